@@ -1,0 +1,100 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, parsed once and frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** postgres://… switches from the embedded database to a PostgreSQL server. */
+  readonly databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. */
+  readonly dataDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly adminPassword: string | undefined;
+  readonly demoPassword: string | undefined;
+  /** Build the demo province on an empty database. */
+  readonly demo: boolean;
+  readonly sessionTtlHours: number;
+  /** Login attempts allowed per client address and minute. */
+  readonly loginRateLimit: number;
+  /** Mark cookies Secure; on by default outside development so a plain-http demo still logs in. */
+  readonly cookieSecure: boolean;
+  readonly publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${env[name]}"`);
+    return fallback;
+  };
+
+  const optional = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? undefined : raw;
+  };
+
+  const databaseUrl = optional('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+
+  const logLevel = (optional('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  const adminPassword = optional('DOORSTEP_ADMIN_PASSWORD');
+  const demoPassword = optional('DOORSTEP_DEMO_PASSWORD');
+  for (const [name, value] of [['DOORSTEP_ADMIN_PASSWORD', adminPassword], ['DOORSTEP_DEMO_PASSWORD', demoPassword]] as const) {
+    if (value !== undefined && value.length < 8) problems.push(`${name} must have at least 8 characters`);
+  }
+
+  const publicUrl = optional('PUBLIC_URL');
+  if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    port: integer('PORT', 3000, 0, 65535),
+    host: optional('HOST') ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(optional('DATA_DIR') ?? 'data'),
+    logLevel,
+    adminPassword,
+    demoPassword,
+    demo: boolean('DOORSTEP_DEMO', true),
+    sessionTtlHours: integer('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    loginRateLimit: integer('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+    cookieSecure: boolean('COOKIE_SECURE', production),
+    publicUrl,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { PGlitePool } from './pglite-pool.js';
+import { typeParsers } from './type-parsers.js';
+import type { DB } from './types.js';
+
+export type Database = Kysely<DB>;
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: DatabaseKind;
+  /** The embedded instance itself, for dumps and backups; absent on a PostgreSQL server. */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+function handle(db: Database, kind: DatabaseKind, pglite?: PGlite): DatabaseHandle {
+  let closed = false;
+  return {
+    db,
+    kind,
+    pglite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** The embedded database: PostgreSQL compiled to WebAssembly, in a folder or in memory. */
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: typeParsers,
+  });
+  const pool = new PGlitePool(pglite);
+  // The pool implements the part of pg.Pool that PostgresDialect calls.
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  return handle(db, 'pglite', pglite);
+}
+
+export async function openPostgres(connectionString: string, max = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: { getTypeParser: ((oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return handle(db, 'postgresql');
+}
+
+export function openDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: config.dataDir });
+}

@@ -1,0 +1,134 @@
+import { translate, type Language, type MessageKey } from './i18n/index.js';
+
+/**
+ * The closed set of error codes the API answers with, and their HTTP status.
+ * Every error leaves the server through `toErrorResponse`, so this table is the whole mapping.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  INVALID_DATE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  UNIT_CODE_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  UNIT_NOT_ACTIVE: 409,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNIT_OPERATION_INVALID: 422,
+  IMPORT_INVALID: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Why one row of an import was refused; the message is written in the caller's language. */
+export type RowReason =
+  MessageKey extends infer K ? (K extends `row.${infer R}` ? R : never) : never;
+
+export interface RowError {
+  /** 1-based line of the file, the header being line 1. */
+  row: number;
+  field?: string;
+  reason: RowReason;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    /** A technical explanation for developers and logs; the user reads the translated code. */
+    readonly detail?: string,
+    readonly field?: string,
+    readonly rows?: RowError[],
+  ) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    detail?: string;
+    field?: string;
+    rows?: { row: number; field?: string; reason: string; message: string }[];
+  };
+}
+
+interface FrameworkError {
+  code?: string;
+  statusCode?: number;
+  message: string;
+  validation?: { instancePath?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}
+
+/** Field path of the first schema violation, in the `items[3].data.householdId` style. */
+function validationField(error: FrameworkError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return error.validationContext;
+  const parts = (first.instancePath ?? '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`));
+  const leaf = first.params?.missingProperty ?? first.params?.additionalProperty;
+  if (typeof leaf === 'string') parts.push(`.${leaf}`);
+  const path = parts.join('').replace(/^\./, '');
+  const context = error.validationContext;
+  if (!path) return context;
+  return context && context !== 'body' ? `${context}.${path}` : path;
+}
+
+function classify(error: unknown): { code: ErrorCode; detail?: string; field?: string; rows?: RowError[] } {
+  if (error instanceof AppError) {
+    return { code: error.code, detail: error.detail, field: error.field, rows: error.rows };
+  }
+  const e = error as FrameworkError;
+  if (e?.validation) return { code: 'VALIDATION_FAILED', detail: e.message, field: validationField(e) };
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'BODY_TOO_LARGE' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'BAD_REQUEST', detail: 'Request body is not valid JSON', field: 'body' };
+  }
+  if (e?.statusCode === 429) return { code: 'RATE_LIMITED' };
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return { code: 'BAD_REQUEST', detail: e.message };
+  }
+  return { code: 'INTERNAL' };
+}
+
+/** Maps anything thrown inside a request to its status and public body, in the caller's language. */
+export function toErrorResponse(error: unknown, lang: Language): { status: number; body: ErrorBody } {
+  const { code, detail, field, rows } = classify(error);
+  return {
+    status: ERROR_STATUS[code],
+    body: {
+      error: {
+        code,
+        message: translate(lang, `error.${code}`),
+        detail,
+        field,
+        rows: rows?.map((r) => ({
+          row: r.row,
+          field: r.field,
+          reason: r.reason,
+          message: translate(lang, `row.${r.reason}`, r.params),
+        })),
+      },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Calendar days in Doorstep are Vietnam local days (Asia/Ho_Chi_Minh, UTC+7, no daylight
+ * saving): a visit at 23:30 local time counts for that day everywhere.
+ */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function vietnamDay(instant: Date = new Date()): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** True for a real calendar day written YYYY-MM-DD (rejects 2025-02-30). */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

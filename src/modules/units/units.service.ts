@@ -1,0 +1,92 @@
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import type { Viewer } from '../../http/access.js';
+import { vietnamDay } from '../../lib/vietnam-day.js';
+import { canBeChildOf, tierOf } from './unit-types.js';
+import { presentUnit, type Unit } from './units.presenter.js';
+import * as q from './units.queries.js';
+
+export type { Unit } from './units.presenter.js';
+
+/** True when `unitCode` lies in the subtree of `scopeUnitCode` today (a null scope sees all). */
+export async function isWithinScope(db: Database, scopeUnitCode: string | null, unitCode: string, day = vietnamDay()): Promise<boolean> {
+  if (scopeUnitCode === null) return true;
+  return q.isUnderOrEqual(db, scopeUnitCode, unitCode, day);
+}
+
+/** The root and every unit whose facts count for it on `day` (see subtreeCodesAt). */
+export function subtreeCodes(db: Database, rootCode: string, day = vietnamDay()): Promise<string[]> {
+  return q.subtreeCodesAt(db, rootCode, day);
+}
+
+export async function getUnit(db: Database, code: string, day = vietnamDay(), field = 'code'): Promise<Unit> {
+  const row = await q.findUnitAt(db, code, day);
+  if (!row) throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
+  return presentUnit(row);
+}
+
+/** A unit the viewer may see; anything outside their scope answers exactly like a missing unit. */
+export async function getVisibleUnit(db: Database, viewer: Viewer | null, code: string, day = vietnamDay(), field = 'code'): Promise<Unit> {
+  if (viewer && !(await isWithinScope(db, viewer.scopeUnitCode, code))) {
+    throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
+  }
+  return getUnit(db, code, day, field);
+}
+
+/** A unit that is in force on `day`, for operations that change it. */
+export async function getActiveUnit(db: Database, viewer: Viewer | null, code: string, day: string, field: string): Promise<Unit> {
+  const unit = await getVisibleUnit(db, viewer, code, day, field);
+  if (unit.validTo !== null && unit.validTo <= day) {
+    throw new AppError('UNIT_NOT_ACTIVE', `Unit ${code} ended on ${unit.validTo}`, field);
+  }
+  return unit;
+}
+
+export async function listChildren(
+  db: Database,
+  viewer: Viewer | null,
+  code: string,
+  options: { day?: string; after?: string; limit: number },
+): Promise<{ items: Unit[]; next: string | null }> {
+  const day = options.day ?? vietnamDay();
+  await getVisibleUnit(db, viewer, code, day);
+  const rows = await q.listChildrenAt(db, code, day, options.after, options.limit + 1);
+  const items = rows.slice(0, options.limit).map(presentUnit);
+  return { items, next: rows.length > options.limit ? (items.at(-1)?.code ?? null) : null };
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  type: string;
+  parentCode: string | null;
+  validFrom: string;
+}
+
+/** Checks a unit that is about to be created and answers its tier and province. */
+export async function checkNewUnit(db: Database, viewer: Viewer | null, input: NewUnit, field = ''): Promise<{ tier: Unit['tier']; provinceCode: string }> {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  const tier = tierOf(input.type);
+  if (!tier) throw new AppError('VALIDATION_FAILED', `Unknown unit type "${input.type}"`, at('type'));
+  if ((await q.existingCodes(db, [input.code])).size > 0) {
+    throw new AppError('UNIT_CODE_TAKEN', `Unit code ${input.code} is taken`, at('code'));
+  }
+  if (input.parentCode === null) {
+    if (viewer && viewer.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator creates provinces', at('parentCode'));
+    if (tier !== 'province') throw new AppError('UNIT_OPERATION_INVALID', 'Only a province stands without a parent', at('parentCode'));
+    return { tier, provinceCode: input.code };
+  }
+  const parent = await getActiveUnit(db, viewer, input.parentCode, input.validFrom, at('parentCode'));
+  if (!canBeChildOf(tier, parent.tier)) {
+    throw new AppError('UNIT_OPERATION_INVALID', `A ${tier} cannot stand under a ${parent.tier}`, at('parentCode'));
+  }
+  return { tier, provinceCode: parent.provinceCode };
+}
+
+export async function createUnit(db: Database, input: NewUnit, actorId: string | null, viewer: Viewer | null = null): Promise<Unit> {
+  const { tier, provinceCode } = await checkNewUnit(db, viewer, input);
+  await q.insertUnits(db, [{ code: input.code, province_code: provinceCode, tier, valid_from: input.validFrom }]);
+  await q.insertVersions(db, [{ code: input.code, valid_from: input.validFrom, name: input.name.trim(), type: input.type.trim().toLowerCase(), parent_code: input.parentCode }]);
+  await q.insertOperation(db, { kind: 'create', effective_date: input.validFrom, unit_codes: [input.code], detail: { parentCode: input.parentCode }, actor_user_id: actorId });
+  return getUnit(db, input.code, input.validFrom);
+}

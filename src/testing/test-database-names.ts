@@ -1,0 +1,11 @@
+/** Names shared by the global setup and the per-file databases of a PostgreSQL test run. */
+export function templateName(): string {
+  return `doorstep_tpl_${process.pid}_${Date.now().toString(36)}`;
+}
+
+/** The server URL pointed at another database on the same server. */
+export function adminUrl(serverUrl: string, database?: string): string {
+  const url = new URL(serverUrl);
+  if (database) url.pathname = `/${database}`;
+  return url.toString();
+}
