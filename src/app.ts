@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
-import { toErrorResponse } from './errors.js';
+import { AppError, toErrorResponse } from './errors.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -36,7 +36,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
     bodyLimit: 1024 * 1024,
     // Lets ajv coerce query strings ("limit=50") but never bodies.
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
-    trustProxy: true,
+    // Behind a reverse proxy, name it in TRUST_PROXY; trusting any X-Forwarded-For would let a
+    // caller pick its own address and walk around the login rate limit.
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -60,8 +62,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const { status, body } = toErrorResponse({ statusCode: 404, message: 'Not found', code: 'NOT_FOUND' }, request.lang);
-    return reply.status(status === 400 ? 404 : status).send({ error: { ...body.error, code: 'NOT_FOUND' } });
+    const { status, body } = toErrorResponse(new AppError('NOT_FOUND', `${request.method} ${request.url}`), request.lang);
+    return reply.status(status).send(body);
   });
 
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));

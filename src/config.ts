@@ -19,6 +19,8 @@ export interface Config {
   /** Mark cookies Secure; on by default outside development so a plain-http demo still logs in. */
   readonly cookieSecure: boolean;
   readonly publicUrl: string | undefined;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
+  readonly trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimit: integer('LOGIN_RATE_LIMIT', 10, 1, 10_000),
     cookieSecure: boolean('COOKIE_SECURE', production),
     publicUrl,
+    trustProxy: optional('TRUST_PROXY'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

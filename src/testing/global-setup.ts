@@ -37,9 +37,3 @@ export default async function setup(project: TestProject) {
   project.provide('databaseTemplate', dump);
   return () => fs.rmSync(path.dirname(dump), { recursive: true, force: true });
 }
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseTemplate: string;
-  }
-}

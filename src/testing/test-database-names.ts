@@ -9,3 +9,10 @@ export function adminUrl(serverUrl: string, database?: string): string {
   if (database) url.pathname = `/${database}`;
   return url.toString();
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A dump file of the migrated PGlite, or the name of the migrated PostgreSQL template. */
+    databaseTemplate: string;
+  }
+}

@@ -191,3 +191,8 @@ export async function latestStatistics(db: Database, codes: readonly string[], d
     order by unit_code, kind, as_of desc`.execute(db);
   return result.rows;
 }
+
+export async function countUnits(db: Database): Promise<number> {
+  const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

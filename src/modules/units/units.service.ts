@@ -90,3 +90,7 @@ export async function createUnit(db: Database, input: NewUnit, actorId: string |
   await q.insertOperation(db, { kind: 'create', effective_date: input.validFrom, unit_codes: [input.code], detail: { parentCode: input.parentCode }, actor_user_id: actorId });
   return getUnit(db, input.code, input.validFrom);
 }
+
+export function countUnits(db: Database): Promise<number> {
+  return q.countUnits(db);
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
+import { AppError } from './errors.js';
+import { translate } from './i18n/index.js';
+import { isDay, vietnamDay } from './lib/vietnam-day.js';
+import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
+import { startServer, stopOnSignals } from './server.js';
+
+const USAGE = `Usage: doorstep <command> [options]
+
+Commands:
+  serve                          migrate, build the demo on an empty database, and listen (default)
+  migrate                        apply pending database migrations
+  seed                           build the demo province and accounts on an empty database
+  import-units <file.csv>        the official list of provinces and communes [--date YYYY-MM-DD, default 2025-07-01]
+  import-villages <file.csv>     villages: commune_code,village_code,name,type [--date, default today]
+  import-statistics <file.csv>   unit statistics: unit_code,as_of,<kind>…
+  help                           this text
+
+Configuration comes from the environment; see the README.`;
+
+const ROLE_LABEL: Record<string, string> = {
+  admin: 'administrator', province_officer: 'province officer', commune_officer: 'commune officer',
+  team_leader: 'team leader', team_member: 'team member', learner: 'learner',
+};
+
+function printLogins(url: string, report: StartupReport, config: Config): void {
+  const lines = [`Doorstep is running at ${url}`, `Database: ${config.databaseUrl ? 'PostgreSQL server' : `embedded (${config.dataDir})`}`];
+  if (report.demoBuilt) lines.push('Built the demo province (102 communes and wards, about 3,100 villages).');
+  lines.push('', 'Log in with:');
+  for (const login of report.logins) {
+    const password = login.password
+      ? `password ${login.password}  (shown once, write it down)`
+      : login.username === 'admin'
+        ? (config.adminPassword ? 'password from DOORSTEP_ADMIN_PASSWORD' : 'password shown at first start')
+        : (report.demoPasswordSource === 'env' ? 'password from DOORSTEP_DEMO_PASSWORD' : 'password shown at first start');
+    lines.push(`  ${login.username.padEnd(9)} ${ROLE_LABEL[login.role]?.padEnd(17)} ${(login.scopeUnitCode ?? 'all units').padEnd(10)} ${password}`);
+  }
+  lines.push('', `API documentation: ${url}/api/docs`);
+  console.log(lines.join('\n'));
+}
+
+async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+function readFileArgument(positionals: string[]): Buffer {
+  const file = positionals[1];
+  if (!file) throw new Error('Name the CSV file to import');
+  return fs.readFileSync(file);
+}
+
+function dayOption(value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (!isDay(value)) throw new Error(`--date must be a day written YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const command = positionals[0] ?? 'serve';
+  if (values.help || command === 'help') return console.log(USAGE);
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(config);
+      stopOnSignals(server);
+      printLogins(server.url, server.report, config);
+      return;
+    }
+    case 'migrate': {
+      const result = await withDatabase(config, (db) => migrateToLatest(db));
+      console.log(`Applied ${result.results?.length ?? 0} migration(s).`);
+      return;
+    }
+    case 'seed': {
+      const report = await withDatabase(config, (db) => prepareFirstStart(db, config));
+      console.log(report.demoBuilt ? 'Built the demo province.' : 'The database already has units; nothing built.');
+      for (const login of report.logins.filter((l) => l.password)) console.log(`  ${login.username}: ${login.password}`);
+      return;
+    }
+    case 'import-units':
+    case 'import-villages': {
+      const file = readFileArgument(positionals);
+      const importer = command === 'import-units' ? importOfficialList : importVillages;
+      const day = dayOption(values.date, command === 'import-units' ? '2025-07-01' : vietnamDay());
+      const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => importer(trx, null, file, day, null)));
+      console.log(`Created ${summary.created}, renamed ${summary.renamed}, unchanged ${summary.unchanged}.`);
+      return;
+    }
+    case 'import-statistics': {
+      const file = readFileArgument(positionals);
+      const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => importStatistics(trx, null, file)));
+      console.log(`Recorded ${summary.values} values.`);
+      return;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof AppError) {
+    console.error(`${translate('en', `error.${error.code}`)}${error.detail ? `: ${error.detail}` : ''}`);
+    for (const row of error.rows ?? []) console.error(`  line ${row.row}${row.field ? ` (${row.field})` : ''}: ${translate('en', `row.${row.reason}`, row.params)}`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { Config } from '../../config.js';
+import { LoginBodySchema, NoContentSchema, SessionReplySchema } from './auth.schema.js';
+import { sessionOf } from './auth.hooks.js';
+import { login, logout, SESSION_COOKIE } from './auth.service.js';
+
+function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    // Lax: the cookie still comes along when someone follows a link in, but not on a
+    // cross-site POST; the CSRF header covers what Lax does not.
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    path: '/',
+    maxAge: config.sessionTtlHours * 3600,
+  });
+}
+
+/** Login, logout and "who am I" under /api/auth. */
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with a username and password; sets the session cookie',
+        body: LoginBodySchema,
+        response: { 200: SessionReplySchema },
+      },
+      config: {
+        access: 'public',
+        // Password guessing is the attack this route invites; per client address and minute.
+        rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(app.database.db, request.body, {
+        ttlHours: app.config.sessionTtlHours,
+        replacingToken: request.cookies[SESSION_COOKIE],
+      });
+      setSessionCookie(reply, app.config, result.token);
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End the current session', response: { 204: NoContentSchema } },
+      config: { access: 'authenticated' },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      // The access hook let us in, so both are present; checked again for the type system.
+      if (!token || !request.viewer) throw new AppError('UNAUTHENTICATED');
+      await logout(app.database.db, token, request.viewer);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionReplySchema } },
+      config: { access: 'authenticated' },
+    },
+    async (request) => {
+      const session = sessionOf(request);
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+};
