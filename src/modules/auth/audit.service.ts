@@ -1,3 +1,4 @@
+import { toPage, type Page } from '../../lib/page.js';
 import type { Viewer } from '../../http/access.js';
 import { subtreeCodes } from '../units/units.service.js';
 import type { Database } from '../../db/database.js';
@@ -24,11 +25,6 @@ export interface AuditEntry {
   unitCode: string | null;
   subject: string | null;
   detail: Record<string, unknown>;
-}
-
-export interface Page<T, C> {
-  items: T[];
-  next: C | null;
 }
 
 /** Writes one audit entry on the caller's connection, so it commits or rolls back with the action. */
@@ -65,9 +61,6 @@ export async function listAuditEntries(
 ): Promise<Page<AuditEntry, number>> {
   const root = scopeRootOf(viewer);
   const codes = root === null ? null : await subtreeCodes(db, root);
-  // One row more than asked tells whether a next page exists without a count query.
   const rows = await selectAuditPage(db, codes, page.after, page.limit + 1);
-  const items = rows.slice(0, page.limit).map(toAuditEntry);
-  const next = rows.length > page.limit ? (items.at(-1)?.id ?? null) : null;
-  return { items, next };
+  return toPage(rows, page.limit, toAuditEntry, (entry) => entry.id);
 }

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Role, UsersTable } from '../../db/types.js';
 
@@ -22,14 +22,7 @@ export async function selectUserById(db: Database, id: string): Promise<UserPubl
   return db.selectFrom('users').select(PUBLIC_USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export interface NewUserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  scope_unit_code: string | null;
-}
+export type NewUserRow = Insertable<UsersTable>;
 
 export async function insertUser(db: Database, row: NewUserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();

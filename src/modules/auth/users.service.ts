@@ -1,10 +1,10 @@
 import { AppError } from '../../errors.js';
+import { toPage, type Page } from '../../lib/page.js';
 import type { Viewer } from '../../http/access.js';
 import { isWithinScope, subtreeCodes } from '../units/units.service.js';
 import type { Database } from '../../db/database.js';
 import { selectUserById, selectUsersPage } from './auth.queries.js';
 import { toUserRecord, type UserRecord } from './auth.service.js';
-import type { Page } from './audit.service.js';
 import { scopeRootOf } from './roles.js';
 
 /**
@@ -31,9 +31,6 @@ export async function listUsersInScope(
 ): Promise<Page<UserRecord, string>> {
   const root = scopeRootOf(viewer);
   const codes = root === null ? null : await subtreeCodes(db, root);
-  // One row more than asked tells whether a next page exists without a count query.
   const rows = await selectUsersPage(db, codes, page.after, page.limit + 1);
-  const items = rows.slice(0, page.limit).map(toUserRecord);
-  const next = rows.length > page.limit ? (items.at(-1)?.username ?? null) : null;
-  return { items, next };
+  return toPage(rows, page.limit, toUserRecord, (user) => user.username);
 }

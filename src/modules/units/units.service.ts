@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
+import { toPage, type Page } from '../../lib/page.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { canBeChildOf, tierOf } from './unit-types.js';
 import { presentUnit, type Unit } from './units.presenter.js';
@@ -47,12 +48,11 @@ export async function listChildren(
   viewer: Viewer | null,
   code: string,
   options: { day?: string; after?: string; limit: number },
-): Promise<{ items: Unit[]; next: string | null }> {
+): Promise<Page<Unit>> {
   const day = options.day ?? vietnamDay();
   await getVisibleUnit(db, viewer, code, day);
   const rows = await q.listChildrenAt(db, code, day, options.after, options.limit + 1);
-  const items = rows.slice(0, options.limit).map(presentUnit);
-  return { items, next: rows.length > options.limit ? (items.at(-1)?.code ?? null) : null };
+  return toPage(rows, options.limit, presentUnit, (unit) => unit.code);
 }
 
 export interface NewUnit {
