@@ -1,9 +1,21 @@
 import type { Migration } from 'kysely';
 import * as createUnits from './20261128090000_create_units.js';
 import * as createAccounts from './20261128090100_create_accounts.js';
+import * as createPeople from './20261128100000_create_people.js';
+import * as createSkills from './20261128100100_create_skills.js';
+import * as createOutreach from './20261128100200_create_outreach.js';
+import * as createRollups from './20261128100300_create_rollups.js';
+import * as createTeams from './20261128110000_create_teams.js';
+import * as createTargets from './20261128120000_create_targets.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
   '20261128090000_create_units': createUnits,
   '20261128090100_create_accounts': createAccounts,
+  '20261128100000_create_people': createPeople,
+  '20261128100100_create_skills': createSkills,
+  '20261128100200_create_outreach': createOutreach,
+  '20261128100300_create_rollups': createRollups,
+  '20261128110000_create_teams': createTeams,
+  '20261128120000_create_targets': createTargets,
 };

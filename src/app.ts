@@ -15,11 +15,25 @@ import { auditRoutes } from './modules/auth/audit.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
+import { milestoneKindRoutes } from './modules/people/people.routes.js';
+import { skillRoutes } from './modules/learning/learning.routes.js';
+import { syncRoutes } from './modules/outreach/sync.routes.js';
+import { coverageRoutes } from './modules/outreach/coverage.routes.js';
+import { committeeRoutes } from './modules/teams/committees.routes.js';
+import { teamRoutes } from './modules/teams/teams.routes.js';
+import { indicatorRoutes } from './modules/targets/indicators.routes.js';
+import { progressRoutes } from './modules/targets/progress.routes.js';
+import { supervisionRoutes } from './modules/targets/supervision.routes.js';
+import { webRoutes } from './modules/web/web.routes.js';
 
 export type App = FastifyInstance;
 
 export interface AppDependencies {
   database: DatabaseHandle;
+  /** Key of the keyed hashes of national ID numbers (see src/lib/secret-key.ts). */
+  secretKey: string;
+  /** Records of its village a device keeps at most (default 10,000); tests lower it. */
+  syncPullCap?: number;
 }
 
 declare module 'fastify' {
@@ -85,6 +99,17 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(unitRoutes, { prefix: '/api/units' });
+  await app.register(milestoneKindRoutes, { prefix: '/api/milestone-kinds' });
+  await app.register(skillRoutes, { prefix: '/api/skills' });
+  await app.register(syncRoutes, { prefix: '/api/sync', secretKey: deps.secretKey, pullCap: deps.syncPullCap });
+  await app.register(coverageRoutes, { prefix: '/api/coverage' });
+  await app.register(teamRoutes, { prefix: '/api/teams' });
+  await app.register(committeeRoutes, { prefix: '/api/committees' });
+  await app.register(supervisionRoutes, { prefix: '/api' });
+  await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(progressRoutes, { prefix: '/api' });
+  // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
+  await app.register(webRoutes);
 
   return app;
 }

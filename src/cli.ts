@@ -8,6 +8,12 @@ import { AppError } from './errors.js';
 import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
+import { recountRollups } from './modules/rollups/rollup-rebuild.js';
+import { importTeams } from './modules/teams/team-imports.js';
+import { refreshAlerts } from './modules/targets/alerts.service.js';
+import { DAKLAK_2025_PLAN } from './modules/targets/daklak-2025-plan.js';
+import { installPlan } from './modules/targets/indicators.service.js';
+import { listProvinces } from './modules/units/units.service.js';
 import { startServer, stopOnSignals } from './server.js';
 
 const USAGE = `Usage: doorstep <command> [options]
@@ -19,6 +25,11 @@ Commands:
   import-units <file.csv>        the official list of provinces and communes [--date YYYY-MM-DD, default 2025-07-01]
   import-villages <file.csv>     villages: commune_code,village_code,name,type [--date, default today]
   import-statistics <file.csv>   unit statistics: unit_code,as_of,<kind>…
+  import-teams <file.csv|.xlsx>  teams and members: village_code,team_name,member_name,affiliation,role,phone,username [--date, default today]
+  rollups rebuild                recompute the dashboard counts from the facts [--source PREFIX, default all]
+  plan install daklak-2025 --province CODE
+                                 install the Dak Lak 2025 indicators with their targets on a province
+  alerts refresh [--date]        re-evaluate every province's communes and raise "behind" alerts
   help                           this text
 
 Configuration comes from the environment; see the README.`;
@@ -67,7 +78,7 @@ function dayOption(value: string | undefined, fallback: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, source: { type: 'string' }, province: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') return console.log(USAGE);
   const config = loadConfig();
@@ -103,6 +114,39 @@ async function main(argv: string[]): Promise<void> {
       const file = readFileArgument(positionals);
       const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => importStatistics(trx, null, file)));
       console.log(`Recorded ${summary.values} values.`);
+      return;
+    }
+    case 'import-teams': {
+      const file = readFileArgument(positionals);
+      const format = positionals[1]!.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+      const summary = await withDatabase(config, (db) => importTeams(db, null, file, format, dayOption(values.date, vietnamDay())));
+      console.log(`Teams created ${summary.teamsCreated}, renamed ${summary.teamsRenamed}; members added ${summary.membersAdded}, updated ${summary.membersUpdated}; leaders changed ${summary.leadersChanged}; unchanged ${summary.unchanged}.`);
+      return;
+    }
+    case 'rollups': {
+      if (positionals[1] !== 'rebuild') throw new Error('Usage: doorstep rollups rebuild [--source PREFIX]');
+      const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => recountRollups(trx, values.source ?? '')));
+      console.log(`Rebuilt ${summary.counts} counts from ${summary.sources} source group(s).`);
+      return;
+    }
+    case 'plan': {
+      if (positionals[1] !== 'install' || positionals[2] !== 'daklak-2025' || !values.province) {
+        throw new Error('Usage: doorstep plan install daklak-2025 --province CODE');
+      }
+      const province = values.province;
+      const count = await withDatabase(config, (db) => db.transaction().execute((trx) => installPlan(trx, DAKLAK_2025_PLAN, province)));
+      console.log(`Installed ${count} indicators with their targets on ${province}.`);
+      return;
+    }
+    case 'alerts': {
+      if (positionals[1] !== 'refresh') throw new Error('Usage: doorstep alerts refresh [--date YYYY-MM-DD]');
+      const day = dayOption(values.date, vietnamDay());
+      const raised = await withDatabase(config, async (db) => {
+        let total = 0;
+        for (const province of await listProvinces(db, day)) total += await refreshAlerts(db, province.code, day);
+        return total;
+      });
+      console.log(`Raised ${raised} alert(s).`);
       return;
     }
     default:

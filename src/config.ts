@@ -21,6 +21,13 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
   readonly trustProxy: string | undefined;
+  /**
+   * Key of the keyed hashes of national ID numbers (DOORSTEP_SECRET). When unset the server keeps
+   * a generated key in `<DATA_DIR>/secret.key`; several servers sharing one database must set it.
+   */
+  readonly secretKey: string | undefined;
+  /** How often units' statuses are re-evaluated to raise "behind" alerts; 0 turns it off. */
+  readonly alertIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +85,9 @@ export function loadConfig(env: Env = process.env): Config {
     if (value !== undefined && value.length < 8) problems.push(`${name} must have at least 8 characters`);
   }
 
+  const secretKey = optional('DOORSTEP_SECRET');
+  if (secretKey !== undefined && secretKey.length < 32) problems.push('DOORSTEP_SECRET must have at least 32 characters');
+
   const publicUrl = optional('PUBLIC_URL');
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
 
@@ -96,6 +106,8 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: boolean('COOKIE_SECURE', production),
     publicUrl,
     trustProxy: optional('TRUST_PROXY'),
+    secretKey,
+    alertIntervalMinutes: integer('ALERT_INTERVAL_MINUTES', 15, 0, 24 * 60),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

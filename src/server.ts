@@ -3,6 +3,9 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
+import { resolveSecretKey } from './lib/secret-key.js';
+import { refreshAlerts } from './modules/targets/alerts.service.js';
+import { listProvinces } from './modules/units/units.service.js';
 
 export interface RunningServer {
   app: App;
@@ -18,14 +21,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateToLatest(database.db);
     const report = await prepareFirstStart(database.db, config);
-    const app = await buildApp(config, { database });
+    const app = await buildApp(config, { database, secretKey: resolveSecretKey(config) });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;
+    const stopAlerts = scheduleAlerts(app, config.alertIntervalMinutes);
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
+      await stopAlerts();
       await app.close();
       await database.close();
     })());
@@ -34,6 +39,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Re-evaluates every province's communes on a schedule so officers see an alert when one turns
+ * behind. One pass at a time; a failed pass is logged and the next one tries again.
+ */
+function scheduleAlerts(app: App, minutes: number): () => Promise<void> {
+  if (minutes <= 0) return async () => {};
+  let running: Promise<unknown> = Promise.resolve();
+  const pass = async () => {
+    for (const province of await listProvinces(app.database.db)) await refreshAlerts(app.database.db, province.code);
+  };
+  const timer = setInterval(() => {
+    running = running.then(pass).catch((error: unknown) => app.log.error({ err: error }, 'alert refresh failed'));
+  }, minutes * 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /** Stops on SIGINT/SIGTERM after in-flight requests finish, so no acknowledged write is lost. */

@@ -52,6 +52,9 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
     max,
     types: { getTypeParser: ((oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
+  // An idle client dies when the server restarts or a database is dropped; without a listener pg
+  // turns that into an uncaught error that ends the process. The pool replaces the client anyway.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return handle(db, 'postgresql');
 }

@@ -84,7 +84,307 @@ export interface AuditEventsTable {
   detail: Json;
 }
 
+export type CommitteeRole = 'chair' | 'deputy' | 'member';
+export type TeamAffiliation = 'village_head' | 'youth_union' | 'womens_union' | 'teacher' | 'commune_police' | 'telecom' | 'resident' | 'other';
+
+export interface SteeringCommitteesTable {
+  unit_code: string;
+  province_code: string;
+  decision_number: string;
+  decision_date: Day;
+  updated_by: string | null;
+  updated_at: Instant;
+}
+
+export interface SteeringCommitteeMembersTable {
+  id: string;
+  unit_code: string;
+  province_code: string;
+  sort_order: number;
+  full_name: string;
+  position: string;
+  committee_role: CommitteeRole;
+  user_id: string | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  unit_code: string;
+  province_code: string;
+  name: string;
+  decision_number: string | null;
+  decision_date: Day | null;
+  established_on: Day;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface TeamMembersTable {
+  id: string;
+  team_id: string;
+  unit_code: string;
+  province_code: string;
+  full_name: string;
+  affiliation: TeamAffiliation;
+  phone: string | null;
+  user_id: string | null;
+  joined_on: Day;
+  left_on: Day | null;
+  created_at: Instant;
+}
+
+export interface TeamLeadershipsTable {
+  id: Generated<number>;
+  team_id: string;
+  member_id: string;
+  unit_code: string;
+  province_code: string;
+  from_day: Day;
+  to_day: Day | null;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  explanation_vi: string;
+  explanation_en: string;
+  unit_label: string;
+  percent: boolean;
+  numerator: ColumnType<unknown, string, string>;
+  denominator: ColumnType<unknown, string | null, string | null>;
+  sort: number;
+  active: Generated<boolean>;
+  updated_at: Instant;
+}
+
+export interface TargetsTable {
+  indicator_code: string;
+  unit_code: string;
+  target_value: number;
+  deadline: Day;
+  set_by: string | null;
+  set_at: Instant;
+}
+
+export type ReportedStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface ReportedValuesTable {
+  id: Generated<number>;
+  indicator_code: string;
+  unit_code: string;
+  province_code: string;
+  period_type: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  period_start: Day;
+  period_end: Day;
+  value: number;
+  status: ReportedStatus;
+  comment: string | null;
+  updated_by: string | null;
+  updated_at: Instant;
+}
+
+export interface ReportedValueHistoryTable {
+  id: Generated<number>;
+  reported_value_id: number;
+  action: 'save' | 'submit' | 'approve' | 'return';
+  value: number;
+  status: ReportedStatus;
+  comment: string | null;
+  actor_user_id: string | null;
+  at: Instant;
+}
+
+export type DifficultyCategory = 'weak_network' | 'no_devices' | 'no_trainers' | 'no_materials' | 'other';
+export type DifficultyStatus = 'open' | 'assigned' | 'answered' | 'closed';
+
+export interface DifficultiesTable {
+  id: string;
+  unit_code: string;
+  province_code: string;
+  category: DifficultyCategory;
+  description: string;
+  status: DifficultyStatus;
+  reported_by: string | null;
+  reported_at: Instant;
+  assignee_user_id: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | string | null;
+  closed_at: Date | string | null;
+}
+
+export interface IndicatorStatusTable {
+  indicator_code: string;
+  unit_code: string;
+  status: string;
+  changed_at: Instant;
+}
+
+export interface ProgressAlertsTable {
+  id: Generated<number>;
+  indicator_code: string;
+  unit_code: string;
+  province_code: string;
+  previous_status: string | null;
+  status: string;
+  raised_at: Instant;
+}
+
+export type ResidentGroup = 'adult' | 'pupil' | 'cadre' | 'enterprise_worker' | 'elderly' | 'ethnic_minority';
+export type Sex = 'male' | 'female' | 'other';
+export type VisitOutcome = 'guided' | 'not_home' | 'refused' | 'follow_up';
+
+export interface HouseholdsTable {
+  id: string;
+  village_code: string;
+  province_code: string;
+  label: string;
+  address: string | null;
+  head_name: string | null;
+  note: string | null;
+  created_on: Day;
+  revision: Generated<number>;
+  change_seq: Generated<number>;
+  last_recorded_at: Instant;
+  last_device_id: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ResidentsTable {
+  id: string;
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  full_name: string;
+  birth_year: number | null;
+  sex: Sex | null;
+  groups: ResidentGroup[];
+  ethnicity: string | null;
+  language: string | null;
+  /** HMAC-SHA256 of the national ID number under the server's secret key; the number itself is never stored. */
+  national_id_hash: string | null;
+  national_id_last4: string | null;
+  created_on: Day;
+  revision: Generated<number>;
+  change_seq: Generated<number>;
+  last_recorded_at: Instant;
+  last_device_id: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MilestoneKindsTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+  active: Generated<boolean>;
+}
+
+export interface MilestonesTable {
+  id: string;
+  resident_id: string;
+  kind: string;
+  achieved_on: Day;
+  source: string;
+  visit_id: string | null;
+  recorded_by: string | null;
+  unit_code: string;
+  province_code: string;
+  recorded_at: Generated<Date>;
+  superseded_by: string | null;
+}
+
+export interface ResidentMilestonesTable {
+  resident_id: string;
+  kind: string;
+  village_code: string;
+  province_code: string;
+  first_on: Day;
+  facts: number;
+  previous_first_on: Day | null;
+}
+
+export interface SkillsTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface VisitsTable {
+  id: string;
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  visited_at: Instant;
+  day: Day;
+  recorded_by: string | null;
+  device_id: string;
+  people_present: string[];
+  skills_taught: string[];
+  outcome: VisitOutcome;
+  notes: string | null;
+  supersedes: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface HouseholdVisitsTable {
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  live_visits: number;
+  first_day: Day | null;
+  previous_first_day: Day | null;
+}
+
+export interface SyncItemsTable {
+  id: string;
+  device_id: string;
+  user_id: string | null;
+  kind: string;
+  status: 'applied' | 'conflict';
+  received_at: Generated<Date>;
+}
+
+export interface SyncConflictsTable {
+  id: string;
+  item_id: string;
+  record_kind: 'household' | 'resident';
+  record_id: string;
+  village_code: string;
+  province_code: string;
+  losing_side: 'incoming' | 'stored';
+  base_revision: number | null;
+  stored_revision: number;
+  lost_data: Json;
+  lost_recorded_at: Instant;
+  lost_device_id: string | null;
+  lost_user_id: string | null;
+  won_recorded_at: Instant;
+  detected_at: Generated<Date>;
+}
+
+export interface RollupCountsTable {
+  source: string;
+  unit_code: string;
+  day: Day;
+  province_code: string;
+  value: number;
+}
+
 export interface DB {
+  indicators: IndicatorsTable;
+  targets: TargetsTable;
+  reported_values: ReportedValuesTable;
+  reported_value_history: ReportedValueHistoryTable;
+  difficulties: DifficultiesTable;
+  indicator_status: IndicatorStatusTable;
+  progress_alerts: ProgressAlertsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
   unit_operations: UnitOperationsTable;
@@ -93,4 +393,20 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  milestone_kinds: MilestoneKindsTable;
+  milestones: MilestonesTable;
+  resident_milestones: ResidentMilestonesTable;
+  skills: SkillsTable;
+  visits: VisitsTable;
+  household_visits: HouseholdVisitsTable;
+  sync_items: SyncItemsTable;
+  sync_conflicts: SyncConflictsTable;
+  rollup_counts: RollupCountsTable;
+  steering_committees: SteeringCommitteesTable;
+  steering_committee_members: SteeringCommitteeMembersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_leaderships: TeamLeadershipsTable;
 }

@@ -48,6 +48,15 @@ describe('the first start on an empty database', () => {
     expect((await units.findUnitAt(t.db, leader.scopeUnitCode!, '2025-07-01'))?.parent_code).toBe(commune.scopeUnitCode);
   });
 
+  it('installs the Dak Lak 2025 plan, so the province dashboard has its indicators and denominators', async () => {
+    const session = await loginAs(t.app, { username: 'province', password: report.logins[1]!.password! });
+    const progress = (await t.app.inject({ method: 'GET', url: '/api/progress?unit=66', headers: session.headers })).json();
+    expect(progress.indicators).toHaveLength(11);
+    const adults = progress.indicators.find((i: { code: string }) => i.code === 'adults_skills_confirmed');
+    expect(adults).toMatchObject({ numerator: 0, target: 80 });
+    expect(adults.denominator).toBe((await statisticsAt(t.db, '66', '2025-07-01')).adults);
+  });
+
   it('builds nothing and shows no password on the next start', async () => {
     const again = await prepareFirstStart(t.db, loadConfig({}));
     expect(again.demoBuilt).toBe(false);

@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Role } from '../db/types.js';
 import { createUser, findUserByUsername } from '../modules/auth/auth.service.js';
+import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
+import { installPlan } from '../modules/targets/indicators.service.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoProvince, DEMO } from './demo-province.js';
 
@@ -51,7 +53,11 @@ export async function prepareFirstStart(db: Database, config: Config): Promise<S
   let demoBuilt = false;
   let demoPasswordSource: StartupReport['demoPasswordSource'] = config.demoPassword ? 'env' : 'earlier';
   if (config.demo && (await countUnits(db)) === 0) {
-    const units = await db.transaction().execute((trx) => buildDemoProvince(trx));
+    const units = await db.transaction().execute(async (trx) => {
+      const built = await buildDemoProvince(trx);
+      await installPlan(trx, DAKLAK_2025_PLAN, DEMO.provinceCode);
+      return built;
+    });
     const password = config.demoPassword ?? generatePassword();
     if (!config.demoPassword) demoPasswordSource = 'generated';
     for (const account of demoAccounts({ province: DEMO.provinceCode, commune: units.firstCommune, village: units.firstVillage })) {

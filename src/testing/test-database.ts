@@ -24,6 +24,13 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
+      // pg's pool resolves end() before the server has closed its sessions; dropping with force
+      // then would kill them and the dying client would throw an uncaught FATAL. Wait for them.
+      for (let i = 0; i < 100; i += 1) {
+        const open = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.db);
+        if (Number(open.rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
       await admin.close();
     },

@@ -12,6 +12,7 @@ import {
   insertSession,
   insertUser,
   selectLiveSession,
+  selectUserById,
   selectUserByUsername,
   selectUserForLogin,
   type UserPublicRow,
@@ -60,6 +61,12 @@ export function hashSessionToken(token: string): string {
 
 export async function findUserByUsername(db: Database, username: string): Promise<UserRecord | undefined> {
   const row = await selectUserByUsername(db, normaliseUsername(username));
+  return row && toUserRecord(row);
+}
+
+/** One account by id, for other modules that link to users (team members, committee members). */
+export async function findUserById(db: Database, id: string): Promise<UserRecord | undefined> {
+  const row = await selectUserById(db, id);
   return row && toUserRecord(row);
 }
 

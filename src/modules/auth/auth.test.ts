@@ -3,6 +3,7 @@ import { buildApp, type App } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { createUserAndLogin, loginAs, type TestUser } from '../../testing/login.js';
 import { startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
+import { TEST_SECRET_KEY } from '../../testing/test-app.js';
 import { createUser, findUserByUsername } from './auth.service.js';
 
 let ctx: AuthTestContext;
@@ -82,7 +83,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers 429 once a client address has used up its attempts for the minute', async () => {
-    const limited = await buildApp(loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '3' }), { database: ctx.database });
+    const limited = await buildApp(loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '3' }), { database: ctx.database, secretKey: TEST_SECRET_KEY });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i += 1) {

@@ -6,7 +6,7 @@ import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { mergeUnits, moveUnit, renameUnit, splitUnit } from './unit-operations.js';
 import { statisticsAt } from './unit-statistics.js';
 import * as q from './units.queries.js';
-import { createUnit, getUnit, isWithinScope, subtreeCodes } from './units.service.js';
+import { createUnit, getUnit, isWithinScope, subtreeCodes, subtreeMembers } from './units.service.js';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -48,6 +48,14 @@ describe('a merge of two communes', () => {
     expect((await statisticsAt(handle.db, '66100', '2025-10-01')).households).toBe(200);
     expect((await statisticsAt(handle.db, '66', '2025-10-01')).households).toBe(200);
     expect(await isWithinScope(handle.db, '66100', '66001', '2025-10-01')).toBe(true);
+  });
+
+  it('describes the subtree in one query: live units with parents, ended ones with successors', async () => {
+    const members = await subtreeMembers(handle.db, '66', '2025-10-01');
+    const byCode = new Map(members.map((m) => [m.code, m]));
+    expect(byCode.get('6600101')).toMatchObject({ tier: 'village', parentCode: '66100', successorCode: null });
+    expect(byCode.get('66001')).toMatchObject({ tier: 'commune', parentCode: null, successorCode: '66100' });
+    expect(byCode.get('66')).toMatchObject({ tier: 'province', parentCode: null, successorCode: null });
   });
 
   it('ends the sources with their successor named', async () => {

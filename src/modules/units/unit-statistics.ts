@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { ownOrChildrenSum } from '../../lib/tree-sum.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import * as q from './units.queries.js';
 import { getVisibleUnit } from './units.service.js';
@@ -13,32 +14,20 @@ import type { Viewer } from '../../http/access.js';
 export type Statistics = Record<string, number | null>;
 
 export async function statisticsAt(db: Database, code: string, day: string): Promise<Statistics> {
+  return (await statisticsOfUnits(db, code, day, [code])).get(code)!;
+}
+
+/**
+ * The statistics of several units of one subtree on a day, computed bottom-up in one pass:
+ * two queries whatever the number of units asked.
+ */
+export async function statisticsOfUnits(db: Database, rootCode: string, day: string, codes: readonly string[]): Promise<Map<string, Statistics>> {
   const kinds = await q.statisticKindCodes(db);
-  const links = await q.subtreeLinksAt(db, code, day);
-  const own = new Map<string, Map<string, number>>();
-  for (const row of await q.latestStatistics(db, links.map((l) => l.code), day)) {
-    let values = own.get(row.unit_code);
-    if (!values) own.set(row.unit_code, (values = new Map()));
-    values.set(row.kind, Number(row.value));
-  }
-  const children = new Map<string, string[]>();
-  for (const link of links) {
-    if (link.parent_code === null || link.code === code) continue;
-    const list = children.get(link.parent_code) ?? [];
-    list.push(link.code);
-    children.set(link.parent_code, list);
-  }
-  const valueOf = (unit: string, kind: string): number | null => {
-    const mine = own.get(unit)?.get(kind);
-    if (mine !== undefined) return mine;
-    let sum: number | null = null;
-    for (const child of children.get(unit) ?? []) {
-      const value = valueOf(child, kind);
-      if (value !== null) sum = (sum ?? 0) + value;
-    }
-    return sum;
-  };
-  return Object.fromEntries(kinds.map((kind) => [kind, valueOf(code, kind)]));
+  const links = (await q.subtreeLinksAt(db, rootCode, day)).map((l) => ({ code: l.code, parentCode: l.code === rootCode ? null : l.parent_code }));
+  const own = new Map<string, Map<string, number>>(kinds.map((kind) => [kind, new Map()]));
+  for (const row of await q.latestStatistics(db, links.map((l) => l.code), day)) own.get(row.kind)?.set(row.unit_code, Number(row.value));
+  const sums = new Map(kinds.map((kind) => [kind, ownOrChildrenSum(links, own.get(kind)!)]));
+  return new Map(codes.map((code) => [code, Object.fromEntries(kinds.map((kind) => [kind, sums.get(kind)!(code)]))]));
 }
 
 export async function getVisibleStatistics(db: Database, viewer: Viewer | null, code: string, day = vietnamDay()) {

@@ -56,6 +56,10 @@ export async function existingCodes(db: Database, codes: readonly string[]): Pro
   return found;
 }
 
+export async function listRootsAt(db: Database, day: string): Promise<UnitAtRow[]> {
+  return unitAt(db).where('v.parent_code', 'is', null).where(inForce('v', day)).orderBy('u.code').execute();
+}
+
 export async function listChildrenAt(db: Database, parentCode: string, day: string, after: string | undefined, limit: number): Promise<UnitAtRow[]> {
   let query = unitAt(db).where('v.parent_code', '=', parentCode).where(inForce('v', day));
   if (after !== undefined) query = query.where('u.code', '>', after);
@@ -97,6 +101,59 @@ export async function subtreeCodesAt(db: Database, rootCode: string, day: string
   return result.rows.map((row) => row.code);
 }
 
+/**
+ * The whole subtree on `day` in one query: every unit in force with its parent and tier, and every
+ * ended unit that counts here with the successor its figures pass to (`parent_code` null).
+ */
+export async function subtreeMembersAt(db: Database, rootCode: string, day: string): Promise<SubtreeMemberRow[]> {
+  const result = await sql<SubtreeMemberRow>`
+    with recursive tree(code, parent_code) as (
+      select ${rootCode}::text, null::text
+      union
+      select v.code, v.parent_code from unit_versions v join tree t on v.parent_code = t.code
+      where ${inForce('v', day)}
+    ),
+    absorbed(code, successor_code) as (
+      select code, null::text from tree
+      union
+      select u.code, u.successor_code from units u join absorbed a on u.successor_code = a.code
+      where u.valid_to <= ${day}
+    )
+    select a.code, t.parent_code, u.tier, a.successor_code
+    from absorbed a join units u on u.code = a.code left join tree t on t.code = a.code`.execute(db);
+  return result.rows;
+}
+
+export interface SubtreeMemberRow {
+  code: string;
+  parent_code: string | null;
+  tier: UnitTier;
+  /** Set for an ended unit: the unit its figures count for now. */
+  successor_code: string | null;
+}
+
+/**
+ * Each child of the root on `day` with every code whose facts count for it (its subtree and the
+ * ended units absorbed into it, as in subtreeCodesAt): one query for a breakdown by child.
+ */
+export async function childSubtreeCodesAt(db: Database, rootCode: string, day: string): Promise<{ code: string; child_code: string }[]> {
+  const result = await sql<{ code: string; child_code: string }>`
+    with recursive tree(code, child_code) as (
+      select v.code, v.code from unit_versions v where v.parent_code = ${rootCode} and ${inForce('v', day)}
+      union
+      select v.code, t.child_code from unit_versions v join tree t on v.parent_code = t.code
+      where ${inForce('v', day)}
+    ),
+    absorbed(code, child_code) as (
+      select code, child_code from tree
+      union
+      select u.code, a.child_code from units u join absorbed a on u.successor_code = a.code
+      where u.valid_to <= ${day}
+    )
+    select code, child_code from absorbed`.execute(db);
+  return result.rows;
+}
+
 /** The subtree with each unit's parent on `day`, for bottom-up sums. Ended units are left out. */
 export async function subtreeLinksAt(db: Database, rootCode: string, day: string): Promise<{ code: string; parent_code: string | null }[]> {
   const result = await sql<{ code: string; parent_code: string | null }>`
@@ -127,6 +184,22 @@ export async function isUnderOrEqual(db: Database, ancestorCode: string, unitCod
     )
     select 1 as found from up where code = ${ancestorCode} limit 1`.execute(db);
   return result.rows.length > 0;
+}
+
+/** The unit and its ancestors on `day`, nearest first (an ended unit climbs through its successor). */
+export async function ancestorChainAt(db: Database, unitCode: string, day: string): Promise<string[]> {
+  const result = await sql<{ code: string }>`
+    with recursive up(code, depth) as (
+      select ${unitCode}::text, 0
+      union all
+      select coalesce(
+        (select v.parent_code from unit_versions v where v.code = up.code and ${inForce('v', day)}),
+        (select u.successor_code from units u where u.code = up.code and u.valid_to <= ${day})
+      ), up.depth + 1
+      from up where up.code is not null and up.depth < 64
+    )
+    select code from up where code is not null order by depth`.execute(db);
+  return result.rows.map((row) => row.code);
 }
 
 export async function insertUnits(db: Database, rows: { code: string; province_code: string; tier: UnitTier; valid_from: string }[]): Promise<void> {

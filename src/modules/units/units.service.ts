@@ -20,6 +20,46 @@ export function subtreeCodes(db: Database, rootCode: string, day = vietnamDay())
   return q.subtreeCodesAt(db, rootCode, day);
 }
 
+export interface SubtreeMember {
+  code: string;
+  tier: Unit['tier'];
+  /** The parent on the day, for a unit in force; null for the root and for ended units. */
+  parentCode: string | null;
+  /** For a unit that had ended by the day: the unit its figures now count for. */
+  successorCode: string | null;
+}
+
+/**
+ * Every unit whose figures count for `rootCode` on `day`, in one query: the units in force with
+ * their parent and tier, and the ended units with their successor. Lets a caller attribute
+ * facts of many units to the children of a unit without a query per unit.
+ */
+export async function subtreeMembers(db: Database, rootCode: string, day = vietnamDay()): Promise<SubtreeMember[]> {
+  const rows = await q.subtreeMembersAt(db, rootCode, day);
+  return rows.map((r) => ({ code: r.code, tier: r.tier, parentCode: r.parent_code, successorCode: r.successor_code }));
+}
+
+/** For each child of the root on `day`, the codes whose facts count for that child. */
+export async function childSubtrees(db: Database, rootCode: string, day = vietnamDay()): Promise<Map<string, string[]>> {
+  const byChild = new Map<string, string[]>();
+  for (const row of await q.childSubtreeCodesAt(db, rootCode, day)) {
+    const codes = byChild.get(row.child_code) ?? [];
+    codes.push(row.code);
+    byChild.set(row.child_code, codes);
+  }
+  return byChild;
+}
+
+/** Several units as they stood on `day` (those not in force then are left out). */
+export async function getUnitsAt(db: Database, codes: readonly string[], day = vietnamDay()): Promise<Unit[]> {
+  return (await q.findUnitsAt(db, codes, day)).map(presentUnit);
+}
+
+/** The unit and its ancestors on `day`, nearest first: where inherited settings are looked up. */
+export function ancestorCodes(db: Database, code: string, day = vietnamDay()): Promise<string[]> {
+  return q.ancestorChainAt(db, code, day);
+}
+
 export async function getUnit(db: Database, code: string, day = vietnamDay(), field = 'code'): Promise<Unit> {
   const row = await q.findUnitAt(db, code, day);
   if (!row) throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
@@ -53,6 +93,11 @@ export async function listChildren(
   await getVisibleUnit(db, viewer, code, day);
   const rows = await q.listChildrenAt(db, code, day, options.after, options.limit + 1);
   return toPage(rows, options.limit, presentUnit, (unit) => unit.code);
+}
+
+/** Every child of a unit on a day, for internal use where the caller pages nothing out (a province has ~100). */
+export async function listAllChildren(db: Database, code: string, day = vietnamDay()): Promise<Unit[]> {
+  return (await q.listChildrenAt(db, code, day, undefined, 100_000)).map(presentUnit);
 }
 
 export interface NewUnit {
@@ -89,6 +134,16 @@ export async function createUnit(db: Database, input: NewUnit, actorId: string |
   await q.insertVersions(db, [{ code: input.code, valid_from: input.validFrom, name: input.name.trim(), type: input.type.trim().toLowerCase(), parent_code: input.parentCode }]);
   await q.insertOperation(db, { kind: 'create', effective_date: input.validFrom, unit_codes: [input.code], detail: { parentCode: input.parentCode }, actor_user_id: actorId });
   return getUnit(db, input.code, input.validFrom);
+}
+
+/** The statistic kinds units can carry (population, adults, cadres…): data, not code. */
+export function statisticKindCodes(db: Database): Promise<string[]> {
+  return q.statisticKindCodes(db);
+}
+
+/** The provinces in force on a day. */
+export async function listProvinces(db: Database, day = vietnamDay()): Promise<Unit[]> {
+  return (await q.listRootsAt(db, day)).map(presentUnit);
 }
 
 export function countUnits(db: Database): Promise<number> {

@@ -1,0 +1,141 @@
+import { sql, type Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { VisitOutcome, VisitsTable } from '../../db/types.js';
+
+export type VisitRow = Selectable<VisitsTable>;
+
+export interface NewVisitRow {
+  id: string;
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  visited_at: string;
+  day: string;
+  people_present: string[];
+  skills_taught: string[];
+  outcome: VisitOutcome;
+  notes: string | null;
+  supersedes: string | null;
+}
+
+/** A PostgreSQL array literal: PostgreSQL reads `{"a","b"}` in a text field far faster than a JSON array. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Every visit of a batch in one statement. The rows travel as one JSON parameter with one-letter
+ * keys (and without empty fields), so 500 visits cost a few dozen kilobytes and one parse; what
+ * all rows share (who recorded them, on which device) travels once.
+ */
+export async function insertVisits(db: Database, rows: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string }): Promise<void> {
+  if (rows.length === 0) return;
+  const packed = JSON.stringify(rows.map((r) => ({
+    i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, t: r.visited_at, d: r.day, o: r.outcome,
+    ...(r.people_present.length > 0 ? { pp: arrayLiteral(r.people_present) } : {}),
+    ...(r.skills_taught.length > 0 ? { sk: arrayLiteral(r.skills_taught) } : {}),
+    ...(r.notes !== null ? { n: r.notes } : {}),
+    ...(r.supersedes !== null ? { s: r.supersedes } : {}),
+  })));
+  await sql`
+    insert into visits (id, household_id, village_code, province_code, visited_at, day, recorded_by, device_id,
+                        people_present, skills_taught, outcome, notes, supersedes)
+    select i, h, v, p, t, d, ${by.recordedBy}::uuid, ${by.deviceId}::uuid, coalesce(pp, '{}')::uuid[], coalesce(sk, '{}')::text[], o, n, s
+    from json_to_recordset(${packed}::json) as r(
+      i uuid, h uuid, v text, p text, t timestamptz, d date, pp text, sk text, o text, n text, s uuid)`.execute(db);
+}
+
+export async function selectVisit(db: Database, id: string): Promise<VisitRow | undefined> {
+  return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function isSuperseded(db: Database, id: string): Promise<boolean> {
+  const row = await db.selectFrom('visits').select('id').where('supersedes', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+const liveVisit = sql<boolean>`not exists (select 1 from visits c where c.supersedes = v.id)`;
+
+export interface HouseholdVisitChange {
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  first_day: string | null;
+  /** The first day before this statement; null when the household had no live visit. */
+  previous_first_day: string | null;
+}
+
+/**
+ * Adds live visits to households, one row each, sorted so concurrent batches lock in the same
+ * order; the row lock makes "was this household visited before?" exact.
+ */
+export async function addHouseholdVisits(
+  db: Database,
+  rows: readonly { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }[],
+): Promise<HouseholdVisitChange[]> {
+  if (rows.length === 0) return [];
+  const packed = JSON.stringify(rows.map((r) => ({ h: r.household_id, v: r.village_code, p: r.province_code, n: r.live_visits, f: r.first_day })));
+  // Only the households whose first day moved come back: the rest change no count.
+  const result = await sql<HouseholdVisitChange & { inserted: boolean }>`
+    with changed as (
+      insert into household_visits as s (household_id, village_code, province_code, live_visits, first_day)
+      select h, v, p, n, f from json_to_recordset(${packed}::json) as r(h uuid, v text, p text, n integer, f date)
+      order by h
+      on conflict (household_id) do update set
+        live_visits = s.live_visits + excluded.live_visits,
+        previous_first_day = s.first_day,
+        first_day = least(s.first_day, excluded.first_day)
+      returning household_id, village_code, province_code, first_day, previous_first_day, (xmax = 0) as inserted
+    )
+    select * from changed where inserted or first_day is distinct from previous_first_day`.execute(db);
+  return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_day: inserted ? null : row.previous_first_day }));
+}
+
+/** Sets a household's visited state from its live visits; answers the first day before and after. */
+export async function recountHouseholdVisits(db: Database, householdId: string): Promise<{ before: string | null; after: string | null }> {
+  const old = await db.selectFrom('household_visits').select('first_day')
+    .where('household_id', '=', householdId).forUpdate().executeTakeFirst();
+  const live = await sql<{ n: number; first_day: string | null }>`
+    select count(*)::int as n, min(day) as first_day from visits v
+    where v.household_id = ${householdId} and ${liveVisit}`.execute(db);
+  const now = live.rows[0] ?? { n: 0, first_day: null };
+  await db.updateTable('household_visits')
+    .set({ live_visits: Number(now.n), first_day: now.first_day, previous_first_day: old?.first_day ?? null })
+    .where('household_id', '=', householdId).execute();
+  return { before: old?.first_day ?? null, after: now.first_day };
+}
+
+/** Which of these households have a live visit: the `visitedHouseholds` of a pull. */
+export async function selectVisitedAmong(db: Database, householdIds: readonly string[]): Promise<string[]> {
+  if (householdIds.length === 0) return [];
+  const result = await sql<{ household_id: string }>`
+    select household_id from household_visits
+    where household_id = any(${[...householdIds]}::uuid[]) and live_visits > 0`.execute(db);
+  return result.rows.map((row) => row.household_id);
+}
+
+/** Keeps writers out of the outreach tables while a rebuild recounts them. */
+export async function lockOutreachTables(db: Database): Promise<void> {
+  await sql`lock table visits, household_visits in share row exclusive mode`.execute(db);
+}
+
+/** Live visits per village and day. */
+export async function countLiveVisits(db: Database): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
+  const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
+    select village_code, province_code, day, count(*)::bigint as n from visits v
+    where ${liveVisit} group by village_code, province_code, day`.execute(db);
+  return result.rows;
+}
+
+/** Rebuilds every household's visited state from the visits; answers households first visited per village and day. */
+export async function rebuildHouseholdVisits(db: Database): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
+  await sql`delete from household_visits`.execute(db);
+  await sql`
+    insert into household_visits (household_id, village_code, province_code, live_visits, first_day)
+    select household_id, min(village_code), min(province_code), count(*), min(day)
+    from visits v where ${liveVisit} group by household_id`.execute(db);
+  const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
+    select village_code, province_code, first_day as day, count(*)::bigint as n from household_visits
+    where live_visits > 0 group by village_code, province_code, first_day`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,76 @@
+import { sql, type Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { SyncConflictsTable } from '../../db/types.js';
+
+export type SyncConflictRow = Selectable<SyncConflictsTable>;
+
+/**
+ * Takes the item ids of a batch in the ledger and answers those this batch took: the others
+ * were taken before (duplicates). A concurrent batch with the same ids waits here until this
+ * one commits, then finds them taken, so a retried batch counts once even while the first
+ * attempt is still running.
+ */
+export async function claimItems(
+  db: Database,
+  items: readonly { id: string; kind: string }[],
+  by: { deviceId: string; userId: string | null },
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const packed = JSON.stringify(items.map((item) => ({ i: item.id, k: item.kind })));
+  // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
+  const result = await sql<{ id: string }>`
+    with input as materialized (select i, k from json_to_recordset(${packed}::json) as r(i uuid, k text)),
+    taken as (
+      insert into sync_items (id, device_id, user_id, kind, status)
+      select i, ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i
+      on conflict (id) do nothing
+      returning id
+    )
+    select i as id from input where i not in (select id from taken)`.execute(db);
+  const before = new Set(result.rows.map((row) => row.id));
+  return new Set(items.map((item) => item.id).filter((id) => !before.has(id)));
+}
+
+/** Rejected items leave the ledger (the device may send them again once fixed); conflicts are marked. */
+export async function settleItems(db: Database, rejected: readonly string[], conflicts: readonly string[]): Promise<void> {
+  if (rejected.length > 0) await sql`delete from sync_items where id = any(${[...rejected]}::uuid[])`.execute(db);
+  if (conflicts.length > 0) await sql`update sync_items set status = 'conflict' where id = any(${[...conflicts]}::uuid[])`.execute(db);
+}
+
+export interface NewConflictRow {
+  id: string;
+  item_id: string;
+  record_kind: 'household' | 'resident';
+  record_id: string;
+  village_code: string;
+  province_code: string;
+  losing_side: 'incoming' | 'stored';
+  base_revision: number | null;
+  stored_revision: number;
+  lost_data: unknown;
+  lost_recorded_at: string;
+  lost_device_id: string | null;
+  lost_user_id: string | null;
+  won_recorded_at: string;
+}
+
+export async function insertConflicts(db: Database, rows: readonly NewConflictRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into sync_conflicts (id, item_id, record_kind, record_id, village_code, province_code, losing_side,
+      base_revision, stored_revision, lost_data, lost_recorded_at, lost_device_id, lost_user_id, won_recorded_at)
+    select id, item_id, record_kind, record_id, village_code, province_code, losing_side,
+      base_revision, stored_revision, lost_data, lost_recorded_at, lost_device_id, lost_user_id, won_recorded_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      id uuid, item_id uuid, record_kind text, record_id uuid, village_code text, province_code text, losing_side text,
+      base_revision integer, stored_revision integer, lost_data jsonb, lost_recorded_at timestamptz,
+      lost_device_id uuid, lost_user_id uuid, won_recorded_at timestamptz)`.execute(db);
+}
+
+/** Conflicts of these villages, oldest first, after the cursor id (ids are time-ordered UUIDv7). */
+export async function selectConflictsPage(db: Database, villageCodes: readonly string[], after: string | undefined, limit: number): Promise<SyncConflictRow[]> {
+  if (villageCodes.length === 0) return [];
+  let query = db.selectFrom('sync_conflicts').selectAll().where('village_code', '=', sql<string>`any(${[...villageCodes]}::text[])`);
+  if (after !== undefined) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).execute();
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../errors.js';
+import { FIELD_ROLES, OFFICERS, type Viewer } from '../../http/access.js';
+import { ErrorResponse } from '../../http/schemas.js';
+import { DEFAULT_PULL_CAP, listConflicts, pullVillage } from './pull.service.js';
+import * as s from './sync.schema.js';
+import { applySyncBatch } from './sync.service.js';
+
+export interface SyncRouteOptions {
+  secretKey: string;
+  /** Records of a village a device keeps at most; tests lower it. */
+  pullCap?: number;
+}
+
+const tags = ['sync'];
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+// 500 items with long notes stay well under this; anything bigger is not a field app's batch.
+const SYNC_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The field app's sync: push a batch of writes, pull the village, and the officers' conflict list. */
+export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (app, options) => {
+  const { db } = app.database;
+  const viewerOf = (request: { viewer: Viewer | null }) => {
+    if (!request.viewer) throw new AppError('UNAUTHENTICATED');
+    return request.viewer;
+  };
+
+  app.post('/', {
+    bodyLimit: SYNC_BODY_LIMIT,
+    config: { access: FIELD_ROLES },
+    schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, ...errors } },
+  }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang }));
+
+  app.get('/pull', {
+    config: { access: FIELD_ROLES },
+    schema: { tags, summary: "A page of the village's households and residents after a cursor", querystring: s.PullQuery, response: { 200: s.PullResponse, ...errors } },
+  }, (request) => pullVillage(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 1000 }, {
+    cap: options.pullCap ?? DEFAULT_PULL_CAP, lang: request.lang,
+  }));
+
+  app.get('/conflicts', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'Losing writes of concurrent edits in a unit, oldest first', querystring: s.ConflictsQuery, response: { 200: s.ConflictPage, ...errors } },
+  }, (request) => listConflicts(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 100 }));
+};

@@ -1,0 +1,144 @@
+import type { Database } from '../../db/database.js';
+import { sqlStateOf } from '../../db/transaction.js';
+import { AppError } from '../../errors.js';
+import type { Viewer } from '../../http/access.js';
+import { translate, type Language } from '../../i18n/index.js';
+import { DuplicateResidentError, saveHousehold, saveResident, type WriteOutcome } from '../people/people.service.js';
+import { addToRollups, holdRollupsForWrite } from '../rollups/rollups.service.js';
+import { APPLIED, rejected, SyncBatch, type ItemOutcome, type PendingItem } from './sync-batch.js';
+import { parseItemData, type SyncKind } from './sync-items.schema.js';
+import * as sq from './sync.queries.js';
+import { retryOnContention } from './retry.js';
+import { applyCorrection } from './visit-corrections.js';
+import { ingestFacts } from './visit-ingest.js';
+
+export interface SyncItemInput {
+  id: string;
+  kind: SyncKind;
+  data: unknown;
+  recordedAt: string;
+}
+
+export interface SyncResult {
+  id: string;
+  status: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+  error?: { code: string; message: string; field?: string };
+}
+
+/**
+ * Applies a batch from a device: in order, in one transaction, answering per item. Replayed
+ * item ids answer `duplicate` and change nothing. Runs of new visits and milestones go in bulk;
+ * households, residents and corrections one by one.
+ */
+export async function applySyncBatch(
+  db: Database,
+  viewer: Viewer,
+  input: { deviceId: string; items: readonly SyncItemInput[] },
+  options: { secretKey: string; lang: Language },
+): Promise<{ results: SyncResult[]; serverTime: string }> {
+  try {
+    return await retryOnContention(async () => {
+      const now = new Date();
+      const outcomes = await db.transaction().execute((trx) =>
+        applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items));
+      return { results: input.items.map((item, i) => present(item, i, outcomes[i]!, options.lang)), serverTime: now.toISOString() };
+    });
+  } catch (error) {
+    throw withoutRowData(error);
+  }
+}
+
+async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[]): Promise<ItemOutcome[]> {
+  const { trx } = batch;
+  await holdRollupsForWrite(trx);
+  const outcomes: ItemOutcome[] = new Array(items.length);
+  // Ids compare as the database writes them (lower case), whatever case the device used.
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    const id = item.id.toLowerCase();
+    if (firstIndex.has(id)) outcomes[i] = { status: 'duplicate' };
+    else firstIndex.set(id, i);
+  });
+  const claimed = await sq.claimItems(trx, [...firstIndex.entries()].map(([id, i]) => ({ id, kind: items[i]!.kind })), {
+    deviceId: batch.deviceId, userId: batch.viewer.id,
+  });
+
+  const pending: PendingItem[] = [];
+  for (const [id, index] of firstIndex) {
+    if (!claimed.has(id)) {
+      outcomes[index] = { status: 'duplicate' };
+      continue;
+    }
+    const item = items[index]!;
+    const parsed = parseItemData(item.kind, item.data);
+    if (!parsed.ok) {
+      outcomes[index] = rejected(new AppError('VALIDATION_FAILED', parsed.detail, parsed.field));
+      continue;
+    }
+    const recordedAt = new Date(Math.min(Date.parse(item.recordedAt), batch.now.getTime()));
+    pending.push({ index, id, recordedAt, parsed: parsed.item });
+  }
+  await batch.lockOwners(pending);
+
+  let run: PendingItem[] = [];
+  const flushRun = async () => {
+    for (const [index, outcome] of await ingestFacts(batch, run)) outcomes[index] = outcome;
+    run = [];
+  };
+  for (const item of pending) {
+    const { parsed: p } = item;
+    if (p.kind === 'milestone' || (p.kind === 'visit' && p.data.supersedes === undefined)) {
+      run.push(item);
+      continue;
+    }
+    await flushRun();
+    outcomes[item.index] = await applyOne(batch, item);
+  }
+  await flushRun();
+
+  await addToRollups(trx, batch.rollups.rows());
+  await sq.insertConflicts(trx, batch.conflicts);
+  const rejectedIds = [...firstIndex].filter(([id, i]) => claimed.has(id) && outcomes[i]?.status === 'rejected').map(([id]) => id);
+  const conflictIds = [...firstIndex].filter(([, i]) => outcomes[i]?.status === 'conflict').map(([id]) => id);
+  await sq.settleItems(trx, rejectedIds, conflictIds);
+  return outcomes;
+}
+
+/** A household, a resident or a correction: applied alone, in its place in the batch. */
+async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcome> {
+  try {
+    const { parsed } = item;
+    if (parsed.kind === 'visit') return await applyCorrection(batch, item, { ...parsed.data, supersedes: parsed.data.supersedes! });
+    let outcome: WriteOutcome;
+    if (parsed.kind === 'household') outcome = await saveHousehold(batch.trx, parsed.data, batch.recordContext(item));
+    else if (parsed.kind === 'resident') outcome = await saveResident(batch.trx, parsed.data, batch.recordContext(item));
+    else throw new Error(`${parsed.kind} items go in bulk`);
+    if (outcome.status === 'conflict') {
+      batch.keepLost(item.id, outcome.lost);
+      return { status: 'conflict' };
+    }
+    if (outcome.replaced) batch.keepLost(item.id, outcome.replaced);
+    return APPLIED;
+  } catch (error) {
+    if (error instanceof AppError) return rejected(error);
+    throw error;
+  }
+}
+
+/**
+ * A database error's `detail` may quote the failing row (a resident's name); the error is
+ * logged on its way out, so only its code and message travel on.
+ */
+function withoutRowData(error: unknown): unknown {
+  if (error instanceof AppError || !(error instanceof Error) || !('detail' in error)) return error;
+  return Object.assign(new Error(error.message), { code: sqlStateOf(error) });
+}
+
+function present(item: SyncItemInput, index: number, outcome: ItemOutcome, lang: Language): SyncResult {
+  if (outcome.status !== 'rejected') return { id: item.id, status: outcome.status };
+  const { error } = outcome;
+  // The contract names the existing resident's id as the message of a duplicate.
+  const message = error instanceof DuplicateResidentError ? error.existingId : translate(lang, `error.${error.code}`);
+  const field = `items[${index}].data${error.field ? `.${error.field}` : ''}`;
+  return { id: item.id, status: 'rejected', error: { code: error.code, message, field } };
+}

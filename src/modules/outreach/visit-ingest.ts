@@ -1,0 +1,162 @@
+import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
+import { AppError } from '../../errors.js';
+import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
+import { recordMilestones, type MilestoneFact } from '../people/milestones.service.js';
+import { findHouseholdPlaces, findResidentPlaces, touchHouseholds, type Place } from '../people/people.service.js';
+import * as q from './outreach.queries.js';
+import { APPLIED, rejected, type ItemOutcome, type PendingItem, type SyncBatch } from './sync-batch.js';
+import type { MilestoneItemData, VisitItemData } from './sync-items.schema.js';
+
+/** What a batch looked up once for all its visits and milestones. */
+export interface FactLookups {
+  households: Map<string, Place>;
+  residents: Map<string, Place & { householdId: string }>;
+  kinds: Set<string>;
+  skills: Set<string>;
+}
+
+export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[]): Promise<FactLookups> {
+  const householdIds = new Set<string>();
+  const residentIds = new Set<string>();
+  let needKinds = false;
+  let needSkills = false;
+  for (const { parsed } of items) {
+    if (parsed.kind === 'visit') {
+      householdIds.add(parsed.data.householdId);
+      for (const id of parsed.data.peoplePresent ?? []) residentIds.add(id);
+      for (const help of parsed.data.help ?? []) residentIds.add(help.residentId);
+      needKinds ||= (parsed.data.help?.length ?? 0) > 0;
+      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0;
+    } else if (parsed.kind === 'milestone') {
+      residentIds.add(parsed.data.residentId);
+      needKinds = true;
+    }
+  }
+  // Records locked at the start of the batch are known; only those created since are looked up.
+  const newHouseholds = [...householdIds].filter((id) => !batch.households.has(id));
+  for (const [id, place] of await findHouseholdPlaces(batch.trx, newHouseholds)) batch.households.set(id, place);
+  const newResidents = [...residentIds].filter((id) => !batch.residents.has(id));
+  for (const [id, place] of await findResidentPlaces(batch.trx, newResidents)) batch.residents.set(id, place);
+  return {
+    households: batch.households,
+    residents: batch.residents,
+    kinds: needKinds ? await batch.milestoneKinds() : new Set(),
+    skills: needSkills ? await batch.skillCodes() : new Set(),
+  };
+}
+
+/** Checks a visit against what exists and the viewer's scope; answers its row and the milestones it gives. */
+export async function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemData, look: FactLookups): Promise<{ row: q.NewVisitRow; facts: MilestoneFact[] }> {
+  if (data.id !== undefined && data.id !== item.id) throw new AppError('VALIDATION_FAILED', 'data.id differs from the item id', 'id');
+  const household = look.households.get(data.householdId);
+  if (!household || !(await batch.scope.includes(household.villageCode))) {
+    throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId');
+  }
+  const visitedAt = new Date(data.visitedAt);
+  if (!batch.notInFuture(visitedAt)) throw new AppError('VALIDATION_FAILED', 'visitedAt lies in the future', 'visitedAt');
+  const inVillage = (id: string) => look.residents.get(id)?.villageCode === household.villageCode;
+  (data.peoplePresent ?? []).forEach((id, j) => {
+    if (!inVillage(id)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${id} in the household's village`, `peoplePresent[${j}]`);
+  });
+  (data.skillsTaught ?? []).forEach((code, j) => {
+    if (!look.skills.has(code)) throw new AppError('SKILL_UNKNOWN', `No skill ${code}`, `skillsTaught[${j}]`);
+  });
+  const day = vietnamDay(visitedAt);
+  const facts: MilestoneFact[] = [];
+  const seen = new Set<string>();
+  (data.help ?? []).forEach((help, j) => {
+    if (!inVillage(help.residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${help.residentId} in the household's village`, `help[${j}].residentId`);
+    if (!look.kinds.has(help.milestone)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
+    const key = `${help.residentId}/${help.milestone}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    facts.push({
+      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: 'visit', visitId: item.id,
+      villageCode: household.villageCode, provinceCode: household.provinceCode,
+    });
+  });
+  const row: q.NewVisitRow = {
+    id: item.id, household_id: household.id, village_code: household.villageCode, province_code: household.provinceCode,
+    visited_at: visitedAt.toISOString(), day, people_present: [...new Set(data.peoplePresent ?? [])], skills_taught: [...new Set(data.skillsTaught ?? [])],
+    outcome: data.outcome, notes: data.notes ?? null, supersedes: data.supersedes ?? null,
+  };
+  return { row, facts };
+}
+
+async function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItemData, look: FactLookups): Promise<MilestoneFact> {
+  if (data.id !== undefined && data.id !== item.id) throw new AppError('VALIDATION_FAILED', 'data.id differs from the item id', 'id');
+  const resident = look.residents.get(data.residentId);
+  if (!resident || !(await batch.scope.includes(resident.villageCode))) {
+    throw new AppError('RESIDENT_NOT_FOUND', `No resident ${data.residentId} in scope`, 'residentId');
+  }
+  if (!look.kinds.has(data.kind)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${data.kind}`, 'kind');
+  if (!isDay(data.achievedOn) || data.achievedOn > vietnamDay(new Date(batch.now.getTime() + 24 * 3600_000))) {
+    throw new AppError('VALIDATION_FAILED', 'achievedOn is not a past day', 'achievedOn');
+  }
+  return {
+    id: item.id, residentId: resident.id, kind: data.kind, achievedOn: data.achievedOn, source: data.source?.trim() || 'field_app',
+    visitId: null, villageCode: resident.villageCode, provinceCode: resident.provinceCode,
+  };
+}
+
+/**
+ * Adds live visits to their households' visited state and moves the "households visited" count:
+ * a household counts once, on the day of its earliest live visit. Households reached for the
+ * first time go back into the change feed, so devices learn they are visited.
+ */
+export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
+  const byHousehold = new Map<string, { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }>();
+  for (const row of rows) {
+    const entry = byHousehold.get(row.household_id);
+    if (entry) {
+      entry.live_visits += 1;
+      if (row.day < entry.first_day) entry.first_day = row.day;
+    } else {
+      byHousehold.set(row.household_id, { household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, live_visits: 1, first_day: row.day });
+    }
+  }
+  const changes = await q.addHouseholdVisits(batch.trx, [...byHousehold.values()]);
+  const firstReached: string[] = [];
+  for (const change of changes) {
+    if (change.first_day === change.previous_first_day || change.first_day === null) continue;
+    if (change.previous_first_day === null) firstReached.push(change.household_id);
+    else batch.rollups.add('households_visited', change.village_code, change.province_code, change.previous_first_day, -1);
+    batch.rollups.add('households_visited', change.village_code, change.province_code, change.first_day, 1);
+  }
+  await touchHouseholds(batch.trx, firstReached);
+}
+
+/**
+ * The common case in bulk: a run of new visits and milestones costs a fixed number of queries
+ * (look-ups, one insert of visits, one upsert of visited state, one touch, the milestones),
+ * whatever its length. Items that fail their checks are rejected; the others apply.
+ */
+export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[]): Promise<Map<number, ItemOutcome>> {
+  const outcomes = new Map<number, ItemOutcome>();
+  if (items.length === 0) return outcomes;
+  const look = await lookUpFacts(batch, items);
+  const visits: q.NewVisitRow[] = [];
+  const facts: MilestoneFact[] = [];
+  for (const item of items) {
+    try {
+      if (item.parsed.kind === 'visit') {
+        const built = await buildVisit(batch, item, item.parsed.data, look);
+        visits.push(built.row);
+        facts.push(...built.facts);
+      } else if (item.parsed.kind === 'milestone') {
+        facts.push(await buildMilestone(batch, item, item.parsed.data, look));
+      }
+      outcomes.set(item.index, APPLIED);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.set(item.index, rejected(error));
+    }
+  }
+  if (visits.length === 0 && facts.length === 0) return outcomes;
+  await batch.feed.hold([...visits.map((v) => v.village_code), ...facts.map((f) => f.villageCode)]);
+  await q.insertVisits(batch.trx, visits, { recordedBy: batch.viewer.id, deviceId: batch.deviceId });
+  for (const visit of visits) batch.rollups.add('visits', visit.village_code, visit.province_code, visit.day, 1);
+  await markHouseholdsVisited(batch, visits);
+  await recordMilestones(batch.trx, facts, batch.viewer.id, batch.feed, batch.rollups);
+  return outcomes;
+}

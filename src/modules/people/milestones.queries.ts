@@ -1,0 +1,144 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
+
+export type MilestoneKindRow = Selectable<MilestoneKindsTable>;
+export type NewMilestoneRow = Omit<Insertable<MilestonesTable>, 'recorded_by'> & { visit_id: string | null };
+
+export async function selectMilestoneKinds(db: Database): Promise<MilestoneKindRow[]> {
+  return db.selectFrom('milestone_kinds').selectAll().where('active', '=', true).orderBy('sort').orderBy('code').execute();
+}
+
+export async function selectMilestoneKind(db: Database, code: string): Promise<MilestoneKindRow | undefined> {
+  return db.selectFrom('milestone_kinds').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertMilestoneKind(db: Database, row: Insertable<MilestoneKindsTable>): Promise<void> {
+  await db.insertInto('milestone_kinds').values(row).execute();
+}
+
+export async function selectMaxKindSort(db: Database): Promise<number> {
+  const row = await db.selectFrom('milestone_kinds').select((eb) => eb.fn.max('sort').as('sort')).executeTakeFirst();
+  return Number(row?.sort ?? 0);
+}
+
+/** All facts in one statement, whatever their number (packed as in insertVisits); all recorded by one user. */
+export async function insertMilestones(db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null): Promise<void> {
+  if (rows.length === 0) return;
+  const packed = JSON.stringify(rows.map((r) => ({
+    i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code,
+    ...(r.visit_id !== null ? { v: r.visit_id } : {}),
+  })));
+  await sql`
+    insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code)
+    select i, r, k, d, s, v, ${recordedBy}::uuid, u, p
+    from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text)`.execute(db);
+}
+
+export interface HeldKindInput {
+  resident_id: string;
+  kind: string;
+  village_code: string;
+  province_code: string;
+  first_on: string;
+  facts: number;
+}
+
+export interface HeldKindChange {
+  resident_id: string;
+  kind: string;
+  village_code: string;
+  province_code: string;
+  first_on: string;
+  /** The first day before this statement; null when the resident did not hold the kind. */
+  previous_first_on: string | null;
+}
+
+/**
+ * Adds facts to the kinds residents hold, one row per (resident, kind), sorted so concurrent
+ * batches lock rows in the same order. The row lock of the upsert makes "did the resident hold
+ * it before?" exact even when two batches give the same person the same kind at once.
+ */
+export async function addHeldKinds(db: Database, rows: readonly HeldKindInput[]): Promise<HeldKindChange[]> {
+  if (rows.length === 0) return [];
+  const packed = JSON.stringify(rows.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
+  // Only the pairs whose first day moved come back: the rest change no count.
+  const result = await sql<HeldKindChange & { inserted: boolean }>`
+    with changed as (
+      insert into resident_milestones as s (resident_id, kind, village_code, province_code, first_on, facts)
+      select r, k, v, p, f, n from json_to_recordset(${packed}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+      order by r, k
+      on conflict (resident_id, kind) do update set
+        facts = s.facts + excluded.facts,
+        previous_first_on = s.first_on,
+        first_on = least(s.first_on, excluded.first_on)
+      returning resident_id, kind, village_code, province_code, first_on, previous_first_on, (xmax = 0) as inserted
+    )
+    select * from changed where inserted or first_on is distinct from previous_first_on`.execute(db);
+  return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_on: inserted ? null : row.previous_first_on }));
+}
+
+/** The residents to whom these visits gave live milestones: a correction of the visit may take them back. */
+export async function selectResidentsHelpedBy(db: Database, visitIds: readonly string[]): Promise<string[]> {
+  if (visitIds.length === 0) return [];
+  const result = await sql<{ resident_id: string }>`
+    select distinct resident_id from milestones
+    where visit_id = any(${[...visitIds]}::uuid[]) and superseded_by is null`.execute(db);
+  return result.rows.map((row) => row.resident_id);
+}
+
+/** Marks the facts a corrected visit gave as replaced by the correction; answers whom they concerned. */
+export async function supersedeVisitMilestones(db: Database, visitId: string, byId: string): Promise<{ resident_id: string; kind: string }[]> {
+  const result = await sql<{ resident_id: string; kind: string }>`
+    update milestones set superseded_by = ${byId}
+    where visit_id = ${visitId} and superseded_by is null
+    returning resident_id, kind`.execute(db);
+  return result.rows;
+}
+
+type Pair = { resident_id: string; kind: string };
+const pairsOf = (pairs: readonly Pair[]) => sql`(select resident_id, kind from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p(resident_id uuid, kind text))`;
+
+export async function selectHeldKindsForUpdate(db: Database, pairs: readonly Pair[]): Promise<{ resident_id: string; kind: string; village_code: string; province_code: string; first_on: string }[]> {
+  const result = await sql<{ resident_id: string; kind: string; village_code: string; province_code: string; first_on: string }>`
+    select s.resident_id, s.kind, s.village_code, s.province_code, s.first_on from resident_milestones s
+    where (s.resident_id, s.kind) in ${pairsOf(pairs)}
+    order by s.resident_id, s.kind for update`.execute(db);
+  return result.rows;
+}
+
+/** What the live facts say about these (resident, kind) pairs. */
+export async function summariseLiveFacts(db: Database, pairs: readonly Pair[]): Promise<HeldKindInput[]> {
+  const result = await sql<HeldKindInput>`
+    select resident_id, kind, min(unit_code) as village_code, min(province_code) as province_code,
+           min(achieved_on) as first_on, count(*)::int as facts
+    from milestones
+    where superseded_by is null and (resident_id, kind) in ${pairsOf(pairs)}
+    group by resident_id, kind`.execute(db);
+  return result.rows;
+}
+
+/** Sets the held kinds of these pairs to what the facts say: replaced where facts remain, removed where none do. */
+export async function replaceHeldKinds(db: Database, pairs: readonly Pair[], rows: readonly HeldKindInput[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`delete from resident_milestones where (resident_id, kind) in ${pairsOf(pairs)}`.execute(db);
+  if (rows.length === 0) return;
+  await sql`
+    insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
+    select resident_id, kind, village_code, province_code, first_on, facts
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      resident_id uuid, kind text, village_code text, province_code text, first_on date, facts integer)`.execute(db);
+}
+
+/** Rebuilds every held kind from the facts and answers the distinct residents per kind, village and first day. */
+export async function rebuildHeldKinds(db: Database): Promise<{ kind: string; village_code: string; province_code: string; day: string; n: number }[]> {
+  await sql`delete from resident_milestones`.execute(db);
+  await sql`
+    insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
+    select resident_id, kind, min(unit_code), min(province_code), min(achieved_on), count(*)
+    from milestones where superseded_by is null group by resident_id, kind`.execute(db);
+  const result = await sql<{ kind: string; village_code: string; province_code: string; day: string; n: number }>`
+    select kind, village_code, province_code, first_on as day, count(*)::bigint as n
+    from resident_milestones group by kind, village_code, province_code, first_on`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,125 @@
+import type { Database } from '../../db/database.js';
+import { sqlStateOf, SQLSTATE } from '../../db/transaction.js';
+import { AppError } from '../../errors.js';
+import type { Language } from '../../i18n/index.js';
+import type { RollupDeltas } from '../rollups/rollups.service.js';
+import * as mq from './milestones.queries.js';
+import * as q from './people.queries.js';
+import type { ChangeFeedLocks } from './record-writes.js';
+
+/** The rollup source counting distinct residents who hold a milestone kind. */
+export const milestoneSource = (kind: string) => `milestone:${kind}`;
+export const MILESTONE_SOURCE_PREFIX = 'milestone:';
+
+export interface MilestoneKind {
+  code: string;
+  name: string;
+  sort: number;
+}
+
+const present = (row: mq.MilestoneKindRow, lang: Language): MilestoneKind => ({
+  code: row.code, name: lang === 'en' ? row.name_en : row.name_vi, sort: row.sort,
+});
+
+/** The kinds in use, in display order, named in the caller's language. */
+export async function listMilestoneKinds(db: Database, lang: Language): Promise<MilestoneKind[]> {
+  return (await mq.selectMilestoneKinds(db)).map((row) => present(row, lang));
+}
+
+export async function activeMilestoneKindCodes(db: Database): Promise<Set<string>> {
+  return new Set((await mq.selectMilestoneKinds(db)).map((row) => row.code));
+}
+
+export interface NewMilestoneKind {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  sort?: number;
+}
+
+/** Kinds are data: an officer adds one and the field app offers it at its next start. */
+export async function createMilestoneKind(db: Database, input: NewMilestoneKind, lang: Language): Promise<MilestoneKind> {
+  if (await mq.selectMilestoneKind(db, input.code)) throw new AppError('MILESTONE_KIND_TAKEN', `Kind ${input.code} exists`, 'code');
+  const sort = input.sort ?? (await mq.selectMaxKindSort(db)) + 10;
+  try {
+    await mq.insertMilestoneKind(db, { code: input.code, name_vi: input.nameVi.trim(), name_en: input.nameEn.trim(), sort });
+  } catch (error) {
+    if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('MILESTONE_KIND_TAKEN', `Kind ${input.code} exists`, 'code');
+    throw error;
+  }
+  const row = await mq.selectMilestoneKind(db, input.code);
+  return present(row!, lang);
+}
+
+/** One milestone fact: a resident reached `kind` on `achievedOn`. Facts are never changed, only superseded. */
+export interface MilestoneFact {
+  id: string;
+  residentId: string;
+  kind: string;
+  achievedOn: string;
+  source: string;
+  visitId: string | null;
+  villageCode: string;
+  provinceCode: string;
+}
+
+/**
+ * Records facts in bulk (one insert, one upsert of held kinds, one touch) and adds to the counts:
+ * a resident counts once per kind, on the earliest day of a live fact.
+ */
+export async function recordMilestones(
+  trx: Database, facts: readonly MilestoneFact[], recordedBy: string | null, feed: ChangeFeedLocks, rollups: RollupDeltas,
+): Promise<void> {
+  if (facts.length === 0) return;
+  await feed.hold(facts.map((f) => f.villageCode));
+  await mq.insertMilestones(trx, facts.map((f) => ({
+    id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
+    unit_code: f.villageCode, province_code: f.provinceCode,
+  })), recordedBy);
+  const held = new Map<string, mq.HeldKindInput>();
+  for (const f of facts) {
+    const key = `${f.residentId}/${f.kind}`;
+    const row = held.get(key);
+    if (row) {
+      row.facts += 1;
+      if (f.achievedOn < row.first_on) row.first_on = f.achievedOn;
+    } else {
+      held.set(key, { resident_id: f.residentId, kind: f.kind, village_code: f.villageCode, province_code: f.provinceCode, first_on: f.achievedOn, facts: 1 });
+    }
+  }
+  const changes = await mq.addHeldKinds(trx, [...held.values()]);
+  const gained = new Set<string>();
+  for (const change of changes) {
+    if (change.previous_first_on === change.first_on) continue;
+    const source = milestoneSource(change.kind);
+    if (change.previous_first_on === null) gained.add(change.resident_id);
+    else rollups.add(source, change.village_code, change.province_code, change.previous_first_on, -1);
+    rollups.add(source, change.village_code, change.province_code, change.first_on, 1);
+  }
+  await q.touchResidents(trx, [...gained].sort());
+}
+
+/**
+ * Supersedes the facts a corrected visit gave, then sets what those residents hold from the
+ * remaining facts and moves the counts accordingly.
+ */
+export async function retractVisitMilestones(trx: Database, visitId: string, byId: string, feed: ChangeFeedLocks, rollups: RollupDeltas): Promise<void> {
+  const touched = await mq.supersedeVisitMilestones(trx, visitId, byId);
+  if (touched.length === 0) return;
+  const pairs = [...new Map(touched.map((p) => [`${p.resident_id}/${p.kind}`, p])).values()];
+  const before = await mq.selectHeldKindsForUpdate(trx, pairs);
+  const after = await mq.summariseLiveFacts(trx, pairs);
+  await feed.hold(before.map((row) => row.village_code));
+  await mq.replaceHeldKinds(trx, pairs, after);
+  const afterByKey = new Map(after.map((row) => [`${row.resident_id}/${row.kind}`, row]));
+  const lost = new Set<string>();
+  for (const old of before) {
+    const now = afterByKey.get(`${old.resident_id}/${old.kind}`);
+    if (now?.first_on === old.first_on) continue;
+    const source = milestoneSource(old.kind);
+    rollups.add(source, old.village_code, old.province_code, old.first_on, -1);
+    if (now) rollups.add(source, now.village_code, now.province_code, now.first_on, 1);
+    else lost.add(old.resident_id);
+  }
+  await q.touchResidents(trx, [...lost].sort());
+}

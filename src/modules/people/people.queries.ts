@@ -1,0 +1,176 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { HouseholdsTable, ResidentsTable } from '../../db/types.js';
+
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type ResidentRow = Selectable<ResidentsTable>;
+export type ResidentWithMilestonesRow = ResidentRow & { milestones: string[] };
+
+/** Where a household or resident lives: enough to check scope and attribute facts. */
+export interface PlaceRow {
+  id: string;
+  village_code: string;
+  province_code: string;
+}
+
+// Advisory lock class of the people change feed; the second key is the village code's hash.
+const CHANGE_FEED_LOCK = 7401;
+
+/**
+ * Writers of a village's households and residents hold its lock shared until they commit; a
+ * pull takes it exclusively. So when a pull reads, no change of that village is in flight, and
+ * no change_seq below the cursor can still appear after it.
+ */
+export async function lockVillagesShared(db: Database, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await sql`
+    select pg_advisory_xact_lock_shared(${CHANGE_FEED_LOCK}, hashtext(code))
+    from (select code from unnest(${[...codes]}::text[]) code order by code) sorted`.execute(db);
+}
+
+export async function lockVillageExclusive(db: Database, code: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK}, hashtext(${code}))`.execute(db);
+}
+
+export async function selectHouseholdPlaces(db: Database, ids: readonly string[]): Promise<PlaceRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('households').select(['id', 'village_code', 'province_code']).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+}
+
+export async function selectResidentPlaces(db: Database, ids: readonly string[]): Promise<(PlaceRow & { household_id: string })[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('residents').select(['id', 'household_id', 'village_code', 'province_code']).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+}
+
+/**
+ * Locks households (and their derived state: visited or not) for the rest of the transaction,
+ * in id order in one statement: every writer locks what it will touch up front and in the same
+ * order, so two sync batches never wait for each other in a circle.
+ */
+export async function lockHouseholdPlaces(db: Database, ids: readonly string[]): Promise<PlaceRow[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<PlaceRow>`
+    select id, village_code, province_code from households
+    where id = any(${[...ids]}::uuid[]) order by id for no key update`.execute(db);
+  return result.rows;
+}
+
+/** Locks residents (and the milestones they hold) like lockHouseholdPlaces. */
+export async function lockResidentPlaces(db: Database, ids: readonly string[]): Promise<(PlaceRow & { household_id: string })[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<PlaceRow & { household_id: string }>`
+    select id, household_id, village_code, province_code from residents
+    where id = any(${[...ids]}::uuid[]) order by id for no key update`.execute(db);
+  return result.rows;
+}
+
+export async function selectHouseholdForUpdate(db: Database, id: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('households').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
+export async function selectResidentForUpdate(db: Database, id: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
+export async function selectResidentIdByNationalId(db: Database, provinceCode: string, hash: string): Promise<string | undefined> {
+  const row = await db.selectFrom('residents').select('id')
+    .where('province_code', '=', provinceCode).where('national_id_hash', '=', hash).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertHousehold(db: Database, row: Insertable<HouseholdsTable>): Promise<void> {
+  await db.insertInto('households').values(row).execute();
+}
+
+export async function insertResident(db: Database, row: Insertable<ResidentsTable>): Promise<void> {
+  await db.insertInto('residents').values(row).execute();
+}
+
+/** A write of the record itself: a new revision and a new place in the change feed. */
+export async function updateHousehold(db: Database, id: string, changes: Updateable<HouseholdsTable>): Promise<void> {
+  await db.updateTable('households').set({
+    ...changes,
+    revision: sql`revision + 1`,
+    change_seq: sql`nextval('people_change_seq')`,
+    updated_at: sql`now()`,
+  }).where('id', '=', id).execute();
+}
+
+export async function updateResident(db: Database, id: string, changes: Updateable<ResidentsTable>): Promise<void> {
+  await db.updateTable('residents').set({
+    ...changes,
+    revision: sql`revision + 1`,
+    change_seq: sql`nextval('people_change_seq')`,
+    updated_at: sql`now()`,
+  }).where('id', '=', id).execute();
+}
+
+/** Puts records back in the change feed without a new revision: something shown with them changed. */
+export async function touchHouseholds(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update households set change_seq = nextval('people_change_seq') where id = any(${[...ids]}::uuid[])`.execute(db);
+}
+
+export async function touchResidents(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update residents set change_seq = nextval('people_change_seq') where id = any(${[...ids]}::uuid[])`.execute(db);
+}
+
+/** How many of the village's records stand at or before the cursor: what a device already holds. */
+export async function countRecordsUpTo(db: Database, villageCode: string, seq: number): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select (select count(*) from households where village_code = ${villageCode} and change_seq <= ${seq})
+         + (select count(*) from residents where village_code = ${villageCode} and change_seq <= ${seq}) as n`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export async function selectHouseholdsChangedAfter(db: Database, villageCode: string, after: number, limit: number): Promise<HouseholdRow[]> {
+  return db.selectFrom('households').selectAll()
+    .where('village_code', '=', villageCode).where('change_seq', '>', after)
+    .orderBy('change_seq').limit(limit).execute();
+}
+
+export async function selectResidentsChangedAfter(db: Database, villageCode: string, after: number, limit: number): Promise<ResidentWithMilestonesRow[]> {
+  return db.selectFrom('residents as r').selectAll('r')
+    .select(sql<string[]>`array(select m.kind from resident_milestones m where m.resident_id = r.id order by m.kind)`.as('milestones'))
+    .where('r.village_code', '=', villageCode).where('r.change_seq', '>', after)
+    .orderBy('r.change_seq').limit(limit).execute();
+}
+
+export interface MissingResidentRow {
+  id: string;
+  household_id: string;
+  household_label: string;
+  full_name: string;
+  birth_year: number | null;
+  sex: ResidentRow['sex'];
+  groups: string[];
+}
+
+/** Residents of a village who hold no live milestone of `kind`, household by household. */
+export async function selectResidentsLacking(
+  db: Database, villageCode: string, kind: string, after: { householdId: string; residentId: string } | undefined, limit: number,
+): Promise<MissingResidentRow[]> {
+  let query = db.selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .select(['r.id', 'r.household_id', 'h.label as household_label', 'r.full_name', 'r.birth_year', 'r.sex', 'r.groups'])
+    .where('r.village_code', '=', villageCode)
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('resident_milestones as m').select(sql`1`.as('one')).whereRef('m.resident_id', '=', 'r.id').where('m.kind', '=', kind),
+    )));
+  if (after) query = query.where(sql<boolean>`(r.household_id, r.id) > (${after.householdId}::uuid, ${after.residentId}::uuid)`);
+  return query.orderBy('r.household_id').orderBy('r.id').limit(limit).execute();
+}
+
+/** Keeps writers out of the people tables while a rebuild recounts them. */
+export async function lockPeopleTables(db: Database): Promise<void> {
+  await sql`lock table households, residents, milestones, resident_milestones in share row exclusive mode`.execute(db);
+}
+
+/** Households or residents per village and day they were recorded: the `households` and `residents` counts. */
+export async function countRecordsByVillageDay(db: Database, table: 'households' | 'residents'): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
+  const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
+    select village_code, province_code, created_on as day, count(*)::bigint as n
+    from ${sql.table(table)} group by village_code, province_code, created_on`.execute(db);
+  return result.rows;
+}

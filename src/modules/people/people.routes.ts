@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../http/schemas.js';
+import { recordAudit } from '../auth/audit.service.js';
+import { createMilestoneKind, listMilestoneKinds } from './milestones.service.js';
+import * as s from './people.schema.js';
+
+const tags = ['people'];
+const errors = { 400: ErrorResponse, 409: ErrorResponse };
+
+/** Milestone kinds: read by everyone signed in, added by the province. */
+export const milestoneKindRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+
+  app.get('/', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Milestone kinds in use, named in the Accept-Language language', response: { 200: s.MilestoneKindList } },
+  }, async (request) => ({ items: await listMilestoneKinds(db, request.lang) }));
+
+  app.post('/', {
+    config: { access: ['province_officer'] },
+    schema: { tags, summary: 'Add a milestone kind', body: s.CreateMilestoneKindBody, response: { 201: s.MilestoneKindSchema, ...errors } },
+  }, async (request, reply) => {
+    const kind = await db.transaction().execute(async (trx) => {
+      const created = await createMilestoneKind(trx, request.body, request.lang);
+      await recordAudit(trx, {
+        actorUserId: request.viewer?.id ?? null, action: 'milestone_kind.create', unitCode: request.viewer?.scopeUnitCode ?? null, subject: created.code,
+      });
+      return created;
+    });
+    return reply.status(201).send(kind);
+  });
+};

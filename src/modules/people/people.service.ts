@@ -1,0 +1,190 @@
+import type { Database } from '../../db/database.js';
+import type { ResidentGroup, Sex } from '../../db/types.js';
+import { AppError } from '../../errors.js';
+import { hashNationalId } from './national-id.js';
+import * as mq from './milestones.queries.js';
+import * as q from './people.queries.js';
+import {
+  judgeEdit, lostVersion, namedFields, recordedDay, type RecordWriteContext, type WriteOutcome,
+} from './record-writes.js';
+
+export { ChangeFeedLocks, type LostVersion, type RecordWriteContext, type WriteOutcome } from './record-writes.js';
+
+export const RESIDENT_GROUPS = ['adult', 'pupil', 'cadre', 'enterprise_worker', 'elderly', 'ethnic_minority'] as const satisfies readonly ResidentGroup[];
+
+/** A household write from the field app. Optional fields: absent keeps the stored value, null clears it. */
+export interface HouseholdWrite {
+  id: string;
+  villageCode: string;
+  label: string;
+  address?: string | null;
+  headName?: string | null;
+  note?: string | null;
+  baseRevision?: number;
+}
+
+export interface ResidentWrite {
+  id: string;
+  householdId: string;
+  fullName: string;
+  birthYear?: number | null;
+  sex?: Sex | null;
+  groups: ResidentGroup[];
+  ethnicity?: string | null;
+  language?: string | null;
+  /** 12 digits; hashed at once, never stored nor logged. */
+  nationalId?: string | null;
+  baseRevision?: number;
+}
+
+/** The person is already recorded in the province under another id; the answer names that id. */
+export class DuplicateResidentError extends AppError {
+  constructor(readonly existingId: string, field: string) {
+    super('RESIDENT_DUPLICATE', 'A resident with this national ID number exists in the province', field);
+  }
+}
+
+export interface Place {
+  id: string;
+  villageCode: string;
+  provinceCode: string;
+}
+
+/** Where these households are, one query for any number (unknown ids are left out). */
+export async function findHouseholdPlaces(db: Database, ids: readonly string[]): Promise<Map<string, Place>> {
+  const rows = await q.selectHouseholdPlaces(db, ids);
+  return new Map(rows.map((r) => [r.id, { id: r.id, villageCode: r.village_code, provinceCode: r.province_code }]));
+}
+
+export async function findResidentPlaces(db: Database, ids: readonly string[]): Promise<Map<string, Place & { householdId: string }>> {
+  const rows = await q.selectResidentPlaces(db, ids);
+  return new Map(rows.map((r) => [r.id, { id: r.id, householdId: r.household_id, villageCode: r.village_code, provinceCode: r.province_code }]));
+}
+
+/**
+ * Locks the households and residents a use case is about to change (directly or through their
+ * visits and milestones), in one sorted statement each, and answers where the existing ones
+ * are. Called before any other write, so concurrent sync batches never deadlock.
+ */
+export async function lockForChange(
+  db: Database, householdIds: Iterable<string>, residentIds: Iterable<string>,
+): Promise<{ households: Map<string, Place>; residents: Map<string, Place & { householdId: string }> }> {
+  const households = await q.lockHouseholdPlaces(db, [...new Set(householdIds)].sort());
+  const residents = await q.lockResidentPlaces(db, [...new Set(residentIds)].sort());
+  return {
+    households: new Map(households.map((r) => [r.id, { id: r.id, villageCode: r.village_code, provinceCode: r.province_code }])),
+    residents: new Map(residents.map((r) => [r.id, { id: r.id, householdId: r.household_id, villageCode: r.village_code, provinceCode: r.province_code }])),
+  };
+}
+
+/** The residents whose milestones a correction of these visits may take back. */
+export function residentsHelpedBy(db: Database, visitIds: readonly string[]): Promise<string[]> {
+  return mq.selectResidentsHelpedBy(db, visitIds);
+}
+
+/** Sends these records to the devices again (their visited state or milestones changed). */
+export async function touchHouseholds(db: Database, ids: readonly string[]): Promise<void> {
+  await q.touchHouseholds(db, [...ids].sort());
+}
+
+/** Creates or edits a household. Rejections throw an AppError whose field is relative to the write. */
+export async function saveHousehold(trx: Database, data: HouseholdWrite, ctx: RecordWriteContext): Promise<WriteOutcome> {
+  const stored = await q.selectHouseholdForUpdate(trx, data.id);
+  const fields = {
+    label: data.label.trim(), address: data.address, head_name: data.headName, note: data.note,
+  };
+  if (!stored) {
+    const village = await ctx.scope.village(data.villageCode);
+    if (village.status === 'not_found') throw new AppError('UNIT_NOT_FOUND', `No village ${data.villageCode} in scope`, 'villageCode');
+    if (village.status === 'not_village') throw new AppError('UNIT_NOT_VILLAGE', `${data.villageCode} is not a village-level unit`, 'villageCode');
+    await ctx.feed.hold([village.code]);
+    const createdOn = recordedDay(ctx);
+    await q.insertHousehold(trx, {
+      id: data.id, village_code: village.code, province_code: village.provinceCode,
+      label: fields.label, address: fields.address ?? null, head_name: fields.head_name ?? null, note: fields.note ?? null,
+      created_on: createdOn, last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+    });
+    ctx.rollups.add('households', village.code, village.provinceCode, createdOn, 1);
+    return { status: 'applied' };
+  }
+
+  if (!(await ctx.scope.includes(stored.village_code))) throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.id} in scope`, 'id');
+  if (data.villageCode !== stored.village_code) {
+    throw new AppError('VILLAGE_CHANGE_UNSUPPORTED', 'A household stays in its village', 'villageCode');
+  }
+  await ctx.feed.hold([stored.village_code]);
+  const verdict = judgeEdit(stored, data.baseRevision, ctx);
+  if (verdict === 'stored_wins') {
+    // The device's copy is stale: send it the winning version on its next pull.
+    await q.touchHouseholds(trx, [stored.id]);
+    const incoming = { ...stored, ...namedFields(fields) };
+    return { status: 'conflict', lost: lostVersion('household', stored, 'incoming', data.baseRevision, householdData(incoming), ctx) };
+  }
+  await q.updateHousehold(trx, stored.id, {
+    ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+  });
+  if (verdict === 'clean') return { status: 'applied' };
+  return { status: 'applied', replaced: lostVersion('household', stored, 'stored', data.baseRevision, householdData(stored), ctx) };
+}
+
+function householdData(row: { label: string; address: string | null | undefined; head_name: string | null | undefined; note: string | null | undefined }) {
+  return { label: row.label, address: row.address ?? null, headName: row.head_name ?? null, note: row.note ?? null };
+}
+
+/** Creates or edits a resident, de-duplicated on the national ID number within the province. */
+export async function saveResident(trx: Database, data: ResidentWrite, ctx: RecordWriteContext): Promise<WriteOutcome> {
+  const [household] = await q.selectHouseholdPlaces(trx, [data.householdId]);
+  if (!household || !(await ctx.scope.includes(household.village_code))) {
+    throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId');
+  }
+  const stored = await q.selectResidentForUpdate(trx, data.id);
+  if (stored && !(await ctx.scope.includes(stored.village_code))) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${data.id} in scope`, 'id');
+  if (stored && stored.village_code !== household.village_code) {
+    throw new AppError('VILLAGE_CHANGE_UNSUPPORTED', 'A resident moves only between households of the same village', 'householdId');
+  }
+
+  const hashed = typeof data.nationalId === 'string' ? hashNationalId(ctx.secretKey, data.nationalId) : data.nationalId;
+  if (hashed) {
+    const existing = await q.selectResidentIdByNationalId(trx, household.province_code, hashed.hash);
+    if (existing !== undefined && existing !== data.id) throw new DuplicateResidentError(existing, 'nationalId');
+  }
+  const fields = {
+    household_id: data.householdId, full_name: data.fullName.trim(), birth_year: data.birthYear, sex: data.sex,
+    groups: [...new Set(data.groups)], ethnicity: data.ethnicity, language: data.language,
+    national_id_hash: hashed === undefined ? undefined : (hashed?.hash ?? null),
+    national_id_last4: hashed === undefined ? undefined : (hashed?.last4 ?? null),
+  };
+  await ctx.feed.hold([household.village_code]);
+
+  if (!stored) {
+    const createdOn = recordedDay(ctx);
+    await q.insertResident(trx, {
+      id: data.id, household_id: data.householdId, village_code: household.village_code, province_code: household.province_code,
+      full_name: fields.full_name, birth_year: fields.birth_year ?? null, sex: fields.sex ?? null, groups: fields.groups,
+      ethnicity: fields.ethnicity ?? null, language: fields.language ?? null,
+      national_id_hash: fields.national_id_hash ?? null, national_id_last4: fields.national_id_last4 ?? null,
+      created_on: createdOn, last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+    });
+    ctx.rollups.add('residents', household.village_code, household.province_code, createdOn, 1);
+    return { status: 'applied' };
+  }
+
+  const verdict = judgeEdit(stored, data.baseRevision, ctx);
+  if (verdict === 'stored_wins') {
+    await q.touchResidents(trx, [stored.id]);
+    const incoming = { ...stored, ...namedFields(fields) };
+    return { status: 'conflict', lost: lostVersion('resident', stored, 'incoming', data.baseRevision, residentData(incoming), ctx) };
+  }
+  await q.updateResident(trx, stored.id, {
+    ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+  });
+  if (verdict === 'clean') return { status: 'applied' };
+  return { status: 'applied', replaced: lostVersion('resident', stored, 'stored', data.baseRevision, residentData(stored), ctx) };
+}
+
+function residentData(row: q.ResidentRow) {
+  return {
+    householdId: row.household_id, fullName: row.full_name, birthYear: row.birth_year, sex: row.sex, groups: row.groups,
+    ethnicity: row.ethnicity, language: row.language, nationalIdLast4: row.national_id_last4,
+  };
+}

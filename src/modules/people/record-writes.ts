@@ -1,0 +1,109 @@
+import type { Database } from '../../db/database.js';
+import type { Viewer } from '../../http/access.js';
+import { vietnamDay } from '../../lib/vietnam-day.js';
+import type { RollupDeltas } from '../rollups/rollups.service.js';
+import type { ScopeCache } from '../units/unit-scope.js';
+import * as q from './people.queries.js';
+
+/** Everything a write of a household or resident needs to know about who makes it, and when. */
+export interface RecordWriteContext {
+  viewer: Viewer | null;
+  deviceId: string;
+  /** When the write was made on the device (never later than the server's clock). */
+  recordedAt: Date;
+  secretKey: string;
+  scope: ScopeCache;
+  feed: ChangeFeedLocks;
+  rollups: RollupDeltas;
+}
+
+/** The losing side of two concurrent writes of one record, kept for the commune officer. */
+export interface LostVersion {
+  recordKind: 'household' | 'resident';
+  recordId: string;
+  villageCode: string;
+  provinceCode: string;
+  losingSide: 'incoming' | 'stored';
+  baseRevision: number | null;
+  storedRevision: number;
+  /** The record as the losing write had it; a national ID number only as its last 4 digits. */
+  data: Record<string, unknown>;
+  recordedAt: Date;
+  deviceId: string | null;
+  userId: string | null;
+  wonRecordedAt: Date;
+}
+
+export type WriteOutcome =
+  | { status: 'applied'; replaced?: LostVersion }
+  | { status: 'conflict'; lost: LostVersion };
+
+/**
+ * The shared locks a batch holds on the change feed of each village it writes in, taken once
+ * per village (see lockVillagesShared).
+ */
+export class ChangeFeedLocks {
+  private readonly held = new Set<string>();
+
+  constructor(private readonly db: Database) {}
+
+  async hold(codes: Iterable<string>): Promise<void> {
+    const missing = [...new Set(codes)].filter((code) => !this.held.has(code));
+    if (missing.length === 0) return;
+    await q.lockVillagesShared(this.db, missing);
+    for (const code of missing) this.held.add(code);
+  }
+}
+
+export interface StoredVersion {
+  revision: number;
+  last_recorded_at: Date;
+  last_device_id: string | null;
+  updated_by: string | null;
+}
+
+/**
+ * Whether an edit based on `baseRevision` crosses someone else's write, and who wins. A device
+ * whose own earlier writes moved the revision on is not in conflict with itself; otherwise the
+ * later `recordedAt` wins, and on a tie the stored write stays.
+ */
+export function judgeEdit(stored: StoredVersion, baseRevision: number | undefined, ctx: RecordWriteContext): 'clean' | 'incoming_wins' | 'stored_wins' {
+  const crossed = baseRevision !== stored.revision && stored.last_device_id !== ctx.deviceId;
+  if (!crossed) return 'clean';
+  return ctx.recordedAt.getTime() > stored.last_recorded_at.getTime() ? 'incoming_wins' : 'stored_wins';
+}
+
+export function lostVersion(
+  kind: 'household' | 'resident',
+  stored: StoredVersion & { id: string; village_code: string; province_code: string },
+  side: 'incoming' | 'stored',
+  baseRevision: number | undefined,
+  data: Record<string, unknown>,
+  ctx: RecordWriteContext,
+): LostVersion {
+  const incoming = side === 'incoming';
+  return {
+    recordKind: kind,
+    recordId: stored.id,
+    villageCode: stored.village_code,
+    provinceCode: stored.province_code,
+    losingSide: side,
+    baseRevision: baseRevision ?? null,
+    storedRevision: stored.revision,
+    data,
+    recordedAt: incoming ? ctx.recordedAt : stored.last_recorded_at,
+    deviceId: incoming ? ctx.deviceId : stored.last_device_id,
+    userId: incoming ? (ctx.viewer?.id ?? null) : stored.updated_by,
+    wonRecordedAt: incoming ? stored.last_recorded_at : ctx.recordedAt,
+  };
+}
+
+/** The day a record was first written on its device: the day it counts from. */
+export function recordedDay(ctx: RecordWriteContext): string {
+  return vietnamDay(ctx.recordedAt);
+}
+
+/** Only the fields the write names: an absent optional field keeps its stored value, null clears it. */
+export function namedFields<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,51 @@
+import type { Database } from '../../db/database.js';
+import type { Viewer } from '../../http/access.js';
+import { toPage, type Page } from '../../lib/page.js';
+import { vietnamDay } from '../../lib/vietnam-day.js';
+import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
+import * as q from './alerts.queries.js';
+import { progressOfChildren } from './progress.service.js';
+
+/**
+ * Alerts for officers: a commune that turns "behind" on an indicator raises one alert, once,
+ * until it recovers and falls behind again. The statuses are checked on a schedule (and by
+ * `doorstep alerts refresh`), so an alert reflects the figures of that moment.
+ */
+export interface ProgressAlert {
+  id: number;
+  indicatorCode: string;
+  unitCode: string;
+  previousStatus: string | null;
+  status: string;
+  raisedAt: string;
+}
+
+/** Re-evaluates the children of `parentCode` and raises alerts for the ones that turned behind. Answers the alerts raised. */
+export async function refreshAlerts(db: Database, parentCode: string, day = vietnamDay()): Promise<number> {
+  const { children } = await progressOfChildren(db, null, parentCode, 'vi', { day });
+  const previous = await q.statusesOf(db, children.map((c) => c.unit.code));
+  const changed: { indicator_code: string; unit_code: string; status: string }[] = [];
+  const raised: { indicator_code: string; unit_code: string; province_code: string; previous_status: string | null; status: string }[] = [];
+  for (const child of children) {
+    for (const indicator of child.indicators) {
+      const before = previous.get(`${indicator.code}|${child.unit.code}`) ?? null;
+      if (before === indicator.status) continue;
+      changed.push({ indicator_code: indicator.code, unit_code: child.unit.code, status: indicator.status });
+      if (indicator.status === 'behind') {
+        raised.push({ indicator_code: indicator.code, unit_code: child.unit.code, province_code: child.unit.provinceCode, previous_status: before, status: 'behind' });
+      }
+    }
+  }
+  await q.saveStatuses(db, changed);
+  await q.insertAlerts(db, raised);
+  return raised.length;
+}
+
+export async function listAlerts(db: Database, viewer: Viewer, unitCode: string, page: { after?: number; limit: number }): Promise<Page<ProgressAlert, number>> {
+  await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
+  const rows = await q.listAlerts(db, await subtreeCodes(db, unitCode), page.after, page.limit + 1);
+  return toPage(rows, page.limit, (row) => ({
+    id: row.id, indicatorCode: row.indicator_code, unitCode: row.unit_code, previousStatus: row.previous_status,
+    status: row.status, raisedAt: new Date(row.raised_at).toISOString(),
+  }), (alert) => alert.id);
+}

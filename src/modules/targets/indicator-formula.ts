@@ -1,0 +1,49 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * What an indicator counts, as data. A numerator names a source of counts; a denominator is a
+ * unit statistic, a number of units, another count, or nothing for absolute targets. Moving an
+ * indicator to a new source (reported figures today, event check-ins once events land) is an
+ * edit of this data, not of code.
+ */
+const Milestone = Type.Object({
+  source: Type.Literal('milestone'),
+  kind: Type.String({ minLength: 1, maxLength: 64, description: 'A milestone kind code: distinct residents who reached it' }),
+}, { additionalProperties: false });
+
+const FieldCount = Type.Object({
+  source: Type.Union([
+    Type.Literal('visits'), Type.Literal('households_visited'), Type.Literal('households'), Type.Literal('residents'),
+  ]),
+}, { additionalProperties: false });
+
+const TeamCount = Type.Object({
+  source: Type.Union([Type.Literal('committees'), Type.Literal('teams'), Type.Literal('team_members')]),
+}, { additionalProperties: false });
+
+const Reported = Type.Object({
+  source: Type.Literal('reported'),
+  /** 'latest': a stock (people trained so far); 'sum': a flow added up over periods (Week participants). */
+  over: Type.Union([Type.Literal('latest'), Type.Literal('sum')]),
+}, { additionalProperties: false });
+
+export const CountSource = Type.Union([Milestone, FieldCount, TeamCount, Reported]);
+export type CountSource = Static<typeof CountSource>;
+
+const Statistic = Type.Object({
+  source: Type.Literal('statistic'),
+  kind: Type.String({ minLength: 1, maxLength: 64, description: 'A unit statistic kind, e.g. adults, cadres' }),
+}, { additionalProperties: false });
+
+const UnitCount = Type.Object({
+  source: Type.Literal('units'),
+  tier: Type.Union([Type.Literal('commune'), Type.Literal('village')]),
+}, { additionalProperties: false });
+
+export const DenominatorSource = Type.Union([Statistic, UnitCount, Milestone, FieldCount, TeamCount, Reported]);
+export type DenominatorSource = Static<typeof DenominatorSource>;
+
+/** Whether figures reported by units feed this indicator, so the report form offers it. */
+export function usesReportedFigures(numerator: CountSource, denominator: DenominatorSource | null): boolean {
+  return numerator.source === 'reported' || denominator?.source === 'reported';
+}

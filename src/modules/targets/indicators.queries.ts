@@ -1,0 +1,54 @@
+import type { Insertable, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { IndicatorsTable, TargetsTable } from '../../db/types.js';
+
+export type IndicatorRow = Selectable<IndicatorsTable>;
+export type TargetRow = Selectable<TargetsTable>;
+
+export function findIndicator(db: Database, code: string): Promise<IndicatorRow | undefined> {
+  return db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function listIndicators(db: Database, includeInactive = false): Promise<IndicatorRow[]> {
+  let query = db.selectFrom('indicators').selectAll();
+  if (!includeInactive) query = query.where('active', '=', true);
+  return query.orderBy('sort').orderBy('code').execute();
+}
+
+export async function upsertIndicator(db: Database, row: Insertable<IndicatorsTable>): Promise<void> {
+  await db.insertInto('indicators').values(row)
+    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
+      name_vi: eb.ref('excluded.name_vi'), name_en: eb.ref('excluded.name_en'),
+      explanation_vi: eb.ref('excluded.explanation_vi'), explanation_en: eb.ref('excluded.explanation_en'),
+      unit_label: eb.ref('excluded.unit_label'), percent: eb.ref('excluded.percent'),
+      numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'),
+      sort: eb.ref('excluded.sort'), active: eb.ref('excluded.active'), updated_at: sql`now()`,
+    })))
+    .execute();
+}
+
+export async function countIndicators(db: Database): Promise<number> {
+  const row = await db.selectFrom('indicators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Targets set on any of `unitCodes` (a unit and its ancestors), for the nearest one to win. */
+export function targetsFor(db: Database, unitCodes: readonly string[]): Promise<TargetRow[]> {
+  if (unitCodes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('targets').selectAll().where('unit_code', 'in', unitCodes).execute();
+}
+
+export async function upsertTarget(db: Database, row: Insertable<TargetsTable>): Promise<void> {
+  await db.insertInto('targets').values(row)
+    .onConflict((oc) => oc.columns(['indicator_code', 'unit_code']).doUpdateSet((eb) => ({
+      target_value: eb.ref('excluded.target_value'), deadline: eb.ref('excluded.deadline'),
+      set_by: eb.ref('excluded.set_by'), set_at: sql`now()`,
+    })))
+    .execute();
+}
+
+export async function deleteTarget(db: Database, indicatorCode: string, unitCode: string): Promise<number> {
+  const result = await db.deleteFrom('targets').where('indicator_code', '=', indicatorCode).where('unit_code', '=', unitCode).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
+import { addToRollups } from '../rollups/rollups.service.js';
+import { putCommittee } from '../teams/committees.service.js';
+import { addMember, createTeam } from '../teams/teams.service.js';
+import { mergeUnits } from '../units/unit-operations.js';
+import { upsertStatistics } from '../units/units.queries.js';
+import { createUserAndLogin, type TestUser } from '../../testing/login.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { createSmallProvince } from '../../testing/unit-fixtures.js';
+import { DAKLAK_2025_PLAN } from './daklak-2025-plan.js';
+import { installPlan } from './indicators.service.js';
+import { refreshAlerts } from './alerts.service.js';
+
+let t: TestApp;
+let province: TestUser;
+let commune: TestUser;
+
+const VILLAGES = ['6600101', '6600102', '6600201', '6600202', '6600301', '6600302'];
+
+async function seed(db: Database) {
+  await createSmallProvince(db);
+  await upsertStatistics(db, VILLAGES.map((code) => ({ unit_code: code, kind: 'adults', as_of: '2025-07-01', value: 100, province_code: '66' })));
+  await installPlan(db, DAKLAK_2025_PLAN, '66');
+  const milestone = (unitCode: string, day: string, delta: number) => ({ source: 'milestone:skills_confirmed', unitCode, day, provinceCode: '66', delta });
+  // Commune 66001 moves fast (30 in August, 30 more by mid-August), 66002 slowly, 66003 not at all.
+  await addToRollups(db, [milestone('6600101', '2025-08-01', 30), milestone('6600102', '2025-08-20', 30), milestone('6600201', '2025-08-20', 30)]);
+  await putCommittee(db, null, '66001', { decisionNumber: '12/QĐ-UBND', decisionDate: '2025-07-10', members: [{ fullName: 'Chủ tịch', position: 'Chủ tịch UBND', committeeRole: 'chair' }] });
+  const team = await createTeam(db, null, { unitCode: '6600101', name: 'Tổ CNSCĐ thôn 1', establishedOn: '2025-07-15' });
+  await addMember(db, null, team.id, { fullName: 'Y Bih', affiliation: 'youth_union', role: 'leader', joinedOn: '2025-07-15' });
+  await addMember(db, null, team.id, { fullName: 'H Nhung', affiliation: 'teacher', role: 'member', joinedOn: '2025-07-15' });
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ seed });
+  province = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
+  commune = await createUserAndLogin(t.app, { role: 'commune_officer', scopeUnitCode: '66002' });
+});
+afterAll(() => t.close());
+
+const get = (user: TestUser, url: string) => t.app.inject({ method: 'GET', url, headers: user.headers });
+type Row = { code: string; numerator: number | null; denominator: number | null; value: number | null; target: number | null; status: string; neededPerWeek: number | null };
+const indicator = (body: { indicators: Row[] }, code: string) => body.indicators.find((i) => i.code === code)!;
+
+describe('progress of a unit', () => {
+  it('computes every indicator of the plan from rollups, statistics and team records', async () => {
+    const response = await get(province, '/api/progress?unit=66&date=2025-09-01');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.indicators.map((i: Row) => i.code)).toEqual(DAKLAK_2025_PLAN.map((p) => p.code));
+    expect(indicator(body, 'adults_skills_confirmed')).toMatchObject({ numerator: 90, denominator: 600, value: 15, target: 80, status: 'behind' });
+    expect(indicator(body, 'steering_committees')).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
+    expect(indicator(body, 'village_teams')).toMatchObject({ numerator: 1, denominator: 6 });
+    expect(indicator(body, 'team_members')).toMatchObject({ numerator: 2, value: 2, status: 'no_target' });
+    // No pupils statistic and no reported figure: "no data", never a division error.
+    expect(indicator(body, 'pupils_digital_skills')).toMatchObject({ value: null, status: 'no_data' });
+    expect(indicator(body, 'digital_signatures')).toMatchObject({ numerator: 0, target: 200000 });
+  });
+
+  it('gives each child its figures, with percentage targets passed down and absolute ones not', async () => {
+    const body = (await get(province, '/api/progress/children?unit=66&indicator=adults_skills_confirmed&date=2025-09-01')).json();
+    const byCode = Object.fromEntries(body.children.map((c: { unit: { code: string }; indicators: Row[] }) => [c.unit.code, c.indicators[0]]));
+    expect(byCode['66001']).toMatchObject({ numerator: 60, denominator: 200, value: 30, target: 80 });
+    expect(byCode['66002']).toMatchObject({ value: 15 });
+    expect(byCode['66003']).toMatchObject({ value: 0, status: 'behind' });
+    expect(byCode['66001'].neededPerWeek).toBeCloseTo((50 / 121) * 7, 1);
+    const absolute = (await get(province, '/api/progress/children?unit=66&indicator=digital_signatures&date=2025-09-01')).json();
+    expect(absolute.children[0].indicators[0]).toMatchObject({ target: null, status: 'no_target' });
+  });
+
+  it('lets a commune target override the province one', async () => {
+    const put = await t.app.inject({ method: 'PUT', url: '/api/targets', headers: province.headers, payload: { indicatorCode: 'adults_skills_confirmed', unitCode: '66001', targetValue: 25, deadline: '2025-12-31' } });
+    expect(put.statusCode).toBe(200);
+    const body = (await get(province, '/api/progress?unit=66001&date=2025-09-01')).json();
+    expect(indicator(body, 'adults_skills_confirmed')).toMatchObject({ value: 30, target: 25, status: 'achieved' });
+  });
+
+  it('keeps a commune officer to the commune', async () => {
+    expect((await get(commune, '/api/progress?unit=66001')).statusCode).toBe(404);
+    expect((await get(commune, '/api/progress?unit=66002&date=2025-09-01')).statusCode).toBe(200);
+    expect((await get(commune, '/api/progress?unit=66002&date=2025-09-31')).json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.date' });
+  });
+
+  it('refuses an indicator whose formula names an unknown milestone or statistic', async () => {
+    const payload = {
+      nameVi: 'Thử', nameEn: 'Try', explanationVi: '', explanationEn: '', unitLabel: '%', percent: true,
+      numerator: { source: 'milestone', kind: 'flying' }, denominator: { source: 'statistic', kind: 'adults' }, sort: 99, active: true,
+    };
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'numerator.kind' });
+    const badStat = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload: { ...payload, numerator: { source: 'visits' }, denominator: { source: 'statistic', kind: 'goats' } } });
+    expect(badStat.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'denominator.kind' });
+  });
+});
+
+describe('alerts', () => {
+  it('are raised once when a commune turns behind, and shown only in scope', async () => {
+    const raised = await refreshAlerts(t.db, '66', '2025-09-01');
+    expect(raised).toBeGreaterThan(0);
+    expect(await refreshAlerts(t.db, '66', '2025-09-01')).toBe(0);
+    const all = (await get(province, '/api/alerts?unit=66')).json().items;
+    expect(all).toHaveLength(raised);
+    expect(all.some((a: { unitCode: string; indicatorCode: string }) => a.unitCode === '66003' && a.indicatorCode === 'adults_skills_confirmed')).toBe(true);
+    const mine = (await get(commune, '/api/alerts?unit=66002')).json().items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a: { unitCode: string }) => a.unitCode === '66002')).toBe(true);
+    expect((await get(commune, '/api/alerts?unit=66')).statusCode).toBe(404);
+  });
+});
+
+describe('progress across a merge', () => {
+  it('shows the old communes before the merge and the successor, with their figures, after', async () => {
+    await t.db.transaction().execute((trx) => mergeUnits(trx, null, { sources: ['66001', '66002'], into: { code: '66100', name: 'Xã Hợp Nhất', type: 'xã' }, effectiveDate: '2025-09-10' }, null));
+    const before = (await get(province, '/api/progress/children?unit=66&indicator=adults_skills_confirmed&date=2025-09-01')).json();
+    expect(before.children.map((c: { unit: { code: string } }) => c.unit.code)).toEqual(['66001', '66002', '66003']);
+    const after = (await get(province, '/api/progress/children?unit=66&indicator=adults_skills_confirmed&date=2025-09-15')).json();
+    expect(after.children.map((c: { unit: { code: string } }) => c.unit.code)).toEqual(['66003', '66100']);
+    expect(after.children[1].indicators[0]).toMatchObject({ numerator: 90, denominator: 400, value: 22.5 });
+    const total = (await get(province, '/api/progress?unit=66&date=2025-09-15')).json();
+    expect(indicator(total, 'adults_skills_confirmed')).toMatchObject({ numerator: 90, denominator: 600 });
+  });
+});

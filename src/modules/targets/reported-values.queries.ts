@@ -1,0 +1,72 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { ReportedStatus, ReportedValuesTable } from '../../db/types.js';
+
+export type ReportedValueRow = Selectable<ReportedValuesTable>;
+
+export function findReportedValue(
+  db: Database, key: { indicator_code: string; unit_code: string; period_type: ReportedValueRow['period_type']; period_start: string },
+): Promise<ReportedValueRow | undefined> {
+  return db.selectFrom('reported_values').selectAll()
+    .where('indicator_code', '=', key.indicator_code).where('unit_code', '=', key.unit_code)
+    .where('period_type', '=', key.period_type).where('period_start', '=', key.period_start)
+    .executeTakeFirst();
+}
+
+export function findReportedValueById(db: Database, id: number): Promise<ReportedValueRow | undefined> {
+  return db.selectFrom('reported_values').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertReportedValue(db: Database, row: Insertable<ReportedValuesTable>): Promise<ReportedValueRow> {
+  return db.insertInto('reported_values').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateReportedValue(
+  db: Database, id: number, patch: { value?: number; status: ReportedStatus; comment?: string | null; updated_by: string | null },
+): Promise<ReportedValueRow> {
+  return db.updateTable('reported_values').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertHistory(
+  db: Database, row: { reported_value_id: number; action: 'save' | 'submit' | 'approve' | 'return'; value: number; status: ReportedStatus; comment: string | null; actor_user_id: string | null },
+): Promise<void> {
+  await db.insertInto('reported_value_history').values(row).execute();
+}
+
+export function listHistory(db: Database, reportedValueId: number) {
+  return db.selectFrom('reported_value_history').selectAll().where('reported_value_id', '=', reportedValueId).orderBy('id').execute();
+}
+
+export function listReportedValues(
+  db: Database,
+  filter: { unitCodes: readonly string[] | null; indicatorCode?: string; status?: ReportedStatus; after?: number; limit: number },
+): Promise<ReportedValueRow[]> {
+  let query = db.selectFrom('reported_values').selectAll();
+  if (filter.unitCodes !== null) query = query.where(sql<boolean>`unit_code = any(${[...filter.unitCodes]}::text[])`);
+  if (filter.indicatorCode) query = query.where('indicator_code', '=', filter.indicatorCode);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.after !== undefined) query = query.where('id', '<', filter.after);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/**
+ * Figures that count: submitted or approved, for the indicator, the units and periods that
+ * ended on or before `day`. 'latest' keeps each unit's most recent period; 'sum' adds them up.
+ */
+export async function countedReportedValues(
+  db: Database, indicatorCode: string, unitCodes: readonly string[], day: string, over: 'latest' | 'sum',
+): Promise<{ unit_code: string; value: number }[]> {
+  if (unitCodes.length === 0) return [];
+  const result = over === 'sum'
+    ? await sql<{ unit_code: string; value: number }>`
+        select unit_code, sum(value) as value from reported_values
+        where indicator_code = ${indicatorCode} and unit_code = any(${[...unitCodes]}::text[])
+          and status in ('submitted', 'approved') and period_end <= ${day}
+        group by unit_code`.execute(db)
+    : await sql<{ unit_code: string; value: number }>`
+        select distinct on (unit_code) unit_code, value from reported_values
+        where indicator_code = ${indicatorCode} and unit_code = any(${[...unitCodes]}::text[])
+          and status in ('submitted', 'approved') and period_end <= ${day}
+        order by unit_code, period_end desc, id desc`.execute(db);
+  return result.rows.map((row) => ({ unit_code: row.unit_code, value: Number(row.value) }));
+}

@@ -1,0 +1,45 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { SteeringCommitteeMembersTable, SteeringCommitteesTable } from '../../db/types.js';
+
+export type CommitteeRow = Selectable<SteeringCommitteesTable>;
+export type CommitteeMemberRow = Selectable<SteeringCommitteeMembersTable>;
+
+export async function findCommittee(db: Database, unitCode: string): Promise<CommitteeRow | undefined> {
+  return db.selectFrom('steering_committees').selectAll().where('unit_code', '=', unitCode).executeTakeFirst();
+}
+
+export async function committeeMembers(db: Database, unitCode: string): Promise<CommitteeMemberRow[]> {
+  return db.selectFrom('steering_committee_members').selectAll().where('unit_code', '=', unitCode).orderBy('sort_order').execute();
+}
+
+/** Writes the committee's decision, creating the committee on first use. */
+export async function upsertCommittee(db: Database, row: Omit<Insertable<SteeringCommitteesTable>, 'updated_at'>): Promise<void> {
+  await db
+    .insertInto('steering_committees')
+    .values(row)
+    .onConflict((oc) => oc.column('unit_code').doUpdateSet((eb) => ({
+      decision_number: eb.ref('excluded.decision_number'),
+      decision_date: eb.ref('excluded.decision_date'),
+      updated_by: eb.ref('excluded.updated_by'),
+      updated_at: sql`now()`,
+    })))
+    .execute();
+}
+
+export async function replaceCommitteeMembers(db: Database, unitCode: string, rows: Insertable<SteeringCommitteeMembersTable>[]): Promise<void> {
+  await db.deleteFrom('steering_committee_members').where('unit_code', '=', unitCode).execute();
+  if (rows.length > 0) await db.insertInto('steering_committee_members').values(rows).execute();
+}
+
+/** Of `codes`, those whose committee was decided on or before `day`. */
+export async function unitsWithCommittee(db: Database, codes: readonly string[], day: string): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('steering_committees')
+    .select('unit_code')
+    .where(sql<boolean>`unit_code = any(${[...codes]}::text[])`)
+    .where('decision_date', '<=', day)
+    .execute();
+  return rows.map((row) => row.unit_code);
+}

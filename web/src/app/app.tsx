@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/ui/button';
+import { LoginScreen } from '../features/session/components/login-screen';
+import { LogoutButton } from '../features/session/components/logout-button';
+import { VillagePicker } from '../features/session/components/village-picker';
+import { resetSyncEngine, startSyncEngine, syncNow } from '../features/sync/api/sync-engine';
+import { readSyncStatus } from '../features/sync/api/sync-status';
+import { SyncBar } from '../features/sync/components/sync-bar';
+import { SyncScreen } from '../features/sync/components/sync-screen';
+import { db } from '../lib/db';
+import { FieldContext } from '../lib/field-context';
+import { useLiveQuery } from '../lib/live-query';
+import { navigate, useHashPath } from '../lib/navigation';
+import { readSession, readVillage } from '../lib/session';
+import { useOnline } from '../lib/use-online';
+import i18n, { switchLanguage } from './i18n';
+import { FieldRoutes } from './routes';
+
+const loadShell = async () => {
+  const session = await readSession();
+  return {
+    session,
+    village: await readVillage(),
+    needsVillage: (await readSyncStatus()).needsVillage ?? false,
+    waiting: session ? await db.outbox.where('userId').equals(session.user.id).filter((i) => i.state === 'pending').count() : 0,
+  };
+};
+
+const afterLogin = () => {
+  resetSyncEngine();
+  navigate('/', { replace: true });
+  void syncNow(i18n.language, { force: true });
+};
+
+/** The field app shell: everything it needs to open comes from IndexedDB, so it opens offline. */
+export function App() {
+  const { t } = useTranslation();
+  const path = useHashPath();
+  const online = useOnline();
+  const shell = useLiveQuery(loadShell, []);
+  const userId = shell?.session?.user.id;
+
+  useEffect(() => (userId ? startSyncEngine(() => i18n.language) : undefined), [userId]);
+  useEffect(() => {
+    // Unsent work lives in IndexedDB: ask the browser not to evict it when the phone runs low on space.
+    if (userId) void navigator.storage?.persist?.().catch(() => false);
+  }, [userId]);
+
+  if (!shell) return <div className="app"><main><p className="muted">{t('common.loading')}</p></main></div>;
+  const { session, village } = shell;
+  const other = i18n.language === 'vi' ? 'en' : 'vi';
+  const languageButton = (
+    <Button variant="quiet" lang={other} onClick={() => void switchLanguage(other).then(() => syncNow(other, { force: true }))}>
+      {t('app.otherLanguage')}
+    </Button>
+  );
+
+  let content;
+  if (!session) content = <LoginScreen onLoggedIn={afterLogin} />;
+  else if (path === '/login') content = <LoginScreen username={session.user.username} onLoggedIn={afterLogin} />;
+  else if (path === '/sync') content = <SyncScreen userId={session.user.id} footer={<LogoutButton waiting={shell.waiting} />} />;
+  else if (!village && shell.needsVillage && session.user.scopeUnitCode) {
+    content = <VillagePicker scope={session.user.scopeUnitCode} onPicked={() => void syncNow(i18n.language, { force: true })} />;
+  } else if (!village) content = <p className="banner" role="status">{online ? t('village.loading') : t('village.needsNetwork')}</p>;
+  else {
+    content = (
+      <FieldContext.Provider value={{ user: session.user, village }}>
+        <FieldRoutes path={path} />
+      </FieldContext.Provider>
+    );
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          {village?.name ?? t('app.name')}
+          {session && <small>{session.user.displayName}</small>}
+        </h1>
+        {languageButton}
+      </header>
+      {session && <SyncBar userId={session.user.id} expired={session.expired} />}
+      <main>{content}</main>
+    </div>
+  );
+}

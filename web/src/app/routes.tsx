@@ -1,0 +1,32 @@
+import { HouseholdForm } from '../features/households/components/household-form';
+import { HouseholdList } from '../features/households/components/household-list';
+import { HouseholdScreen } from '../features/households/components/household-screen';
+import { ResidentForm } from '../features/households/components/resident-form';
+import { TodayTally } from '../features/tally/components/today-tally';
+import { VisitScreen } from '../features/visits/components/visit-screen';
+
+/*
+ * The field app's screens, all in the first download so they work offline from the first visit.
+ *
+ * The officers' dashboard is the other entry and must stay out of this bundle (the field app's
+ * budget is 150 KB of gzipped JS). When it is built, route to it from app.tsx through
+ * React.lazy, e.g.
+ *   const Dashboard = lazy(() => import('../features/dashboard/components/dashboard'));
+ *   if (path.startsWith('/dashboard')) return <Suspense fallback={…}><Dashboard /></Suspense>;
+ * so its code (and ECharts) loads only for the people who open it.
+ */
+export function FieldRoutes({ path }: { path: string }) {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
+  if (parts[0] === 'household' && parts[1]) {
+    if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;
+    if (parts[2] === 'resident' && parts[3] === 'new') return <ResidentForm householdId={parts[1]} />;
+    return <HouseholdScreen householdId={parts[1]} />;
+  }
+  return (
+    <>
+      <TodayTally />
+      <HouseholdList />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Pill } from '../../../components/ui/pill';
+import { Screen } from '../../../components/ui/screen';
+import { useField } from '../../../lib/field-context';
+import { navigate } from '../../../lib/navigation';
+import { useReferenceData } from '../../../lib/reference-data';
+import { serverErrorText } from '../../../lib/server-error';
+import { useVillageView, type ResidentView } from '../../../lib/village-view';
+
+/** One household: who lives there and what each person still lacks, and the big "record a visit" button. */
+export function HouseholdScreen({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  const { user, village } = useField();
+  const { milestoneKinds } = useReferenceData();
+  const view = useVillageView(village.code, user.id, milestoneKinds.map((k) => k.code));
+  if (!view) return <p className="muted">{t('common.loading')}</p>;
+  const household = view.households.find((h) => h.id === householdId);
+  if (!household) {
+    return <Screen title={t('households.notFound')} back="/"><p>{t('households.notFoundHelp')}</p></Screen>;
+  }
+  return (
+    <Screen title={household.label} back="/">
+      <div className="chips">
+        {household.visited ? <Pill tone="ok">{t('households.visited')}</Pill> : <Pill tone="todo">{t('households.toVisit')}</Pill>}
+        {household.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
+      </div>
+      {household.error && <p className="error-text" role="alert">{serverErrorText(t, household.error)}</p>}
+      {(household.headName || household.address) && <p>{[household.headName, household.address].filter(Boolean).join(' · ')}</p>}
+      {household.note && <p className="muted">{household.note}</p>}
+      <Button wide data-testid="record-visit" onClick={() => navigate(`/household/${household.id}/visit`)}>{t('visit.record')}</Button>
+      <h3>{t('households.residents', { count: household.residents.length })}</h3>
+      {household.residents.length === 0 && <p className="muted">{t('households.noResidents')}</p>}
+      <ul className="list">
+        {household.residents.map((resident) => <ResidentCard key={resident.id} resident={resident} />)}
+      </ul>
+      <Button variant="secondary" wide onClick={() => navigate(`/household/${household.id}/resident/new`)}>+ {t('resident.add')}</Button>
+    </Screen>
+  );
+}
+
+function ResidentCard({ resident }: { resident: ResidentView }) {
+  const { t } = useTranslation();
+  const { milestoneName } = useReferenceData();
+  const facts = [
+    resident.birthYear ? t('resident.born', { year: resident.birthYear }) : undefined,
+    ...resident.groups.map((g) => t(`group.${g}`, { defaultValue: g })),
+    resident.nationalIdLast4 ? t('resident.idLast4', { last4: resident.nationalIdLast4 }) : undefined,
+  ].filter(Boolean);
+  return (
+    <li className="card">
+      <div className="row-top">
+        <strong>{resident.fullName}</strong>
+        {resident.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
+      </div>
+      {facts.length > 0 && <p className="row-sub">{facts.join(' · ')}</p>}
+      {resident.error && <p className="error-text">{serverErrorText(t, resident.error)}</p>}
+      {resident.lacking.length === 0
+        ? <p><Pill tone="ok">{t('households.complete')}</Pill></p>
+        : (
+          <div>
+            <p className="label">{t('resident.stillLacks')}</p>
+            <div className="chips">{resident.lacking.map((kind) => <Pill key={kind} tone="todo">{milestoneName(kind)}</Pill>)}</div>
+          </div>
+        )}
+    </li>
+  );
+}

@@ -1,0 +1,16 @@
+import { apiFetch } from '../../../lib/api';
+import type { SessionUser } from '../../../lib/session';
+
+export interface UnitItem {
+  code: string;
+  name: string;
+  tier: 'province' | 'commune' | 'village';
+}
+
+export const login = (username: string, password: string, language: string) =>
+  apiFetch<{ user: SessionUser; csrfToken: string }>('/api/auth/login', { method: 'POST', body: { username, password }, language });
+
+export const logout = (csrfToken: string) => apiFetch<void>('/api/auth/logout', { method: 'POST', csrfToken });
+
+export const listChildUnits = (code: string, language: string) =>
+  apiFetch<{ items: UnitItem[]; next: string | null }>(`/api/units/${encodeURIComponent(code)}/children?limit=500`, { language });

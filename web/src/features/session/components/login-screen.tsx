@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/text-field';
+import { ApiError } from '../../../lib/api';
+import { saveSession } from '../../../lib/session';
+import { useOnline } from '../../../lib/use-online';
+import { login } from '../api/session-api';
+
+interface LoginScreenProps {
+  /** Set when the session ended: the same person signs in again and their unsent work goes out. */
+  username?: string;
+  onLoggedIn: () => void;
+}
+
+export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreenProps) {
+  const { t, i18n } = useTranslation();
+  const online = useOnline();
+  const [username, setUsername] = useState(knownUsername ?? '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answer = await login(username.trim(), password, i18n.language);
+      await saveSession({ user: answer.user, csrfToken: answer.csrfToken, expired: false });
+      onLoggedIn();
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.status !== 0 ? caught.message : t('login.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={submit}>
+      <h2>{knownUsername ? t('login.again') : t('login.title')}</h2>
+      <p className="muted">{t('login.once')}</p>
+      {!online && <p className="banner" role="status">{t('login.needsNetwork')}</p>}
+      <TextField label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none" required
+        value={username} onChange={(e) => setUsername(e.target.value)} readOnly={Boolean(knownUsername)} />
+      <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" required
+        value={password} onChange={(e) => setPassword(e.target.value)} />
+      {error && <p className="error-text" role="alert">{error}</p>}
+      <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
+    </form>
+  );
+}

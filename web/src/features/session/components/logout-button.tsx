@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { clearSession, readSession } from '../../../lib/session';
+import { logout } from '../api/session-api';
+
+/** Ends the session; unsent work stays in the outbox for when the same person signs in again. */
+export function LogoutButton({ waiting }: { waiting: number }) {
+  const { t } = useTranslation();
+  const signOut = async () => {
+    if (waiting > 0 && !window.confirm(t('logout.confirmWaiting', { count: waiting }))) return;
+    const session = await readSession();
+    // Offline the server session simply runs out; the device forgets it either way.
+    if (session && navigator.onLine) await logout(session.csrfToken).catch(() => undefined);
+    await clearSession();
+  };
+  return <Button variant="danger" wide onClick={() => void signOut()}>{t('logout.button')}</Button>;
+}

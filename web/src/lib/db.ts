@@ -1,0 +1,118 @@
+import { Dexie, type Table } from 'dexie';
+
+/** A household as the server last sent it (pull), or as the device wrote it once acknowledged. */
+export interface CachedHousehold {
+  id: string;
+  villageCode: string;
+  label: string;
+  address?: string | null;
+  headName?: string | null;
+  note?: string | null;
+  revision?: number | null;
+  updatedAt?: string | null;
+}
+
+export type Sex = 'male' | 'female' | 'other';
+
+export interface CachedResident {
+  id: string;
+  householdId: string;
+  fullName: string;
+  birthYear?: number | null;
+  sex?: Sex | null;
+  groups: string[];
+  ethnicity?: string | null;
+  language?: string | null;
+  /** Only the last 4 digits ever come back from the server; the full number is never kept here. */
+  nationalIdLast4?: string | null;
+  milestones: string[];
+  revision?: number | null;
+  updatedAt?: string | null;
+}
+
+export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone';
+
+export interface ServerError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/**
+ * One write waiting for the server. `id` is a client-made UUIDv7: time-ordered, so sending in id
+ * order keeps a household ahead of the residents and visits that point at it, and a resend of
+ * the same id is answered `duplicate` by the server.
+ */
+export interface OutboxItem {
+  id: string;
+  kind: SyncKind;
+  data: Record<string, unknown>;
+  recordedAt: string;
+  /** Whose session may send it: another user on the same phone must not send it as theirs. */
+  userId: string;
+  villageCode: string;
+  /** pending: to send; rejected: the server refused it, kept with its error until the worker acts. */
+  state: 'pending' | 'rejected';
+  error?: ServerError;
+  attempts: number;
+}
+
+/** A visit made on this device, kept for today's tally after it has left the outbox. */
+export interface VisitLogEntry {
+  id: string;
+  userId: string;
+  householdId: string;
+  day: string;
+  peoplePresent: number;
+  peopleHelped: number;
+  services: number;
+  state: 'waiting' | 'synced' | 'rejected';
+}
+
+/** What the server answered that the worker should see: conflicts, kept after the item leaves the outbox. */
+export interface SyncNotice {
+  id: string;
+  kind: SyncKind;
+  status: 'conflict';
+  message: string;
+  at: string;
+}
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+/** The field app's IndexedDB: it is the app's source of truth while there is no network. */
+export class FieldDatabase extends Dexie {
+  kv!: Table<KeyValue, string>;
+  households!: Table<CachedHousehold, string>;
+  residents!: Table<CachedResident, string>;
+  visited!: Table<{ householdId: string }, string>;
+  outbox!: Table<OutboxItem, string>;
+  visitLog!: Table<VisitLogEntry, string>;
+  notices!: Table<SyncNotice, string>;
+
+  constructor(name = 'doorstep-field') {
+    super(name);
+    this.version(1).stores({
+      kv: '&key',
+      households: '&id, villageCode',
+      residents: '&id, householdId',
+      visited: '&householdId',
+      outbox: '&id, state, userId',
+      visitLog: '&id, day',
+      notices: '&id, at',
+    });
+  }
+}
+
+export const db = new FieldDatabase();
+
+export async function readValue<T>(key: string): Promise<T | undefined> {
+  return (await db.kv.get(key))?.value as T | undefined;
+}
+
+export async function writeValue(key: string, value: unknown): Promise<void> {
+  await db.kv.put({ key, value });
+}

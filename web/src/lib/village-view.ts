@@ -1,0 +1,115 @@
+import { useLiveQuery } from './live-query';
+import { db, type CachedHousehold, type CachedResident, type OutboxItem, type ServerError } from './db';
+
+export interface ResidentView extends CachedResident {
+  /** Written on this device and not yet acknowledged by the server. */
+  pending: boolean;
+  error?: ServerError;
+  /** Milestone kinds this person still lacks: what to help with next. */
+  lacking: string[];
+}
+
+export interface HouseholdView extends CachedHousehold {
+  residents: ResidentView[];
+  visited: boolean;
+  pending: boolean;
+  error?: ServerError;
+}
+
+export interface VillageView {
+  households: HouseholdView[];
+  visitedCount: number;
+}
+
+export interface VillageViewInput {
+  villageCode: string;
+  households: readonly CachedHousehold[];
+  residents: readonly CachedResident[];
+  visited: readonly string[];
+  /** The outbox in id (creation) order. */
+  outbox: readonly OutboxItem[];
+  milestoneKinds: readonly string[];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * What the worker sees: the copy pulled from the server with this device's unsent writes laid
+ * over it, so their own work shows at once, online or not. Rejected records stay visible with
+ * their error; rejected visits do not count as visits.
+ */
+export function buildVillageView(input: VillageViewInput): VillageView {
+  const households = new Map<string, HouseholdView>();
+  for (const h of input.households) {
+    if (h.villageCode === input.villageCode) households.set(h.id, { ...h, residents: [], visited: false, pending: false });
+  }
+  const residents = new Map<string, Omit<ResidentView, 'lacking'>>();
+  for (const r of input.residents) residents.set(r.id, { ...r, milestones: [...r.milestones], pending: false });
+  const visited = new Set(input.visited);
+
+  for (const item of input.outbox) {
+    const pending = item.state === 'pending';
+    const data = item.data;
+    if (item.kind === 'household' && data.villageCode === input.villageCode) {
+      const id = String(data.id);
+      const before = households.get(id);
+      households.set(id, {
+        ...before, id, villageCode: input.villageCode, label: String(data.label ?? before?.label ?? ''),
+        address: text(data.address) ?? before?.address, headName: text(data.headName) ?? before?.headName,
+        note: text(data.note) ?? before?.note, residents: [], visited: false, pending, error: item.error,
+      });
+    } else if (item.kind === 'resident') {
+      const id = String(data.id);
+      const before = residents.get(id);
+      const nationalId = text(data.nationalId);
+      residents.set(id, {
+        ...before, id, householdId: String(data.householdId), fullName: String(data.fullName ?? before?.fullName ?? ''),
+        birthYear: typeof data.birthYear === 'number' ? data.birthYear : before?.birthYear,
+        sex: (data.sex as ResidentView['sex']) ?? before?.sex,
+        groups: Array.isArray(data.groups) ? data.groups.map(String) : before?.groups ?? [],
+        // The full number stays in the outbox only until it is sent; the screen shows 4 digits.
+        nationalIdLast4: nationalId ? nationalId.slice(-4) : before?.nationalIdLast4,
+        milestones: before?.milestones ?? [], pending, error: item.error,
+      });
+    } else if (item.kind === 'visit' && pending) {
+      visited.add(String(data.householdId));
+      for (const help of (data.help as { residentId: string; milestone: string }[] | undefined) ?? []) {
+        addMilestone(residents.get(help.residentId), help.milestone);
+      }
+    } else if (item.kind === 'milestone' && pending) {
+      addMilestone(residents.get(String(data.residentId)), String(data.kind));
+    }
+  }
+
+  for (const r of residents.values()) {
+    households.get(r.householdId)?.residents.push({ ...r, lacking: input.milestoneKinds.filter((k) => !r.milestones.includes(k)) });
+  }
+  const list = [...households.values()];
+  for (const h of list) {
+    h.visited = visited.has(h.id);
+    h.residents.sort((a, b) => (a.birthYear ?? 9999) - (b.birthYear ?? 9999) || a.fullName.localeCompare(b.fullName, 'vi'));
+  }
+  list.sort((a, b) => a.label.localeCompare(b.label, 'vi', { numeric: true }));
+  return { households: list, visitedCount: list.filter((h) => h.visited).length };
+}
+
+function addMilestone(resident: { milestones: string[] } | undefined, kind: string): void {
+  if (resident && !resident.milestones.includes(kind)) resident.milestones.push(kind);
+}
+
+/** Reads everything the view needs in one go; run inside a live query to follow every change. */
+export async function loadVillageView(villageCode: string, userId: string, milestoneKinds: readonly string[]): Promise<VillageView> {
+  const [households, residents, visited, outbox] = await Promise.all([
+    db.households.where('villageCode').equals(villageCode).toArray(),
+    db.residents.toArray(),
+    db.visited.toCollection().primaryKeys(),
+    db.outbox.where('userId').equals(userId).sortBy('id'),
+  ]);
+  return buildVillageView({ villageCode, households, residents, visited, outbox, milestoneKinds });
+}
+
+/** The merged village, following every change to the copy and the outbox. */
+export function useVillageView(villageCode: string, userId: string, milestoneKinds: readonly string[]): VillageView | undefined {
+  const key = milestoneKinds.join(',');
+  return useLiveQuery(() => loadVillageView(villageCode, userId, milestoneKinds), [villageCode, userId, key]);
+}

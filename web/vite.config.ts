@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { entryBudget } from './build/entry-budget.js';
+import { serviceWorker } from './build/service-worker.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The web app: the light offline field app at `/` now, the officers' dashboard later as a lazily
+ * loaded chunk. Built into web/dist, which the API server serves (src/modules/web).
+ */
+export default defineConfig(({ command }) => ({
+  root,
+  // React's production build whatever NODE_ENV the shell (or a test runner) has: the budget
+  // below is for what phones download.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  base: '/',
+  // JSX without @vitejs/plugin-react: Vite's own transformer does it, and the field app needs
+  // no fast refresh badly enough to carry another dependency.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: command !== 'build' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Phones in the field run old Android WebViews more often than old iPhones.
+    target: 'es2020',
+    sourcemap: false,
+  },
+  plugins: [
+    entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)) }),
+  ],
+  server: {
+    // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+}));
