@@ -7,6 +7,8 @@ import * as createOutreach from './20261128100200_create_outreach.js';
 import * as createRollups from './20261128100300_create_rollups.js';
 import * as createTeams from './20261128110000_create_teams.js';
 import * as createTargets from './20261128120000_create_targets.js';
+import * as createCampaignPhases from './20261128130000_create_campaign_phases.js';
+import * as trackFigureChanges from './20261128170000_track_figure_changes.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261128100300_create_rollups': createRollups,
   '20261128110000_create_teams': createTeams,
   '20261128120000_create_targets': createTargets,
+  '20261128130000_create_campaign_phases': createCampaignPhases,
+  '20261128170000_track_figure_changes': trackFigureChanges,
 };

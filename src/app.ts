@@ -23,7 +23,11 @@ import { committeeRoutes } from './modules/teams/committees.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { indicatorRoutes } from './modules/targets/indicators.routes.js';
 import { progressRoutes } from './modules/targets/progress.routes.js';
+import { progressSeriesRoutes } from './modules/targets/progress-series.routes.js';
 import { supervisionRoutes } from './modules/targets/supervision.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { phaseRoutes } from './modules/reports/phase.routes.js';
+import { publicRoutes } from './modules/reports/public.routes.js';
 import { webRoutes } from './modules/web/web.routes.js';
 
 export type App = FastifyInstance;
@@ -108,6 +112,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(progressRoutes, { prefix: '/api' });
+  await app.register(reportRoutes, { prefix: '/api/reports' });
+  await app.register(phaseRoutes, { prefix: '/api/reports' });
+  await app.register(publicRoutes, { prefix: '/api/public' });
+  await app.register(progressSeriesRoutes, { prefix: '/api' });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

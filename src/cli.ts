@@ -9,6 +9,8 @@ import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
 import { recountRollups } from './modules/rollups/rollup-rebuild.js';
+import { resolveSecretKey } from './lib/secret-key.js';
+import { runScenario, SCENARIO_NAME, ScenarioRefused } from './scenario/scenario.js';
 import { importTeams } from './modules/teams/team-imports.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
 import { DAKLAK_2025_PLAN } from './modules/targets/daklak-2025-plan.js';
@@ -30,6 +32,9 @@ Commands:
   plan install daklak-2025 --province CODE
                                  install the Dak Lak 2025 indicators with their targets on a province
   alerts refresh [--date]        re-evaluate every province's communes and raise "behind" alerts
+  scenario daklak-2025 [--scale F]
+                                 on an empty database, build the Dak Lak province of the source article
+                                 through the real write path (about 2 million residents at F = 1)
   help                           this text
 
 Configuration comes from the environment; see the README.`;
@@ -78,7 +83,7 @@ function dayOption(value: string | undefined, fallback: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, source: { type: 'string' }, province: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, source: { type: 'string' }, province: { type: 'string' }, scale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') return console.log(USAGE);
   const config = loadConfig();
@@ -149,6 +154,15 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Raised ${raised} alert(s).`);
       return;
     }
+    case 'scenario': {
+      if (positionals[1] !== SCENARIO_NAME) throw new Error(`Usage: doorstep scenario ${SCENARIO_NAME} [--scale F]`);
+      const scale = values.scale === undefined ? 1 : Number(values.scale);
+      const report = await withDatabase(config, (db) => runScenario(db, {
+        scale, secretKey: resolveSecretKey(config), concurrency: config.databaseUrl ? 2 : 1, log: (line) => console.log(line),
+      }));
+      if (report.mismatches.length > 0) process.exitCode = 1;
+      return;
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;
@@ -156,7 +170,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ScenarioRefused) {
     console.error(error.message);
   } else if (error instanceof AppError) {
     console.error(`${translate('en', `error.${error.code}`)}${error.detail ? `: ${error.detail}` : ''}`);

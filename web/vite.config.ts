@@ -5,6 +5,9 @@ import { serviceWorker } from './build/service-worker.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** Code only the officers' dashboard loads: its chunks are named dashboard-… (see below). */
+const DASHBOARD_MODULE = /[\\/](?:src[\\/]features[\\/]dashboard|node_modules[\\/](?:echarts|zrender))[\\/]/;
+
 /**
  * The web app: the light offline field app at `/` now, the officers' dashboard later as a lazily
  * loaded chunk. Built into web/dist, which the API server serves (src/modules/web).
@@ -24,10 +27,20 @@ export default defineConfig(({ command }) => ({
     // Phones in the field run old Android WebViews more often than old iPhones.
     target: 'es2020',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The dashboard's lazy chunks are named dashboard-…, which the service worker leaves out of
+        // the field app's precache: phones on 3G need not download ECharts to work offline.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => DASHBOARD_MODULE.test(id)) && !chunk.name.startsWith('dashboard')
+            ? 'assets/dashboard-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   plugins: [
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
-    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)) }),
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/dashboard-/ }),
   ],
   server: {
     // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.

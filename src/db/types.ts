@@ -231,6 +231,17 @@ export interface ProgressAlertsTable {
   raised_at: Instant;
 }
 
+/** A campaign phase (migration 20261128130000): a named span of days, for one province or all. */
+export interface CampaignPhasesTable {
+  code: string;
+  province_code: string | null;
+  name_vi: string;
+  name_en: string;
+  starts_on: Day;
+  ends_on: Day;
+  updated_at: Instant;
+}
+
 export type ResidentGroup = 'adult' | 'pupil' | 'cadre' | 'enterprise_worker' | 'elderly' | 'ethnic_minority';
 export type Sex = 'male' | 'female' | 'other';
 export type VisitOutcome = 'guided' | 'not_home' | 'refused' | 'follow_up';
@@ -385,6 +396,7 @@ export interface DB {
   difficulties: DifficultiesTable;
   indicator_status: IndicatorStatusTable;
   progress_alerts: ProgressAlertsTable;
+  campaign_phases: CampaignPhasesTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
   unit_operations: UnitOperationsTable;

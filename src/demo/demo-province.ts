@@ -54,9 +54,31 @@ function csv(header: string, rows: (string | number)[][]): string {
   return [header, ...rows.map((r) => r.join(','))].join('\n');
 }
 
+export interface DemoOptions {
+  /**
+   * Keeps only this share of each commune's villages (its first ones, at least one), for a
+   * smaller copy of the province: the scenario below scale 1. Population stays 3.3 million.
+   */
+  villageShare?: number;
+}
+
+/** The first `share` of each commune's villages, at least one per commune. */
+function keepShare(villages: DemoVillage[], share: number): DemoVillage[] {
+  if (share >= 1) return villages;
+  const perCommune = new Map<string, number>();
+  for (const v of villages) perCommune.set(v.commune, (perCommune.get(v.commune) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return villages.filter((v) => {
+    const index = seen.get(v.commune) ?? 0;
+    seen.set(v.commune, index + 1);
+    return index < Math.max(1, Math.round(perCommune.get(v.commune)! * share));
+  });
+}
+
 /** Builds the demo tree and its statistics; the caller runs it inside a transaction. */
-export async function buildDemoProvince(db: Database): Promise<DemoUnits> {
-  const { communes, villages, random } = planDemo();
+export async function buildDemoProvince(db: Database, options: DemoOptions = {}): Promise<DemoUnits> {
+  const { communes, villages: planned, random } = planDemo();
+  const villages = keepShare(planned, options.villageShare ?? 1);
   await importOfficialList(db, null, csv('province_code,province_name,province_type,unit_code,unit_name,unit_type',
     communes.map((c) => [DEMO.provinceCode, DEMO.provinceName, 'tỉnh', c.code, c.name, c.type])), DEMO.validFrom, null);
   await importVillages(db, null, csv('commune_code,village_code,name,type',

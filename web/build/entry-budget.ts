@@ -5,6 +5,7 @@ interface ChunkLike {
   type: 'chunk' | 'asset';
   name?: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   code?: string;
 }
@@ -35,6 +36,20 @@ export function entryBudget(options: { entry: string; maxGzipBytes: number }): P
       const line = `entry "${options.entry}": ${kb(total)} gzipped JS in ${seen.size} chunk(s), budget ${kb(options.maxGzipBytes)}`;
       if (total > options.maxGzipBytes) return this.error(`over budget: ${line}`);
       this.info(line);
+      // What each lazy part adds when it is opened (its chunk and what it imports beyond the entry), for the record.
+      for (const [fileName, chunk] of Object.entries(chunks)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry) continue;
+        const own = new Set<string>();
+        const collect = (name: string) => {
+          if (seen.has(name) || own.has(name)) return;
+          own.add(name);
+          for (const imported of chunks[name]?.imports ?? []) collect(imported);
+        };
+        collect(fileName);
+        let bytes = 0;
+        for (const name of own) bytes += gzipSync(chunks[name]?.code ?? '', { level: 9 }).length;
+        this.info(`lazy "${chunk.name}": ${kb(bytes)} gzipped JS on opening`);
+      }
     },
   };
 }

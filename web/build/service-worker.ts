@@ -22,7 +22,7 @@ function listFiles(dir: string, base = dir): string[] {
  * and browsers install the new worker. Then writes .br and .gz twins of the text files, which
  * the server sends as they are (no compression work per request, and slow 3G gets ~1/3 of the bytes).
  */
-export function serviceWorker(options: { template: string }): Plugin {
+export function serviceWorker(options: { template: string; exclude?: RegExp }): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'doorstep-service-worker',
@@ -32,7 +32,8 @@ export function serviceWorker(options: { template: string }): Plugin {
     },
     closeBundle() {
       const outDir = path.resolve(config.root, config.build.outDir);
-      const files = listFiles(outDir).filter((file) => !SKIP.test(file)).sort();
+      // `exclude`: lazy parts the field app never needs offline (the officers' dashboard).
+      const files = listFiles(outDir).filter((file) => !SKIP.test(file) && !options.exclude?.test(file)).sort();
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(fs.readFileSync(path.join(outDir, file)));
       const shell = { version: hash.digest('hex').slice(0, 12), urls: files.map((file) => `/${file}`) };

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
 import { LoginScreen } from '../features/session/components/login-screen';
@@ -17,6 +17,15 @@ import { useOnline } from '../lib/use-online';
 import i18n, { switchLanguage } from './i18n';
 import { FieldRoutes } from './routes';
 
+// The officers' dashboard (and ECharts inside it) is a chunk of its own, fetched only when opened:
+// the field app's first download stays within its budget (web/build/entry-budget.ts).
+const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-app'));
+
+/** Roles that land on the dashboard after login; they can still open the field app from it. */
+const OFFICER_ROLES = new Set(['province_officer', 'commune_officer', 'admin']);
+const isOfficer = (role: string | undefined) => role !== undefined && OFFICER_ROLES.has(role);
+const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
+
 const loadShell = async () => {
   const session = await readSession();
   return {
@@ -29,7 +38,7 @@ const loadShell = async () => {
 
 const afterLogin = () => {
   resetSyncEngine();
-  navigate('/', { replace: true });
+  void readSession().then((session) => navigate(landingPath(session?.user.role), { replace: true }));
   void syncNow(i18n.language, { force: true });
 };
 
@@ -42,6 +51,11 @@ export function App() {
   const userId = shell?.session?.user.id;
 
   useEffect(() => (userId ? startSyncEngine(() => i18n.language) : undefined), [userId]);
+  const role = shell?.session?.user.role;
+  useEffect(() => {
+    // Opening the app's bare address (no #route yet) takes an officer to the dashboard.
+    if (isOfficer(role) && location.hash === '') navigate(landingPath(role), { replace: true });
+  }, [role]);
   useEffect(() => {
     // Unsent work lives in IndexedDB: ask the browser not to evict it when the phone runs low on space.
     if (userId) void navigator.storage?.persist?.().catch(() => false);
@@ -55,6 +69,14 @@ export function App() {
       {t('app.otherLanguage')}
     </Button>
   );
+
+  if (session && isOfficer(session.user.role) && path.startsWith('/dashboard')) {
+    return (
+      <Suspense fallback={<div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>}>
+        <Dashboard user={session.user} path={path} actions={languageButton} footer={<LogoutButton waiting={shell.waiting} />} />
+      </Suspense>
+    );
+  }
 
   let content;
   if (!session) content = <LoginScreen onLoggedIn={afterLogin} />;
@@ -78,6 +100,7 @@ export function App() {
           {village?.name ?? t('app.name')}
           {session && <small>{session.user.displayName}</small>}
         </h1>
+        {session && isOfficer(session.user.role) && <a className="btn btn-quiet topbar-link" href="#/dashboard">{t('app.dashboard')}</a>}
         {languageButton}
       </header>
       {session && <SyncBar userId={session.user.id} expired={session.expired} />}

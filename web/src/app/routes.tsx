@@ -8,11 +8,8 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
 /*
  * The field app's screens, all in the first download so they work offline from the first visit.
  *
- * The officers' dashboard is the other entry and must stay out of this bundle (the field app's
- * budget is 150 KB of gzipped JS). When it is built, route to it from app.tsx through
- * React.lazy, e.g.
- *   const Dashboard = lazy(() => import('../features/dashboard/components/dashboard'));
- *   if (path.startsWith('/dashboard')) return <Suspense fallback={…}><Dashboard /></Suspense>;
+ * The officers' dashboard is the other part of the app and stays out of this bundle (the field
+ * app's budget is 150 KB of gzipped JS): app.tsx routes /dashboard/… to it through React.lazy,
  * so its code (and ECharts) loads only for the people who open it.
  */
 export function FieldRoutes({ path }: { path: string }) {

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { signIn, type ApiSession } from './support/api-session.js';
+import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { ensureWebBuilt } from './support/web-build.js';
+
+const PASSWORD = 'e2e-demo-password';
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+/** The design's promise for an open dashboard after a sync. */
+const LIVE_MS = 5000;
+
+let e2e: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  e2e = await startE2eServer(PASSWORD);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.stop();
+}, 60_000);
+
+interface Figure { code: string; name: string; value: number | null; status: string }
+interface Progress { unit: { code: string; name: string }; indicators: Figure[] }
+interface Children { children: { unit: { code: string; name: string }; indicators: Figure[] }[] }
+
+const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** A household with one resident in the member's village, and a visit that helped them to `milestone`: what a phone's sync sends. */
+async function syncHelpedResident(member: ApiSession, milestone: string): Promise<void> {
+  const householdId = uuidv7();
+  const residentId = uuidv7();
+  const visitId = uuidv7();
+  const now = new Date().toISOString();
+  const items = [
+    { id: householdId, kind: 'household', data: { id: householdId, villageCode: member.user.scopeUnitCode, label: `E2E hộ ${householdId.slice(-6)}` }, recordedAt: now },
+    { id: residentId, kind: 'resident', data: { id: residentId, householdId, fullName: 'Người E2E', birthYear: 1980, groups: ['adult'] }, recordedAt: now },
+    {
+      id: visitId, kind: 'visit', recordedAt: now,
+      data: { householdId, visitedAt: now, peoplePresent: [residentId], help: [{ residentId, milestone }], skillsTaught: ['online_safety'], outcome: 'guided' },
+    },
+  ];
+  const answer = await member.post<{ results: { status: string }[] }>('/api/sync', { deviceId: uuidv7(), items });
+  expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+}
+
+const tileValue = (page: Page, indicator: string) => page.locator(`[data-testid="indicator-tile"][data-indicator="${indicator}"] [data-testid="tile-value"]`);
+
+test('a province officer lands on the dashboard, sees a sync within seconds, and opens a lagging commune', async () => {
+  const baseUrl = e2e.server.url;
+  const province = await signIn(baseUrl, 'province', PASSWORD);
+  const member = await signIn(baseUrl, 'member', PASSWORD);
+  const provinceCode = province.user.scopeUnitCode!;
+
+  // Some field work first, so the figures and the team leaderboard are not all zero.
+  await province.post('/api/teams', { unitCode: member.user.scopeUnitCode, name: 'Tổ công nghệ số E2E', establishedOn: vietnamToday() });
+  await syncHelpedResident(member, 'digital_signature');
+  const progress = await province.get<Progress>(`/api/progress?unit=${provinceCode}`);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(baseUrl);
+    await page.getByLabel('Tên đăng nhập').fill('province');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    // Officers land on their unit's dashboard: one tile per indicator, in Vietnamese.
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toBe(`#/dashboard/${provinceCode}`);
+    await expect.poll(() => page.getByTestId('dashboard-unit').textContent(), { timeout: 15_000 }).toBe(progress.unit.name);
+    await expect.poll(() => page.getByTestId('indicator-tile').count()).toBe(progress.indicators.length);
+    await page.getByRole('heading', { name: 'Các chỉ tiêu' }).waitFor();
+    const signatures = progress.indicators.find((i) => i.code === 'digital_signatures')!;
+    expect(await tileValue(page, 'digital_signatures').textContent()).toBe(`${signatures.value} người`);
+    // Status in words too, not colour alone.
+    await expect.poll(() => page.locator('[data-testid="indicator-tile"] .status').first().textContent()).toMatch(/\S/);
+    await page.getByTestId('trend-chart').waitFor();
+    await page.getByTestId('team-leaderboard').getByText('Tổ công nghệ số E2E').waitFor();
+
+    // Live: a sync that changes a figure shows on the open dashboard within five seconds.
+    const before = signatures.value!;
+    await syncHelpedResident(member, 'digital_signature');
+    const synced = Date.now();
+    await expect.poll(() => tileValue(page, 'digital_signatures').textContent(), { timeout: LIVE_MS, interval: 100 }).toBe(`${before + 1} người`);
+    expect(Date.now() - synced).toBeLessThan(LIVE_MS);
+    await expect.poll(() => page.getByTestId('live-announcement').textContent()).toContain(`${before} người → ${before + 1} người`);
+
+    // The lagging panel for a percentage indicator (targets pass down to communes): open the first commune.
+    await page.locator('[data-testid="indicator-tile"][data-indicator="adults_skills_confirmed"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/dashboard/${provinceCode}/adults_skills_confirmed`);
+    const lagging = page.getByTestId('lagging-unit').first();
+    await lagging.waitFor();
+    const children = await province.get<Children>(`/api/progress/children?unit=${provinceCode}&indicator=adults_skills_confirmed`);
+    const behind = children.children.filter((c) => c.indicators[0]!.status === 'behind');
+    expect(await page.getByTestId('lagging-unit').count()).toBe(Math.min(10, behind.length + children.children.filter((c) => c.indicators[0]!.status === 'at_risk').length));
+    expect(await page.getByTestId('ranking-row').count()).toBe(children.children.length);
+    expect(await page.getByTestId('status-grid').locator('a').count()).toBe(children.children.length);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('dashboard.png', ARTIFACTS).pathname, fullPage: true });
+
+    // The ranking sorts from its column headers, announced through aria-sort.
+    await page.getByTestId('sort-name').click();
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+
+    const communeCode = (await lagging.getAttribute('data-unit'))!;
+    const commune = children.children.find((c) => c.unit.code === communeCode)!;
+    await lagging.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/dashboard/${communeCode}/adults_skills_confirmed`);
+    await expect.poll(() => page.getByTestId('dashboard-unit').textContent(), { timeout: 15_000 }).toBe(commune.unit.name);
+    // Focus moves to the unit's name after a drill-down, and the breadcrumb leads back up.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('dashboard-unit');
+    await page.getByRole('navigation', { name: 'Vị trí trong cây đơn vị' }).getByRole('link', { name: progress.unit.name }).waitFor();
+    await expect.poll(() => page.getByTestId('ranking-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const communeValue = commune.indicators[0]!.value;
+    expect(await tileValue(page, 'adults_skills_confirmed').textContent()).toBe(`${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(communeValue ?? 0)}%`);
+    await page.screenshot({ path: new URL('dashboard-commune.png', ARTIFACTS).pathname, fullPage: true });
+
+    // English on request; the figures come again in that language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Indicators' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  } catch (error) {
+    // What the officer saw when it failed, for the CI artifacts.
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('dashboard-failure.png', ARTIFACTS).pathname, fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}, 240_000);
+
+test('the dashboard is usable on a phone: one column, nothing wider than the screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(e2e.server.url);
+  await page.getByLabel('Tên đăng nhập').fill('commune');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('indicator-tile').first().waitFor({ timeout: 15_000 });
+  await page.getByTestId('ranking-table').waitFor({ timeout: 15_000 });
+  // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: new URL('dashboard-phone.png', ARTIFACTS).pathname, fullPage: true });
+  await context.close();
+}, 120_000);

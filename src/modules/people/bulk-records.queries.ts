@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { ResidentGroup, Sex } from '../../db/types.js';
+
+/**
+ * The statements of the bulk creation of households and residents (bulk-records.ts). Rows
+ * travel as one JSON parameter with one-letter keys, empty fields left out, as the visits of a
+ * sync batch do: thousands of rows cost one parse and one statement.
+ */
+
+export interface NewHouseholdRow {
+  id: string;
+  village_code: string;
+  province_code: string;
+  label: string;
+  address: string | null;
+  head_name: string | null;
+  note: string | null;
+  created_on: string;
+  last_recorded_at: string;
+}
+
+export interface NewResidentRow {
+  id: string;
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  full_name: string;
+  birth_year: number | null;
+  sex: Sex | null;
+  groups: ResidentGroup[];
+  ethnicity: string | null;
+  language: string | null;
+  national_id_hash: string | null;
+  national_id_last4: string | null;
+  created_on: string;
+  last_recorded_at: string;
+}
+
+/** What every row of one call shares: the device and the account that wrote them. */
+export interface WrittenBy {
+  deviceId: string;
+  userId: string | null;
+}
+
+/** A PostgreSQL array literal, which PostgreSQL reads from a text field faster than a JSON array. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** Inserts the households whose id is new; answers the ids inserted (an existing id is left alone). */
+export async function insertNewHouseholds(db: Database, rows: readonly NewHouseholdRow[], by: WrittenBy): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const packed = JSON.stringify(rows.map((r) => ({
+    i: r.id, v: r.village_code, p: r.province_code, l: r.label, d: r.created_on, t: r.last_recorded_at,
+    ...(r.address !== null ? { a: r.address } : {}),
+    ...(r.head_name !== null ? { h: r.head_name } : {}),
+    ...(r.note !== null ? { n: r.note } : {}),
+  })));
+  const result = await sql<{ id: string }>`
+    insert into households (id, village_code, province_code, label, address, head_name, note, created_on,
+                            last_recorded_at, last_device_id, updated_by)
+    select i, v, p, l, a, h, n, d, t, ${by.deviceId}::uuid, ${by.userId}::uuid
+    from json_to_recordset(${packed}::json) as r(i uuid, v text, p text, l text, a text, h text, n text, d date, t timestamptz)
+    order by i
+    on conflict (id) do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
+/**
+ * Inserts the residents whose id and national ID number are new; answers the ids inserted. A row
+ * that collides on either is left out, and the caller tells which from what exists.
+ */
+export async function insertNewResidents(db: Database, rows: readonly NewResidentRow[], by: WrittenBy): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const packed = JSON.stringify(rows.map((r) => ({
+    i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, f: r.full_name, d: r.created_on, t: r.last_recorded_at,
+    ...(r.birth_year !== null ? { y: r.birth_year } : {}),
+    ...(r.sex !== null ? { s: r.sex } : {}),
+    ...(r.groups.length > 0 ? { g: arrayLiteral(r.groups) } : {}),
+    ...(r.ethnicity !== null ? { e: r.ethnicity } : {}),
+    ...(r.language !== null ? { l: r.language } : {}),
+    ...(r.national_id_hash !== null ? { nh: r.national_id_hash, n4: r.national_id_last4 } : {}),
+  })));
+  const result = await sql<{ id: string }>`
+    insert into residents (id, household_id, village_code, province_code, full_name, birth_year, sex, groups, ethnicity,
+                           language, national_id_hash, national_id_last4, created_on, last_recorded_at, last_device_id, updated_by)
+    select i, h, v, p, f, y, s, coalesce(g, '{}')::text[], e, l, nh, n4, d, t, ${by.deviceId}::uuid, ${by.userId}::uuid
+    from json_to_recordset(${packed}::json) as r(
+      i uuid, h uuid, v text, p text, f text, y integer, s text, g text, e text, l text, nh text, n4 text, d date, t timestamptz)
+    order by i
+    on conflict do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
+/** Which of these residents exist. */
+export async function selectExistingResidentIds(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const result = await sql<{ id: string }>`select id from residents where id = any(${[...ids]}::uuid[])`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
+/** The residents of a province already recorded under these national ID hashes, by hash. */
+export async function selectResidentsByNationalIdHash(db: Database, provinceCode: string, hashes: readonly string[]): Promise<Map<string, string>> {
+  if (hashes.length === 0) return new Map();
+  const result = await sql<{ id: string; national_id_hash: string }>`
+    select id, national_id_hash from residents
+    where province_code = ${provinceCode} and national_id_hash = any(${[...hashes]}::text[])`.execute(db);
+  return new Map(result.rows.map((row) => [row.national_id_hash, row.id]));
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponse, Nullable, UnitCode } from '../../http/schemas.js';
+import { vietnamDay } from '../../lib/vietnam-day.js';
+import { publicProgress, type PublicProgress } from './public.service.js';
+import { SummarySchema } from './reports.schema.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** How long the public figures are served from memory, and what browsers and proxies are told. */
+export const PUBLIC_CACHE_SECONDS = 60;
+/** Requests per client address and minute: enough for a person, not for a scraper loop. */
+export const PUBLIC_RATE_LIMIT = 120;
+
+const Status = Type.String();
+const PublicProgressSchema = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String(), type: Type.String(), tier: Type.String(), provinceCode: Type.String() }),
+  day: Type.String(),
+  indicators: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), unitLabel: Type.String(), percent: Type.Boolean(),
+    numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()),
+    target: Nullable(Type.Number()), deadline: Nullable(Type.String()), status: Status,
+  })),
+  ranking: Type.Array(Type.Object({
+    indicatorCode: Type.String(), name: Type.String(), unitLabel: Type.String(), percent: Type.Boolean(),
+    units: Type.Array(Type.Object({ rank: Nullable(Type.Integer()), code: Type.String(), name: Type.String(), value: Nullable(Type.Number()), status: Status })),
+  })),
+  summary: SummarySchema,
+});
+
+/** The public page's data under /api/public: no login, cached, rate-limited. */
+export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  const cache = new TtlCache<PublicProgress>(PUBLIC_CACHE_SECONDS * 1000);
+
+  app.get('/progress', {
+    config: { access: 'public', rateLimit: { max: PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'], summary: 'A province\'s or commune\'s figures, the commune ranking and the summary, for the public page',
+      querystring: Type.Object({ unit: UnitCode }),
+      response: { 200: PublicProgressSchema, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const day = vietnamDay();
+    const body = await cache.get(`${request.query.unit}|${request.lang}|${day}`, () => publicProgress(db, request.query.unit, request.lang, day));
+    reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
+    reply.header('vary', 'Accept-Language');
+    return body;
+  });
+};

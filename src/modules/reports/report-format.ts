@@ -1,0 +1,50 @@
+import type { Language } from '../../i18n/index.js';
+
+/** Vietnamese to plain ASCII for file names: "Xã Đắk Liêng" → "Xa Dak Lieng". */
+export function asciiFold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** A safe, readable file name: ASCII, lowercase words joined by dashes, with its extension. */
+export function fileNameOf(parts: readonly string[], extension: string): string {
+  const stem = parts
+    .map((part) => asciiFold(part).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 120);
+  return `${stem || 'report'}.${extension}`;
+}
+
+/** `attachment` with the ASCII name; the name is already safe, so no quoting games are needed. */
+export function attachment(fileName: string): string {
+  return `attachment; filename="${fileName}"`;
+}
+
+const numberFormats = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+
+/** 18328 → "18.328" in Vietnamese, "18,328" in English; null → "–". */
+export function formatNumber(lang: Language, value: number | null): string {
+  return value === null ? '–' : numberFormats[lang].format(value);
+}
+
+/** A figure with its unit: "62,5%" or "18.328 người". */
+export function formatFigure(lang: Language, value: number | null, unitLabel: string, percent: boolean): string {
+  if (value === null) return '–';
+  return percent || unitLabel === '%' ? `${formatNumber(lang, value)}%` : `${formatNumber(lang, value)} ${unitLabel}`;
+}
+
+/** 2025-09-01 → "01/09/2025" (the way Vietnamese documents write days; English readers get ISO). */
+export function formatDay(lang: Language, day: string): string {
+  if (lang === 'en') return day;
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** How much of the target the value reaches, in percent, one decimal; null without both. */
+export function percentAchieved(value: number | null, target: number | null): number | null {
+  if (value === null || target === null || target <= 0) return null;
+  return Math.round((value / target) * 1000) / 10;
+}

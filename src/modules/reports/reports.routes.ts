@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OFFICERS } from '../../http/access.js';
+import type { Language } from '../../i18n/index.js';
+import { ErrorResponse } from '../../http/schemas.js';
+import { dataValuesOf, dataValueSetCsv } from './dhis2.js';
+import { MEDIA_TYPES, sendExport } from './export-reply.js';
+import { parseDhis2Period, periodReportDay, reportDay } from './report-days.js';
+import { childrenCsv } from './report-csv.js';
+import { fileNameOf } from './report-format.js';
+import { unitReportPdf } from './report-pdf.js';
+import { unitReportWorkbook } from './report-xlsx.js';
+import * as s from './reports.schema.js';
+import { summaryPdf } from './summary-pdf.js';
+import { movementSummary } from './summary.service.js';
+import { loadUnitReport } from './unit-report.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const access = { access: OFFICERS };
+const reportWord = (lang: Language) => (lang === 'en' ? 'report' : 'bao-cao');
+
+/**
+ * Exports of a unit's figures under /api/reports: Excel and PDF reports, CSV of the table of
+ * units below, DHIS2 data value sets and the one-page summary. All of them read the figures
+ * GET /api/progress answers, and each download is written to the audit log.
+ */
+export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+
+  app.get('/:unit.xlsx', {
+    config: access,
+    schema: { tags: ['reports'], summary: 'The unit\'s target report as Excel', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.xlsx), ...errors } },
+  }, async (request, reply) => {
+    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+    return sendExport(db, request, reply, {
+      unitCode: report.unit.code, format: 'xlsx', mediaType: MEDIA_TYPES.xlsx, body: await unitReportWorkbook(report),
+      fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], 'xlsx'), detail: { date: report.day },
+    });
+  });
+
+  app.get('/:unit.pdf', {
+    config: access,
+    schema: { tags: ['reports'], summary: 'The unit\'s target report as PDF, with charts', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.pdf), ...errors } },
+  }, async (request, reply) => {
+    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+    return sendExport(db, request, reply, {
+      unitCode: report.unit.code, format: 'pdf', mediaType: MEDIA_TYPES.pdf, body: await unitReportPdf(report),
+      fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], 'pdf'), detail: { date: report.day },
+    });
+  });
+
+  app.get('/:unit/children.csv', {
+    config: access,
+    schema: { tags: ['reports'], summary: 'The units below with their figures, as CSV for Excel', params: s.UnitParams, querystring: s.ChildrenCsvQuery, response: { 200: s.FileResponse(MEDIA_TYPES.csv), ...errors } },
+  }, async (request, reply) => {
+    const { indicator, date } = request.query;
+    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(date), { indicatorCode: indicator });
+    return sendExport(db, request, reply, {
+      unitCode: report.unit.code, format: 'csv', mediaType: MEDIA_TYPES.csv, body: childrenCsv(report),
+      fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, indicator ?? '', report.day], 'csv'),
+      detail: { date: report.day, indicator: indicator ?? null },
+    });
+  });
+
+  for (const format of ['json', 'csv'] as const) {
+    app.get(`/:unit/dhis2.${format}`, {
+      config: access,
+      schema: {
+        tags: ['reports'], summary: `DHIS2 data value set (${format}) of the unit and the units below for a period`,
+        params: s.UnitParams, querystring: s.PeriodQuery,
+        response: { 200: format === 'json' ? s.DataValueSetSchema : s.FileResponse(MEDIA_TYPES.csv), ...errors },
+      },
+    }, async (request, reply) => {
+      const period = parseDhis2Period(request.query.period);
+      const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, periodReportDay(period));
+      const dataValues = dataValuesOf(report, period);
+      const body = format === 'json'
+        ? JSON.stringify({ dataValues })
+        : dataValueSetCsv(dataValues, 'doorstep', new Date().toISOString());
+      return sendExport(db, request, reply, {
+        unitCode: report.unit.code, format: `dhis2-${format}`, mediaType: MEDIA_TYPES[format], body,
+        fileName: fileNameOf(['dhis2', report.unit.code, period.id], format), detail: { period: period.id, day: report.day },
+      });
+    });
+  }
+
+  app.get('/:unit/summary', {
+    config: access,
+    schema: { tags: ['reports'], summary: 'The movement\'s results as sentences of figures', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.SummarySchema, ...errors } },
+  }, (request) => movementSummary(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date)));
+
+  app.get('/:unit/summary.pdf', {
+    config: access,
+    schema: { tags: ['reports'], summary: 'The one-page printable summary', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.pdf), ...errors } },
+  }, async (request, reply) => {
+    const summary = await movementSummary(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+    return sendExport(db, request, reply, {
+      unitCode: summary.unit.code, format: 'summary-pdf', mediaType: MEDIA_TYPES.pdf, body: await summaryPdf(summary, request.lang),
+      fileName: fileNameOf([request.lang === 'en' ? 'summary' : 'tom-tat', summary.unit.code, summary.unit.name, summary.day], 'pdf'),
+      detail: { date: summary.day },
+    });
+  });
+};

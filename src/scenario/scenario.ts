@@ -1,0 +1,116 @@
+import type { Database } from '../db/database.js';
+import { DEMO } from '../demo/demo-province.js';
+import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
+import { progressOf } from '../modules/targets/progress.service.js';
+import { countUnits } from '../modules/units/units.service.js';
+import { ARTICLE, expectedFigures, scaled, type ExpectedFigure, type ProvinceTotals } from './article-figures.js';
+import { writeFieldWork } from './field-step.js';
+import { planProvince } from './province-shape.js';
+import { buildProvince, scenarioOfficer } from './province-step.js';
+import { reportFigures } from './reported-step.js';
+import { setUpTeams } from './teams-step.js';
+
+/**
+ * `doorstep scenario daklak-2025 [--scale F]`: the Dak Lak province of the source article,
+ * built on an empty database through the same services as real use, so that the province's
+ * progress shows the article's figures exactly (counts × F, shares unchanged), with communes
+ * that differ. Each step reports what it wrote and how long it took.
+ */
+
+export const SCENARIO_NAME = 'daklak-2025';
+/** Below this scale the team members could not staff one team per village. */
+export const MIN_SCALE = 0.006;
+export const MAX_SCALE = 100;
+const SEED = 2025;
+
+export class ScenarioRefused extends Error {}
+
+export interface ScenarioOptions {
+  scale: number;
+  secretKey: string;
+  /** Chunks of field work written at once (default 1; 2 suits a PostgreSQL server on 2 cores). */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export interface ScenarioStep {
+  name: string;
+  ms: number;
+  /** Records written by the step, by kind. */
+  rows: Record<string, number>;
+}
+
+export interface ScenarioReport {
+  scale: number;
+  totals: ProvinceTotals;
+  steps: ScenarioStep[];
+  expected: ExpectedFigure[];
+  /** Indicators whose figures on the progress page differ from the article's (empty when all match). */
+  mismatches: string[];
+  ms: number;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+export async function runScenario(db: Database, options: ScenarioOptions): Promise<ScenarioReport> {
+  const { scale } = options;
+  const log = options.log ?? (() => {});
+  if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
+    throw new ScenarioRefused(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE}, got ${scale}`);
+  }
+  const units = await countUnits(db);
+  if (units > 0) {
+    throw new ScenarioRefused(`The database already holds ${number(units)} units. The scenario builds its province on an empty database: point DATABASE_URL or DATA_DIR at a new one.`);
+  }
+
+  const started = performance.now();
+  const steps: ScenarioStep[] = [];
+  const step = async <T>(name: string, work: () => Promise<T>, rowsOf: (result: T) => Record<string, number>, describe: (result: T) => string): Promise<T> => {
+    const begun = performance.now();
+    const result = await work();
+    const ms = performance.now() - begun;
+    steps.push({ name, ms, rows: rowsOf(result) });
+    log(`  ${name.padEnd(18)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${describe(result)}`);
+    return result;
+  };
+
+  log(`Scenario ${SCENARIO_NAME} at scale ${scale}`);
+  const province = await step('province', () => buildProvince(db, scale), (p) => ({
+    units: 1 + p.totals.communes + p.totals.villages, statistics: p.statisticValues, indicators: DAKLAK_2025_PLAN.length,
+  }), (p) => `${p.totals.communes} communes, ${number(p.totals.villages)} villages, ${number(p.totals.adults)} adults, ${number(p.statisticValues)} statistics, ${DAKLAK_2025_PLAN.length} indicators`);
+  const viewer = await step('officer', () => scenarioOfficer(db), () => ({ users: 1 }), (v) => `province officer "${v.username}" records the work`);
+  const plan = await step('plan', async () => planProvince(province.communes, scale, SEED), () => ({}),
+    (p) => `${number(p.residents)} residents to record, ${p.communes.filter((c) => c.profile.pace === 'behind').length} communes far behind, ${p.communes.filter((c) => c.profile.pace === 'ahead').length} ahead`);
+  await step('teams', () => setUpTeams(db, viewer, plan.communes, SEED), (t) => ({ ...t }),
+    (t) => `${t.committees} committees (${number(t.committeeMembers)} members), ${number(t.teams)} teams, ${number(t.teamMembers)} team members`);
+  await step('field work', () => writeFieldWork(db, plan.communes, {
+    viewer, secretKey: options.secretKey, seed: SEED, concurrency: options.concurrency ?? 1,
+    onProgress: (t) => { if (t.chunks % 20 === 0) log(`    … ${number(t.residents)} residents, ${number(t.visits)} visits, ${number(t.milestones)} milestones`); },
+  }), (t) => ({ households: t.households, residents: t.residents, visits: t.visits, milestones: t.milestones }),
+  (t) => `${number(t.households)} households, ${number(t.residents)} residents, ${number(t.visits)} visits, ${number(t.milestones)} milestones `
+    + `(people ${(t.peopleMs / 1000).toFixed(1)} s, visits ${(t.visitsMs / 1000).toFixed(1)} s, ${t.chunks} chunks)`);
+  await step('reported figures', () => reportFigures(db, viewer, plan.communes), (n) => ({ reportedValues: n }), (n) => `${n} figures reported, submitted and approved`);
+
+  const expected = expectedFigures(province.totals, scale);
+  const mismatches = await step('check', () => compareWithProgress(db, expected), () => ({}),
+    (m) => (m.length === 0 ? 'GET /api/progress?unit=66 shows the article\'s figures' : `${m.length} figure(s) differ: ${m.join('; ')}`));
+  const ms = performance.now() - started;
+  const rows = steps.reduce((sum, s) => sum + Object.values(s.rows).reduce((a, b) => a + b, 0), 0);
+  log(`Done in ${(ms / 1000).toFixed(1)} s: ${number(rows)} records written.`);
+  log(`Team members ${number(scaled(ARTICLE.teamMembers, scale))}, registrations ${number(scaled(ARTICLE.learningPlatformRegistrations, scale))}, `
+    + `signatures ${number(scaled(ARTICLE.digitalSignatures, scale))}, Week participants ${number(scaled(ARTICLE.weekParticipants, scale))}.`);
+  return { scale, totals: province.totals, steps, expected, mismatches, ms };
+}
+
+/** Reads the province's progress as the dashboard does and lists every figure that is not the expected one. */
+async function compareWithProgress(db: Database, expected: readonly ExpectedFigure[]): Promise<string[]> {
+  const progress = await progressOf(db, null, DEMO.provinceCode, 'en');
+  const mismatches: string[] = [];
+  for (const want of expected) {
+    const got = progress.indicators.find((i) => i.code === want.code);
+    if (!got || got.numerator !== want.numerator || got.denominator !== want.denominator || got.value !== want.value) {
+      mismatches.push(`${want.code}: ${got ? `${got.numerator}/${got.denominator} = ${got.value}` : 'missing'}, expected ${want.numerator}/${want.denominator} = ${want.value}`);
+    }
+  }
+  return mismatches;
+}

@@ -1,0 +1,68 @@
+import type { Database } from '../db/database.js';
+import type { Viewer } from '../http/access.js';
+import { between, pick, seededRandom } from '../lib/seeded-random.js';
+import { putCommittee } from '../modules/teams/committees.service.js';
+import { importTeams } from '../modules/teams/team-imports.js';
+import { listAllChildren } from '../modules/units/units.service.js';
+import { personName } from './people-names.js';
+import type { CommunePlan } from './province-shape.js';
+
+/**
+ * Steering committees and community digital technology teams, the way communes set them up:
+ * each commune's committee by a decision of its People's Committee (PUT of the committee), and
+ * its village teams from the spreadsheet it sends (the team import), on the commune's own days.
+ */
+
+export interface TeamsTally {
+  committees: number;
+  committeeMembers: number;
+  teams: number;
+  teamMembers: number;
+}
+
+const COMMITTEE_POSITIONS = [
+  'Phó Chủ tịch UBND', 'Trưởng Công an', 'Công chức Văn hóa - Xã hội', 'Công chức Văn phòng - Thống kê',
+  'Bí thư Đoàn Thanh niên', 'Chủ tịch Hội Liên hiệp Phụ nữ', 'Chủ tịch Hội Nông dân', 'Hiệu trưởng trường THCS', 'Nhân viên Viettel',
+];
+// Words a commune's spreadsheet uses; the import maps them onto affiliations.
+const MEMBER_AFFILIATIONS = ['Đoàn thanh niên', 'Hội phụ nữ', 'Giáo viên', 'Công an viên', 'Viettel', 'VNPT', 'Người dân', 'Người dân'];
+
+const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export async function setUpTeams(db: Database, viewer: Viewer, communes: readonly CommunePlan[], seed: number): Promise<TeamsTally> {
+  const tally: TeamsTally = { committees: 0, committeeMembers: 0, teams: 0, teamMembers: 0 };
+  for (const [index, commune] of communes.entries()) {
+    const random = seededRandom(seed + index);
+    const { profile } = commune;
+    const deputies = between(random, 1, 2);
+    const members = [
+      { fullName: personName(random, 'male', false), position: 'Chủ tịch UBND', committeeRole: 'chair' as const },
+      ...COMMITTEE_POSITIONS.slice(0, deputies + between(random, 5, 7)).map((position, k) => ({
+        fullName: personName(random, random() < 0.5 ? 'male' : 'female', random() < profile.minorityShare),
+        position, committeeRole: k < deputies ? ('deputy' as const) : ('member' as const),
+      })),
+    ];
+    await putCommittee(db, viewer, commune.code, { decisionNumber: `${between(random, 10, 480)}/QĐ-UBND`, decisionDate: profile.committeeDay, members });
+    tally.committees += 1;
+    tally.committeeMembers += members.length;
+
+    const names = new Map((await listAllChildren(db, commune.code, profile.teamsDay)).map((unit) => [unit.code, unit.name]));
+    const rows = ['village_code,team_name,member_name,affiliation,role'];
+    for (const village of commune.villages) {
+      const teamName = `Tổ công nghệ số cộng đồng ${names.get(village.code) ?? village.code}`;
+      const taken = new Set<string>();
+      for (let m = 0; m < village.teamMembers; m += 1) {
+        let name = personName(random, random() < 0.5 ? 'male' : 'female', random() < profile.minorityShare);
+        // Two members of one team never share a name: the import would take them for one person.
+        for (let again = 2; taken.has(name.toLocaleLowerCase('vi')); again += 1) name = `${name.replace(/ \(\d+\)$/, '')} (${again})`;
+        taken.add(name.toLocaleLowerCase('vi'));
+        const affiliation = m === 0 ? 'Trưởng thôn' : pick(random, MEMBER_AFFILIATIONS);
+        rows.push([village.code, teamName, name, affiliation, m === 0 ? 'Tổ trưởng' : 'Thành viên'].map(csvCell).join(','));
+      }
+    }
+    const summary = await importTeams(db, viewer, Buffer.from(rows.join('\n')), 'csv', profile.teamsDay);
+    tally.teams += summary.teamsCreated;
+    tally.teamMembers += summary.membersAdded;
+  }
+  return tally;
+}

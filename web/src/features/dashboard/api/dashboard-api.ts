@@ -1,0 +1,111 @@
+import { apiFetch } from '../../../lib/api';
+
+/** The shapes of the progress routes (src/modules/targets/progress*.schema.ts) the dashboard reads. */
+export type Status = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'no_target' | 'no_data';
+export type Tier = 'province' | 'commune' | 'village';
+
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  tier: Tier;
+  parentCode: string | null;
+  provinceCode: string;
+}
+
+export interface IndicatorProgress {
+  code: string;
+  name: string;
+  unitLabel: string;
+  percent: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  deadline: string | null;
+  status: Status;
+  projected: number | null;
+  neededPerWeek: number | null;
+  gap: number | null;
+}
+
+export interface UnitProgress {
+  unit: Unit;
+  day: string;
+  indicators: IndicatorProgress[];
+  openDifficulties: number;
+}
+
+export interface ChildrenProgress {
+  unit: Unit;
+  day: string;
+  children: UnitProgress[];
+}
+
+export interface SeriesPoint {
+  day: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+export interface ProgressSeries {
+  indicator: { code: string; name: string; unitLabel: string; percent: boolean };
+  from: string;
+  to: string;
+  target: number | null;
+  deadline: string | null;
+  status: Status;
+  projected: number | null;
+  points: SeriesPoint[];
+}
+
+export interface TeamScore {
+  teamId: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  activeMembers: number;
+  visits: number;
+  householdsVisited: number;
+  milestones: number;
+}
+
+export interface TeamLeaderboard {
+  teams: number;
+  items: TeamScore[];
+}
+
+export interface Difficulty {
+  id: string;
+  unitCode: string;
+  category: string;
+  description: string;
+  status: 'open' | 'assigned' | 'answered' | 'closed';
+  reportedAt: string;
+}
+
+const q = (params: Record<string, string | undefined>) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+  return query.toString();
+};
+
+interface Call {
+  language: string;
+  signal?: AbortSignal;
+}
+
+export const fetchRoots = (call: Call) => apiFetch<{ items: Unit[] }>('/api/progress/roots', call);
+export const fetchUnit = (code: string, call: Call) => apiFetch<Unit>(`/api/units/${encodeURIComponent(code)}`, call);
+export const fetchProgress = (unit: string, call: Call) => apiFetch<UnitProgress>(`/api/progress?${q({ unit })}`, call);
+export const fetchChildren = (unit: string, call: Call) => apiFetch<ChildrenProgress>(`/api/progress/children?${q({ unit })}`, call);
+export const fetchSeries = (unit: string, indicator: string, call: Call) =>
+  apiFetch<ProgressSeries>(`/api/progress/series?${q({ unit, indicator, step: 'week' })}`, call);
+export const fetchVersion = (unit: string, call: Call) => apiFetch<{ version: string }>(`/api/progress/version?${q({ unit })}`, call);
+export const fetchTeams = (unit: string, from: string | undefined, call: Call) =>
+  apiFetch<TeamLeaderboard>(`/api/progress/teams?${q({ unit, from, limit: '10' })}`, call);
+
+/** Difficulties not closed yet in the unit's subtree, newest first. */
+export const fetchOpenDifficulties = (unit: string, call: Call) =>
+  apiFetch<{ items: Difficulty[]; next: string | null }>(`/api/difficulties?unit=${encodeURIComponent(unit)}&status=open&status=assigned&status=answered&limit=30`, call);

@@ -1,0 +1,73 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../../lib/navigation';
+import type { SessionUser } from '../../../lib/session';
+import { fetchRoots } from '../api/dashboard-api';
+import { useResource } from '../api/use-resource';
+import { NS } from './dashboard-i18n';
+import { dashboardPath, UnitDashboard } from './unit-dashboard';
+import './dashboard.css';
+
+interface DashboardAppProps {
+  user: SessionUser;
+  /** The hash path: /dashboard, /dashboard/<unit> or /dashboard/<unit>/<indicator>. */
+  path: string;
+  /** Controls the app shell owns (the language switch). */
+  actions?: ReactNode;
+  /** Sign-out, also owned by the shell. */
+  footer?: ReactNode;
+}
+
+/**
+ * The officers' dashboard, loaded on demand (React.lazy in app/app.tsx) so the field app's first
+ * download does not carry it. The unit and the indicator are in the URL: a link can be shared,
+ * and the browser's back button walks back up the drill-down.
+ */
+export default function DashboardApp({ user, path, actions, footer }: DashboardAppProps) {
+  const { t } = useTranslation(NS);
+  const main = useRef<HTMLElement>(null);
+  const [, , unitCode, indicatorCode] = path.split('/').map((part) => decodeURIComponent(part));
+
+  useEffect(() => {
+    if (!unitCode && user.scopeUnitCode) navigate(dashboardPath(user.scopeUnitCode), { replace: true });
+  }, [unitCode, user.scopeUnitCode]);
+
+  return (
+    <div className="dash">
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>{t('skipToContent')}</button>
+      <header className="dash-top">
+        <h1>
+          Doorstep · {t('title')}
+          <small>{user.displayName}</small>
+        </h1>
+        <nav className="dash-actions" aria-label={t('title')}>
+          <a className="btn btn-quiet" href="#/">{t('fieldApp')}</a>
+          {actions}
+        </nav>
+      </header>
+      <main ref={main} tabIndex={-1} className="dash-main">
+        {unitCode ? <UnitDashboard unitCode={unitCode} indicatorCode={indicatorCode || undefined} scope={user.scopeUnitCode} /> : <RootPicker />}
+      </main>
+      {footer && <footer className="dash-footer">{footer}</footer>}
+    </div>
+  );
+}
+
+/** For an administrator, whose scope is the whole country: pick a province. */
+function RootPicker() {
+  const { t, i18n } = useTranslation(NS);
+  const roots = useResource(`roots|${i18n.language}`, (signal) => fetchRoots({ language: i18n.language, signal }));
+  if (roots.error?.status === 401) return <p className="banner" role="alert">{t('sessionEnded')} <a href="#/login">{t('signInAgain')}</a></p>;
+  if (roots.error) return <p className="banner" role="alert">{t('failed', { message: roots.error.message })}</p>;
+  if (!roots.data) return <p className="muted" role="status">{t('loading')}</p>;
+  return (
+    <section aria-labelledby="roots-heading" className="dash-section">
+      <h2 id="roots-heading">{t('pickRoot')}</h2>
+      <ul className="list">
+        {roots.data.items.map((unit) => (
+          <li key={unit.code}><a className="row-button" href={`#${dashboardPath(unit.code)}`}><strong>{unit.name}</strong><span className="row-sub">{unit.code}</span></a></li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { Difficulty } from '../api/dashboard-api';
+import { formatDay } from '../api/figures';
+import { NS } from './dashboard-i18n';
+
+interface DifficultiesProps {
+  items: readonly Difficulty[] | undefined;
+  /** More are open than listed. */
+  more: boolean;
+  unitName: (code: string) => string;
+  linkTo: (unitCode: string) => string;
+}
+
+const vietnamDayOf = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** Difficulties the units reported and the province has not closed: what stands in the way of the figures. */
+export function DifficultiesPanel({ items, more, unitName, linkTo }: DifficultiesProps) {
+  const { t } = useTranslation(NS);
+  if (!items) return <p className="muted">{t('loading')}</p>;
+  if (items.length === 0) return <p className="muted">{t('difficulties.none')}</p>;
+  return (
+    <>
+      <p><strong>{t('difficulties.total', { count: items.length, more: more ? '+' : '' })}</strong></p>
+      <ul className="difficulties">
+        {items.map((item) => (
+          <li key={item.id}>
+            <span className="difficulty-head">
+              <strong>{t(`difficulties.category.${item.category}`, { defaultValue: item.category })}</strong>
+              <span className="pill-small">{t(`difficulties.state.${item.status}`)}</span>
+            </span>
+            <span>{item.description}</span>
+            <span className="muted small">
+              <a href={`#${linkTo(item.unitCode)}`}>{unitName(item.unitCode)}</a> · {t('difficulties.reportedAt', { day: formatDay(vietnamDayOf(item.reportedAt)) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

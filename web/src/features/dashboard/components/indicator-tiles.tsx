@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { IndicatorProgress } from '../api/dashboard-api';
+import { formatDay, shareOfTarget } from '../api/figures';
+import { NS } from './dashboard-i18n';
+import { StatusBadge } from './status-badge';
+import { useFormat } from './use-format';
+
+interface TilesProps {
+  indicators: readonly IndicatorProgress[];
+  selected: string | undefined;
+  onSelect: (code: string) => void;
+}
+
+/**
+ * One tile per indicator: the value, the target, a bar of how far along it is, and the status in
+ * colour, shape and words. A tile is a toggle button: pressing it shows that indicator below.
+ */
+export function IndicatorTiles({ indicators, selected, onSelect }: TilesProps) {
+  return (
+    <ul className="tiles">
+      {indicators.map((indicator) => (
+        <li key={indicator.code}>
+          <IndicatorTile indicator={indicator} selected={indicator.code === selected} onSelect={() => onSelect(indicator.code)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function IndicatorTile({ indicator, selected, onSelect }: { indicator: IndicatorProgress; selected: boolean; onSelect: () => void }) {
+  const { t } = useTranslation(NS);
+  const { measure, number } = useFormat();
+  const share = shareOfTarget(indicator.value, indicator.target);
+  return (
+    <button type="button" className={`tile tile-${indicator.status}`} aria-pressed={selected} onClick={onSelect}
+      data-testid="indicator-tile" data-indicator={indicator.code}>
+      <span className="tile-name">{indicator.name}</span>
+      <span className="tile-value" data-testid="tile-value">{measure(indicator.value, indicator)}</span>
+      {indicator.denominator !== null && indicator.numerator !== null && (
+        <span className="tile-sub">{t('tiles.ofDenominator', { numerator: number(indicator.numerator, 0), denominator: number(indicator.denominator, 0) })}</span>
+      )}
+      <span className="tile-sub">
+        {indicator.target !== null && indicator.deadline !== null
+          ? t('tiles.target', { target: measure(indicator.target, indicator), deadline: formatDay(indicator.deadline) })
+          : t('tiles.noTarget')}
+      </span>
+      {share !== null && (
+        <span className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share)}
+          aria-label={t('tiles.progress', { share: number(share, 0) })}>
+          <span className="bar-fill" style={{ width: `${share}%` }} />
+        </span>
+      )}
+      <StatusBadge status={indicator.status} />
+    </button>
+  );
+}

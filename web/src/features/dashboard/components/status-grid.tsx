@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
+import { STATUS_ORDER, STATUS_SYMBOL, statusCounts } from '../api/figures';
+import { NS } from './dashboard-i18n';
+import { useFormat } from './use-format';
+
+interface GridProps {
+  units: readonly UnitProgress[];
+  indicator: IndicatorProgress;
+  linkTo: (unitCode: string) => string;
+}
+
+/**
+ * Every child unit as a square coloured by its status on one indicator: the province at a
+ * glance without map tiles (the servers have no internet). Each square is a link that names the
+ * unit, its figure and its status for screen readers; the shape in the corner carries the
+ * status for readers who do not see colour.
+ */
+export function StatusGrid({ units, indicator, linkTo }: GridProps) {
+  const { t } = useTranslation(NS);
+  const { measure } = useFormat();
+  const counts = statusCounts(units, indicator.code);
+  return (
+    <>
+      <p className="muted">{t('grid.help')}</p>
+      <ul className="legend" aria-label={t('grid.legend')}>
+        {STATUS_ORDER.filter((status) => counts.has(status)).map((status) => (
+          <li key={status}>
+            <span className={`swatch cell-${status}`} aria-hidden="true">{STATUS_SYMBOL[status]}</span>
+            {t(`status.${status}`)}: <strong>{counts.get(status)}</strong>
+          </li>
+        ))}
+      </ul>
+      <ul className="status-grid" data-testid="status-grid">
+        {units.map((unit) => {
+          const figure = unit.indicators.find((i) => i.code === indicator.code);
+          if (!figure) return null;
+          const value = measure(figure.value, indicator);
+          return (
+            <li key={unit.unit.code}>
+              <a className={`cell cell-${figure.status}`} href={`#${linkTo(unit.unit.code)}`}
+                aria-label={`${unit.unit.name}: ${value}, ${t(`status.${figure.status}`)}`} title={`${unit.unit.name}: ${value} – ${t(`status.${figure.status}`)}`}>
+                <span className="cell-name" aria-hidden="true">{unit.unit.name}</span>
+                <span className="cell-value" aria-hidden="true">{value}</span>
+                <span className="cell-symbol" aria-hidden="true">{STATUS_SYMBOL[figure.status]}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

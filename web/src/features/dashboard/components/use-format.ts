@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../api/figures';
+import { NS } from './dashboard-i18n';
+
+interface Measured {
+  percent: boolean;
+  unitLabel: string;
+}
+
+/** Numbers in the reader's language, with the indicator's unit: "45,6%", "12.345 người" / "12,345 people". */
+export function useFormat() {
+  const { t, i18n } = useTranslation(NS);
+  const language = i18n.language;
+  const number = (value: number, digits = 1) => formatNumber(value, language, digits);
+  const measure = (value: number | null, indicator: Measured, digits?: number): string => {
+    if (value === null) return t('tiles.noValue');
+    if (indicator.percent) return `${number(value, digits ?? 1)}%`;
+    const label = t(`unitLabels.${indicator.unitLabel}`, { defaultValue: indicator.unitLabel });
+    return `${number(value, digits ?? 0)} ${label}`.trim();
+  };
+  return { number, measure, language };
+}
