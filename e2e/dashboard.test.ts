@@ -63,6 +63,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
   // Some field work first, so the figures and the team leaderboard are not all zero.
   await province.post('/api/teams', { unitCode: member.user.scopeUnitCode, name: 'Tổ công nghệ số E2E', establishedOn: vietnamToday() });
   await syncHelpedResident(member, 'digital_signature');
+  await member.post('/api/difficulties', { unitCode: member.user.scopeUnitCode, category: 'weak_network', description: 'E2E: sóng yếu ở cuối thôn' });
   const progress = await province.get<Progress>(`/api/progress?unit=${provinceCode}`);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
@@ -86,6 +87,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
     await expect.poll(() => page.locator('[data-testid="indicator-tile"] .status').first().textContent()).toMatch(/\S/);
     await page.getByTestId('trend-chart').waitFor();
     await page.getByTestId('team-leaderboard').getByText('Tổ công nghệ số E2E').waitFor();
+    await page.getByTestId('difficulties').getByText('E2E: sóng yếu ở cuối thôn').waitFor();
 
     // Live: a sync that changes a figure shows on the open dashboard within five seconds.
     const before = signatures.value!;

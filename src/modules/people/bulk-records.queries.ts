@@ -69,8 +69,9 @@ export async function insertNewHouseholds(db: Database, rows: readonly NewHouseh
 }
 
 /**
- * Inserts the residents whose id and national ID number are new; answers the ids inserted. A row
- * that collides on either is left out, and the caller tells which from what exists.
+ * Inserts the residents whose id and national ID number are new, in id order (the index's own
+ * order, which keeps its pages warm); answers the ids inserted. A row that collides on either is
+ * left out, and the caller tells which from what exists.
  */
 export async function insertNewResidents(db: Database, rows: readonly NewResidentRow[], by: WrittenBy): Promise<Set<string>> {
   if (rows.length === 0) return new Set();

@@ -38,8 +38,10 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
   const outcomes: BulkOutcome[] = new Array(items.length);
   const rows: bq.NewHouseholdRow[] = [];
   const indexOf = new Map<string, number>();
+  const villages = new Map<string, Awaited<ReturnType<typeof ctx.scope.village>>>();
+  for (const code of new Set(items.map((item) => item.data.villageCode))) villages.set(code, await ctx.scope.village(code));
   for (const [i, { data, recordedAt }] of items.entries()) {
-    const village = await ctx.scope.village(data.villageCode);
+    const village = villages.get(data.villageCode)!;
     if (village.status === 'not_found') outcomes[i] = { status: 'rejected', error: new AppError('UNIT_NOT_FOUND', `No village ${data.villageCode} in scope`, 'villageCode') };
     else if (village.status === 'not_village') outcomes[i] = { status: 'rejected', error: new AppError('UNIT_NOT_VILLAGE', `${data.villageCode} is not a village-level unit`, 'villageCode') };
     else if (indexOf.has(data.id)) outcomes[i] = EXISTS;
@@ -62,30 +64,25 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
   return outcomes;
 }
 
-/** New residents, de-duplicated on the national ID number within the province like saveResident. */
+/**
+ * New residents, de-duplicated on the national ID number within the province like saveResident:
+ * of two writes in the call with one number the first wins; against stored residents the unique
+ * index decides, and a holder is looked up only for a row it turned away, so the common case
+ * costs no extra search.
+ */
 export async function createResidents(trx: Database, items: readonly NewRecord<ResidentWrite>[], ctx: BulkContext): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(items.length);
   const households = new Map((await q.selectHouseholdPlaces(trx, [...new Set(items.map((item) => item.data.householdId))])).map((h) => [h.id, h]));
-  const hashed = items.map(({ data }) => (typeof data.nationalId === 'string' ? hashNationalId(ctx.secretKey, data.nationalId) : null));
-  const byProvince = new Map<string, string[]>();
-  for (const [i, { data }] of items.entries()) {
-    const household = households.get(data.householdId);
-    const hash = hashed[i]?.hash;
-    if (!household || !hash) continue;
-    const list = byProvince.get(household.province_code);
-    if (list) list.push(hash);
-    else byProvince.set(household.province_code, [hash]);
-  }
-  const recorded = new Map<string, string>(); // province|hash → resident id, stored or earlier in this call
-  for (const [province, hashes] of byProvince) {
-    for (const [hash, id] of await bq.selectResidentsByNationalIdHash(trx, province, hashes)) recorded.set(`${province}|${hash}`, id);
-  }
-
   const rows: bq.NewResidentRow[] = [];
   const indexOf = new Map<string, number>();
+  const firstWithNumber = new Map<string, string>(); // province|hash → the first resident of this call with it
+  const twins: { index: number; province: string; hash: string; first: string }[] = [];
+  // Each village is checked once, not once per person.
+  const inScope = new Map<string, boolean>();
+  for (const code of new Set([...households.values()].map((h) => h.village_code))) inScope.set(code, await ctx.scope.includes(code));
   for (const [i, { data, recordedAt }] of items.entries()) {
     const household = households.get(data.householdId);
-    if (!household || !(await ctx.scope.includes(household.village_code))) {
+    if (!household || !inScope.get(household.village_code)) {
       outcomes[i] = { status: 'rejected', error: new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId') };
       continue;
     }
@@ -93,28 +90,40 @@ export async function createResidents(trx: Database, items: readonly NewRecord<R
       outcomes[i] = EXISTS;
       continue;
     }
-    const hash = hashed[i];
-    const key = hash ? `${household.province_code}|${hash.hash}` : null;
-    const holder = key === null ? undefined : recorded.get(key);
-    if (holder !== undefined && holder !== data.id) {
-      outcomes[i] = { status: 'rejected', error: new DuplicateResidentError(holder, 'nationalId') };
-      continue;
+    const hashed = typeof data.nationalId === 'string' ? hashNationalId(ctx.secretKey, data.nationalId) : null;
+    if (hashed) {
+      const key = `${household.province_code}|${hashed.hash}`;
+      const first = firstWithNumber.get(key);
+      if (first !== undefined) {
+        twins.push({ index: i, province: household.province_code, hash: hashed.hash, first });
+        continue;
+      }
+      firstWithNumber.set(key, data.id);
     }
-    if (key !== null) recorded.set(key, data.id);
     indexOf.set(data.id, i);
     rows.push({
       id: data.id, household_id: household.id, village_code: household.village_code, province_code: household.province_code,
       full_name: data.fullName.trim(), birth_year: data.birthYear ?? null, sex: data.sex ?? null, groups: [...new Set(data.groups)],
       ethnicity: data.ethnicity ?? null, language: data.language ?? null,
-      national_id_hash: hash?.hash ?? null, national_id_last4: hash?.last4 ?? null,
+      national_id_hash: hashed?.hash ?? null, national_id_last4: hashed?.last4 ?? null,
       created_on: vietnamDay(recordedAt), last_recorded_at: recordedAt.toISOString(),
     });
   }
   await ctx.feed.hold(rows.map((row) => row.village_code));
   const inserted = await bq.insertNewResidents(trx, rows, { deviceId: ctx.deviceId, userId: ctx.viewer?.id ?? null });
-  // A row left out collided with a record written meanwhile: its id (exists) or its number (duplicate).
+  // A row left out collided on its id (it exists) or on its number (someone else holds it).
   const missing = rows.filter((row) => !inserted.has(row.id));
   const existing = await bq.selectExistingResidentIds(trx, missing.map((row) => row.id));
+  // Numbers held outside this call: rows turned away on their number, twins of a first that was not inserted.
+  const unresolved = [
+    ...missing.filter((row) => !existing.has(row.id) && row.national_id_hash !== null).map((row) => ({ province: row.province_code, hash: row.national_id_hash! })),
+    ...twins.filter((twin) => !inserted.has(twin.first)),
+  ];
+  const holders = new Map<string, string>();
+  for (const province of new Set(unresolved.map((u) => u.province))) {
+    const hashes = unresolved.filter((u) => u.province === province).map((u) => u.hash);
+    for (const [hash, id] of await bq.selectResidentsByNationalIdHash(trx, province, hashes)) holders.set(`${province}|${hash}`, id);
+  }
   for (const row of rows) {
     const index = indexOf.get(row.id)!;
     if (inserted.has(row.id)) {
@@ -123,9 +132,13 @@ export async function createResidents(trx: Database, items: readonly NewRecord<R
     } else if (existing.has(row.id) || row.national_id_hash === null) {
       outcomes[index] = EXISTS;
     } else {
-      const [holder] = (await bq.selectResidentsByNationalIdHash(trx, row.province_code, [row.national_id_hash])).values();
-      outcomes[index] = { status: 'rejected', error: new DuplicateResidentError(holder ?? '', 'nationalId') };
+      const holder = holders.get(`${row.province_code}|${row.national_id_hash}`) ?? '';
+      outcomes[index] = { status: 'rejected', error: new DuplicateResidentError(holder, 'nationalId') };
     }
+  }
+  for (const twin of twins) {
+    const holder = inserted.has(twin.first) ? twin.first : (holders.get(`${twin.province}|${twin.hash}`) ?? twin.first);
+    outcomes[twin.index] = { status: 'rejected', error: new DuplicateResidentError(holder, 'nationalId') };
   }
   return outcomes;
 }

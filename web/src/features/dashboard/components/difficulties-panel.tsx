@@ -5,6 +5,8 @@ import { NS } from './dashboard-i18n';
 
 interface DifficultiesProps {
   items: readonly Difficulty[] | undefined;
+  /** Why the list could not be loaded, if it could not. */
+  error?: string;
   /** More are open than listed. */
   more: boolean;
   unitName: (code: string) => string;
@@ -14,14 +16,14 @@ interface DifficultiesProps {
 const vietnamDayOf = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Difficulties the units reported and the province has not closed: what stands in the way of the figures. */
-export function DifficultiesPanel({ items, more, unitName, linkTo }: DifficultiesProps) {
+export function DifficultiesPanel({ items, error, more, unitName, linkTo }: DifficultiesProps) {
   const { t } = useTranslation(NS);
-  if (!items) return <p className="muted">{t('loading')}</p>;
+  if (!items) return <p className="muted">{error ? t('failed', { message: error }) : t('loading')}</p>;
   if (items.length === 0) return <p className="muted">{t('difficulties.none')}</p>;
   return (
     <>
       <p><strong>{t('difficulties.total', { count: items.length, more: more ? '+' : '' })}</strong></p>
-      <ul className="difficulties">
+      <ul className="difficulties" data-testid="difficulties">
         {items.map((item) => (
           <li key={item.id}>
             <span className="difficulty-head">

@@ -160,7 +160,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
       <div className="dash-columns">
         <section className="panel" aria-labelledby="difficulties-heading">
           <h3 id="difficulties-heading">{t('difficulties.heading')}</h3>
-          <DifficultiesPanel items={difficulties.data?.items} more={Boolean(difficulties.data?.next)}
+          <DifficultiesPanel items={difficulties.data?.items} error={difficulties.error?.message} more={Boolean(difficulties.data?.next)}
             unitName={(code) => names.get(code) ?? code} linkTo={linkTo} />
         </section>
         <section className="panel" aria-labelledby="teams-heading">
