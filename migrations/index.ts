@@ -9,6 +9,8 @@ import * as createTeams from './20261128110000_create_teams.js';
 import * as createTargets from './20261128120000_create_targets.js';
 import * as createCampaignPhases from './20261128130000_create_campaign_phases.js';
 import * as trackFigureChanges from './20261128170000_track_figure_changes.js';
+import * as addAreaRollups from './20261128175000_add_area_rollups.js';
+import * as addReferenceStamps from './20261128175100_add_reference_stamps.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '20261128120000_create_targets': createTargets,
   '20261128130000_create_campaign_phases': createCampaignPhases,
   '20261128170000_track_figure_changes': trackFigureChanges,
+  '20261128175000_add_area_rollups': addAreaRollups,
+  '20261128175100_add_reference_stamps': addReferenceStamps,
 };

@@ -388,6 +388,33 @@ export interface RollupCountsTable {
   value: number;
 }
 
+export interface RollupAreaMembersTable {
+  unit_code: string;
+  area_code: string;
+  province_code: string;
+  valid_from: Day;
+}
+
+export interface RollupAreaCountsTable {
+  area_code: string;
+  source: string;
+  day: Day;
+  province_code: string;
+  value: number;
+}
+
+export interface RollupAreaTotalsTable {
+  area_code: string;
+  source: string;
+  province_code: string;
+  value: number;
+}
+
+export interface ReferenceStampsTable {
+  name: string;
+  version: number;
+}
+
 export interface DB {
   indicators: IndicatorsTable;
   targets: TargetsTable;
@@ -416,6 +443,10 @@ export interface DB {
   sync_items: SyncItemsTable;
   sync_conflicts: SyncConflictsTable;
   rollup_counts: RollupCountsTable;
+  rollup_area_members: RollupAreaMembersTable;
+  rollup_area_counts: RollupAreaCountsTable;
+  rollup_area_totals: RollupAreaTotalsTable;
+  reference_stamps: ReferenceStampsTable;
   steering_committees: SteeringCommitteesTable;
   steering_committee_members: SteeringCommitteeMembersTable;
   teams: TeamsTable;

@@ -7,6 +7,13 @@ export function ownOrChildrenSum(
   links: readonly { code: string; parentCode: string | null }[],
   own: ReadonlyMap<string, number>,
 ): (code: string) => number | null {
+  return ownOrChildrenSums(links)(own);
+}
+
+/** The same for several figures over one tree: the tree is indexed once. */
+export function ownOrChildrenSums(
+  links: readonly { code: string; parentCode: string | null }[],
+): (own: ReadonlyMap<string, number>) => (code: string) => number | null {
   const children = new Map<string, string[]>();
   for (const link of links) {
     if (link.parentCode === null) continue;
@@ -14,6 +21,10 @@ export function ownOrChildrenSum(
     if (list) list.push(link.code);
     else children.set(link.parentCode, [link.code]);
   }
+  return (own) => sumOver(children, own);
+}
+
+function sumOver(children: ReadonlyMap<string, readonly string[]>, own: ReadonlyMap<string, number>): (code: string) => number | null {
   const memo = new Map<string, number | null>();
   const valueOf = (code: string): number | null => {
     if (memo.has(code)) return memo.get(code)!;

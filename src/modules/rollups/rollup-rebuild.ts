@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { PEOPLE_ROLLUP_SOURCES, recountPeopleRollups } from '../people/people-feed.js';
 import { OUTREACH_ROLLUP_SOURCES, recountOutreachRollups } from '../outreach/outreach-rollups.js';
 import * as q from './rollups.queries.js';
-import { addToRollups, type RollupDelta } from './rollups.service.js';
+import { addToRollups, regroupAreas, type RollupDelta } from './rollups.service.js';
 
 /** A module's counts: the source names it owns and how to recount them from its facts. */
 export interface RollupSource {
@@ -29,6 +29,8 @@ function concerns(source: RollupSource, prefix: string): boolean {
  */
 export async function recountRollups(trx: Database, prefix = '', sources: readonly RollupSource[] = ROLLUP_SOURCES): Promise<{ sources: number; counts: number }> {
   await q.lockRollupsExclusive(trx);
+  // Every unit's counts in its area of the latest tree first, so the areas are rebuilt there.
+  await regroupAreas(trx, null);
   const involved = sources.filter((source) => concerns(source, prefix));
   let counts = 0;
   for (const source of involved) {

@@ -42,13 +42,18 @@ export async function sumByUnitAndSource(
   return result.rows;
 }
 
-/** Removes the counts of the named sources (exact names, or names with one of the prefixes) that start with `prefix`. */
+/**
+ * Removes the counts (per unit, per area and day, per area) of the named sources (exact names,
+ * or names with one of the prefixes) that start with `prefix`.
+ */
 export async function deleteSources(db: Database, owned: { exact: readonly string[]; prefixes: readonly string[] }, prefix: string): Promise<void> {
-  await sql`
-    delete from rollup_counts
-    where starts_with(source, ${prefix})
-      and (source = any(${[...owned.exact]}::text[])
-           or exists (select 1 from unnest(${[...owned.prefixes]}::text[]) p where starts_with(source, p)))`.execute(db);
+  for (const table of ['rollup_counts', 'rollup_area_counts', 'rollup_area_totals'] as const) {
+    await sql`
+      delete from ${sql.table(table)}
+      where starts_with(source, ${prefix})
+        and (source = any(${[...owned.exact]}::text[])
+             or exists (select 1 from unnest(${[...owned.prefixes]}::text[]) p where starts_with(source, p)))`.execute(db);
+  }
 }
 
 // Advisory lock of the counts: writers of counted facts hold it shared, a rebuild exclusively.
@@ -70,4 +75,153 @@ export async function selectAllCounts(db: Database): Promise<RollupRow[]> {
     select source, unit_code, day, province_code, value from rollup_counts
     where value <> 0 order by source, unit_code, day`.execute(db);
   return result.rows;
+}
+
+/** Every non-zero area count and total, sorted, with the area each unit is counted in. */
+export async function selectAllAreaCounts(db: Database): Promise<{ days: AreaDayRow[]; totals: AreaTotalRow[]; members: AreaMemberRow[] }> {
+  const days = await sql<AreaDayRow>`
+    select area_code, source, day, province_code, value from rollup_area_counts
+    where value <> 0 order by area_code, source, day`.execute(db);
+  const totals = await sql<AreaTotalRow>`
+    select area_code, source, province_code, value from rollup_area_totals
+    where value <> 0 order by area_code, source`.execute(db);
+  const members = await sql<AreaMemberRow>`
+    select unit_code, area_code, province_code, valid_from from rollup_area_members order by unit_code`.execute(db);
+  return { days: days.rows, totals: totals.rows, members: members.rows };
+}
+
+export interface AreaMemberRow {
+  unit_code: string;
+  area_code: string;
+  province_code: string;
+  valid_from: string;
+}
+
+export async function selectAreaMembers(db: Database, codes: readonly string[]): Promise<AreaMemberRow[]> {
+  if (codes.length === 0) return [];
+  const result = await sql<AreaMemberRow>`
+    select unit_code, area_code, province_code, valid_from from rollup_area_members where unit_code = any(${[...codes]}::text[])`.execute(db);
+  return result.rows;
+}
+
+/** The members of one province, or of all when `provinceCode` is null. */
+export async function selectProvinceAreaMembers(db: Database, provinceCode: string | null): Promise<AreaMemberRow[]> {
+  const result = await sql<AreaMemberRow>`
+    select unit_code, area_code, province_code, valid_from from rollup_area_members
+    where ${provinceCode === null ? sql`true` : sql`province_code = ${provinceCode}`}`.execute(db);
+  return result.rows;
+}
+
+/** Records the area of units counted for the first time; a concurrent writer's row for the same unit wins. */
+export async function insertAreaMembers(db: Database, rows: readonly AreaMemberRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into rollup_area_members (unit_code, area_code, province_code, valid_from)
+    select unit_code, area_code, province_code, valid_from
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(unit_code text, area_code text, province_code text, valid_from date)
+    on conflict (unit_code) do nothing`.execute(db);
+}
+
+export interface AreaDayRow {
+  area_code: string;
+  source: string;
+  day: string;
+  province_code: string;
+  value: number;
+}
+
+export interface AreaTotalRow {
+  area_code: string;
+  source: string;
+  province_code: string;
+  value: number;
+}
+
+/** Adds to the area counts per day and to the area totals; rows arrive sorted by key, as in addRollupCounts. */
+export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], totals: readonly AreaTotalRow[]): Promise<void> {
+  if (days.length > 0) {
+    await sql`
+      insert into rollup_area_counts (area_code, source, day, province_code, value)
+      select area_code, source, day, province_code, value
+      from jsonb_to_recordset(${JSON.stringify(days)}::jsonb)
+        as r(area_code text, source text, day date, province_code text, value bigint)
+      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
+  }
+  if (totals.length > 0) {
+    await sql`
+      insert into rollup_area_totals (area_code, source, province_code, value)
+      select area_code, source, province_code, value
+      from jsonb_to_recordset(${JSON.stringify(totals)}::jsonb)
+        as r(area_code text, source text, province_code text, value bigint)
+      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
+  }
+}
+
+/**
+ * Totals per area and source up to and including `day`: the all-time total less the days
+ * after `day`, so a figure for today reads one row per area and source.
+ */
+export async function sumByAreaAndSource(
+  db: Database,
+  areaCodes: readonly string[],
+  sources: readonly string[],
+  day: string,
+): Promise<{ area_code: string; source: string; value: number }[]> {
+  if (areaCodes.length === 0 || sources.length === 0) return [];
+  const result = await sql<{ area_code: string; source: string; value: number }>`
+    select t.area_code, t.source, (t.value - coalesce(later.value, 0))::bigint as value
+    from rollup_area_totals t
+    left join lateral (
+      select sum(d.value) as value from rollup_area_counts d
+      where d.area_code = t.area_code and d.source = t.source and d.day > ${day}
+    ) later on true
+    where t.area_code = any(${[...areaCodes]}::text[]) and t.source = any(${[...sources]}::text[])`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Moves the counts of units whose area changed (a merge, a move, a split) from the area they
+ * were added to to the new one, and records the new area.
+ */
+export async function moveAreaCounts(db: Database, moved: readonly { unit_code: string; from_area: string; to_area: string }[]): Promise<void> {
+  if (moved.length === 0) return;
+  const json = JSON.stringify(moved);
+  await sql`
+    with moved as (
+      select * from jsonb_to_recordset(${json}::jsonb) as m(unit_code text, from_area text, to_area text)
+    ),
+    shifts as (
+      select m.from_area as area_code, r.source, r.day, r.province_code, -r.value as value
+      from rollup_counts r join moved m on m.unit_code = r.unit_code
+      union all
+      select m.to_area, r.source, r.day, r.province_code, r.value
+      from rollup_counts r join moved m on m.unit_code = r.unit_code
+    )
+    insert into rollup_area_counts (area_code, source, day, province_code, value)
+    select area_code, source, day, province_code, sum(value) from shifts
+    group by area_code, source, day, province_code
+    order by area_code, source, day
+    on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
+  await sql`
+    with moved as (
+      select * from jsonb_to_recordset(${json}::jsonb) as m(unit_code text, from_area text, to_area text)
+    ),
+    shifts as (
+      select m.from_area as area_code, r.source, r.province_code, -r.value as value
+      from rollup_counts r join moved m on m.unit_code = r.unit_code
+      union all
+      select m.to_area, r.source, r.province_code, r.value
+      from rollup_counts r join moved m on m.unit_code = r.unit_code
+    )
+    insert into rollup_area_totals (area_code, source, province_code, value)
+    select area_code, source, province_code, sum(value) from shifts
+    group by area_code, source, province_code
+    order by area_code, source
+    on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
+  await sql`
+    update rollup_area_members a set area_code = m.to_area
+    from jsonb_to_recordset(${json}::jsonb) as m(unit_code text, from_area text, to_area text)
+    where a.unit_code = m.unit_code`.execute(db);
+  await sql`delete from rollup_area_counts where value = 0 and area_code = any(${moved.map((m) => m.from_area)}::text[])`.execute(db);
+  await sql`delete from rollup_area_totals where value = 0 and area_code = any(${moved.map((m) => m.from_area)}::text[])`.execute(db);
 }

@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.js';
+import { ReferenceCache } from '../../db/reference-cache.js';
+import { latestAreas } from '../units/units.service.js';
 import * as q from './rollups.queries.js';
 
 /** A change to one count: `delta` facts of `source` in `unitCode` (the lowest unit) on `day`. */
@@ -48,7 +50,11 @@ export async function holdRollupsForWrite(trx: Database): Promise<void> {
   await q.lockRollupsShared(trx);
 }
 
-/** Sums the rows per key in memory and adds them to the counts in one upsert, on the caller's transaction. */
+/**
+ * Sums the rows per key in memory and adds them to the counts in one upsert, on the caller's
+ * transaction; then to the counts of each unit's area, per day and in all, which is what the
+ * dashboards read above the village level.
+ */
 export async function addToRollups(trx: Database, rows: readonly RollupDelta[]): Promise<void> {
   const deltas = new RollupDeltas();
   deltas.addAll(rows);
@@ -56,7 +62,85 @@ export async function addToRollups(trx: Database, rows: readonly RollupDelta[]):
     .filter((row) => row.delta !== 0)
     .map((row) => ({ source: row.source, unit_code: row.unitCode, day: row.day, province_code: row.provinceCode, value: row.delta }))
     .sort(compareKeys);
+  if (merged.length === 0) return;
   await q.addRollupCounts(trx, merged);
+
+  const areaOf = await areasOf(trx, [...new Set(merged.map((row) => row.unit_code))]);
+  const days = new Map<string, q.AreaDayRow>();
+  const totals = new Map<string, q.AreaTotalRow>();
+  for (const row of merged) {
+    const area = areaOf.get(row.unit_code) ?? row.unit_code;
+    const dayKey = `${area}\u0000${row.source}\u0000${row.day}`;
+    const day = days.get(dayKey);
+    if (day) day.value += row.value;
+    else days.set(dayKey, { area_code: area, source: row.source, day: row.day, province_code: row.province_code, value: row.value });
+    const totalKey = `${area}\u0000${row.source}`;
+    const total = totals.get(totalKey);
+    if (total) total.value += row.value;
+    else totals.set(totalKey, { area_code: area, source: row.source, province_code: row.province_code, value: row.value });
+  }
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const sorted = <T>(map: Map<string, T>) => [...map].map(([key, row]) => ({ key, row })).sort(byKey).map((entry) => entry.row);
+  await q.addAreaCounts(trx, sorted(days), sorted(totals));
+}
+
+/**
+ * The area each unit's counts go to: the one recorded when it was first counted, else its
+ * area in the latest tree (recorded now). A code the tree does not know is its own area.
+ */
+async function areasOf(trx: Database, codes: readonly string[]): Promise<Map<string, string>> {
+  const known = new Map((await q.selectAreaMembers(trx, codes)).map((m) => [m.unit_code, m.area_code]));
+  const missing = codes.filter((code) => !known.has(code));
+  if (missing.length > 0) {
+    const found = new Map((await latestAreas(trx, missing)).map((a) => [a.code, a]));
+    // A unit of unknown province cannot be recorded; it is summed as its own area below.
+    await q.insertAreaMembers(trx, missing.filter((code) => found.has(code)).map((code) => {
+      const area = found.get(code)!;
+      return { unit_code: code, area_code: area.areaCode, province_code: area.provinceCode, valid_from: area.validFrom };
+    }));
+    for (const m of await q.selectAreaMembers(trx, missing)) known.set(m.unit_code, m.area_code);
+  }
+  return known;
+}
+
+/**
+ * After the tree is edited (merge, move, split), moves the counts of every unit whose area in
+ * the latest tree is not the one its counts were added to. Cheap when nothing moved: one read
+ * of the province's members and one walk up the tree. Writers of counts wait meanwhile. Readers stay exact meanwhile (they
+ * check the areas against the tree on their day), only slower for the units concerned.
+ */
+export async function regroupAreas(trx: Database, provinceCode: string | null): Promise<{ moved: number }> {
+  // A writer adding to a unit's old area while its counts move would leave the two apart.
+  await q.lockRollupsExclusive(trx);
+  const members = await q.selectProvinceAreaMembers(trx, provinceCode);
+  const latest = new Map((await latestAreas(trx, members.map((m) => m.unit_code))).map((a) => [a.code, a.areaCode]));
+  const moved = members
+    .map((m) => ({ unit_code: m.unit_code, from_area: m.area_code, to_area: latest.get(m.unit_code) ?? m.unit_code }))
+    .filter((m) => m.from_area !== m.to_area)
+    .sort((a, b) => (a.unit_code < b.unit_code ? -1 : 1));
+  await q.moveAreaCounts(trx, moved);
+  return { moved: moved.length };
+}
+
+/** The area members of a province: which area each counted unit's counts are summed in. */
+export function areaMembersOf(db: Database, provinceCode: string): Promise<readonly AreaMember[]> {
+  return areaMembers.get(db, provinceCode, async () =>
+    Object.freeze((await q.selectProvinceAreaMembers(db, provinceCode)).map((m) => ({ unitCode: m.unit_code, areaCode: m.area_code, validFrom: m.valid_from }))));
+}
+
+export interface AreaMember {
+  unitCode: string;
+  areaCode: string;
+  validFrom: string;
+}
+
+/** Members change with the tree (and a unit's first count), which moves the units stamp. */
+const areaMembers = new ReferenceCache<readonly AreaMember[]>(['units']);
+
+/** Totals per source for each area on `day` (see sumByAreaAndSource). */
+export async function sumAreaRollups(db: Database, areaCodes: readonly string[], sources: readonly string[], day: string): Promise<{ areaCode: string; source: string; value: number }[]> {
+  const rows = await q.sumByAreaAndSource(db, areaCodes, sources, day);
+  return rows.map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
 }
 
 /**
@@ -73,7 +157,7 @@ export async function sumRollups(
   return rows.map((row) => ({ unitCode: row.unit_code, source: row.source, value: Number(row.value) }));
 }
 
-/** Every non-zero count, for comparing incremental counts with a rebuild. */
-export function snapshotRollups(db: Database): Promise<q.RollupRow[]> {
-  return q.selectAllCounts(db);
+/** Every non-zero count, per unit and per area, for comparing incremental counts with a rebuild. */
+export async function snapshotRollups(db: Database): Promise<{ counts: q.RollupRow[]; areas: Awaited<ReturnType<typeof q.selectAllAreaCounts>> }> {
+  return { counts: await q.selectAllCounts(db), areas: await q.selectAllAreaCounts(db) };
 }

@@ -1,12 +1,12 @@
 import type { Database } from '../../db/database.js';
-import { ownOrChildrenSum } from '../../lib/tree-sum.js';
-import { sumRollups } from '../rollups/rollups.service.js';
+import { areaMembersOf, sumAreaRollups, sumRollups } from '../rollups/rollups.service.js';
 import { teamPresence } from '../teams/team-coverage.js';
 import { statisticsOfUnits } from '../units/unit-statistics.js';
-import { subtreeMembers, type SubtreeMember } from '../units/units.service.js';
+import { provinceCodeOf, subtreeMembers } from '../units/units.service.js';
 import type { CountSource, DenominatorSource } from './indicator-formula.js';
 import type { IndicatorRow } from './indicators.queries.js';
 import { countedReportedValues } from './reported-values.queries.js';
+import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
 
 /** An indicator's figures for one unit on one day. */
 export interface IndicatorFigure {
@@ -28,23 +28,49 @@ function rollupSource(source: AnySource): string | null {
 }
 
 /**
- * Attributes every unit of the subtree to the group (one of `groups`) it lies under on the day:
- * a unit in force climbs through its parents, an ended unit through its successor.
+ * The rollup counts of each group on `day`, per source: from area sums where the plan allows
+ * (see areaPlanOf), from the units' own counts elsewhere.
  */
-function groupResolver(members: readonly SubtreeMember[], groups: readonly string[]): (code: string) => string | null {
-  const byCode = new Map(members.map((m) => [m.code, m]));
-  const groupSet = new Set(groups);
-  const memo = new Map<string, string | null>();
-  const resolve = (code: string, depth = 0): string | null => {
-    if (groupSet.has(code)) return code;
-    if (memo.has(code)) return memo.get(code)!;
-    const member = byCode.get(code);
-    const up = member?.parentCode ?? member?.successorCode ?? null;
-    const group = up === null || depth > 64 ? null : resolve(up, depth + 1);
-    memo.set(code, group);
-    return group;
+async function countsByGroup(
+  db: Database, provinceCode: string, grouping: Grouping, sources: readonly string[], day: string,
+): Promise<Map<string, Map<string, number>>> {
+  const plan = areaPlanOf(grouping, await areaMembersOf(db, provinceCode), day);
+  const counts = new Map<string, Map<string, number>>(); // source → group → total
+  const add = (source: string, group: string | null | undefined, value: number) => {
+    if (group === null || group === undefined) return;
+    const bySource = counts.get(source) ?? new Map<string, number>();
+    bySource.set(group, (bySource.get(group) ?? 0) + value);
+    counts.set(source, bySource);
   };
-  return resolve;
+  for (const row of await sumAreaRollups(db, [...plan.groupOfArea.keys()], sources, day)) add(row.source, plan.groupOfArea.get(row.areaCode), row.value);
+  for (const row of await sumRollups(db, plan.unitCodes, { exact: sources }, day)) add(row.source, grouping.groupOf(row.unitCode), row.value);
+  return counts;
+}
+
+/**
+ * For each indicator that reads reported figures, the figure of any unit of the subtree: its
+ * own, else its children's sum. Two queries at most (latest values, sums), whatever the number
+ * of indicators.
+ */
+async function reportedFigures(
+  db: Database, indicators: readonly IndicatorRow[], provinceCode: string, grouping: Grouping, day: string,
+): Promise<Map<string, (code: string) => number | null>> {
+  const overOf = new Map<string, 'latest' | 'sum'>();
+  for (const indicator of indicators) {
+    const source = [indicator.numerator, indicator.denominator].find((p) => (p as AnySource | null)?.source === 'reported') as { over: 'latest' | 'sum' } | undefined;
+    if (source) overOf.set(indicator.code, source.over);
+  }
+  const reported = new Map<string, (code: string) => number | null>();
+  if (overOf.size === 0) return reported;
+  const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, number>()]));
+  for (const over of ['latest', 'sum'] as const) {
+    const codes = [...overOf].filter(([, o]) => o === over).map(([code]) => code);
+    for (const row of await countedReportedValues(db, codes, provinceCode, day, over)) {
+      if (grouping.live.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, row.value);
+    }
+  }
+  for (const [code, values] of own) reported.set(code, grouping.sumsOfLive(values));
+  return reported;
 }
 
 /**
@@ -56,62 +82,26 @@ export async function computeFigures(
   db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
 ): Promise<Map<string, Map<string, IndicatorFigure>>> {
   const members = await subtreeMembers(db, rootCode, day);
-  const groupOf = groupResolver(members, groups);
-  const codes = members.map((m) => m.code);
-  const liveLinks = members.filter((m) => m.successorCode === null).map((m) => ({ code: m.code, parentCode: m.code === rootCode ? null : m.parentCode }));
+  // The root may not exist yet on the day (a trend that starts before it): its province does.
+  const provinceCode = (await provinceCodeOf(db, rootCode)) ?? rootCode;
+  const grouping = groupingOf(members, rootCode, groups);
 
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
   const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
-  const counts = new Map<string, Map<string, number>>(); // source → group → total
-  for (const row of await sumRollups(db, codes, { exact: rollupNames }, day)) {
-    const group = groupOf(row.unitCode);
-    if (group === null) continue;
-    const bySource = counts.get(row.source) ?? new Map<string, number>();
-    bySource.set(group, (bySource.get(group) ?? 0) + row.value);
-    counts.set(row.source, bySource);
-  }
-
+  const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
+    : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
   const needsStatistics = parts.some((p) => p.source === 'statistic');
   const statistics = needsStatistics ? await statisticsOfUnits(db, rootCode, day, groups) : new Map();
   const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members');
-  const teamTotals = new Map<string, { committees: number; teams: number; team_members: number }>();
-  if (needsTeams) {
-    const presence = await teamPresence(db, codes, day);
-    for (const code of codes) {
-      const group = groupOf(code);
-      if (group === null) continue;
-      const tally = teamTotals.get(group) ?? { committees: 0, teams: 0, team_members: 0 };
-      if (presence.committeeUnits.has(code)) tally.committees += 1;
-      if (presence.teamUnits.has(code)) tally.teams += 1;
-      tally.team_members += presence.membersByUnit.get(code) ?? 0;
-      teamTotals.set(group, tally);
-    }
-  }
-
-  const tiers = new Map<string, { commune: number; village: number }>();
-  for (const member of members) {
-    if (member.successorCode !== null || (member.tier !== 'commune' && member.tier !== 'village')) continue;
-    const group = groupOf(member.code);
-    if (group === null) continue;
-    const tally = tiers.get(group) ?? { commune: 0, village: 0 };
-    tally[member.tier] += 1;
-    tiers.set(group, tally);
-  }
-
-  const reported = new Map<string, (code: string) => number | null>();
-  for (const indicator of indicators) {
-    const source = [indicator.numerator, indicator.denominator].find((p) => (p as AnySource | null)?.source === 'reported') as { over: 'latest' | 'sum' } | undefined;
-    if (!source) continue;
-    const rows = await countedReportedValues(db, indicator.code, codes, day, source.over);
-    reported.set(indicator.code, ownOrChildrenSum(liveLinks, new Map(rows.map((r) => [r.unit_code, r.value]))));
-  }
+  const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
+  const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
 
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
     const rollup = rollupSource(part);
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
     switch (part.source) {
       case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
-      case 'units': return tiers.get(group)?.[part.tier] ?? 0;
+      case 'units': return grouping.tiers.get(group)?.[part.tier] ?? 0;
       case 'reported': return reported.get(indicator.code)?.(group) ?? null;
       case 'committees': case 'teams': case 'team_members': return teamTotals.get(group)?.[part.source] ?? 0;
       default: return null;

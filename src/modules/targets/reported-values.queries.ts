@@ -50,23 +50,24 @@ export function listReportedValues(
 }
 
 /**
- * Figures that count: submitted or approved, for the indicator, the units and periods that
- * ended on or before `day`. 'latest' keeps each unit's most recent period; 'sum' adds them up.
+ * The figures that count, per indicator and unit of a province, as of `day`: submitted or
+ * approved values of periods ended by then — the latest per unit, or their sum. One query for
+ * all the indicators of a dashboard; the caller keeps the units of its subtree.
  */
 export async function countedReportedValues(
-  db: Database, indicatorCode: string, unitCodes: readonly string[], day: string, over: 'latest' | 'sum',
-): Promise<{ unit_code: string; value: number }[]> {
-  if (unitCodes.length === 0) return [];
+  db: Database, indicatorCodes: readonly string[], provinceCode: string, day: string, over: 'latest' | 'sum',
+): Promise<{ indicator_code: string; unit_code: string; value: number }[]> {
+  if (indicatorCodes.length === 0) return [];
   const result = over === 'sum'
-    ? await sql<{ unit_code: string; value: number }>`
-        select unit_code, sum(value) as value from reported_values
-        where indicator_code = ${indicatorCode} and unit_code = any(${[...unitCodes]}::text[])
+    ? await sql<{ indicator_code: string; unit_code: string; value: number }>`
+        select indicator_code, unit_code, sum(value) as value from reported_values
+        where indicator_code = any(${[...indicatorCodes]}::text[]) and province_code = ${provinceCode}
           and status in ('submitted', 'approved') and period_end <= ${day}
-        group by unit_code`.execute(db)
-    : await sql<{ unit_code: string; value: number }>`
-        select distinct on (unit_code) unit_code, value from reported_values
-        where indicator_code = ${indicatorCode} and unit_code = any(${[...unitCodes]}::text[])
+        group by indicator_code, unit_code`.execute(db)
+    : await sql<{ indicator_code: string; unit_code: string; value: number }>`
+        select distinct on (indicator_code, unit_code) indicator_code, unit_code, value from reported_values
+        where indicator_code = any(${[...indicatorCodes]}::text[]) and province_code = ${provinceCode}
           and status in ('submitted', 'approved') and period_end <= ${day}
-        order by unit_code, period_end desc, id desc`.execute(db);
-  return result.rows.map((row) => ({ unit_code: row.unit_code, value: Number(row.value) }));
+        order by indicator_code, unit_code, period_end desc, id desc`.execute(db);
+  return result.rows.map((row) => ({ indicator_code: row.indicator_code, unit_code: row.unit_code, value: Number(row.value) }));
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { ReferenceCache } from '../../db/reference-cache.js';
 import { AppError } from '../../errors.js';
 import { getUnit, subtreeMembers } from '../units/units.service.js';
 import { unitsWithCommittee } from './committees.queries.js';
@@ -30,13 +31,16 @@ export interface TeamPresence {
  * Committees, active teams and members per unit for a list of units on a day, for callers that
  * group units their own way (targets per child unit). Three indexed queries, whatever the list.
  */
-export async function teamPresence(db: Database, codes: readonly string[], day: string): Promise<TeamPresence> {
-  return {
+export function teamPresence(db: Database, codes: readonly string[], day: string): Promise<TeamPresence> {
+  return presences.get(db, `${day}|${codes.join(',')}`, async () => ({
     committeeUnits: new Set(await unitsWithCommittee(db, codes, day)),
     teamUnits: new Set(await unitsWithActiveTeam(db, codes, day)),
     membersByUnit: new Map((await activeMembersByUnit(db, codes, day)).map((row) => [row.unit_code, row.n])),
-  };
+  }));
 }
+
+/** Committees and teams change seldom; the dashboards ask for the same subtrees all day. */
+const presences = new ReferenceCache<TeamPresence>(['teams']);
 
 /**
  * How far committees and teams reach in a unit's subtree on a day: the figures behind "steering

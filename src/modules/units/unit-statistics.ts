@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { ReferenceCache } from '../../db/reference-cache.js';
 import { ownOrChildrenSum } from '../../lib/tree-sum.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import * as q from './units.queries.js';
@@ -22,13 +23,18 @@ export async function statisticsAt(db: Database, code: string, day: string): Pro
  * two queries whatever the number of units asked.
  */
 export async function statisticsOfUnits(db: Database, rootCode: string, day: string, codes: readonly string[]): Promise<Map<string, Statistics>> {
-  const kinds = await q.statisticKindCodes(db);
-  const links = (await q.subtreeLinksAt(db, rootCode, day)).map((l) => ({ code: l.code, parentCode: l.code === rootCode ? null : l.parent_code }));
-  const own = new Map<string, Map<string, number>>(kinds.map((kind) => [kind, new Map()]));
-  for (const row of await q.latestStatistics(db, links.map((l) => l.code), day)) own.get(row.kind)?.set(row.unit_code, Number(row.value));
-  const sums = new Map(kinds.map((kind) => [kind, ownOrChildrenSum(links, own.get(kind)!)]));
+  const { kinds, sums } = await subtreeStatistics.get(db, `${rootCode}|${day}`, async () => {
+    const kinds = await q.statisticKindCodes(db);
+    const links = (await q.subtreeLinksAt(db, rootCode, day)).map((l) => ({ code: l.code, parentCode: l.code === rootCode ? null : l.parent_code }));
+    const own = new Map<string, Map<string, number>>(kinds.map((kind) => [kind, new Map()]));
+    for (const row of await q.latestStatistics(db, links.map((l) => l.code), day)) own.get(row.kind)?.set(row.unit_code, Number(row.value));
+    return { kinds, sums: new Map(kinds.map((kind) => [kind, ownOrChildrenSum(links, own.get(kind)!)])) };
+  });
   return new Map(codes.map((code) => [code, Object.fromEntries(kinds.map((kind) => [kind, sums.get(kind)!(code)]))]));
 }
+
+/** The sums of a subtree on a day, kept until the tree or a statistic changes: the denominators of every dashboard. */
+const subtreeStatistics = new ReferenceCache<{ kinds: string[]; sums: Map<string, (code: string) => number | null> }>(['units', 'statistics']);
 
 export async function getVisibleStatistics(db: Database, viewer: Viewer | null, code: string, day = vietnamDay()) {
   const unit = await getVisibleUnit(db, viewer, code, day);

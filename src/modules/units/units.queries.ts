@@ -269,3 +269,39 @@ export async function countUnits(db: Database): Promise<number> {
   const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * For each code, the commune-level unit (or province) it belongs to in the latest tree, after
+ * every recorded operation whatever its date: an ended unit climbs to its successor, a village
+ * to its parent. Unknown codes are left out.
+ */
+export async function latestAreasOf(db: Database, codes: readonly string[]): Promise<{ code: string; area_code: string; province_code: string; valid_from: string }[]> {
+  if (codes.length === 0) return [];
+  const result = await sql<{ code: string; area_code: string; province_code: string; valid_from: string }>`
+    with recursive climb(start, code, depth) as (
+      select c, c, 0 from unnest(${[...codes]}::text[]) c
+      union all
+      select climb.start,
+        coalesce(u.successor_code, (select v.parent_code from unit_versions v where v.code = u.code order by v.valid_from desc limit 1)),
+        climb.depth + 1
+      from climb join units u on u.code = climb.code
+      where climb.depth < 64 and (u.successor_code is not null or u.tier = 'village')
+    ),
+    area as (
+      select distinct on (start) start, code from climb where code is not null order by start, depth desc
+    )
+    select s.code, a.code as area_code, s.province_code, s.valid_from
+    from area a join units s on s.code = a.start`.execute(db);
+  return result.rows;
+}
+
+export async function unitCodesOfProvince(db: Database, provinceCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('units').select('code').where('province_code', '=', provinceCode).execute();
+  return rows.map((r) => r.code);
+}
+
+export async function provinceCodesOf(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['code', 'province_code']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.province_code]));
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { FIELD_ROLES, OFFICERS } from '../../http/access.js';
+import { regroupAreas } from '../rollups/rollups.service.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { importOfficialList, importStatistics, importVillages } from './unit-imports.js';
 import { mergeUnits, moveUnit, renameUnit, splitUnit } from './unit-operations.js';
@@ -13,7 +14,10 @@ const tags = ['units'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
-/** The administrative tree: read by everyone in scope, reorganised by the province. */
+/**
+ * The administrative tree: read by everyone in scope, reorganised by the province. A
+ * reorganisation also moves the summed counts of the units it moved to their new areas.
+ */
 export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
   const actorOf = (request: { viewer: { id: string } | null }) => request.viewer?.id ?? null;
@@ -51,17 +55,29 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/:code/move', {
     config: { access: ['province_officer'] },
     schema: { tags, params: s.CodeParams, body: s.MoveBody, response: { 200: s.UnitSchema, ...errors } },
-  }, (request) => db.transaction().execute((trx) => moveUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
+  }, (request) => db.transaction().execute(async (trx) => {
+    const unit = await moveUnit(trx, request.viewer, request.params.code, request.body, actorOf(request));
+    await regroupAreas(trx, unit.provinceCode);
+    return unit;
+  }));
 
   app.post('/merge', {
     config: { access: ['province_officer'] },
     schema: { tags, body: s.MergeBody, response: { 200: s.UnitSchema, ...errors } },
-  }, (request) => db.transaction().execute((trx) => mergeUnits(trx, request.viewer, request.body, actorOf(request))));
+  }, (request) => db.transaction().execute(async (trx) => {
+    const unit = await mergeUnits(trx, request.viewer, request.body, actorOf(request));
+    await regroupAreas(trx, unit.provinceCode);
+    return unit;
+  }));
 
   app.post('/:code/split', {
     config: { access: ['province_officer'] },
     schema: { tags, params: s.CodeParams, body: s.SplitBody, response: { 200: Type.Array(s.UnitSchema), ...errors } },
-  }, (request) => db.transaction().execute((trx) => splitUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
+  }, (request) => db.transaction().execute(async (trx) => {
+    const units = await splitUnit(trx, request.viewer, request.params.code, request.body, actorOf(request));
+    await regroupAreas(trx, units[0]!.provinceCode);
+    return units;
+  }));
 
   const csvRoute = { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, consumes: ['text/csv'], querystring: s.ImportQuery, response: { 200: s.ImportSummarySchema, ...errors } } };
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { ReferenceCache } from '../../db/reference-cache.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { toPage, type Page } from '../../lib/page.js';
@@ -34,10 +35,15 @@ export interface SubtreeMember {
  * their parent and tier, and the ended units with their successor. Lets a caller attribute
  * facts of many units to the children of a unit without a query per unit.
  */
-export async function subtreeMembers(db: Database, rootCode: string, day = vietnamDay()): Promise<SubtreeMember[]> {
-  const rows = await q.subtreeMembersAt(db, rootCode, day);
-  return rows.map((r) => ({ code: r.code, tier: r.tier, parentCode: r.parent_code, successorCode: r.successor_code }));
+export function subtreeMembers(db: Database, rootCode: string, day = vietnamDay()): Promise<readonly SubtreeMember[]> {
+  return subtrees.get(db, `${rootCode}|${day}`, async () => {
+    const rows = await q.subtreeMembersAt(db, rootCode, day);
+    return Object.freeze(rows.map((r) => ({ code: r.code, tier: r.tier, parentCode: r.parent_code, successorCode: r.successor_code })));
+  });
 }
+
+/** Subtrees change only when the tree is edited: dashboards ask for the same few again and again. */
+const subtrees = new ReferenceCache<readonly SubtreeMember[]>(['units']);
 
 /** For each child of the root on `day`, the codes whose facts count for that child. */
 export async function childSubtrees(db: Database, rootCode: string, day = vietnamDay()): Promise<Map<string, string[]>> {
@@ -148,4 +154,31 @@ export async function listProvinces(db: Database, day = vietnamDay()): Promise<U
 
 export function countUnits(db: Database): Promise<number> {
   return q.countUnits(db);
+}
+
+/** Where a unit's counts are kept summed: its commune-level unit (or province) in the latest tree. */
+export interface UnitArea {
+  code: string;
+  areaCode: string;
+  provinceCode: string;
+  /** When the unit came into force: it had no figures before. */
+  validFrom: string;
+}
+
+/**
+ * The area of each code in the latest tree, every recorded operation applied whatever its
+ * date, so the answer changes only when the tree is edited, never as days pass.
+ */
+export async function latestAreas(db: Database, codes: readonly string[]): Promise<UnitArea[]> {
+  return (await q.latestAreasOf(db, codes)).map((r) => ({ code: r.code, areaCode: r.area_code, provinceCode: r.province_code, validFrom: r.valid_from }));
+}
+
+/** Every unit code of a province, in force or ended. */
+export function provinceUnitCodes(db: Database, provinceCode: string): Promise<string[]> {
+  return q.unitCodesOfProvince(db, provinceCode);
+}
+
+/** The province of a unit, which never changes, whatever the day; null for an unknown code. */
+export async function provinceCodeOf(db: Database, code: string): Promise<string | null> {
+  return (await q.provinceCodesOf(db, [code])).get(code) ?? null;
 }

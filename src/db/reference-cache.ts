@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import type { Database } from './database.js';
+
+/** The kinds of reference data whose writes move a stamp (migration 20261128175100). */
+export type ReferenceKind = 'units' | 'statistics' | 'teams';
+
+interface Entry<V> {
+  stamp: string;
+  value: Promise<V>;
+}
+
+/**
+ * What a server derives from reference data that changes seldom — a subtree on a day, its
+ * denominators, who is on which team — kept per database until a write to that data moves its
+ * stamp. Checking costs one indexed read, where deriving again costs tens of milliseconds on
+ * every dashboard request. Inside a transaction nothing is cached: it may see its own
+ * uncommitted writes. Least recently used entries go first once `capacity` is reached.
+ *
+ * The stamp is read before the data, so an entry is never older than its stamp says: at worst
+ * it is newer, and is derived once more on the next call.
+ */
+export class ReferenceCache<V> {
+  private readonly entries = new WeakMap<Database, Map<string, Entry<V>>>();
+
+  constructor(private readonly kinds: readonly ReferenceKind[], private readonly capacity = 64) {}
+
+  async get(db: Database, key: string, derive: () => Promise<V>): Promise<V> {
+    if (db.isTransaction) return derive();
+    const stamp = await readStamp(db, this.kinds);
+    let entries = this.entries.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.entries.set(db, entries);
+    }
+    const hit = entries.get(key);
+    entries.delete(key);
+    if (hit && hit.stamp === stamp) {
+      entries.set(key, hit);
+      return hit.value;
+    }
+    const entry: Entry<V> = { stamp, value: derive() };
+    entries.set(key, entry);
+    if (entries.size > this.capacity) entries.delete(entries.keys().next().value!);
+    // A failure is not kept: the next call derives again.
+    entry.value.catch(() => {
+      if (entries.get(key) === entry) entries.delete(key);
+    });
+    return entry.value;
+  }
+}
+
+async function readStamp(db: Database, kinds: readonly ReferenceKind[]): Promise<string> {
+  const result = await sql<{ stamp: string | null }>`
+    select string_agg(version::text, ':' order by name) as stamp from reference_stamps where name = any(${[...kinds]}::text[])`.execute(db);
+  return result.rows[0]?.stamp ?? '';
+}

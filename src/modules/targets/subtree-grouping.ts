@@ -1,0 +1,170 @@
+import { ownOrChildrenSums } from '../../lib/tree-sum.js';
+import type { AreaMember } from '../rollups/rollups.service.js';
+import type { TeamPresence } from '../teams/team-coverage.js';
+import type { SubtreeMember } from '../units/units.service.js';
+
+/**
+ * How the units of a subtree on a day fall into the groups a figure is asked for (the root
+ * itself, or its children). Derived from cached reference data (the subtree, the area members,
+ * the team presence) and cached beside it, keyed by those very objects: a dashboard asks the
+ * same question all day, and working it out walks every unit of the province.
+ */
+export interface Grouping {
+  /** The group a unit counts for on the day, or null when it is outside every group. */
+  groupOf(code: string): string | null;
+  /** Every unit of the subtree, in force or ended. */
+  codes: readonly string[];
+  /** Units per group. */
+  unitsOf: ReadonlyMap<string, readonly string[]>;
+  /** Communes and villages in force per group. */
+  tiers: ReadonlyMap<string, { commune: number; village: number }>;
+  /** Units in force, for figures given at any level (own value, else the children's sum). */
+  live: ReadonlySet<string>;
+  sumsOfLive: (own: ReadonlyMap<string, number>) => (code: string) => number | null;
+}
+
+const groupings = new WeakMap<readonly SubtreeMember[], Map<string, Grouping>>();
+
+export function groupingOf(members: readonly SubtreeMember[], rootCode: string, groups: readonly string[]): Grouping {
+  const key = `${rootCode}|${groups.join(',')}`;
+  let byKey = groupings.get(members);
+  if (!byKey) {
+    byKey = new Map();
+    groupings.set(members, byKey);
+  }
+  let grouping = byKey.get(key);
+  if (!grouping) {
+    grouping = buildGrouping(members, rootCode, groups);
+    byKey.set(key, grouping);
+  }
+  return grouping;
+}
+
+/**
+ * Attributes every unit of the subtree to the group (one of `groups`) it lies under on the day:
+ * a unit in force climbs through its parents, an ended unit through its successor.
+ */
+function buildGrouping(members: readonly SubtreeMember[], rootCode: string, groups: readonly string[]): Grouping {
+  const byCode = new Map(members.map((m) => [m.code, m]));
+  const groupSet = new Set(groups);
+  const memo = new Map<string, string | null>();
+  const groupOf = (code: string, depth = 0): string | null => {
+    if (groupSet.has(code)) return code;
+    if (memo.has(code)) return memo.get(code)!;
+    const member = byCode.get(code);
+    const up = member?.parentCode ?? member?.successorCode ?? null;
+    const group = up === null || depth > 64 ? null : groupOf(up, depth + 1);
+    memo.set(code, group);
+    return group;
+  };
+
+  const unitsOf = new Map<string, string[]>();
+  const tiers = new Map<string, { commune: number; village: number }>();
+  for (const member of members) {
+    const group = groupOf(member.code);
+    if (group === null) continue;
+    const list = unitsOf.get(group);
+    if (list) list.push(member.code);
+    else unitsOf.set(group, [member.code]);
+    if (member.successorCode !== null || (member.tier !== 'commune' && member.tier !== 'village')) continue;
+    const tally = tiers.get(group) ?? { commune: 0, village: 0 };
+    tally[member.tier] += 1;
+    tiers.set(group, tally);
+  }
+  const live = members.filter((m) => m.successorCode === null);
+  return {
+    groupOf: (code) => groupOf(code),
+    codes: members.map((m) => m.code),
+    unitsOf,
+    tiers,
+    live: new Set(live.map((m) => m.code)),
+    sumsOfLive: ownOrChildrenSums(live.map((m) => ({ code: m.code, parentCode: m.code === rootCode ? null : m.parentCode }))),
+  };
+}
+
+/** Which groups read their counts from area sums (and from which areas), and which units the others read. */
+export interface AreaPlan {
+  groupOfArea: ReadonlyMap<string, string>;
+  /** Units of the groups that areas cannot serve on the day: read from their own counts. */
+  unitCodes: readonly string[];
+}
+
+const plans = new WeakMap<readonly AreaMember[], WeakMap<Grouping, Map<string, AreaPlan>>>();
+
+/**
+ * A group is read from the sums of its areas (commune-level units) when those areas hold
+ * exactly its units, as they do unless the tree was reorganised between `day` and the latest
+ * tree; otherwise from its units' own counts. Both give the same figure; the areas are a
+ * hundred rows where the units are thousands times every day.
+ */
+export function areaPlanOf(grouping: Grouping, areaMembers: readonly AreaMember[], day: string): AreaPlan {
+  let byGrouping = plans.get(areaMembers);
+  if (!byGrouping) {
+    byGrouping = new WeakMap();
+    plans.set(areaMembers, byGrouping);
+  }
+  let byDay = byGrouping.get(grouping);
+  if (!byDay) {
+    byDay = new Map();
+    byGrouping.set(grouping, byDay);
+  }
+  let plan = byDay.get(day);
+  if (!plan) {
+    plan = buildAreaPlan(grouping, areaMembers, day);
+    byDay.set(day, plan);
+  }
+  return plan;
+}
+
+function buildAreaPlan(grouping: Grouping, areaMembers: readonly AreaMember[], day: string): AreaPlan {
+  const areaOf = new Map<string, string>();
+  const inArea = new Map<string, AreaMember[]>();
+  for (const m of areaMembers) {
+    areaOf.set(m.unitCode, m.areaCode);
+    const list = inArea.get(m.areaCode);
+    if (list) list.push(m);
+    else inArea.set(m.areaCode, [m]);
+  }
+  const groupOfArea = new Map<string, string>();
+  const unitCodes: string[] = [];
+  for (const [group, units] of grouping.unitsOf) {
+    const areas = new Set(units.map((code) => areaOf.get(code)).filter((a): a is string => a !== undefined));
+    // An area serves the group only if every unit counted in it that existed on the day lies in the group then.
+    const exact = [...areas].every((area) => inArea.get(area)!.every((u) => u.validFrom > day || grouping.groupOf(u.unitCode) === group));
+    if (exact) for (const area of areas) groupOfArea.set(area, group);
+    else unitCodes.push(...units);
+  }
+  return { groupOfArea, unitCodes };
+}
+
+export interface TeamTally {
+  committees: number;
+  teams: number;
+  team_members: number;
+}
+
+const tallies = new WeakMap<TeamPresence, WeakMap<Grouping, Map<string, TeamTally>>>();
+
+/** Committees, teams and members per group. */
+export function teamTalliesOf(grouping: Grouping, presence: TeamPresence): ReadonlyMap<string, TeamTally> {
+  let byGrouping = tallies.get(presence);
+  if (!byGrouping) {
+    byGrouping = new WeakMap();
+    tallies.set(presence, byGrouping);
+  }
+  let totals = byGrouping.get(grouping);
+  if (!totals) {
+    totals = new Map();
+    for (const code of grouping.codes) {
+      const group = grouping.groupOf(code);
+      if (group === null) continue;
+      const tally = totals.get(group) ?? { committees: 0, teams: 0, team_members: 0 };
+      if (presence.committeeUnits.has(code)) tally.committees += 1;
+      if (presence.teamUnits.has(code)) tally.teams += 1;
+      tally.team_members += presence.membersByUnit.get(code) ?? 0;
+      totals.set(group, tally);
+    }
+    byGrouping.set(grouping, totals);
+  }
+  return totals;
+}
