@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { signIn, type ApiSession } from './support/api-session.js';
+import { launchChromium, saveScreenshot, signInWithForm } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 import { ensureWebBuilt } from './support/web-build.js';
 
 const PASSWORD = 'e2e-demo-password';
-const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 /** The design's promise for an open dashboard after a sync. */
 const LIVE_MS = 5000;
 
@@ -16,11 +15,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  e2e = await startE2eServer(PASSWORD);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  e2e = await startE2eServer({ demoPassword: PASSWORD });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -71,10 +67,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
-    await page.goto(baseUrl);
-    await page.getByLabel('Tên đăng nhập').fill('province');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInWithForm(page, baseUrl, 'province', PASSWORD);
 
     // Officers land on their unit's dashboard: one tile per indicator, in Vietnamese.
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toBe(`#/dashboard/${provinceCode}`);
@@ -107,8 +100,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
     expect(await page.getByTestId('lagging-unit').count()).toBe(Math.min(10, behind.length + children.children.filter((c) => c.indicators[0]!.status === 'at_risk').length));
     expect(await page.getByTestId('ranking-row').count()).toBe(children.children.length);
     expect(await page.getByTestId('status-grid').locator('a').count()).toBe(children.children.length);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: new URL('dashboard.png', ARTIFACTS).pathname, fullPage: true });
+    await saveScreenshot(page, 'dashboard.png');
 
     // The ranking sorts from its column headers, announced through aria-sort.
     await page.getByTestId('sort-name').click();
@@ -125,7 +117,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
     await expect.poll(() => page.getByTestId('ranking-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const communeValue = commune.indicators[0]!.value;
     expect(await tileValue(page, 'adults_skills_confirmed').textContent()).toBe(`${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(communeValue ?? 0)}%`);
-    await page.screenshot({ path: new URL('dashboard-commune.png', ARTIFACTS).pathname, fullPage: true });
+    await saveScreenshot(page, 'dashboard-commune.png');
 
     // English on request; the figures come again in that language.
     await page.getByRole('button', { name: 'English' }).click();
@@ -133,8 +125,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
     expect(pageErrors).toEqual([]);
   } catch (error) {
     // What the officer saw when it failed, for the CI artifacts.
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: new URL('dashboard-failure.png', ARTIFACTS).pathname, fullPage: true }).catch(() => undefined);
+    await saveScreenshot(page, 'dashboard-failure.png').catch(() => undefined);
     throw error;
   } finally {
     await context.close();
@@ -144,14 +135,11 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
 test('the dashboard is usable on a phone: one column, nothing wider than the screen', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(e2e.server.url);
-  await page.getByLabel('Tên đăng nhập').fill('commune');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInWithForm(page, e2e.server.url, 'commune', PASSWORD);
   await page.getByTestId('indicator-tile').first().waitFor({ timeout: 15_000 });
   await page.getByTestId('ranking-table').waitFor({ timeout: 15_000 });
   // Wide tables scroll inside their own region; the page itself never scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: new URL('dashboard-phone.png', ARTIFACTS).pathname, fullPage: true });
+  await saveScreenshot(page, 'dashboard-phone.png');
   await context.close();
 }, 120_000);

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
+import { launchChromium, saveScreenshot, signInWithForm } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 import { ensureWebBuilt } from './support/web-build.js';
 
 const PASSWORD = 'e2e-demo-password';
-const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const HOUSEHOLDS = 3;
 
 let e2e: E2eServer;
@@ -16,11 +15,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  e2e = await startE2eServer(PASSWORD);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  e2e = await startE2eServer({ demoPassword: PASSWORD });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -69,10 +65,7 @@ test('a team member records three visits offline; after a reload and back online
 
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByLabel('Tên đăng nhập').fill('member');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInWithForm(page, baseUrl, 'member', PASSWORD);
 
   // The village is on the phone, and the service worker has precached the app shell.
   for (const label of labels) await page.getByTestId('household-row').filter({ hasText: label }).waitFor();
@@ -89,14 +82,13 @@ test('a team member records three visits offline; after a reload and back online
   await page.reload();
   await expect.poll(() => syncBar(page).getAttribute('data-pending'), { timeout: 15_000 }).toBe(String(HOUSEHOLDS));
   await expect(syncBar(page).textContent()).resolves.toContain(`${HOUSEHOLDS} bản ghi chờ đồng bộ`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: new URL('field-offline.png', ARTIFACTS).pathname, fullPage: true });
+  await saveScreenshot(page, 'field-offline.png');
 
   await context.setOffline(false);
   await expect.poll(() => syncBar(page).getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
   expect(await syncBar(page).getAttribute('data-rejected')).toBe('0');
   await expect.poll(() => syncBar(page).textContent(), { timeout: 15_000 }).toContain('Đã đồng bộ');
-  await page.screenshot({ path: new URL('field-synced.png', ARTIFACTS).pathname, fullPage: true });
+  await saveScreenshot(page, 'field-synced.png');
 
   const after = await commune.get<Coverage>(`/api/coverage?unit=${communeCode}`);
   expect(after.householdsVisited - before.householdsVisited).toBe(HOUSEHOLDS);

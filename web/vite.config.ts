@@ -40,7 +40,9 @@ export default defineConfig(({ command }) => ({
   },
   plugins: [
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
-    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/dashboard-/ }),
+    // Neither the dashboard nor the public page (public-page-…) is precached: both need the network
+    // for their figures anyway, and the field app's phones should not download them.
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|public)-/ }),
   ],
   server: {
     // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.

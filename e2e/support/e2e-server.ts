@@ -4,20 +4,29 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/database.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { adminUrl } from '../../src/testing/test-database-names.js';
+
+/** The server's key for hashed national IDs; data written beside the server must use it too. */
+export const E2E_SECRET = 'e2e-secret-key-0123456789abcdef-0123456789';
 
 export interface E2eServer {
   server: RunningServer;
   stop(): Promise<void>;
 }
 
+export type E2eServerOptions =
+  /** The demo province, built at the first start, its accounts sharing this password. */
+  | { demoPassword: string }
+  /** No demo: `seed` fills the empty database once the server is up, before any request. */
+  | { seed: (db: Database) => Promise<void> };
+
 /**
  * The real server, in process, on a free port and a database of its own: a temporary PGlite
  * folder, or a fresh database on DATABASE_URL's server when set (CI runs the suite on both).
- * It builds the demo province with a known password for the demo accounts.
  */
-export async function startE2eServer(demoPassword: string): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
   const serverUrl = process.env.DATABASE_URL;
   const databaseName = `doorstep_e2e_${randomBytes(6).toString('hex')}`;
@@ -36,24 +45,28 @@ export async function startE2eServer(demoPassword: string): Promise<E2eServer> {
     if (serverUrl) await admin(`drop database if exists ${databaseName} with (force)`);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  let server: RunningServer | undefined;
   try {
-    const server = await startServer(loadConfig({
+    server = await startServer(loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       DATABASE_URL: serverUrl ? adminUrl(serverUrl, databaseName) : '',
-      DOORSTEP_DEMO_PASSWORD: demoPassword,
-      DOORSTEP_SECRET: 'e2e-secret-key-0123456789abcdef-0123456789',
+      DOORSTEP_SECRET: E2E_SECRET,
+      ...('demoPassword' in options ? { DOORSTEP_DEMO_PASSWORD: options.demoPassword } : { DOORSTEP_DEMO: 'false' }),
     }));
+    if ('seed' in options) await options.seed(server.database.db);
+    const running = server;
     return {
-      server,
+      server: running,
       async stop() {
-        await server.stop();
+        await running.stop();
         await cleanUp();
       },
     };
   } catch (error) {
+    await server?.stop();
     await cleanUp();
     throw error;
   }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, Nullable, UnitCode } from '../../http/schemas.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { publicProgress, type PublicProgress } from './public.service.js';
+import { publicProgress, publicProvinces, type PublicProgress, type PublicProvince } from './public.service.js';
 import { SummarySchema } from './reports.schema.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -27,13 +27,33 @@ const PublicProgressSchema = Type.Object({
   summary: SummarySchema,
 });
 
+const PublicProvincesSchema = Type.Object({
+  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+});
+
 /** The public page's data under /api/public: no login, cached, rate-limited. */
 export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
   const cache = new TtlCache<PublicProgress>(PUBLIC_CACHE_SECONDS * 1000);
+  const provinces = new TtlCache<{ items: PublicProvince[] }>(PUBLIC_CACHE_SECONDS * 1000);
+  const limits = { access: 'public' as const, rateLimit: { max: PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
+
+  // The public page opens without a unit in its address: it needs the provinces to start from.
+  app.get('/provinces', {
+    config: limits,
+    schema: {
+      tags: ['public'], summary: 'The provinces the public page can show',
+      response: { 200: PublicProvincesSchema, 429: ErrorResponse },
+    },
+  }, async (_request, reply) => {
+    const day = vietnamDay();
+    const body = await provinces.get(day, async () => ({ items: await publicProvinces(db, day) }));
+    reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
+    return body;
+  });
 
   app.get('/progress', {
-    config: { access: 'public', rateLimit: { max: PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } },
+    config: limits,
     schema: {
       tags: ['public'], summary: 'A province\'s or commune\'s figures, the commune ranking and the summary, for the public page',
       querystring: Type.Object({ unit: UnitCode }),

@@ -4,7 +4,7 @@ import type { Language } from '../../i18n/index.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress.service.js';
 import type { ProgressStatus } from '../targets/progress-status.js';
-import { getUnit } from '../units/units.service.js';
+import { getUnit, listProvinces } from '../units/units.service.js';
 import { summarize, type MovementSummary } from './summary.service.js';
 
 /**
@@ -76,4 +76,15 @@ export async function publicProgress(db: Database, unitCode: string, lang: Langu
     })),
     summary: summarize(own, lang),
   };
+}
+
+export interface PublicProvince {
+  code: string;
+  name: string;
+}
+
+/** The provinces in force on the day, by name: where the public page starts. */
+export async function publicProvinces(db: Database, day = vietnamDay()): Promise<PublicProvince[]> {
+  const provinces = await listProvinces(db, day);
+  return provinces.map((p) => ({ code: p.code, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

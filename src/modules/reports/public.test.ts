@@ -78,6 +78,13 @@ describe('public progress page', () => {
     }
   });
 
+  it('lists the provinces to start from, without login and cached', async () => {
+    const response = await anonymous('/api/public/provinces', '127.0.0.6');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=60');
+    expect(response.json()).toEqual({ items: [{ code: '66', name: 'Tỉnh Thử Nghiệm' }] });
+  });
+
   it('is rate-limited per client address', async () => {
     for (let i = 0; i < PUBLIC_RATE_LIMIT; i += 1) {
       expect((await anonymous('/api/public/progress?unit=66', '127.0.0.9')).statusCode).toBe(200);

@@ -20,6 +20,9 @@ import { FieldRoutes } from './routes';
 // The officers' dashboard (and ECharts inside it) is a chunk of its own, fetched only when opened:
 // the field app's first download stays within its budget (web/build/entry-budget.ts).
 const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-app'));
+// The public progress page, for anyone without login: a lazy chunk too, for the same reason.
+const PublicPage = lazy(() => import('../features/public-progress/components/public-page'));
+const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
 
 /** Roles that land on the dashboard after login; they can still open the field app from it. */
 const OFFICER_ROLES = new Set(['province_officer', 'commune_officer', 'admin']);
@@ -61,18 +64,28 @@ export function App() {
     if (userId) void navigator.storage?.persist?.().catch(() => false);
   }, [userId]);
 
-  if (!shell) return <div className="app"><main><p className="muted">{t('common.loading')}</p></main></div>;
-  const { session, village } = shell;
   const other = i18n.language === 'vi' ? 'en' : 'vi';
   const languageButton = (
     <Button variant="quiet" lang={other} onClick={() => void switchLanguage(other).then(() => syncNow(other, { force: true }))}>
       {t('app.otherLanguage')}
     </Button>
   );
+  const loading = <div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>;
+
+  // The public page needs no session: it opens for anyone, signed in or not.
+  if (isPublicPath(path)) {
+    return (
+      <Suspense fallback={loading}>
+        <PublicPage path={path} signedIn={Boolean(shell?.session)} actions={languageButton} />
+      </Suspense>
+    );
+  }
+  if (!shell) return loading;
+  const { session, village } = shell;
 
   if (session && isOfficer(session.user.role) && path.startsWith('/dashboard')) {
     return (
-      <Suspense fallback={<div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>}>
+      <Suspense fallback={loading}>
         <Dashboard user={session.user} path={path} actions={languageButton} footer={<LogoutButton waiting={shell.waiting} />} />
       </Suspense>
     );

@@ -10,7 +10,8 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
  *
  * The officers' dashboard is the other part of the app and stays out of this bundle (the field
  * app's budget is 150 KB of gzipped JS): app.tsx routes /dashboard/… to it through React.lazy,
- * so its code (and ECharts) loads only for the people who open it.
+ * so its code (and ECharts) loads only for the people who open it. The public progress page
+ * (/public/…, no login) is lazy in the same way.
  */
 export function FieldRoutes({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean);

@@ -5,8 +5,11 @@ import { NS } from './dashboard-i18n';
 import { StatusBadge } from './status-badge';
 import { useFormat } from './use-format';
 
+/** What a tile shows: the officers' progress has more (projection, pace), the public page's answer just this. */
+export type TileFigure = Pick<IndicatorProgress, 'code' | 'name' | 'unitLabel' | 'percent' | 'numerator' | 'denominator' | 'value' | 'target' | 'deadline' | 'status'>;
+
 interface TilesProps {
-  indicators: readonly IndicatorProgress[];
+  indicators: readonly TileFigure[];
   selected: string | undefined;
   onSelect: (code: string) => void;
 }
@@ -27,7 +30,7 @@ export function IndicatorTiles({ indicators, selected, onSelect }: TilesProps) {
   );
 }
 
-function IndicatorTile({ indicator, selected, onSelect }: { indicator: IndicatorProgress; selected: boolean; onSelect: () => void }) {
+function IndicatorTile({ indicator, selected, onSelect }: { indicator: TileFigure; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation(NS);
   const { measure, number } = useFormat();
   const share = shareOfTarget(indicator.value, indicator.target);

@@ -13,6 +13,7 @@ import { DifficultiesPanel } from './difficulties-panel';
 import { IndicatorTiles } from './indicator-tiles';
 import { LaggingPanel } from './lagging-panel';
 import { RankingTable } from './ranking-table';
+import { ReportExports } from './report-exports';
 import { StatusGrid } from './status-grid';
 import { TeamLeaderboard } from './team-leaderboard';
 import { TrendChart } from './trend-chart';
@@ -117,6 +118,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
           <Button variant="quiet" className="btn-small" onClick={() => setRetry((n) => n + 1)}>{t('refresh')}</Button>
         </p>
         <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcement">{announcement}</p>
+        <ReportExports unitCode={unit.code} day={day} />
       </div>
 
       <section aria-labelledby="tiles-heading" className="dash-section">

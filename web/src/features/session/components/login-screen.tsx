@@ -37,16 +37,19 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
   };
 
   return (
-    <form className="stack" onSubmit={submit}>
-      <h2>{knownUsername ? t('login.again') : t('login.title')}</h2>
-      <p className="muted">{t('login.once')}</p>
-      {!online && <p className="banner" role="status">{t('login.needsNetwork')}</p>}
-      <TextField label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none" required
-        value={username} onChange={(e) => setUsername(e.target.value)} readOnly={Boolean(knownUsername)} />
-      <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" required
-        value={password} onChange={(e) => setPassword(e.target.value)} />
-      {error && <p className="error-text" role="alert">{error}</p>}
-      <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
-    </form>
+    <>
+      <form className="stack" onSubmit={submit}>
+        <h2>{knownUsername ? t('login.again') : t('login.title')}</h2>
+        <p className="muted">{t('login.once')}</p>
+        {!online && <p className="banner" role="status">{t('login.needsNetwork')}</p>}
+        <TextField label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none" required
+          value={username} onChange={(e) => setUsername(e.target.value)} readOnly={Boolean(knownUsername)} />
+        <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" required
+          value={password} onChange={(e) => setPassword(e.target.value)} />
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
+      </form>
+      <p><a className="text-link" href="#/public" data-testid="public-link">{t('login.publicPage')}</a></p>
+    </>
   );
 }
