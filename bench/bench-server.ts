@@ -16,14 +16,17 @@ export interface BenchServer {
 
 /**
  * A real server on a free port over a database of its own: a fresh database on the PostgreSQL
- * server of DATABASE_URL (dropped afterwards), or an embedded one in a temporary folder.
+ * server of DATABASE_URL (dropped afterwards), or an embedded one in a temporary folder. With
+ * `reuse`, over an existing database instead (a PostgreSQL URL or an embedded data folder),
+ * left as it was found but for what the benchmark writes.
  */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string> = {}, reuse?: { databaseUrl?: string; dataDir?: string }): Promise<BenchServer> {
   const serverUrl = process.env.DATABASE_URL;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-bench-'));
-  let databaseUrl: string | undefined;
+  const reusing = reuse?.databaseUrl !== undefined || reuse?.dataDir !== undefined;
+  const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-bench-'));
+  let databaseUrl: string | undefined = reuse?.databaseUrl;
   let dropDatabase = async () => {};
-  if (serverUrl) {
+  if (serverUrl && !reusing) {
     const name = `doorstep_bench_${randomBytes(4).toString('hex')}`;
     const admin = await openPostgres(adminUrl(serverUrl), 1);
     await sql.raw(`create database ${name}`).execute(admin.db);
@@ -46,7 +49,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     async close() {
       await server.stop();
       await dropDatabase();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!reusing) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,21 +7,30 @@
  *   BENCH_SCALE=0.1 npm run bench:progress        # embedded database, smaller scenario
  *
  * Options (environment): BENCH_SCALE (default 1), BENCH_REQUESTS (default 200).
+ *
+ * Building the scenario takes minutes; to measure again over one already built with
+ * `doorstep scenario daklak-2025 --scale F`, name it with BENCH_DATABASE_URL (PostgreSQL) or
+ * BENCH_DATA_DIR (embedded) and BENCH_SCALE=F: the benchmark then only adds its login.
  */
-import { createUser } from '../src/modules/auth/auth.service.js';
+import { createUser, findUserByUsername } from '../src/modules/auth/auth.service.js';
+import { countUnits } from '../src/modules/units/units.service.js';
 import { runScenario } from '../src/scenario/scenario.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const reuse = { databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: process.env.BENCH_DATA_DIR };
 
-const bench = await startBenchServer();
+const bench = await startBenchServer({}, reuse.databaseUrl || reuse.dataDir ? reuse : undefined);
 try {
   const db = bench.server.database.db;
   const started = performance.now();
-  await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.server.database.kind === 'postgresql' ? 2 : 1 });
-  const scenarioSeconds = (performance.now() - started) / 1000;
-  await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
+  const built = (await countUnits(db)) > 0;
+  if (!built) await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.server.database.kind === 'postgresql' ? 2 : 1 });
+  const scenarioSeconds = built ? null : Number(((performance.now() - started) / 1000).toFixed(1));
+  if (!(await findUserByUsername(db, 'bench-province'))) {
+    await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
+  }
   const headers = await benchLogin(bench.server.url, 'bench-province', 'bench-province-password');
 
   const measure = async (path: string, count: number) => {
@@ -40,7 +49,7 @@ try {
 
   const result = {
     benchmark: 'progress', machine: machineLabel(), database: bench.databaseLabel, scale: SCALE,
-    scenarioSeconds: Number(scenarioSeconds.toFixed(1)),
+    scenarioSeconds, reusedDatabase: built,
     province: await measure('/api/progress?unit=66', REQUESTS),
     children: await measure('/api/progress/children?unit=66', Math.max(20, Math.round(REQUESTS / 4))),
     budget: 'p95 ≤ 20 ms PostgreSQL, ≤ 60 ms PGlite',

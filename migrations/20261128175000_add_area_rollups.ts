@@ -33,6 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       value bigint not null,
       primary key (area_code, source, day)
     )`.execute(db);
+  // A figure on a past day subtracts the days after it: a short range of this index.
+  await sql`create index rollup_area_counts_day_idx on rollup_area_counts (province_code, day)`.execute(db);
   await sql`
     create table rollup_area_totals (
       area_code text not null,

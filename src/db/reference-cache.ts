@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
 
@@ -26,7 +27,8 @@ export class ReferenceCache<V> {
 
   async get(db: Database, key: string, derive: () => Promise<V>): Promise<V> {
     if (db.isTransaction) return derive();
-    const stamp = await readStamp(db, this.kinds);
+    const stamps = await stampsOf(db);
+    const stamp = this.kinds.map((kind) => stamps.get(kind) ?? '').join(':');
     let entries = this.entries.get(db);
     if (!entries) {
       entries = new Map();
@@ -49,8 +51,26 @@ export class ReferenceCache<V> {
   }
 }
 
-async function readStamp(db: Database, kinds: readonly ReferenceKind[]): Promise<string> {
-  const result = await sql<{ stamp: string | null }>`
-    select string_agg(version::text, ':' order by name) as stamp from reference_stamps where name = any(${[...kinds]}::text[])`.execute(db);
-  return result.rows[0]?.stamp ?? '';
+const snapshots = new AsyncLocalStorage<{ db: Database; stamps?: Promise<Map<string, string>> }>();
+
+/**
+ * Runs `work` with one reading of the stamps for all its cached reads on `db`: a dashboard
+ * request derives figures from several kinds of reference data on two days, and one consistent
+ * reading costs one query instead of one per cached read. Nested calls share the outer reading.
+ */
+export function withReferenceSnapshot<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  if (db.isTransaction || snapshots.getStore()?.db === db) return work();
+  return snapshots.run({ db }, work);
+}
+
+function stampsOf(db: Database): Promise<Map<string, string>> {
+  const snapshot = snapshots.getStore();
+  if (snapshot?.db !== db) return readStamps(db);
+  snapshot.stamps ??= readStamps(db);
+  return snapshot.stamps;
+}
+
+async function readStamps(db: Database): Promise<Map<string, string>> {
+  const result = await sql<{ name: string; version: string }>`select name, version::text as version from reference_stamps`.execute(db);
+  return new Map(result.rows.map((row) => [row.name, row.version]));
 }

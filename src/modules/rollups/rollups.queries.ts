@@ -159,22 +159,25 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
 
 /**
  * Totals per area and source up to and including `day`: the all-time total less the days
- * after `day`, so a figure for today reads one row per area and source.
+ * after `day`, which the (province, day) index finds directly, so a figure for today reads one
+ * row per area and source.
  */
 export async function sumByAreaAndSource(
   db: Database,
+  provinceCode: string,
   areaCodes: readonly string[],
   sources: readonly string[],
   day: string,
 ): Promise<{ area_code: string; source: string; value: number }[]> {
   if (areaCodes.length === 0 || sources.length === 0) return [];
   const result = await sql<{ area_code: string; source: string; value: number }>`
+    with later as (
+      select area_code, source, sum(value) as value from rollup_area_counts
+      where province_code = ${provinceCode} and day > ${day} and source = any(${[...sources]}::text[])
+      group by area_code, source
+    )
     select t.area_code, t.source, (t.value - coalesce(later.value, 0))::bigint as value
-    from rollup_area_totals t
-    left join lateral (
-      select sum(d.value) as value from rollup_area_counts d
-      where d.area_code = t.area_code and d.source = t.source and d.day > ${day}
-    ) later on true
+    from rollup_area_totals t left join later on later.area_code = t.area_code and later.source = t.source
     where t.area_code = any(${[...areaCodes]}::text[]) and t.source = any(${[...sources]}::text[])`.execute(db);
   return result.rows;
 }

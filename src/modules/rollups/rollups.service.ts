@@ -137,9 +137,11 @@ export interface AreaMember {
 /** Members change with the tree (and a unit's first count), which moves the units stamp. */
 const areaMembers = new ReferenceCache<readonly AreaMember[]>(['units']);
 
-/** Totals per source for each area on `day` (see sumByAreaAndSource). */
-export async function sumAreaRollups(db: Database, areaCodes: readonly string[], sources: readonly string[], day: string): Promise<{ areaCode: string; source: string; value: number }[]> {
-  const rows = await q.sumByAreaAndSource(db, areaCodes, sources, day);
+/** Totals per source for each area of a province on `day` (see sumByAreaAndSource). */
+export async function sumAreaRollups(
+  db: Database, provinceCode: string, areaCodes: readonly string[], sources: readonly string[], day: string,
+): Promise<{ areaCode: string; source: string; value: number }[]> {
+  const rows = await q.sumByAreaAndSource(db, provinceCode, areaCodes, sources, day);
   return rows.map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { withReferenceSnapshot } from '../../db/reference-cache.js';
 import { areaMembersOf, sumAreaRollups, sumRollups } from '../rollups/rollups.service.js';
 import { teamPresence } from '../teams/team-coverage.js';
 import { statisticsOfUnits } from '../units/unit-statistics.js';
@@ -42,15 +43,14 @@ async function countsByGroup(
     bySource.set(group, (bySource.get(group) ?? 0) + value);
     counts.set(source, bySource);
   };
-  for (const row of await sumAreaRollups(db, [...plan.groupOfArea.keys()], sources, day)) add(row.source, plan.groupOfArea.get(row.areaCode), row.value);
+  for (const row of await sumAreaRollups(db, provinceCode, [...plan.groupOfArea.keys()], sources, day)) add(row.source, plan.groupOfArea.get(row.areaCode), row.value);
   for (const row of await sumRollups(db, plan.unitCodes, { exact: sources }, day)) add(row.source, grouping.groupOf(row.unitCode), row.value);
   return counts;
 }
 
 /**
  * For each indicator that reads reported figures, the figure of any unit of the subtree: its
- * own, else its children's sum. Two queries at most (latest values, sums), whatever the number
- * of indicators.
+ * own, else its children's sum. One query, whatever the number of indicators.
  */
 async function reportedFigures(
   db: Database, indicators: readonly IndicatorRow[], provinceCode: string, grouping: Grouping, day: string,
@@ -63,11 +63,9 @@ async function reportedFigures(
   const reported = new Map<string, (code: string) => number | null>();
   if (overOf.size === 0) return reported;
   const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, number>()]));
-  for (const over of ['latest', 'sum'] as const) {
-    const codes = [...overOf].filter(([, o]) => o === over).map(([code]) => code);
-    for (const row of await countedReportedValues(db, codes, provinceCode, day, over)) {
-      if (grouping.live.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, row.value);
-    }
+  const over = (kind: 'latest' | 'sum') => [...overOf].filter(([, o]) => o === kind).map(([code]) => code);
+  for (const row of await countedReportedValues(db, { latest: over('latest'), sum: over('sum') }, provinceCode, day)) {
+    if (grouping.live.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, row.value);
   }
   for (const [code, values] of own) reported.set(code, grouping.sumsOfLive(values));
   return reported;
@@ -78,7 +76,13 @@ async function reportedFigures(
  * on `day`, reading only rollups, statistics, team records and reported figures: never the fact
  * tables. `rootCode` is the unit whose subtree holds all the groups.
  */
-export async function computeFigures(
+export function computeFigures(
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
+): Promise<Map<string, Map<string, IndicatorFigure>>> {
+  return withReferenceSnapshot(db, () => figuresOf(db, indicators, rootCode, groups, day));
+}
+
+async function figuresOf(
   db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
 ): Promise<Map<string, Map<string, IndicatorFigure>>> {
   const members = await subtreeMembers(db, rootCode, day);

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { withReferenceSnapshot } from '../../db/reference-cache.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
@@ -50,11 +51,12 @@ async function progressOfGroups(
   db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string, lang: Language,
 ): Promise<Map<string, IndicatorProgress[]>> {
   const codes = groups.map((g) => g.code);
-  const [now, before, rootChain] = await Promise.all([
+  // One reading of the reference stamps for both days.
+  const [now, before, rootChain] = await withReferenceSnapshot(db, () => Promise.all([
     computeFigures(db, indicators, rootCode, codes, day),
     computeFigures(db, indicators, rootCode, codes, trendStart(day)),
     ancestorCodes(db, rootCode, day),
-  ]);
+  ]));
   const chains = new Map(codes.map((code) => [code, code === rootCode ? rootChain : [code, ...rootChain]]));
   const findTarget = targetFinder(await iq.targetsFor(db, [...new Set([...codes, ...rootChain])]), chains);
 

@@ -51,23 +51,25 @@ export function listReportedValues(
 
 /**
  * The figures that count, per indicator and unit of a province, as of `day`: submitted or
- * approved values of periods ended by then — the latest per unit, or their sum. One query for
- * all the indicators of a dashboard; the caller keeps the units of its subtree.
+ * approved values of periods ended by then — the latest per unit for the indicators in
+ * `latest`, the sum of them for those in `sum`. One query for all the indicators of a
+ * dashboard; the caller keeps the units of its subtree.
  */
 export async function countedReportedValues(
-  db: Database, indicatorCodes: readonly string[], provinceCode: string, day: string, over: 'latest' | 'sum',
+  db: Database, indicators: { latest: readonly string[]; sum: readonly string[] }, provinceCode: string, day: string,
 ): Promise<{ indicator_code: string; unit_code: string; value: number }[]> {
-  if (indicatorCodes.length === 0) return [];
-  const result = over === 'sum'
-    ? await sql<{ indicator_code: string; unit_code: string; value: number }>`
-        select indicator_code, unit_code, sum(value) as value from reported_values
-        where indicator_code = any(${[...indicatorCodes]}::text[]) and province_code = ${provinceCode}
-          and status in ('submitted', 'approved') and period_end <= ${day}
-        group by indicator_code, unit_code`.execute(db)
-    : await sql<{ indicator_code: string; unit_code: string; value: number }>`
-        select distinct on (indicator_code, unit_code) indicator_code, unit_code, value from reported_values
-        where indicator_code = any(${[...indicatorCodes]}::text[]) and province_code = ${provinceCode}
-          and status in ('submitted', 'approved') and period_end <= ${day}
-        order by indicator_code, unit_code, period_end desc, id desc`.execute(db);
+  if (indicators.latest.length + indicators.sum.length === 0) return [];
+  const result = await sql<{ indicator_code: string; unit_code: string; value: number }>`
+    select * from (
+      select distinct on (indicator_code, unit_code) indicator_code, unit_code, value from reported_values
+      where indicator_code = any(${[...indicators.latest]}::text[]) and province_code = ${provinceCode}
+        and status in ('submitted', 'approved') and period_end <= ${day}
+      order by indicator_code, unit_code, period_end desc, id desc
+    ) latest
+    union all
+    select indicator_code, unit_code, sum(value) as value from reported_values
+    where indicator_code = any(${[...indicators.sum]}::text[]) and province_code = ${provinceCode}
+      and status in ('submitted', 'approved') and period_end <= ${day}
+    group by indicator_code, unit_code`.execute(db);
   return result.rows.map((row) => ({ indicator_code: row.indicator_code, unit_code: row.unit_code, value: Number(row.value) }));
 }

@@ -46,7 +46,7 @@ describe('reported figures', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'draft', periodEnd: '2025-08-31', value: 410 });
     id = saved.json().id;
-    expect((await countedReportedValues(t.db, ['cadres_trained'], '66', '2025-09-01', 'latest')).filter((r) => r.unit_code === '66001')).toEqual([]);
+    expect((await countedReportedValues(t.db, { latest: ['cadres_trained'], sum: [] }, '66', '2025-09-01')).filter((r) => r.unit_code === '66001')).toEqual([]);
 
     expect((await send(commune, 'POST', `/api/reported-values/${id}/submit`, {})).json().status).toBe('submitted');
     expect((await send(commune, 'POST', `/api/reported-values/${id}/approve`, {})).statusCode).toBe(403);
@@ -55,7 +55,7 @@ describe('reported figures', () => {
     const locked = await send(commune, 'PUT', '/api/reported-values', { ...figure, value: 500 });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error).toMatchObject({ code: 'REPORTED_VALUE_LOCKED', field: 'periodStart' });
-    expect((await countedReportedValues(t.db, ['cadres_trained'], '66', '2025-09-01', 'latest')).filter((r) => r.unit_code === '66001'))
+    expect((await countedReportedValues(t.db, { latest: ['cadres_trained'], sum: [] }, '66', '2025-09-01')).filter((r) => r.unit_code === '66001'))
       .toEqual([{ indicator_code: 'cadres_trained', unit_code: '66001', value: 410 }]);
   });
 

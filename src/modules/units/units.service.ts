@@ -180,5 +180,14 @@ export function provinceUnitCodes(db: Database, provinceCode: string): Promise<s
 
 /** The province of a unit, which never changes, whatever the day; null for an unknown code. */
 export async function provinceCodeOf(db: Database, code: string): Promise<string | null> {
-  return (await q.provinceCodesOf(db, [code])).get(code) ?? null;
+  // Kept for good once known: a unit never changes province and is never deleted.
+  const known = provinces.get(db) ?? new Map<string, string>();
+  provinces.set(db, known);
+  const cached = known.get(code);
+  if (cached !== undefined) return cached;
+  const found = (await q.provinceCodesOf(db, [code])).get(code) ?? null;
+  if (found !== null && !db.isTransaction) known.set(code, found);
+  return found;
 }
+
+const provinces = new WeakMap<Database, Map<string, string>>();
