@@ -1,28 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { signIn, type ApiSession } from './support/api-session.js';
-import { launchChromium, saveScreenshot, signInWithForm } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ensureWebBuilt } from './support/web-build.js';
+import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { demoJourney } from './support/demo-journey.js';
 
 const PASSWORD = 'e2e-demo-password';
 /** The design's promise for an open dashboard after a sync. */
 const LIVE_MS = 5000;
 
-let e2e: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  e2e = await startE2eServer({ demoPassword: PASSWORD });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.stop();
-}, 60_000);
+const journey = demoJourney(PASSWORD);
 
 interface Figure { code: string; name: string; value: number | null; status: string }
 interface Progress { unit: { code: string; name: string }; indicators: Figure[] }
@@ -51,7 +38,7 @@ async function syncHelpedResident(member: ApiSession, milestone: string): Promis
 const tileValue = (page: Page, indicator: string) => page.locator(`[data-testid="indicator-tile"][data-indicator="${indicator}"] [data-testid="tile-value"]`);
 
 test('a province officer lands on the dashboard, sees a sync within seconds, and opens a lagging commune', async () => {
-  const baseUrl = e2e.server.url;
+  const baseUrl = journey.e2e.server.url;
   const province = await signIn(baseUrl, 'province', PASSWORD);
   const member = await signIn(baseUrl, 'member', PASSWORD);
   const provinceCode = province.user.scopeUnitCode!;
@@ -62,7 +49,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
   await member.post('/api/difficulties', { unitCode: member.user.scopeUnitCode, category: 'weak_network', description: 'E2E: sóng yếu ở cuối thôn' });
   const progress = await province.get<Progress>(`/api/progress?unit=${provinceCode}`);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -133,9 +120,9 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
 }, 240_000);
 
 test('the dashboard is usable on a phone: one column, nothing wider than the screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+  const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await signInWithForm(page, e2e.server.url, 'commune', PASSWORD);
+  await signInWithForm(page, journey.e2e.server.url, 'commune', PASSWORD);
   await page.getByTestId('indicator-tile').first().waitFor({ timeout: 15_000 });
   await page.getByTestId('ranking-table').waitFor({ timeout: 15_000 });
   // Wide tables scroll inside their own region; the page itself never scrolls sideways.

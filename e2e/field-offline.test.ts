@@ -1,28 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
-import { launchChromium, saveScreenshot, signInWithForm } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ensureWebBuilt } from './support/web-build.js';
+import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { demoJourney } from './support/demo-journey.js';
 
 const PASSWORD = 'e2e-demo-password';
 const HOUSEHOLDS = 3;
 
-let e2e: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  e2e = await startE2eServer({ demoPassword: PASSWORD });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.stop();
-}, 60_000);
+const journey = demoJourney(PASSWORD);
 
 interface Coverage {
   households: number;
@@ -42,7 +29,7 @@ async function recordVisit(page: Page, label: string): Promise<void> {
 }
 
 test('a team member records three visits offline; after a reload and back online they reach the commune\'s coverage', async () => {
-  const baseUrl = e2e.server.url;
+  const baseUrl = journey.e2e.server.url;
   const member = await signIn(baseUrl, 'member', PASSWORD);
   const commune = await signIn(baseUrl, 'commune', PASSWORD);
   const village = member.user.scopeUnitCode!;
@@ -63,7 +50,7 @@ test('a team member records three visits offline; after a reload and back online
   expect(seeded.results.map((r) => r.status)).toEqual(items.map(() => 'applied'));
   const before = await commune.get<Coverage>(`/api/coverage?unit=${communeCode}`);
 
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await signInWithForm(page, baseUrl, 'member', PASSWORD);
 

@@ -23,21 +23,21 @@ export interface Grouping {
   sumsOfLive: (own: ReadonlyMap<string, number>) => (code: string) => number | null;
 }
 
+/** The value kept under `key` in `map`, made by `make` the first time. */
+function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 const groupings = new WeakMap<readonly SubtreeMember[], Map<string, Grouping>>();
 
 export function groupingOf(members: readonly SubtreeMember[], rootCode: string, groups: readonly string[]): Grouping {
-  const key = `${rootCode}|${groups.join(',')}`;
-  let byKey = groupings.get(members);
-  if (!byKey) {
-    byKey = new Map();
-    groupings.set(members, byKey);
-  }
-  let grouping = byKey.get(key);
-  if (!grouping) {
-    grouping = buildGrouping(members, rootCode, groups);
-    byKey.set(key, grouping);
-  }
-  return grouping;
+  const byKey = kept(groupings, members, () => new Map<string, Grouping>());
+  return kept(byKey, `${rootCode}|${groups.join(',')}`, () => buildGrouping(members, rootCode, groups));
 }
 
 /**
@@ -98,22 +98,9 @@ const plans = new WeakMap<readonly AreaMember[], WeakMap<Grouping, Map<string, A
  * hundred rows where the units are thousands times every day.
  */
 export function areaPlanOf(grouping: Grouping, areaMembers: readonly AreaMember[], day: string): AreaPlan {
-  let byGrouping = plans.get(areaMembers);
-  if (!byGrouping) {
-    byGrouping = new WeakMap();
-    plans.set(areaMembers, byGrouping);
-  }
-  let byDay = byGrouping.get(grouping);
-  if (!byDay) {
-    byDay = new Map();
-    byGrouping.set(grouping, byDay);
-  }
-  let plan = byDay.get(day);
-  if (!plan) {
-    plan = buildAreaPlan(grouping, areaMembers, day);
-    byDay.set(day, plan);
-  }
-  return plan;
+  const byGrouping = kept(plans, areaMembers, () => new WeakMap<Grouping, Map<string, AreaPlan>>());
+  const byDay = kept(byGrouping, grouping, () => new Map<string, AreaPlan>());
+  return kept(byDay, day, () => buildAreaPlan(grouping, areaMembers, day));
 }
 
 function buildAreaPlan(grouping: Grouping, areaMembers: readonly AreaMember[], day: string): AreaPlan {
@@ -147,14 +134,9 @@ const tallies = new WeakMap<TeamPresence, WeakMap<Grouping, Map<string, TeamTall
 
 /** Committees, teams and members per group. */
 export function teamTalliesOf(grouping: Grouping, presence: TeamPresence): ReadonlyMap<string, TeamTally> {
-  let byGrouping = tallies.get(presence);
-  if (!byGrouping) {
-    byGrouping = new WeakMap();
-    tallies.set(presence, byGrouping);
-  }
-  let totals = byGrouping.get(grouping);
-  if (!totals) {
-    totals = new Map();
+  const byGrouping = kept(tallies, presence, () => new WeakMap<Grouping, Map<string, TeamTally>>());
+  return kept(byGrouping, grouping, () => {
+    const totals = new Map<string, TeamTally>();
     for (const code of grouping.codes) {
       const group = grouping.groupOf(code);
       if (group === null) continue;
@@ -164,7 +146,6 @@ export function teamTalliesOf(grouping: Grouping, presence: TeamPresence): Reado
       tally.team_members += presence.membersByUnit.get(code) ?? 0;
       totals.set(group, tally);
     }
-    byGrouping.set(grouping, totals);
-  }
-  return totals;
+    return totals;
+  });
 }

@@ -169,21 +169,11 @@ export async function subtreeLinksAt(db: Database, rootCode: string, day: string
 
 /**
  * Walks up from a unit on `day` (to its parent while it is in force, to its successor once it
- * has ended) and tells whether `ancestorCode` is on the way.
+ * has ended) and tells whether `ancestorCode` is on the way. Trees are a few levels deep: the
+ * whole chain costs what stopping early would.
  */
 export async function isUnderOrEqual(db: Database, ancestorCode: string, unitCode: string, day: string): Promise<boolean> {
-  const result = await sql<{ found: number }>`
-    with recursive up(code, depth) as (
-      select ${unitCode}::text, 0
-      union all
-      select coalesce(
-        (select v.parent_code from unit_versions v where v.code = up.code and ${inForce('v', day)}),
-        (select u.successor_code from units u where u.code = up.code and u.valid_to <= ${day})
-      ), up.depth + 1
-      from up where up.code is not null and up.code <> ${ancestorCode} and up.depth < 64
-    )
-    select 1 as found from up where code = ${ancestorCode} limit 1`.execute(db);
-  return result.rows.length > 0;
+  return (await ancestorChainAt(db, unitCode, day)).includes(ancestorCode);
 }
 
 /** The unit and its ancestors on `day`, nearest first (an ended unit climbs through its successor). */
