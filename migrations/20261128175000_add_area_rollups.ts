@@ -43,6 +43,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       value bigint not null,
       primary key (area_code, source)
     )`.execute(db);
+  // A province's figure reads all its areas' totals of a few sources: a few short ranges.
+  await sql`create index rollup_area_totals_province_idx on rollup_area_totals (province_code, source)`.execute(db);
 
   await sql`
     insert into rollup_area_members (unit_code, area_code, province_code, valid_from)

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * A version per kind of reference data — the unit tree (with the areas counts are summed in),
- * unit statistics, committees and teams — that changes whenever any statement writes those
+ * unit statistics, committees and teams, reported figures — that changes whenever any statement writes those
  * tables, so a server can keep what it derived from them (a subtree, its denominators) until
  * the version moves, and check that with one indexed read. Statement triggers, so every writer is covered, bulk or not, at one update per
  * statement. Versions come from a sequence: a rolled-back change burns its number and never
@@ -13,6 +13,8 @@ const WATCHED: Record<string, readonly string[]> = {
   units: ['units', 'unit_versions', 'rollup_area_members'],
   statistics: ['unit_statistics', 'statistic_kinds'],
   teams: ['steering_committees', 'steering_committee_members', 'teams', 'team_members', 'team_leaderships'],
+  // Figures units report per period: written by officers now and then, read by every dashboard.
+  reported: ['reported_values'],
 };
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { upkeepHotTables } from './db/embedded-upkeep.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
 import { resolveSecretKey } from './lib/secret-key.js';
@@ -28,8 +29,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${host}:${port}`;
     const stopAlerts = scheduleAlerts(app, config.alertIntervalMinutes);
+    const stopUpkeep = database.kind === 'pglite' ? scheduleUpkeep(app) : async () => {};
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
+      await stopUpkeep();
       await stopAlerts();
       await app.close();
       await database.close();
@@ -54,6 +57,28 @@ function scheduleAlerts(app: App, minutes: number): () => Promise<void> {
   const timer = setInterval(() => {
     running = running.then(pass).catch((error: unknown) => app.log.error({ err: error }, 'alert refresh failed'));
   }, minutes * 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/** Minutes between two upkeep passes of the embedded database. */
+const UPKEEP_MINUTES = 5;
+
+/**
+ * The embedded database's stand-in for autovacuum (see upkeepHotTables): a pass at start, after
+ * whatever ran before, then every few minutes. A pass holds the one connection for a moment.
+ */
+function scheduleUpkeep(app: App): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const pass = () => {
+    running = running.then(() => upkeepHotTables(app.database.db))
+      .catch((error: unknown) => app.log.error({ err: error }, 'embedded database upkeep failed'));
+  };
+  pass();
+  const timer = setInterval(pass, UPKEEP_MINUTES * 60_000);
   timer.unref();
   return async () => {
     clearInterval(timer);

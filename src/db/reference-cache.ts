@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from './database.js';
 
 /** The kinds of reference data whose writes move a stamp (migration 20261128175100). */
-export type ReferenceKind = 'units' | 'statistics' | 'teams';
+export type ReferenceKind = 'units' | 'statistics' | 'teams' | 'reported';
 
 interface Entry<V> {
   stamp: string;

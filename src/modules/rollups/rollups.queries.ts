@@ -160,25 +160,30 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
 /**
  * Totals per area and source up to and including `day`: the all-time total less the days
  * after `day`, which the (province, day) index finds directly, so a figure for today reads one
- * row per area and source.
+ * row per area and source. One aggregate over both, no join: a join's plan depends on table
+ * statistics, which the embedded database has only once something runs ANALYZE. With `areas`
+ * null, every area of the province (a province's dashboard): testing each row against a long
+ * list costs more than the rows it would leave out.
  */
 export async function sumByAreaAndSource(
   db: Database,
   provinceCode: string,
-  areaCodes: readonly string[],
+  areaCodes: readonly string[] | null,
   sources: readonly string[],
   day: string,
 ): Promise<{ area_code: string; source: string; value: number }[]> {
-  if (areaCodes.length === 0 || sources.length === 0) return [];
+  if (areaCodes?.length === 0 || sources.length === 0) return [];
+  const names = [...sources];
+  const inAreas = areaCodes === null ? sql<boolean>`true` : sql<boolean>`area_code = any(${[...areaCodes]}::text[])`;
   const result = await sql<{ area_code: string; source: string; value: number }>`
-    with later as (
-      select area_code, source, sum(value) as value from rollup_area_counts
-      where province_code = ${provinceCode} and day > ${day} and source = any(${[...sources]}::text[])
-      group by area_code, source
-    )
-    select t.area_code, t.source, (t.value - coalesce(later.value, 0))::bigint as value
-    from rollup_area_totals t left join later on later.area_code = t.area_code and later.source = t.source
-    where t.area_code = any(${[...areaCodes]}::text[]) and t.source = any(${[...sources]}::text[])`.execute(db);
+    select area_code, source, sum(value)::bigint as value from (
+      select area_code, source, value from rollup_area_totals
+      where province_code = ${provinceCode} and source = any(${names}::text[]) and ${inAreas}
+      union all
+      select area_code, source, -value from rollup_area_counts
+      where province_code = ${provinceCode} and day > ${day} and source = any(${names}::text[]) and ${inAreas}
+    ) parts
+    group by area_code, source`.execute(db);
   return result.rows;
 }
 

@@ -137,12 +137,18 @@ export interface AreaMember {
 /** Members change with the tree (and a unit's first count), which moves the units stamp. */
 const areaMembers = new ReferenceCache<readonly AreaMember[]>(['units']);
 
+/** Past this many areas, a province's areas are read whole and the others dropped here. */
+const FEW_AREAS = 16;
+
 /** Totals per source for each area of a province on `day` (see sumByAreaAndSource). */
 export async function sumAreaRollups(
   db: Database, provinceCode: string, areaCodes: readonly string[], sources: readonly string[], day: string,
 ): Promise<{ areaCode: string; source: string; value: number }[]> {
-  const rows = await q.sumByAreaAndSource(db, provinceCode, areaCodes, sources, day);
-  return rows.map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
+  const few = areaCodes.length <= FEW_AREAS;
+  const wanted = new Set(areaCodes);
+  const rows = await q.sumByAreaAndSource(db, provinceCode, few ? areaCodes : null, sources, day);
+  return rows.filter((row) => few || wanted.has(row.area_code))
+    .map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
 }
 
 /**

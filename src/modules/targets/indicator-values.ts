@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { withReferenceSnapshot } from '../../db/reference-cache.js';
+import { ReferenceCache, withReferenceSnapshot } from '../../db/reference-cache.js';
 import { areaMembersOf, sumAreaRollups, sumRollups } from '../rollups/rollups.service.js';
 import { teamPresence } from '../teams/team-coverage.js';
 import { statisticsOfUnits } from '../units/unit-statistics.js';
@@ -64,12 +64,18 @@ async function reportedFigures(
   if (overOf.size === 0) return reported;
   const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, number>()]));
   const over = (kind: 'latest' | 'sum') => [...overOf].filter(([, o]) => o === kind).map(([code]) => code);
-  for (const row of await countedReportedValues(db, { latest: over('latest'), sum: over('sum') }, provinceCode, day)) {
+  const which = { latest: over('latest'), sum: over('sum') };
+  const rows = await reportedRows.get(db, `${provinceCode}|${day}|${which.latest.join(',')}|${which.sum.join(',')}`,
+    async () => Object.freeze(await countedReportedValues(db, which, provinceCode, day)));
+  for (const row of rows) {
     if (grouping.live.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, row.value);
   }
   for (const [code, values] of own) reported.set(code, grouping.sumsOfLive(values));
   return reported;
 }
+
+/** Reported figures change when an officer saves, submits or approves one, which moves their stamp. */
+const reportedRows = new ReferenceCache<readonly { indicator_code: string; unit_code: string; value: number }[]>(['reported']);
 
 /**
  * Computes the figures of `indicators` for each of `groups` (a unit, or the children of a unit)
