@@ -51,7 +51,7 @@ async function progressOfGroups(
   db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string, lang: Language,
 ): Promise<Map<string, IndicatorProgress[]>> {
   const codes = groups.map((g) => g.code);
-  // One reading of the reference stamps for both days.
+  // One reading of the reference stamps for both days (the caller's, when it has one).
   const [now, before, rootChain] = await withReferenceSnapshot(db, () => Promise.all([
     computeFigures(db, indicators, rootCode, codes, day),
     computeFigures(db, indicators, rootCode, codes, trendStart(day)),
@@ -79,7 +79,12 @@ async function progressOfGroups(
 }
 
 /** Every active indicator of a unit on a day (today by default). */
-export async function progressOf(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day = vietnamDay()): Promise<UnitProgress> {
+export function progressOf(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day = vietnamDay()): Promise<UnitProgress> {
+  // One reading of the reference stamps for the whole request.
+  return withReferenceSnapshot(db, () => unitProgress(db, viewer, unitCode, lang, day));
+}
+
+async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
   const indicators = await iq.listIndicators(db);
   const byGroup = await progressOfGroups(db, unit.code, [unit], indicators, day, lang);
@@ -88,8 +93,14 @@ export async function progressOf(db: Database, viewer: Viewer | null, unitCode: 
 }
 
 /** The same figures for each child of a unit, for one indicator or all of them. */
-export async function progressOfChildren(
+export function progressOfChildren(
   db: Database, viewer: Viewer | null, unitCode: string, lang: Language, options: { indicatorCode?: string; day?: string } = {},
+): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
+  return withReferenceSnapshot(db, () => childrenProgress(db, viewer, unitCode, lang, options));
+}
+
+async function childrenProgress(
+  db: Database, viewer: Viewer | null, unitCode: string, lang: Language, options: { indicatorCode?: string; day?: string },
 ): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');

@@ -13,7 +13,7 @@ export type { Unit } from './units.presenter.js';
 /** True when `unitCode` lies in the subtree of `scopeUnitCode` today (a null scope sees all). */
 export async function isWithinScope(db: Database, scopeUnitCode: string | null, unitCode: string, day = vietnamDay()): Promise<boolean> {
   if (scopeUnitCode === null) return true;
-  return q.isUnderOrEqual(db, scopeUnitCode, unitCode, day);
+  return (await ancestorCodes(db, unitCode, day)).includes(scopeUnitCode);
 }
 
 /** The root and every unit whose facts count for it on `day` (see subtreeCodesAt). */
@@ -62,15 +62,23 @@ export async function getUnitsAt(db: Database, codes: readonly string[], day = v
 }
 
 /** The unit and its ancestors on `day`, nearest first: where inherited settings are looked up. */
-export function ancestorCodes(db: Database, code: string, day = vietnamDay()): Promise<string[]> {
-  return q.ancestorChainAt(db, code, day);
+export function ancestorCodes(db: Database, code: string, day = vietnamDay()): Promise<readonly string[]> {
+  return chains.get(db, `${code}|${day}`, async () => Object.freeze(await q.ancestorChainAt(db, code, day)));
 }
 
 export async function getUnit(db: Database, code: string, day = vietnamDay(), field = 'code'): Promise<Unit> {
-  const row = await q.findUnitAt(db, code, day);
-  if (!row) throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
-  return presentUnit(row);
+  const unit = await unitsAt.get(db, `${code}|${day}`, async () => {
+    const row = await q.findUnitAt(db, code, day);
+    return row ? Object.freeze(presentUnit(row)) : null;
+  });
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
+  return unit;
 }
+
+// Every request checks its unit and scope, and dashboards list the same children: kept until the tree changes.
+const chains = new ReferenceCache<readonly string[]>(['units'], 512);
+const unitsAt = new ReferenceCache<Unit | null>(['units'], 512);
+const childrenAt = new ReferenceCache<readonly Unit[]>(['units']);
 
 /** A unit the viewer may see; anything outside their scope answers exactly like a missing unit. */
 export async function getVisibleUnit(db: Database, viewer: Viewer | null, code: string, day = vietnamDay(), field = 'code'): Promise<Unit> {
@@ -102,8 +110,9 @@ export async function listChildren(
 }
 
 /** Every child of a unit on a day, for internal use where the caller pages nothing out (a province has ~100). */
-export async function listAllChildren(db: Database, code: string, day = vietnamDay()): Promise<Unit[]> {
-  return (await q.listChildrenAt(db, code, day, undefined, 100_000)).map(presentUnit);
+export function listAllChildren(db: Database, code: string, day = vietnamDay()): Promise<readonly Unit[]> {
+  return childrenAt.get(db, `${code}|${day}`, async () =>
+    Object.freeze((await q.listChildrenAt(db, code, day, undefined, 100_000)).map((row) => Object.freeze(presentUnit(row)))));
 }
 
 export interface NewUnit {
