@@ -7,7 +7,19 @@ import { randomUUID } from 'node:crypto';
  * among themselves, which nothing here needs.
  */
 export function fastUuidV7(now = Date.now()): string {
-  const time = now.toString(16).padStart(12, '0');
   const random = randomUUID();
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19)}`;
+  return `${timePrefix(now)}-7${random.slice(15, 18)}-${random.slice(19)}`;
+}
+
+// Ids come thousands to a millisecond in bulk: the time part is formatted once per millisecond.
+let lastTime = -1;
+let lastPrefix = '';
+
+function timePrefix(now: number): string {
+  if (now !== lastTime) {
+    const time = now.toString(16).padStart(12, '0');
+    lastTime = now;
+    lastPrefix = `${time.slice(0, 8)}-${time.slice(8, 12)}`;
+  }
+  return lastPrefix;
 }

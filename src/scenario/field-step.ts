@@ -3,10 +3,6 @@ import type { Viewer } from '../http/access.js';
 import { fastUuidV7 } from '../lib/fast-uuid.js';
 import { listSkillCodes } from '../modules/learning/learning.service.js';
 import { applySyncBatch, type SyncItemInput } from '../modules/outreach/sync.service.js';
-import { createHouseholds, createResidents, type BulkOutcome, type NewRecord } from '../modules/people/bulk-records.js';
-import { ChangeFeedLocks, type HouseholdWrite, type ResidentWrite } from '../modules/people/people.service.js';
-import { addToRollups, holdRollupsForWrite, RollupDeltas } from '../modules/rollups/rollups.service.js';
-import { ScopeCache } from '../modules/units/unit-scope.js';
 import type { CommunePlan } from './province-shape.js';
 import { scheduleFieldWork } from './field-schedule.js';
 import { householdWork } from './household-work.js';
@@ -14,11 +10,11 @@ import { householdWork } from './household-work.js';
 /**
  * The door-to-door work, streamed: each household's records are made from the compact schedule
  * village after village and written in chunks of about CHUNK_RESIDENTS people, never a whole
- * table in memory. A chunk is written as the field app's records reach the server: the
- * households and residents met (one transaction, through the people module's bulk creation),
- * then their visits through the sync service's batch apply, which records the milestones each
- * visit helped with, and every count. A chunk holds a few villages whole, so each batch checks
- * few villages against the writer's scope, as a device's batch does.
+ * table in memory. A chunk reaches the server as a device's batch does: the households and
+ * residents met, then the visits that helped them, all through the sync service's batch apply
+ * (one transaction), which creates the new records in bulk, records the milestones each visit
+ * helped with, and every count. A chunk holds a few villages whole, so each batch checks few
+ * villages against the writer's scope, as a device's batch does.
  */
 
 export const CHUNK_RESIDENTS = 12_000;
@@ -29,25 +25,18 @@ export interface FieldTally {
   visits: number;
   milestones: number;
   chunks: number;
-  /** Time spent writing households and residents, and applying visits, in milliseconds. */
-  peopleMs: number;
-  visitsMs: number;
+  /** Time spent applying the chunks' batches, summed over the workers, in milliseconds. */
+  batchMs: number;
 }
 
 interface Chunk {
-  households: NewRecord<HouseholdWrite>[];
-  residents: NewRecord<ResidentWrite>[];
+  households: SyncItemInput[];
+  residents: SyncItemInput[];
   visits: SyncItemInput[];
   milestones: number;
 }
 
 const emptyChunk = (): Chunk => ({ households: [], residents: [], visits: [], milestones: 0 });
-
-function firstRejection(outcomes: readonly BulkOutcome[]): string | undefined {
-  const bad = outcomes.find((o) => o.status !== 'created');
-  if (!bad) return undefined;
-  return bad.status === 'rejected' ? `${bad.error.code} ${bad.error.detail ?? ''}` : bad.status;
-}
 
 export interface FieldOptions {
   viewer: Viewer;
@@ -59,27 +48,19 @@ export interface FieldOptions {
 }
 
 export async function writeFieldWork(db: Database, communes: readonly CommunePlan[], options: FieldOptions): Promise<FieldTally> {
-  const tally: FieldTally = { households: 0, residents: 0, visits: 0, milestones: 0, chunks: 0, peopleMs: 0, visitsMs: 0 };
+  const tally: FieldTally = { households: 0, residents: 0, visits: 0, milestones: 0, chunks: 0, batchMs: 0 };
   const context = { seed: options.seed, skills: [...(await listSkillCodes(db))].sort(), minorityShare: communes.map((c) => c.profile.minorityShare) };
   const schedule = scheduleFieldWork(communes, options.seed);
 
   const write = async (chunk: Chunk) => {
     if (chunk.households.length === 0) return;
-    const deviceId = fastUuidV7();
-    let started = performance.now();
-    await db.transaction().execute(async (trx) => {
-      await holdRollupsForWrite(trx);
-      const ctx = { viewer: options.viewer, deviceId, secretKey: options.secretKey, scope: new ScopeCache(trx, options.viewer), feed: new ChangeFeedLocks(trx), rollups: new RollupDeltas() };
-      const problem = firstRejection(await createHouseholds(trx, chunk.households, ctx)) ?? firstRejection(await createResidents(trx, chunk.residents, ctx));
-      if (problem) throw new Error(`scenario: a household or resident was not created (${problem})`);
-      await addToRollups(trx, ctx.rollups.rows());
-    });
-    tally.peopleMs += performance.now() - started;
-    started = performance.now();
-    const { results } = await applySyncBatch(db, options.viewer, { deviceId, items: chunk.visits }, { secretKey: options.secretKey, lang: 'en' });
+    const started = performance.now();
+    // Each record before the records and visits that name it, as a device's outbox sends them.
+    const items = [...chunk.households, ...chunk.residents, ...chunk.visits];
+    const { results } = await applySyncBatch(db, options.viewer, { deviceId: fastUuidV7(), items }, { secretKey: options.secretKey, lang: 'en' });
     const bad = results.find((r) => r.status !== 'applied');
-    if (bad) throw new Error(`scenario: a visit was not applied (${bad.status} ${bad.error?.code ?? ''} ${bad.error?.field ?? ''})`);
-    tally.visitsMs += performance.now() - started;
+    if (bad) throw new Error(`scenario: an item was not applied (${bad.status} ${bad.error?.code ?? ''} ${bad.error?.field ?? ''})`);
+    tally.batchMs += performance.now() - started;
     tally.households += chunk.households.length;
     tally.residents += chunk.residents.length;
     tally.visits += chunk.visits.length;

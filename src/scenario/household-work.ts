@@ -1,7 +1,6 @@
 import { fastUuidV7 } from '../lib/fast-uuid.js';
 import { between, pick, seededRandom } from '../lib/seeded-random.js';
 import { addDays } from '../lib/vietnam-day.js';
-import type { NewRecord } from '../modules/people/bulk-records.js';
 import type { HouseholdWrite, ResidentWrite } from '../modules/people/people.service.js';
 import type { SyncItemInput } from '../modules/outreach/sync.service.js';
 import type { FieldSchedule } from './field-schedule.js';
@@ -10,12 +9,13 @@ import { MILESTONE_KINDS, PEAK_DAYS } from './province-shape.js';
 
 /**
  * The records of one household as its village's team makes them at the door: the household and
- * its people, then the visit that helps them to the milestones the schedule gives them. Each
- * household has its own seeded generator, so it can be made on its day in any order.
+ * its people, then the visit that helps them to the milestones the schedule gives them, each a
+ * sync item as the field app sends it. Each household has its own seeded generator, so it can be
+ * made on its day in any order.
  */
 export interface HouseholdWork {
-  household: NewRecord<HouseholdWrite>;
-  residents: NewRecord<ResidentWrite>[];
+  household: SyncItemInput;
+  residents: SyncItemInput[];
   visit: SyncItemInput;
   milestones: number;
 }
@@ -42,9 +42,11 @@ export function householdWork(schedule: FieldSchedule, h: number, context: House
   const visitTime = Date.parse(visitedAt);
   // The household and its people are recorded at the door, a little before the visit is saved.
   const metAt = new Date(visitTime - between(random, 5, 40) * 60_000);
-  const householdId = fastUuidV7(metAt.getTime());
+  const householdId = fastUuidV7();
+  const recordedAt = metAt.toISOString();
 
-  const residents: NewRecord<ResidentWrite>[] = [];
+  const residents: SyncItemInput[] = [];
+  let headName = '';
   const help: { residentId: string; milestone: string }[] = [];
   const present: string[] = [];
   const first = schedule.householdFirstPerson[h]!;
@@ -52,34 +54,35 @@ export function householdWork(schedule: FieldSchedule, h: number, context: House
     const sex: PersonSex = random() < 0.5 ? 'male' : 'female';
     const minority = random() < minorityShare;
     const birthYear = between(random, 1945, 2007);
-    const id = fastUuidV7(metAt.getTime());
+    const id = fastUuidV7();
     const bits = schedule.personKinds[first + k]!;
     const groups: ResidentWrite['groups'] = ['adult'];
     if (birthYear <= 1965) groups.push('elderly');
     if (minority) groups.push('ethnic_minority');
-    residents.push({
-      recordedAt: metAt,
-      data: {
-        id, householdId, fullName: personName(random, sex, minority), birthYear, sex, groups,
-        ethnicity: minority ? pick(random, MINORITY_ETHNICITIES) : 'Kinh',
-        // The team notes the citizen identity number when it helps with a VNeID service.
-        ...(bits & VNEID_LINKED ? { nationalId: nationalIdNumber(first + k, sex, birthYear) } : {}),
-      },
-    });
+    const data: ResidentWrite = {
+      id, householdId, fullName: personName(random, sex, minority), birthYear, sex, groups,
+      ethnicity: minority ? pick(random, MINORITY_ETHNICITIES) : 'Kinh',
+      // The team notes the citizen identity number when it helps with a VNeID service.
+      ...(bits & VNEID_LINKED ? { nationalId: nationalIdNumber(first + k, sex, birthYear) } : {}),
+    };
+    if (k === 0) headName = data.fullName;
+    residents.push({ id: fastUuidV7(), kind: 'resident', recordedAt, data });
     MILESTONE_KINDS.forEach((kind, bit) => {
       if (bits & (1 << bit)) help.push({ residentId: id, milestone: kind });
     });
     if (k === 0 || bits !== 0 || random() < 0.5) present.push(id);
   }
 
-  const headName = residents[0]!.data.fullName;
   const outcome = help.length > 0 ? 'guided' : pick(random, QUIET_OUTCOMES);
   const skillsTaught = outcome === 'guided' ? [...new Set([pick(random, context.skills), pick(random, context.skills)])] : [];
   return {
-    household: { recordedAt: metAt, data: { id: householdId, villageCode: village.code, label: `Hộ ${headName}`, address: `Số ${schedule.householdNumber[h]}`, headName } },
+    household: {
+      id: fastUuidV7(), kind: 'household', recordedAt,
+      data: { id: householdId, villageCode: village.code, label: `Hộ ${headName}`, address: `Số ${schedule.householdNumber[h]}`, headName } satisfies HouseholdWrite,
+    },
     residents,
     visit: {
-      id: fastUuidV7(visitTime), kind: 'visit', recordedAt: visitedAt,
+      id: fastUuidV7(), kind: 'visit', recordedAt: visitedAt,
       data: { householdId, visitedAt, peoplePresent: outcome === 'not_home' ? [] : present, help, skillsTaught, outcome },
     },
     milestones: help.length,

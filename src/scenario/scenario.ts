@@ -88,7 +88,7 @@ export async function runScenario(db: Database, options: ScenarioOptions): Promi
     onProgress: (t) => { if (t.chunks % 20 === 0) log(`    … ${number(t.residents)} residents, ${number(t.visits)} visits, ${number(t.milestones)} milestones`); },
   }), (t) => ({ households: t.households, residents: t.residents, visits: t.visits, milestones: t.milestones }),
   (t) => `${number(t.households)} households, ${number(t.residents)} residents, ${number(t.visits)} visits, ${number(t.milestones)} milestones `
-    + `(people ${(t.peopleMs / 1000).toFixed(1)} s, visits ${(t.visitsMs / 1000).toFixed(1)} s, ${t.chunks} chunks)`);
+    + `(batches ${(t.batchMs / 1000).toFixed(1)} s summed over the workers, ${t.chunks} chunks)`);
   await step('reported figures', () => reportFigures(db, viewer, plan.communes), (n) => ({ reportedValues: n }), (n) => `${n} figures reported, submitted and approved`);
 
   const expected = expectedFigures(province.totals, scale);

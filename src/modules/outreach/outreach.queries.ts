@@ -30,13 +30,14 @@ function arrayLiteral(values: readonly string[]): string {
  */
 export async function insertVisits(db: Database, rows: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string }): Promise<void> {
   if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((r) => ({
-    i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, t: r.visited_at, d: r.day, o: r.outcome,
-    ...(r.people_present.length > 0 ? { pp: arrayLiteral(r.people_present) } : {}),
-    ...(r.skills_taught.length > 0 ? { sk: arrayLiteral(r.skills_taught) } : {}),
-    ...(r.notes !== null ? { n: r.notes } : {}),
-    ...(r.supersedes !== null ? { s: r.supersedes } : {}),
-  })));
+  const packed = JSON.stringify(rows.map((r) => {
+    const row: Record<string, string> = { i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, t: r.visited_at, d: r.day, o: r.outcome };
+    if (r.people_present.length > 0) row.pp = arrayLiteral(r.people_present);
+    if (r.skills_taught.length > 0) row.sk = arrayLiteral(r.skills_taught);
+    if (r.notes !== null) row.n = r.notes;
+    if (r.supersedes !== null) row.s = r.supersedes;
+    return row;
+  }));
   await sql`
     insert into visits (id, household_id, village_code, province_code, visited_at, day, recorded_by, device_id,
                         people_present, skills_taught, outcome, notes, supersedes)
@@ -89,6 +90,19 @@ export async function addHouseholdVisits(
     )
     select * from changed where inserted or first_day is distinct from previous_first_day`.execute(db);
   return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_day: inserted ? null : row.previous_first_day }));
+}
+
+/** The visited state of households that have none yet (created in the same transaction): a plain insert in key order. */
+export async function insertHouseholdVisits(
+  db: Database,
+  rows: readonly { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const packed = JSON.stringify(rows.map((r) => ({ h: r.household_id, v: r.village_code, p: r.province_code, n: r.live_visits, f: r.first_day })));
+  await sql`
+    insert into household_visits (household_id, village_code, province_code, live_visits, first_day)
+    select h, v, p, n, f from json_to_recordset(${packed}::json) as r(h uuid, v text, p text, n integer, f date)
+    order by h`.execute(db);
 }
 
 /** Sets a household's visited state from its live visits; answers the first day before and after. */

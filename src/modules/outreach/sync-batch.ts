@@ -7,6 +7,7 @@ import { ChangeFeedLocks, lockForChange, residentsHelpedBy, type LostVersion, ty
 import { RollupDeltas } from '../rollups/rollups.service.js';
 import { ScopeCache } from '../units/unit-scope.js';
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
+import type { BulkContext } from '../people/bulk-records.js';
 import type { NewConflictRow } from './sync.queries.js';
 import type { ParsedItem } from './sync-items.schema.js';
 
@@ -40,6 +41,8 @@ export class SyncBatch {
   /** Where the households and residents the batch refers to are, as far as looked up. */
   readonly households = new Map<string, Place>();
   readonly residents = new Map<string, Place & { householdId: string }>();
+  /** Households whose visited state this batch has written (or found). */
+  private readonly visitedStateKnown = new Set<string>();
   private skills?: Promise<Set<string>>;
   private kinds?: Promise<Set<string>>;
 
@@ -79,12 +82,38 @@ export class SyncBatch {
     for (const [id, place] of locked.residents) this.residents.set(id, place);
   }
 
+  /**
+   * Of these households, those the batch created and has not given a visited state yet: their
+   * state can go in with a plain insert, with nothing to merge. From now on they count as having one.
+   */
+  takeWithoutVisitedState(ids: Iterable<string>): Set<string> {
+    const result = new Set<string>();
+    for (const id of ids) {
+      if (this.feed.insertedHere(id) && !this.visitedStateKnown.has(id)) result.add(id);
+      this.visitedStateKnown.add(id);
+    }
+    return result;
+  }
+
   skillCodes(): Promise<Set<string>> {
     return (this.skills ??= listSkillCodes(this.trx));
   }
 
   milestoneKinds(): Promise<Set<string>> {
     return (this.kinds ??= activeMilestoneKindCodes(this.trx));
+  }
+
+  /** True when the household or resident exists: locked at the start, or created since by the batch. */
+  knows(parsed: ParsedItem & { kind: 'household' | 'resident' }): boolean {
+    return (parsed.kind === 'household' ? this.households : this.residents).has(parsed.data.id);
+  }
+
+  /** What bulk creation needs; it adds the records it creates to the batch's places. */
+  bulkContext(): BulkContext {
+    return {
+      viewer: this.viewer, deviceId: this.deviceId, secretKey: this.secretKey, scope: this.scope, feed: this.feed,
+      rollups: this.rollups, known: { households: this.households, residents: this.residents },
+    };
   }
 
   recordContext(item: PendingItem): RecordWriteContext {

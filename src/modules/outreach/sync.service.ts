@@ -10,6 +10,7 @@ import { parseItemData, type SyncKind } from './sync-items.schema.js';
 import * as sq from './sync.queries.js';
 import { retryOnContention } from './retry.js';
 import { applyCorrection } from './visit-corrections.js';
+import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
 
 export interface SyncItemInput {
@@ -27,8 +28,8 @@ export interface SyncResult {
 
 /**
  * Applies a batch from a device: in order, in one transaction, answering per item. Replayed
- * item ids answer `duplicate` and change nothing. Runs of new visits and milestones go in bulk;
- * households, residents and corrections one by one.
+ * item ids answer `duplicate` and change nothing. Runs of new visits and milestones, and of new
+ * households and residents, go in bulk; edits and corrections one by one.
  */
 export async function applySyncBatch(
   db: Database,
@@ -80,21 +81,42 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   }
   await batch.lockOwners(pending);
 
-  let run: PendingItem[] = [];
-  const flushRun = async () => {
-    for (const [index, outcome] of await ingestFacts(batch, run)) outcomes[index] = outcome;
-    run = [];
+  // Runs of new visits and milestones, and runs of new households and residents, go in bulk;
+  // edits and corrections one by one, each in its place.
+  let facts: PendingItem[] = [];
+  const records = new RecordRun();
+  const flushFacts = async () => {
+    if (facts.length === 0) return;
+    for (const [index, outcome] of await ingestFacts(batch, facts)) outcomes[index] = outcome;
+    facts = [];
+  };
+  const flushRecords = async () => {
+    if (records.isEmpty()) return;
+    const { created, existing } = await createRecords(batch, records.take());
+    for (const [index, outcome] of created) outcomes[index] = outcome;
+    // Written by a concurrent batch since this one locked what it would change: an edit after all.
+    for (const item of existing) outcomes[item.index] = await applyOne(batch, item);
   };
   for (const item of pending) {
     const { parsed: p } = item;
     if (p.kind === 'milestone' || (p.kind === 'visit' && p.data.supersedes === undefined)) {
-      run.push(item);
+      await flushRecords();
+      facts.push(item);
       continue;
     }
-    await flushRun();
+    await flushFacts();
+    if (p.kind === 'household' || p.kind === 'resident') {
+      if (records.clashesWith(p)) await flushRecords();
+      if (!batch.knows(p)) {
+        records.add(item);
+        continue;
+      }
+    }
+    await flushRecords();
     outcomes[item.index] = await applyOne(batch, item);
   }
-  await flushRun();
+  await flushFacts();
+  await flushRecords();
 
   await addToRollups(trx, batch.rollups.rows());
   await sq.insertConflicts(trx, batch.conflicts);
@@ -104,7 +126,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   return outcomes;
 }
 
-/** A household, a resident or a correction: applied alone, in its place in the batch. */
+/** An edit of a household or resident, or a correction: applied alone, in its place in the batch. */
 async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcome> {
   try {
     const { parsed } = item;

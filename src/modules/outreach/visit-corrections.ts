@@ -29,11 +29,12 @@ export async function applyCorrection(batch: SyncBatch, item: PendingItem, data:
   rollups.add('visits', old.village_code, old.province_code, old.day, -1);
   rollups.add('visits', row.village_code, row.province_code, row.day, 1);
 
+  batch.takeWithoutVisitedState([row.household_id]);
   const { before, after } = await q.recountHouseholdVisits(trx, row.household_id);
   if (before !== after) {
     if (before !== null) rollups.add('households_visited', row.village_code, row.province_code, before, -1);
     if (after !== null) rollups.add('households_visited', row.village_code, row.province_code, after, 1);
-    if ((before === null) !== (after === null)) await touchHouseholds(trx, [row.household_id]);
+    if ((before === null) !== (after === null)) await touchHouseholds(trx, feed, [row.household_id]);
   }
 
   await retractVisitMilestones(trx, old.id, item.id, feed, rollups);

@@ -99,13 +99,15 @@ async function buildMilestone(batch: SyncBatch, item: PendingItem, data: Milesto
   };
 }
 
+type VisitedState = { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string };
+
 /**
  * Adds live visits to their households' visited state and moves the "households visited" count:
  * a household counts once, on the day of its earliest live visit. Households reached for the
  * first time go back into the change feed, so devices learn they are visited.
  */
 export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
-  const byHousehold = new Map<string, { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }>();
+  const byHousehold = new Map<string, VisitedState>();
   for (const row of rows) {
     const entry = byHousehold.get(row.household_id);
     if (entry) {
@@ -115,7 +117,16 @@ export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.N
       byHousehold.set(row.household_id, { household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, live_visits: 1, first_day: row.day });
     }
   }
-  const changes = await q.addHouseholdVisits(batch.trx, [...byHousehold.values()]);
+  // Households created by this batch have no visited state yet: each is reached for the first time.
+  const blank = batch.takeWithoutVisitedState(byHousehold.keys());
+  const fresh: VisitedState[] = [];
+  const merged: VisitedState[] = [];
+  for (const row of byHousehold.values()) (blank.has(row.household_id) ? fresh : merged).push(row);
+  await q.insertHouseholdVisits(batch.trx, fresh);
+  const changes = await q.addHouseholdVisits(batch.trx, merged);
+  for (const row of fresh) {
+    changes.push({ household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, first_day: row.first_day, previous_first_day: null });
+  }
   const firstReached: string[] = [];
   for (const change of changes) {
     if (change.first_day === change.previous_first_day || change.first_day === null) continue;
@@ -123,7 +134,7 @@ export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.N
     else batch.rollups.add('households_visited', change.village_code, change.province_code, change.previous_first_day, -1);
     batch.rollups.add('households_visited', change.village_code, change.province_code, change.first_day, 1);
   }
-  await touchHouseholds(batch.trx, firstReached);
+  await touchHouseholds(batch.trx, batch.feed, firstReached);
 }
 
 /**

@@ -51,12 +51,13 @@ function arrayLiteral(values: readonly string[]): string {
 /** Inserts the households whose id is new; answers the ids inserted (an existing id is left alone). */
 export async function insertNewHouseholds(db: Database, rows: readonly NewHouseholdRow[], by: WrittenBy): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const packed = JSON.stringify(rows.map((r) => ({
-    i: r.id, v: r.village_code, p: r.province_code, l: r.label, d: r.created_on, t: r.last_recorded_at,
-    ...(r.address !== null ? { a: r.address } : {}),
-    ...(r.head_name !== null ? { h: r.head_name } : {}),
-    ...(r.note !== null ? { n: r.note } : {}),
-  })));
+  const packed = JSON.stringify(rows.map((r) => {
+    const row: Record<string, string> = { i: r.id, v: r.village_code, p: r.province_code, l: r.label, d: r.created_on, t: r.last_recorded_at };
+    if (r.address !== null) row.a = r.address;
+    if (r.head_name !== null) row.h = r.head_name;
+    if (r.note !== null) row.n = r.note;
+    return row;
+  }));
   const result = await sql<{ id: string }>`
     insert into households (id, village_code, province_code, label, address, head_name, note, created_on,
                             last_recorded_at, last_device_id, updated_by)
@@ -75,15 +76,21 @@ export async function insertNewHouseholds(db: Database, rows: readonly NewHouseh
  */
 export async function insertNewResidents(db: Database, rows: readonly NewResidentRow[], by: WrittenBy): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const packed = JSON.stringify(rows.map((r) => ({
-    i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, f: r.full_name, d: r.created_on, t: r.last_recorded_at,
-    ...(r.birth_year !== null ? { y: r.birth_year } : {}),
-    ...(r.sex !== null ? { s: r.sex } : {}),
-    ...(r.groups.length > 0 ? { g: arrayLiteral(r.groups) } : {}),
-    ...(r.ethnicity !== null ? { e: r.ethnicity } : {}),
-    ...(r.language !== null ? { l: r.language } : {}),
-    ...(r.national_id_hash !== null ? { nh: r.national_id_hash, n4: r.national_id_last4 } : {}),
-  })));
+  const packed = JSON.stringify(rows.map((r) => {
+    const row: Record<string, string | number | null> = {
+      i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, f: r.full_name, d: r.created_on, t: r.last_recorded_at,
+    };
+    if (r.birth_year !== null) row.y = r.birth_year;
+    if (r.sex !== null) row.s = r.sex;
+    if (r.groups.length > 0) row.g = arrayLiteral(r.groups);
+    if (r.ethnicity !== null) row.e = r.ethnicity;
+    if (r.language !== null) row.l = r.language;
+    if (r.national_id_hash !== null) {
+      row.nh = r.national_id_hash;
+      row.n4 = r.national_id_last4;
+    }
+    return row;
+  }));
   const result = await sql<{ id: string }>`
     insert into residents (id, household_id, village_code, province_code, full_name, birth_year, sex, groups, ethnicity,
                            language, national_id_hash, national_id_last4, created_on, last_recorded_at, last_device_id, updated_by)

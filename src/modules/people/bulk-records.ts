@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import * as bq from './bulk-records.queries.js';
 import { hashNationalId } from './national-id.js';
-import { DuplicateResidentError, type HouseholdWrite, type ResidentWrite } from './people.service.js';
+import { DuplicateResidentError, type HouseholdWrite, type Place, type ResidentWrite } from './people.service.js';
 import * as q from './people.queries.js';
 import type { RecordWriteContext } from './record-writes.js';
 
@@ -11,9 +11,9 @@ import type { RecordWriteContext } from './record-writes.js';
  * New households and residents in bulk: what saveHousehold and saveResident do for records the
  * server has not seen yet (the same checks of village, scope, household and national ID number,
  * the same change-feed locks and counts), in a fixed number of statements whatever their number.
- * For a village's household register and the Dak Lak scenario; the sync service can route runs
- * of new records here the way it routes visits to ingestFacts. Edits are not handled: a write
- * whose id exists already answers 'exists' and changes nothing, so a replay is harmless.
+ * The sync service routes runs of new records of a batch here, the way it routes visits to
+ * ingestFacts. Edits are not handled: a write whose id exists already answers 'exists' and
+ * changes nothing, so a replay is harmless.
  * The caller holds the transaction and adds `ctx.rollups` to the counts at its end.
  */
 
@@ -23,13 +23,35 @@ export interface NewRecord<T> {
   recordedAt: Date;
 }
 
+/**
+ * Where the records a caller has met in its transaction are (a sync batch's locked and created
+ * records): bulk creation adds what it creates, and looks up only the households missing here.
+ */
+export interface KnownPlaces {
+  households: Map<string, Place>;
+  residents: Map<string, Place & { householdId: string }>;
+}
+
 /** A RecordWriteContext without the instant: each write brings its own. */
-export type BulkContext = Omit<RecordWriteContext, 'recordedAt'>;
+export type BulkContext = Omit<RecordWriteContext, 'recordedAt'> & { known?: KnownPlaces };
 
 export type BulkOutcome =
   | { status: 'created' }
   | { status: 'exists' }
   | { status: 'rejected'; error: AppError };
+
+/**
+ * The day and instant written for a record, formatted once per instant: the people of a
+ * household are recorded at one instant, and formatting Dates showed among the dearest parts of a row.
+ */
+function stamper(): (recordedAt: Date) => { day: string; iso: string } {
+  let last: { time: number; day: string; iso: string } | undefined;
+  return (recordedAt) => {
+    const time = recordedAt.getTime();
+    if (last?.time !== time) last = { time, day: vietnamDay(recordedAt), iso: recordedAt.toISOString() };
+    return last;
+  };
+}
 
 const CREATED: BulkOutcome = { status: 'created' };
 const EXISTS: BulkOutcome = { status: 'exists' };
@@ -39,6 +61,7 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
   const rows: bq.NewHouseholdRow[] = [];
   const indexOf = new Map<string, number>();
   const villages = new Map<string, Awaited<ReturnType<typeof ctx.scope.village>>>();
+  const stamp = stamper();
   for (const code of new Set(items.map((item) => item.data.villageCode))) villages.set(code, await ctx.scope.village(code));
   for (const [i, { data, recordedAt }] of items.entries()) {
     const village = villages.get(data.villageCode)!;
@@ -50,16 +73,19 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
       rows.push({
         id: data.id, village_code: village.code, province_code: village.provinceCode, label: data.label.trim(),
         address: data.address ?? null, head_name: data.headName ?? null, note: data.note ?? null,
-        created_on: vietnamDay(recordedAt), last_recorded_at: recordedAt.toISOString(),
+        created_on: stamp(recordedAt).day, last_recorded_at: stamp(recordedAt).iso,
       });
     }
   }
   await ctx.feed.hold(rows.map((row) => row.village_code));
   const inserted = await bq.insertNewHouseholds(trx, rows, { deviceId: ctx.deviceId, userId: ctx.viewer?.id ?? null });
+  ctx.feed.wrote(inserted, 'inserted');
   for (const row of rows) {
     const created = inserted.has(row.id);
     outcomes[indexOf.get(row.id)!] = created ? CREATED : EXISTS;
-    if (created) ctx.rollups.add('households', row.village_code, row.province_code, row.created_on, 1);
+    if (!created) continue;
+    ctx.rollups.add('households', row.village_code, row.province_code, row.created_on, 1);
+    ctx.known?.households.set(row.id, { id: row.id, villageCode: row.village_code, provinceCode: row.province_code });
   }
   return outcomes;
 }
@@ -72,11 +98,19 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
  */
 export async function createResidents(trx: Database, items: readonly NewRecord<ResidentWrite>[], ctx: BulkContext): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(items.length);
-  const households = new Map((await q.selectHouseholdPlaces(trx, [...new Set(items.map((item) => item.data.householdId))])).map((h) => [h.id, h]));
+  const households = new Map<string, q.PlaceRow>();
+  const unknown: string[] = [];
+  for (const id of new Set(items.map((item) => item.data.householdId))) {
+    const place = ctx.known?.households.get(id);
+    if (place) households.set(id, { id, village_code: place.villageCode, province_code: place.provinceCode });
+    else unknown.push(id);
+  }
+  for (const row of await q.selectHouseholdPlaces(trx, unknown)) households.set(row.id, row);
   const rows: bq.NewResidentRow[] = [];
   const indexOf = new Map<string, number>();
   const firstWithNumber = new Map<string, string>(); // province|hash → the first resident of this call with it
   const twins: { index: number; province: string; hash: string; first: string }[] = [];
+  const stamp = stamper();
   // Each village is checked once, not once per person.
   const inScope = new Map<string, boolean>();
   for (const code of new Set([...households.values()].map((h) => h.village_code))) inScope.set(code, await ctx.scope.includes(code));
@@ -106,11 +140,12 @@ export async function createResidents(trx: Database, items: readonly NewRecord<R
       full_name: data.fullName.trim(), birth_year: data.birthYear ?? null, sex: data.sex ?? null, groups: [...new Set(data.groups)],
       ethnicity: data.ethnicity ?? null, language: data.language ?? null,
       national_id_hash: hashed?.hash ?? null, national_id_last4: hashed?.last4 ?? null,
-      created_on: vietnamDay(recordedAt), last_recorded_at: recordedAt.toISOString(),
+      created_on: stamp(recordedAt).day, last_recorded_at: stamp(recordedAt).iso,
     });
   }
   await ctx.feed.hold(rows.map((row) => row.village_code));
   const inserted = await bq.insertNewResidents(trx, rows, { deviceId: ctx.deviceId, userId: ctx.viewer?.id ?? null });
+  ctx.feed.wrote(inserted, 'inserted');
   // A row left out collided on its id (it exists) or on its number (someone else holds it).
   const missing = rows.filter((row) => !inserted.has(row.id));
   const existing = await bq.selectExistingResidentIds(trx, missing.map((row) => row.id));
@@ -129,6 +164,7 @@ export async function createResidents(trx: Database, items: readonly NewRecord<R
     if (inserted.has(row.id)) {
       outcomes[index] = CREATED;
       ctx.rollups.add('residents', row.village_code, row.province_code, row.created_on, 1);
+      ctx.known?.residents.set(row.id, { id: row.id, householdId: row.household_id, villageCode: row.village_code, provinceCode: row.province_code });
     } else if (existing.has(row.id) || row.national_id_hash === null) {
       outcomes[index] = EXISTS;
     } else {

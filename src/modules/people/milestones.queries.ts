@@ -25,10 +25,11 @@ export async function selectMaxKindSort(db: Database): Promise<number> {
 /** All facts in one statement, whatever their number (packed as in insertVisits); all recorded by one user. */
 export async function insertMilestones(db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null): Promise<void> {
   if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((r) => ({
-    i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code,
-    ...(r.visit_id !== null ? { v: r.visit_id } : {}),
-  })));
+  const packed = JSON.stringify(rows.map((r) => {
+    const row: Record<string, string> = { i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code };
+    if (r.visit_id !== null) row.v = r.visit_id;
+    return row;
+  }));
   await sql`
     insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code)
     select i, r, k, d, s, v, ${recordedBy}::uuid, u, p
@@ -76,6 +77,19 @@ export async function addHeldKinds(db: Database, rows: readonly HeldKindInput[])
     )
     select * from changed where inserted or first_on is distinct from previous_first_on`.execute(db);
   return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_on: inserted ? null : row.previous_first_on }));
+}
+
+/**
+ * Held kinds of residents who hold none yet (created in the same transaction): a plain insert,
+ * in key order, without the upsert's look for an existing row.
+ */
+export async function insertHeldKinds(db: Database, rows: readonly HeldKindInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  const packed = JSON.stringify(rows.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
+  await sql`
+    insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
+    select r, k, v, p, f, n from json_to_recordset(${packed}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+    order by r, k`.execute(db);
 }
 
 /** The residents to whom these visits gave live milestones: a correction of the visit may take them back. */

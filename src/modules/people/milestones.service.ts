@@ -87,7 +87,17 @@ export async function recordMilestones(
       held.set(key, { resident_id: f.residentId, kind: f.kind, village_code: f.villageCode, province_code: f.provinceCode, first_on: f.achievedOn, facts: 1 });
     }
   }
-  const changes = await mq.addHeldKinds(trx, [...held.values()]);
+  // Residents created by this transaction hold nothing yet: every kind is a gain, with nothing to merge.
+  const rows = [...held.values()];
+  const blank = feed.takeWithoutHeldKinds(rows.map((row) => row.resident_id));
+  const fresh: mq.HeldKindInput[] = [];
+  const merged: mq.HeldKindInput[] = [];
+  for (const row of rows) (blank.has(row.resident_id) ? fresh : merged).push(row);
+  await mq.insertHeldKinds(trx, fresh);
+  const changes = await mq.addHeldKinds(trx, merged);
+  for (const row of fresh) {
+    changes.push({ resident_id: row.resident_id, kind: row.kind, village_code: row.village_code, province_code: row.province_code, first_on: row.first_on, previous_first_on: null });
+  }
   const gained = new Set<string>();
   for (const change of changes) {
     if (change.previous_first_on === change.first_on) continue;
@@ -96,7 +106,8 @@ export async function recordMilestones(
     else rollups.add(source, change.village_code, change.province_code, change.previous_first_on, -1);
     rollups.add(source, change.village_code, change.province_code, change.first_on, 1);
   }
-  await q.touchResidents(trx, [...gained].sort());
+  // A resident the transaction created or touched already is in the feed with what it holds now.
+  await q.touchResidents(trx, feed.needingTouch(gained));
 }
 
 /**
@@ -107,6 +118,7 @@ export async function retractVisitMilestones(trx: Database, visitId: string, byI
   const touched = await mq.supersedeVisitMilestones(trx, visitId, byId);
   if (touched.length === 0) return;
   const pairs = [...new Map(touched.map((p) => [`${p.resident_id}/${p.kind}`, p])).values()];
+  feed.takeWithoutHeldKinds(pairs.map((p) => p.resident_id));
   const before = await mq.selectHeldKindsForUpdate(trx, pairs);
   const after = await mq.summariseLiveFacts(trx, pairs);
   await feed.hold(before.map((row) => row.village_code));
@@ -121,5 +133,5 @@ export async function retractVisitMilestones(trx: Database, visitId: string, byI
     if (now) rollups.add(source, now.village_code, now.province_code, now.first_on, 1);
     else lost.add(old.resident_id);
   }
-  await q.touchResidents(trx, [...lost].sort());
+  await q.touchResidents(trx, feed.needingTouch(lost));
 }

@@ -43,6 +43,14 @@ export async function selectResidentPlaces(db: Database, ids: readonly string[])
 }
 
 /**
+ * The ids that may exist: none above the table's highest id. A batch that brings new records
+ * names ids made on the device minutes ago (UUIDv7, time first), which lie above every stored
+ * one, so its look-up probes the index only for the records it edits.
+ */
+const possiblyStored = (table: 'households' | 'residents', ids: readonly string[]) =>
+  sql`array(select x from unnest(${[...ids]}::uuid[]) x where x <= (select id from ${sql.table(table)} order by id desc limit 1))`;
+
+/**
  * Locks households (and their derived state: visited or not) for the rest of the transaction,
  * in id order in one statement: every writer locks what it will touch up front and in the same
  * order, so two sync batches never wait for each other in a circle.
@@ -51,7 +59,7 @@ export async function lockHouseholdPlaces(db: Database, ids: readonly string[]):
   if (ids.length === 0) return [];
   const result = await sql<PlaceRow>`
     select id, village_code, province_code from households
-    where id = any(${[...ids]}::uuid[]) order by id for no key update`.execute(db);
+    where id = any(${possiblyStored('households', ids)}) order by id for no key update`.execute(db);
   return result.rows;
 }
 
@@ -60,7 +68,7 @@ export async function lockResidentPlaces(db: Database, ids: readonly string[]): 
   if (ids.length === 0) return [];
   const result = await sql<PlaceRow & { household_id: string }>`
     select id, household_id, village_code, province_code from residents
-    where id = any(${[...ids]}::uuid[]) order by id for no key update`.execute(db);
+    where id = any(${possiblyStored('residents', ids)}) order by id for no key update`.execute(db);
   return result.rows;
 }
 

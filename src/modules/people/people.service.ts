@@ -5,7 +5,7 @@ import { hashNationalId } from './national-id.js';
 import * as mq from './milestones.queries.js';
 import * as q from './people.queries.js';
 import {
-  judgeEdit, lostVersion, namedFields, recordedDay, type RecordWriteContext, type WriteOutcome,
+  judgeEdit, lostVersion, namedFields, recordedDay, type ChangeFeedLocks, type RecordWriteContext, type WriteOutcome,
 } from './record-writes.js';
 
 export { ChangeFeedLocks, type LostVersion, type RecordWriteContext, type WriteOutcome } from './record-writes.js';
@@ -82,9 +82,12 @@ export function residentsHelpedBy(db: Database, visitIds: readonly string[]): Pr
   return mq.selectResidentsHelpedBy(db, visitIds);
 }
 
-/** Sends these records to the devices again (their visited state or milestones changed). */
-export async function touchHouseholds(db: Database, ids: readonly string[]): Promise<void> {
-  await q.touchHouseholds(db, [...ids].sort());
+/**
+ * Sends these households to the devices again (their visited state changed), except those
+ * this transaction already gave a new place in the feed (see ChangeFeedLocks).
+ */
+export async function touchHouseholds(db: Database, feed: ChangeFeedLocks, ids: readonly string[]): Promise<void> {
+  await q.touchHouseholds(db, feed.needingTouch(ids));
 }
 
 /** Creates or edits a household. Rejections throw an AppError whose field is relative to the write. */
@@ -104,6 +107,7 @@ export async function saveHousehold(trx: Database, data: HouseholdWrite, ctx: Re
       label: fields.label, address: fields.address ?? null, head_name: fields.head_name ?? null, note: fields.note ?? null,
       created_on: createdOn, last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
     });
+    ctx.feed.wrote([data.id], 'inserted');
     ctx.rollups.add('households', village.code, village.provinceCode, createdOn, 1);
     return { status: 'applied' };
   }
@@ -116,13 +120,14 @@ export async function saveHousehold(trx: Database, data: HouseholdWrite, ctx: Re
   const verdict = judgeEdit(stored, data.baseRevision, ctx);
   if (verdict === 'stored_wins') {
     // The device's copy is stale: send it the winning version on its next pull.
-    await q.touchHouseholds(trx, [stored.id]);
+    await q.touchHouseholds(trx, ctx.feed.needingTouch([stored.id]));
     const incoming = { ...stored, ...namedFields(fields) };
     return { status: 'conflict', lost: lostVersion('household', stored, 'incoming', data.baseRevision, householdData(incoming), ctx) };
   }
   await q.updateHousehold(trx, stored.id, {
     ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
   });
+  ctx.feed.wrote([stored.id], 'updated');
   if (verdict === 'clean') return { status: 'applied' };
   return { status: 'applied', replaced: lostVersion('household', stored, 'stored', data.baseRevision, householdData(stored), ctx) };
 }
@@ -165,19 +170,21 @@ export async function saveResident(trx: Database, data: ResidentWrite, ctx: Reco
       national_id_hash: fields.national_id_hash ?? null, national_id_last4: fields.national_id_last4 ?? null,
       created_on: createdOn, last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
     });
+    ctx.feed.wrote([data.id], 'inserted');
     ctx.rollups.add('residents', household.village_code, household.province_code, createdOn, 1);
     return { status: 'applied' };
   }
 
   const verdict = judgeEdit(stored, data.baseRevision, ctx);
   if (verdict === 'stored_wins') {
-    await q.touchResidents(trx, [stored.id]);
+    await q.touchResidents(trx, ctx.feed.needingTouch([stored.id]));
     const incoming = { ...stored, ...namedFields(fields) };
     return { status: 'conflict', lost: lostVersion('resident', stored, 'incoming', data.baseRevision, residentData(incoming), ctx) };
   }
   await q.updateResident(trx, stored.id, {
     ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
   });
+  ctx.feed.wrote([stored.id], 'updated');
   if (verdict === 'clean') return { status: 'applied' };
   return { status: 'applied', replaced: lostVersion('resident', stored, 'stored', data.baseRevision, residentData(stored), ctx) };
 }

@@ -40,10 +40,17 @@ export type WriteOutcome =
 
 /**
  * The shared locks a batch holds on the change feed of each village it writes in, taken once
- * per village (see lockVillagesShared).
+ * per village (see lockVillagesShared), and the records the batch has given a new place in the
+ * feed. A record written or touched under the lock has a change_seq that no device can have read
+ * (a pull of its village waits for the commit), so touching it again in the same transaction
+ * would only rewrite its row: a household created with its visit, or a resident created with
+ * the milestones the same batch records, is written once.
  */
 export class ChangeFeedLocks {
   private readonly held = new Set<string>();
+  private readonly moved = new Set<string>();
+  private readonly inserted = new Set<string>();
+  private readonly withHeldKinds = new Set<string>();
 
   constructor(private readonly db: Database) {}
 
@@ -52,6 +59,43 @@ export class ChangeFeedLocks {
     if (missing.length === 0) return;
     await q.lockVillagesShared(this.db, missing);
     for (const code of missing) this.held.add(code);
+  }
+
+  /** Notes records this transaction inserted or updated (each with a new change_seq) in villages it holds. */
+  wrote(ids: Iterable<string>, how: 'inserted' | 'updated'): void {
+    for (const id of ids) {
+      this.moved.add(id);
+      if (how === 'inserted') this.inserted.add(id);
+    }
+  }
+
+  /**
+   * True when this transaction inserted the record: nothing another transaction derives from
+   * records (a household's visited state) can exist for it, since no other transaction can see it.
+   */
+  insertedHere(id: string): boolean {
+    return this.inserted.has(id);
+  }
+
+  /**
+   * Of these residents, those this transaction inserted and has not given a held milestone kind
+   * yet: their held kinds can go in with a plain insert, with nothing to merge. From now on
+   * they count as holding some.
+   */
+  takeWithoutHeldKinds(ids: Iterable<string>): Set<string> {
+    const result = new Set<string>();
+    for (const id of ids) {
+      if (this.inserted.has(id) && !this.withHeldKinds.has(id)) result.add(id);
+      this.withHeldKinds.add(id);
+    }
+    return result;
+  }
+
+  /** Of these records, those that still need a new change_seq, sorted (the lock order); they count as moved from now on. */
+  needingTouch(ids: Iterable<string>): string[] {
+    const result = [...new Set(ids)].filter((id) => !this.moved.has(id));
+    this.wrote(result, 'updated');
+    return result.sort();
   }
 }
 
