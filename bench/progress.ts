@@ -14,7 +14,7 @@
  */
 import { createUser, findUserByUsername } from '../src/modules/auth/auth.service.js';
 import { countUnits } from '../src/modules/units/units.service.js';
-import { runScenario } from '../src/scenario/scenario.js';
+import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -26,7 +26,7 @@ try {
   const db = bench.server.database.db;
   const started = performance.now();
   const built = (await countUnits(db)) > 0;
-  if (!built) await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.server.database.kind === 'postgresql' ? 2 : 1 });
+  if (!built) await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.server.database.kind === 'postgresql' ? SERVER_CONCURRENCY : 1 });
   const scenarioSeconds = built ? null : Number(((performance.now() - started) / 1000).toFixed(1));
   if (!(await findUserByUsername(db, 'bench-province'))) {
     await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);

@@ -7,7 +7,7 @@
  *   npm run bench:scenario                  # embedded database in a temporary folder
  *
  * Options (environment): BENCH_SCALE (default 1), BENCH_CONCURRENCY (chunks written at once;
- * default 2 on PostgreSQL, 1 on PGlite). The database is made fresh and dropped afterwards.
+ * default 3 on PostgreSQL, 1 on PGlite). The database is made fresh and dropped afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { adminUrl } from '../src/testing/test-database-names.js';
-import { runScenario } from '../src/scenario/scenario.js';
+import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { machineLabel, writeResult } from './bench-server.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -68,7 +68,7 @@ try {
   const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db);
   const databaseLabel = `${handle.kind} ${version.rows[0]?.v ?? ''}`.trim();
   await migrateToLatest(handle.db);
-  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (handle.kind === 'postgresql' ? 2 : 1));
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (handle.kind === 'postgresql' ? SERVER_CONCURRENCY : 1));
   const loadBefore = os.loadavg();
   const started = performance.now();
   const report = await runScenario(handle.db, { scale: SCALE, secretKey: randomBytes(32).toString('base64url'), concurrency, log: (line) => console.log(line) });

@@ -10,7 +10,7 @@ import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
 import { recountRollups } from './modules/rollups/rollup-rebuild.js';
 import { resolveSecretKey } from './lib/secret-key.js';
-import { runScenario, SCENARIO_NAME, ScenarioRefused } from './scenario/scenario.js';
+import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from './scenario/scenario.js';
 import { importTeams } from './modules/teams/team-imports.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
 import { DAKLAK_2025_PLAN } from './modules/targets/daklak-2025-plan.js';
@@ -158,7 +158,7 @@ async function main(argv: string[]): Promise<void> {
       if (positionals[1] !== SCENARIO_NAME) throw new Error(`Usage: doorstep scenario ${SCENARIO_NAME} [--scale F]`);
       const scale = values.scale === undefined ? 1 : Number(values.scale);
       const report = await withDatabase(config, (db) => runScenario(db, {
-        scale, secretKey: resolveSecretKey(config), concurrency: config.databaseUrl ? 2 : 1, log: (line) => console.log(line),
+        scale, secretKey: resolveSecretKey(config), concurrency: config.databaseUrl ? SERVER_CONCURRENCY : 1, log: (line) => console.log(line),
       }));
       if (report.mismatches.length > 0) process.exitCode = 1;
       return;
