@@ -111,8 +111,9 @@ export async function progressSeries(
 }
 
 /**
- * A stamp that changes when any count or reported figure of the unit's province changes (or
- * the day turns, which moves projections): the dashboard polls it and refetches on a change.
+ * A stamp that changes when any count or reported figure of the unit's province changes, when
+ * the tree, the statistics or the teams change anywhere (denominators and team counts), or
+ * when the day turns, which moves projections: the dashboard polls it and refetches on a change.
  * Province-wide on purpose: a commune's dashboard refetches a little more often than it must,
  * and the stamp stays two index lookups whatever the unit.
  */
@@ -120,7 +121,7 @@ export async function progressVersion(db: Database, viewer: Viewer | null, unitC
   const unit = await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
   const marks = await q.changeMarks(db, unit.provinceCode);
   const version = createHash('sha256')
-    .update(JSON.stringify([vietnamDay(), marks.rollups_latest, marks.rollups_recent, marks.reported_latest]))
+    .update(JSON.stringify([vietnamDay(), marks.rollups_latest, marks.rollups_recent, marks.reported_latest, marks.references]))
     .digest('base64url')
     .slice(0, 22);
   return { unit: unit.code, version };

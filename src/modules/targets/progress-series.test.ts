@@ -171,3 +171,18 @@ describe('GET /api/progress/roots', () => {
     expect((await get(admin, '/api/progress/roots')).json().items.map((u: { code: string }) => u.code)).toEqual(['66', '67']);
   });
 });
+
+// Last: the team it adds would change the leaderboards above.
+describe('GET /api/progress/version, reference data', () => {
+  it('changes when a team or a statistic changes, which moves team counts and denominators', async () => {
+    const before = await version(province);
+    const team = await createTeam(t.db, null, { unitCode: '6600302', name: 'Tổ 6600302', establishedOn: '2025-08-01' });
+    const afterTeam = await version(province);
+    expect(afterTeam).not.toBe(before);
+    await addMember(t.db, null, team.id, { fullName: 'H Lan', affiliation: 'youth_union', role: 'leader', joinedOn: '2025-08-01' });
+    expect(await version(province)).not.toBe(afterTeam);
+    const afterMember = await version(province);
+    await upsertStatistics(t.db, [{ unit_code: '6600302', kind: 'adults', as_of: '2025-08-01', value: 120, province_code: '66' }]);
+    expect(await version(province)).not.toBe(afterMember);
+  });
+});
