@@ -5,8 +5,17 @@ import { serviceWorker } from './build/service-worker.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Code only the officers' dashboard loads: its chunks are named dashboard-… (see below). */
-const DASHBOARD_MODULE = /[\\/](?:src[\\/]features[\\/]dashboard|node_modules[\\/](?:echarts|zrender))[\\/]/;
+/**
+ * Code only the officers' dashboard loads, and the progress views it shares with the public page
+ * (tiles, status badges, their words and styles, the figures' formatting and loading): the chunks
+ * holding any of it are named dashboard-… (see below). The field app imports none of these.
+ */
+const DASHBOARD_MODULE = new RegExp([
+  String.raw`[\\/](?:src[\\/]features[\\/]dashboard|node_modules[\\/](?:echarts|zrender))[\\/]`,
+  String.raw`[\\/]src[\\/]components[\\/]ui[\\/](?:indicator-tiles|status-badge|use-format|progress-i18n|progress-views)\.`,
+  String.raw`[\\/]src[\\/]lib[\\/](?:figures|progress-types|use-resource|use-focus-on-arrival)\.`,
+  String.raw`[\\/]src[\\/]locales[\\/]progress[\\/]`,
+].join('|'));
 
 /**
  * The web app: the light offline field app at `/` now, the officers' dashboard later as a lazily
@@ -41,8 +50,10 @@ export default defineConfig(({ command }) => ({
   plugins: [
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
     // Neither the dashboard nor the public page (public-page-…) is precached: both need the network
-    // for their figures anyway, and the field app's phones should not download them.
-    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|public)-/ }),
+    // for their figures anyway, and the field app's phones should not download them. The styles
+    // they share (components/ui/progress-views.css) come out as the shared chunk's progress-views-….css:
+    // CSS files take the chunk's name, not the dashboard-… file name given above.
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|public|progress-views)-/ }),
   ],
   server: {
     // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.

@@ -1,8 +1,8 @@
 import { apiFetch } from '../../../lib/api';
+import type { IndicatorFigure, Status, Tier } from '../../../lib/progress-types';
 
 /** The shapes of the progress routes (src/modules/targets/progress*.schema.ts) the dashboard reads. */
-export type Status = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'no_target' | 'no_data';
-export type Tier = 'province' | 'commune' | 'village';
+export type { Status, Tier };
 
 export interface Unit {
   code: string;
@@ -13,17 +13,8 @@ export interface Unit {
   provinceCode: string;
 }
 
-export interface IndicatorProgress {
-  code: string;
-  name: string;
-  unitLabel: string;
-  percent: boolean;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  target: number | null;
-  deadline: string | null;
-  status: Status;
+/** The shared figure, and for officers how it is heading. */
+export interface IndicatorProgress extends IndicatorFigure {
   projected: number | null;
   neededPerWeek: number | null;
   gap: number | null;

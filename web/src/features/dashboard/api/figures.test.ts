@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorProgress, Status, UnitProgress } from './dashboard-api';
-import { changedFigures, laggingUnits, rankRows, shareOfTarget, sortRows, statusCounts } from './figures';
+import { changedFigures, laggingUnits, rankRows, sortRows, statusCounts } from './figures';
 
 const figure = (value: number | null, status: Status, gap: number | null = null): IndicatorProgress => ({
   code: 'skills', name: 'Skills', unitLabel: '%', percent: true, numerator: null, denominator: null, value,
@@ -42,12 +42,5 @@ describe('ranking the children of a unit', () => {
     expect(Object.fromEntries(statusCounts(children, 'skills'))).toEqual({ behind: 2, achieved: 1, at_risk: 1, no_data: 1 });
     expect(changedFigures([figure(30, 'behind')], [figure(31, 'behind')])).toHaveLength(1);
     expect(changedFigures([figure(30, 'behind')], [figure(30, 'behind')])).toHaveLength(0);
-  });
-
-  it('gives the share of the target for the progress bar, capped at 100', () => {
-    expect(shareOfTarget(40, 80)).toBe(50);
-    expect(shareOfTarget(120, 80)).toBe(100);
-    expect(shareOfTarget(null, 80)).toBeNull();
-    expect(shareOfTarget(5, null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
+import { useResource } from '../../../lib/use-resource';
 import { fetchUnit, type Unit } from '../api/dashboard-api';
-import { useResource } from '../api/use-resource';
 import { NS } from './dashboard-i18n';
 
 /** The units above this one, up to the top of the viewer's area (`scope`; null: the whole tree). */

@@ -2,10 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../lib/navigation';
 import type { SessionUser } from '../../../lib/session';
+import { useResource } from '../../../lib/use-resource';
 import { fetchRoots } from '../api/dashboard-api';
-import { useResource } from '../api/use-resource';
 import { NS } from './dashboard-i18n';
 import { dashboardPath, UnitDashboard } from './unit-dashboard';
+import '../../../components/ui/progress-views.css';
 import './dashboard.css';
 
 interface DashboardAppProps {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../../lib/figures';
 import type { Difficulty } from '../api/dashboard-api';
-import { formatDay } from '../api/figures';
 import { NS } from './dashboard-i18n';
 
 interface DifficultiesProps {

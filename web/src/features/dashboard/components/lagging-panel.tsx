@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { useFormat } from '../../../components/ui/use-format';
 import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
 import { laggingUnits } from '../api/figures';
 import { NS } from './dashboard-i18n';
-import { StatusBadge } from './status-badge';
-import { useFormat } from './use-format';
 
 interface LaggingProps {
   units: readonly UnitProgress[];

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { useFormat } from '../../../components/ui/use-format';
 import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
 import { rankRows, sortRows, type SortDirection, type SortKey } from '../api/figures';
 import { NS } from './dashboard-i18n';
-import { StatusBadge } from './status-badge';
-import { useFormat } from './use-format';
 
 interface RankingProps {
   units: readonly UnitProgress[];

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { useStatusLabel } from '../../../components/ui/status-badge';
+import { useFormat } from '../../../components/ui/use-format';
+import { STATUS_SYMBOL } from '../../../lib/figures';
 import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
-import { STATUS_ORDER, STATUS_SYMBOL, statusCounts } from '../api/figures';
+import { STATUS_ORDER, statusCounts } from '../api/figures';
 import { NS } from './dashboard-i18n';
-import { useFormat } from './use-format';
 
 interface GridProps {
   units: readonly UnitProgress[];
@@ -19,6 +21,7 @@ interface GridProps {
 export function StatusGrid({ units, indicator, linkTo }: GridProps) {
   const { t } = useTranslation(NS);
   const { measure } = useFormat();
+  const statusLabel = useStatusLabel();
   const counts = statusCounts(units, indicator.code);
   return (
     <>
@@ -27,7 +30,7 @@ export function StatusGrid({ units, indicator, linkTo }: GridProps) {
         {STATUS_ORDER.filter((status) => counts.has(status)).map((status) => (
           <li key={status}>
             <span className={`swatch cell-${status}`} aria-hidden="true">{STATUS_SYMBOL[status]}</span>
-            {t(`status.${status}`)}: <strong>{counts.get(status)}</strong>
+            {statusLabel(status)}: <strong>{counts.get(status)}</strong>
           </li>
         ))}
       </ul>
@@ -39,7 +42,7 @@ export function StatusGrid({ units, indicator, linkTo }: GridProps) {
           return (
             <li key={unit.unit.code}>
               <a className={`cell cell-${figure.status}`} href={`#${linkTo(unit.unit.code)}`}
-                aria-label={`${unit.unit.name}: ${value}, ${t(`status.${figure.status}`)}`} title={`${unit.unit.name}: ${value} – ${t(`status.${figure.status}`)}`}>
+                aria-label={`${unit.unit.name}: ${value}, ${statusLabel(figure.status)}`} title={`${unit.unit.name}: ${value} – ${statusLabel(figure.status)}`}>
                 <span className="cell-name" aria-hidden="true">{unit.unit.name}</span>
                 <span className="cell-value" aria-hidden="true">{value}</span>
                 <span className="cell-symbol" aria-hidden="true">{STATUS_SYMBOL[figure.status]}</span>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../components/ui/use-format';
 import { vietnamDay } from '../../../lib/time';
+import { useResource } from '../../../lib/use-resource';
 import { fetchTeams } from '../api/dashboard-api';
-import { useResource } from '../api/use-resource';
 import { NS } from './dashboard-i18n';
-import { useFormat } from './use-format';
 
 type Period = 'all' | 'week' | 'month';
 const PERIODS: { period: Period; days: number | null; label: string }[] = [

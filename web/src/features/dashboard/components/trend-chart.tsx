@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../components/ui/use-format';
+import { formatDay } from '../../../lib/figures';
 import type { IndicatorProgress, ProgressSeries } from '../api/dashboard-api';
-import { formatDay } from '../api/figures';
 import { NS } from './dashboard-i18n';
-import { useFormat } from './use-format';
 
 // ECharts is the dashboard's largest dependency: its own chunk, fetched while the tiles already show.
 const TrendCanvas = lazy(() => import('./trend-canvas'));

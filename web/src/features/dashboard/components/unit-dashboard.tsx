@@ -1,23 +1,25 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { IndicatorTiles } from '../../../components/ui/indicator-tiles';
+import { useFormat } from '../../../components/ui/use-format';
+import { formatDay } from '../../../lib/figures';
 import { navigate } from '../../../lib/navigation';
+import { useFocusOnArrival } from '../../../lib/use-focus-on-arrival';
+import { useResource } from '../../../lib/use-resource';
 import { fetchChildren, fetchOpenDifficulties, fetchProgress, fetchSeries, type IndicatorProgress } from '../api/dashboard-api';
-import { changedFigures, formatDay } from '../api/figures';
+import { changedFigures } from '../api/figures';
 import { useLiveVersion } from '../api/live-version';
 import { useRefreshes, useThrottled } from '../api/throttle';
-import { useResource } from '../api/use-resource';
 import { Breadcrumb } from './breadcrumb';
 import { NS } from './dashboard-i18n';
 import { DifficultiesPanel } from './difficulties-panel';
-import { IndicatorTiles } from './indicator-tiles';
 import { LaggingPanel } from './lagging-panel';
 import { RankingTable } from './ranking-table';
 import { ReportExports } from './report-exports';
 import { StatusGrid } from './status-grid';
 import { TeamLeaderboard } from './team-leaderboard';
 import { TrendChart } from './trend-chart';
-import { useFormat } from './use-format';
 
 export const dashboardPath = (unitCode: string, indicatorCode?: string) =>
   `/dashboard/${encodeURIComponent(unitCode)}${indicatorCode ? `/${encodeURIComponent(indicatorCode)}` : ''}`;
@@ -78,14 +80,8 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
     // `measure` and `t` follow the language, which is part of the data's key already.
   }, [progress.data]);
 
-  // After a drill-down, put the focus on the new unit's name so a screen reader announces where it landed.
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shownUnit = useRef<string>(undefined);
-  useEffect(() => {
-    if (!progress.data || shownUnit.current === unitCode) return;
-    if (shownUnit.current !== undefined) heading.current?.focus();
-    shownUnit.current = unitCode;
-  }, [progress.data, unitCode]);
+  // After a drill-down, the focus goes to the new unit's name so a screen reader announces where it landed.
+  const heading = useFocusOnArrival(unitCode, Boolean(progress.data));
 
   if (!progress.data) {
     const error = progress.error;

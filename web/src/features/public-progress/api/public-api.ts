@@ -1,19 +1,10 @@
 import { apiFetch } from '../../../lib/api';
-import type { Status, Tier } from '../../dashboard/api/dashboard-api';
+import type { IndicatorFigure, Status, Tier } from '../../../lib/progress-types';
 
-/** The shapes of GET /api/public/… (src/modules/reports/public.routes.ts): aggregates and unit names only. */
-export interface PublicIndicator {
-  code: string;
-  name: string;
-  unitLabel: string;
-  percent: boolean;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  target: number | null;
-  deadline: string | null;
-  status: Status;
-}
+// The shapes of GET /api/public/… (src/modules/reports/public.routes.ts): aggregates and unit names only.
+
+/** An indicator's figure as anyone may see it: the shared figure, without the officers' projection and pace. */
+export type PublicIndicator = IndicatorFigure;
 
 export interface PublicRankedUnit {
   /** null: no figure yet, unranked. */

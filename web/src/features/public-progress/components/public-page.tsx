@@ -1,13 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../lib/navigation';
-import { useResource } from '../../dashboard/api/use-resource';
+import { useResource } from '../../../lib/use-resource';
 import { fetchPublicProvinces } from '../api/public-api';
 import { NS } from './public-i18n';
 import { publicPath, PublicUnit } from './public-unit';
-// The dashboard's look (tiles, status colours, tables), so the public figures read the same way
-// as the officers'; both are lazy chunks, so none of it reaches the field app's download.
-import '../../dashboard/components/dashboard.css';
+// The progress views' look the dashboard shares (tiles, status colours, tables), so the public
+// figures read the same way as the officers'; both are lazy chunks, so none of it reaches the
+// field app's download.
+import '../../../components/ui/progress-views.css';
 import './public.css';
 
 interface PublicPageProps {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '../../dashboard/components/status-badge';
-import { useFormat } from '../../dashboard/components/use-format';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { useFormat } from '../../../components/ui/use-format';
 import type { PublicRanking as Ranking } from '../api/public-api';
 import { NS } from './public-i18n';
 

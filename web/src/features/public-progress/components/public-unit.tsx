@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { IndicatorTiles } from '../../../components/ui/indicator-tiles';
+import { formatDay } from '../../../lib/figures';
 import { navigate } from '../../../lib/navigation';
-import { formatDay } from '../../dashboard/api/figures';
-import { useResource } from '../../dashboard/api/use-resource';
-import { IndicatorTiles } from '../../dashboard/components/indicator-tiles';
+import { useFocusOnArrival } from '../../../lib/use-focus-on-arrival';
+import { useResource } from '../../../lib/use-resource';
 import { fetchPublicProgress } from '../api/public-api';
 import { NS } from './public-i18n';
 import { PublicRanking } from './public-ranking';
@@ -19,14 +20,8 @@ export function PublicUnit({ unitCode, indicatorCode }: { unitCode: string; indi
   const [retry, setRetry] = useState(0);
   const progress = useResource(`public|${unitCode}|${language}`, (signal) => fetchPublicProgress(unitCode, { language, signal }), retry);
 
-  // After moving to another unit, put the focus on its name so a screen reader says where it landed.
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shownUnit = useRef<string>(undefined);
-  useEffect(() => {
-    if (!progress.data || shownUnit.current === unitCode) return;
-    if (shownUnit.current !== undefined) heading.current?.focus();
-    shownUnit.current = unitCode;
-  }, [progress.data, unitCode]);
+  // After moving to another unit, the focus goes to its name so a screen reader says where it landed.
+  const heading = useFocusOnArrival(unitCode, Boolean(progress.data));
 
   if (!progress.data) {
     const error = progress.error;

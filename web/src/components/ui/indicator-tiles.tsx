@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { IndicatorProgress } from '../api/dashboard-api';
-import { formatDay, shareOfTarget } from '../api/figures';
-import { NS } from './dashboard-i18n';
+import { formatDay, shareOfTarget } from '../../lib/figures';
+import type { IndicatorFigure } from '../../lib/progress-types';
+import { PROGRESS_NS } from './progress-i18n';
 import { StatusBadge } from './status-badge';
 import { useFormat } from './use-format';
 
-/** What a tile shows: the officers' progress has more (projection, pace), the public page's answer just this. */
-export type TileFigure = Pick<IndicatorProgress, 'code' | 'name' | 'unitLabel' | 'percent' | 'numerator' | 'denominator' | 'value' | 'target' | 'deadline' | 'status'>;
-
 interface TilesProps {
-  indicators: readonly TileFigure[];
+  /** What a tile shows: the officers' progress has more (projection, pace), the public page's answer just this. */
+  indicators: readonly IndicatorFigure[];
   selected: string | undefined;
   onSelect: (code: string) => void;
 }
@@ -30,8 +28,8 @@ export function IndicatorTiles({ indicators, selected, onSelect }: TilesProps) {
   );
 }
 
-function IndicatorTile({ indicator, selected, onSelect }: { indicator: TileFigure; selected: boolean; onSelect: () => void }) {
-  const { t } = useTranslation(NS);
+function IndicatorTile({ indicator, selected, onSelect }: { indicator: IndicatorFigure; selected: boolean; onSelect: () => void }) {
+  const { t } = useTranslation(PROGRESS_NS);
   const { measure, number } = useFormat();
   const share = shareOfTarget(indicator.value, indicator.target);
   return (

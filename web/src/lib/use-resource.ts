@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api';
+import { ApiError } from './api';
 
 export interface Resource<T> {
   data?: T;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../api/figures';
-import { NS } from './dashboard-i18n';
+import { formatNumber } from '../../lib/figures';
+import { PROGRESS_NS } from './progress-i18n';
 
 interface Measured {
   percent: boolean;
@@ -9,7 +9,7 @@ interface Measured {
 
 /** Numbers in the reader's language, with the indicator's unit: "45,6%", "12.345 người" / "12,345 people". */
 export function useFormat() {
-  const { t, i18n } = useTranslation(NS);
+  const { t, i18n } = useTranslation(PROGRESS_NS);
   const language = i18n.language;
   const number = (value: number, digits = 1) => formatNumber(value, language, digits);
   const measure = (value: number | null, indicator: Measured, digits?: number): string => {

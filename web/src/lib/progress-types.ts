@@ -1,0 +1,20 @@
+/**
+ * What the officers' dashboard and the public page both read of an indicator's progress
+ * (src/modules/targets/progress*.schema.ts, src/modules/reports/public.routes.ts).
+ */
+export type Status = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'no_target' | 'no_data';
+export type Tier = 'province' | 'commune' | 'village';
+
+/** One indicator's figure on a day: the public answer is just this, the officers' progress adds to it. */
+export interface IndicatorFigure {
+  code: string;
+  name: string;
+  unitLabel: string;
+  percent: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  deadline: string | null;
+  status: Status;
+}
