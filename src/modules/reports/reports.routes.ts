@@ -26,27 +26,23 @@ const reportWord = (lang: Language) => (lang === 'en' ? 'report' : 'bao-cao');
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
 
-  app.get('/:unit.xlsx', {
-    config: access,
-    schema: { tags: ['reports'], summary: 'The unit\'s target report as Excel', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.xlsx), ...errors } },
-  }, async (request, reply) => {
-    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
-    return sendExport(db, request, reply, {
-      unitCode: report.unit.code, format: 'xlsx', mediaType: MEDIA_TYPES.xlsx, body: await unitReportWorkbook(report),
-      fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], 'xlsx'), detail: { date: report.day },
+  // The unit's target report, the same figures as a workbook or as a document with charts.
+  const documents = [
+    { format: 'xlsx', summary: 'The unit\'s target report as Excel', build: unitReportWorkbook },
+    { format: 'pdf', summary: 'The unit\'s target report as PDF, with charts', build: unitReportPdf },
+  ] as const;
+  for (const { format, summary, build } of documents) {
+    app.get(`/:unit.${format}`, {
+      config: access,
+      schema: { tags: ['reports'], summary, params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES[format]), ...errors } },
+    }, async (request, reply) => {
+      const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+      return sendExport(db, request, reply, {
+        unitCode: report.unit.code, format, mediaType: MEDIA_TYPES[format], body: await build(report),
+        fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], format), detail: { date: report.day },
+      });
     });
-  });
-
-  app.get('/:unit.pdf', {
-    config: access,
-    schema: { tags: ['reports'], summary: 'The unit\'s target report as PDF, with charts', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.pdf), ...errors } },
-  }, async (request, reply) => {
-    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
-    return sendExport(db, request, reply, {
-      unitCode: report.unit.code, format: 'pdf', mediaType: MEDIA_TYPES.pdf, body: await unitReportPdf(report),
-      fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], 'pdf'), detail: { date: report.day },
-    });
-  });
+  }
 
   app.get('/:unit/children.csv', {
     config: access,

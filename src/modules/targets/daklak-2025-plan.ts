@@ -1,4 +1,4 @@
-import type { CountSource, DenominatorSource } from './indicator-formula.js';
+import type { Indicator } from './indicators.service.js';
 
 /**
  * The indicators of Dak Lak's 2025 plan for the "Digital Education for All" movement, shipped as
@@ -6,16 +6,7 @@ import type { CountSource, DenominatorSource } from './indicator-formula.js';
  * edit the targets and add indicators; the indicators counted from figures units report (cadres
  * trained, Week participants, pupils) move to records once events and learning land.
  */
-export interface PlanIndicator {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  explanationVi: string;
-  explanationEn: string;
-  unitLabel: string;
-  percent: boolean;
-  numerator: CountSource;
-  denominator: DenominatorSource | null;
+export interface PlanIndicator extends Omit<Indicator, 'name' | 'explanation' | 'sort' | 'active'> {
   target: number | null;
   deadline: string;
 }
