@@ -37,22 +37,9 @@ export async function settleItems(db: Database, rejected: readonly string[], con
   if (conflicts.length > 0) await sql`update sync_items set status = 'conflict' where id = any(${[...conflicts]}::uuid[])`.execute(db);
 }
 
-export interface NewConflictRow {
-  id: string;
-  item_id: string;
-  record_kind: 'household' | 'resident';
-  record_id: string;
-  village_code: string;
-  province_code: string;
-  losing_side: 'incoming' | 'stored';
-  base_revision: number | null;
-  stored_revision: number;
-  lost_data: unknown;
-  lost_recorded_at: string;
-  lost_device_id: string | null;
-  lost_user_id: string | null;
-  won_recorded_at: string;
-}
+/** A conflict as the statement takes it: its columns, instants as ISO text, the losing write as it came. */
+export type NewConflictRow = Omit<SyncConflictsTable, 'lost_data' | 'lost_recorded_at' | 'won_recorded_at' | 'detected_at'>
+  & { lost_data: unknown; lost_recorded_at: string; won_recorded_at: string };
 
 export async function insertConflicts(db: Database, rows: readonly NewConflictRow[]): Promise<void> {
   if (rows.length === 0) return;

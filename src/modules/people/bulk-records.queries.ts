@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { ResidentGroup, Sex } from '../../db/types.js';
+import type { HouseholdsTable, ResidentsTable } from '../../db/types.js';
 
 /**
  * The statements of the bulk creation of households and residents (bulk-records.ts). Rows
@@ -8,34 +8,14 @@ import type { ResidentGroup, Sex } from '../../db/types.js';
  * sync batch do: thousands of rows cost one parse and one statement.
  */
 
-export interface NewHouseholdRow {
-  id: string;
-  village_code: string;
-  province_code: string;
-  label: string;
-  address: string | null;
-  head_name: string | null;
-  note: string | null;
-  created_on: string;
-  last_recorded_at: string;
-}
+/** A new household as the bulk statements take it: its columns, the instant as ISO text. */
+export type NewHouseholdRow = Pick<HouseholdsTable, 'id' | 'village_code' | 'province_code' | 'label' | 'address' | 'head_name' | 'note' | 'created_on'>
+  & { last_recorded_at: string };
 
-export interface NewResidentRow {
-  id: string;
-  household_id: string;
-  village_code: string;
-  province_code: string;
-  full_name: string;
-  birth_year: number | null;
-  sex: Sex | null;
-  groups: ResidentGroup[];
-  ethnicity: string | null;
-  language: string | null;
-  national_id_hash: string | null;
-  national_id_last4: string | null;
-  created_on: string;
-  last_recorded_at: string;
-}
+/** A new resident as the bulk statements take it: its columns, the instant as ISO text. */
+export type NewResidentRow = Pick<ResidentsTable,
+  'id' | 'household_id' | 'village_code' | 'province_code' | 'full_name' | 'birth_year' | 'sex' | 'groups' | 'ethnicity' | 'language'
+  | 'national_id_hash' | 'national_id_last4' | 'created_on'> & { last_recorded_at: string };
 
 /** What every row of one call shares: the device and the account that wrote them. */
 export interface WrittenBy {
