@@ -70,6 +70,11 @@ function stampsOf(db: Database): Promise<Map<string, string>> {
   return snapshot.stamps;
 }
 
+/** Every kind's version in one string: what changes whenever any reference data does. */
+export async function referenceVersions(db: Database): Promise<string> {
+  return [...(await readStamps(db))].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, version]) => `${name}:${version}`).join(',');
+}
+
 async function readStamps(db: Database): Promise<Map<string, string>> {
   const result = await sql<{ name: string; version: string }>`select name, version::text as version from reference_stamps`.execute(db);
   return new Map(result.rows.map((row) => [row.name, row.version]));

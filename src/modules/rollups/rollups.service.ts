@@ -106,8 +106,9 @@ async function areasOf(trx: Database, codes: readonly string[]): Promise<Map<str
 /**
  * After the tree is edited (merge, move, split), moves the counts of every unit whose area in
  * the latest tree is not the one its counts were added to. Cheap when nothing moved: one read
- * of the province's members and one walk up the tree. Writers of counts wait meanwhile. Readers stay exact meanwhile (they
- * check the areas against the tree on their day), only slower for the units concerned.
+ * of the province's members and one walk up the tree. Writers of counts wait meanwhile; readers
+ * stay exact (they check the areas against the tree on their day), only slower for the units
+ * concerned.
  */
 export async function regroupAreas(trx: Database, provinceCode: string | null): Promise<{ moved: number }> {
   // A writer adding to a unit's old area while its counts move would leave the two apart.

@@ -8,8 +8,6 @@ export interface ChangeMarks {
   rollups_latest: string | null;
   rollups_recent: string;
   reported_latest: string | null;
-  /** The versions of the reference data (tree, statistics, teams, reported figures): denominators and team counts change with them. */
-  references: string | null;
 }
 
 /**
@@ -27,7 +25,6 @@ export async function changeMarks(db: Database, provinceCode: string): Promise<C
       (select max(changed_at)::text from rollup_counts where province_code = ${provinceCode}) as rollups_latest,
       (select count(*) || ':' || coalesce(sum(extract(epoch from changed_at)), 0)::text
          from rollup_counts where province_code = ${provinceCode} and changed_at > now() - ${RECENT}::interval) as rollups_recent,
-      (select max(updated_at)::text from reported_values where province_code = ${provinceCode}) as reported_latest,
-      (select string_agg(name || ':' || version, ',' order by name) from reference_stamps) as references`.execute(db);
+      (select max(updated_at)::text from reported_values where province_code = ${provinceCode}) as reported_latest`.execute(db);
   return result.rows[0]!;
 }

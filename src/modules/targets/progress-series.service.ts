@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
+import { referenceVersions } from '../../db/reference-cache.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
@@ -120,8 +121,10 @@ export async function progressSeries(
 export async function progressVersion(db: Database, viewer: Viewer | null, unitCode: string): Promise<{ unit: string; version: string }> {
   const unit = await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
   const marks = await q.changeMarks(db, unit.provinceCode);
+  // Denominators and team counts change with the reference data.
+  const references = await referenceVersions(db);
   const version = createHash('sha256')
-    .update(JSON.stringify([vietnamDay(), marks.rollups_latest, marks.rollups_recent, marks.reported_latest, marks.references]))
+    .update(JSON.stringify([vietnamDay(), marks.rollups_latest, marks.rollups_recent, marks.reported_latest, references]))
     .digest('base64url')
     .slice(0, 22);
   return { unit: unit.code, version };

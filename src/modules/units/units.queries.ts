@@ -285,11 +285,6 @@ export async function latestAreasOf(db: Database, codes: readonly string[]): Pro
   return result.rows;
 }
 
-export async function unitCodesOfProvince(db: Database, provinceCode: string): Promise<string[]> {
-  const rows = await db.selectFrom('units').select('code').where('province_code', '=', provinceCode).execute();
-  return rows.map((r) => r.code);
-}
-
 export async function provinceCodesOf(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const rows = await db.selectFrom('units').select(['code', 'province_code']).where('code', 'in', codes).execute();

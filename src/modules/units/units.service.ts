@@ -182,11 +182,6 @@ export async function latestAreas(db: Database, codes: readonly string[]): Promi
   return (await q.latestAreasOf(db, codes)).map((r) => ({ code: r.code, areaCode: r.area_code, provinceCode: r.province_code, validFrom: r.valid_from }));
 }
 
-/** Every unit code of a province, in force or ended. */
-export function provinceUnitCodes(db: Database, provinceCode: string): Promise<string[]> {
-  return q.unitCodesOfProvince(db, provinceCode);
-}
-
 /** The province of a unit, which never changes, whatever the day; null for an unknown code. */
 export async function provinceCodeOf(db: Database, code: string): Promise<string | null> {
   // Kept for good once known: a unit never changes province and is never deleted.
