@@ -7,7 +7,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
-import { AppError, toErrorResponse } from './errors.js';
+import { AppError, loggableError, toErrorResponse } from './errors.js';
+import { answerClientError, answerFrameworkError, inputGuard } from './http/input-guard.js';
+import { buildValidators } from './http/validators.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -52,8 +54,11 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    // Lets ajv coerce query strings ("limit=50") but never bodies.
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // Query strings and params are coerced ("limit=50"), bodies never ({"n":"5"} is not 5).
+    schemaController: { compilersFactory: { buildValidator: buildValidators() } },
+    // A URL that is not UTF-8 and what Node refuses before routing answer in the one error shape.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Behind a reverse proxy, name it in TRUST_PROXY; trusting any X-Forwarded-For would let a
     // caller pick its own address and walk around the login rate limit.
     trustProxy: config.trustProxy ?? false,
@@ -76,7 +81,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error, request.lang);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -98,6 +103,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(authHooks);
+  await app.register(inputGuard);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });

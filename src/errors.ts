@@ -52,6 +52,9 @@ export const ERROR_STATUS = {
   UNIT_NOT_VILLAGE: 422,
   VILLAGE_CHANGE_UNSUPPORTED: 422,
   RATE_LIMITED: 429,
+  REQUEST_TIMEOUT: 408,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
 } as const;
 
@@ -118,6 +121,29 @@ function validationField(error: FrameworkError): string | undefined {
   return context && context !== 'body' ? `${context}.${path}` : path;
 }
 
+/**
+ * Refusals by the database of a value it was sent: text it cannot store (22P05, 22021), a
+ * date, number or text out of its range or form (22008, 22007, 22003, 22P02, 22001), a check
+ * constraint (23514). Input is checked before it gets there; this is the net under those
+ * checks, so what slips through is the caller's 400, never a 500.
+ */
+const REFUSED_VALUE_STATES = new Set(['22P05', '22021', '22008', '22007', '22003', '22P02', '22001', '23514']);
+
+/** The SQLSTATE of a database error that refused a value, or undefined. */
+export function refusedValueState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && REFUSED_VALUE_STATES.has(code) ? code : undefined;
+}
+
+/**
+ * What of a failure may be logged: a database error carries the statement's parameters and the
+ * failing row (names, phone numbers), which never go to the log.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  return { type: error.name, message: error.message, code: (error as { code?: unknown }).code, stack: error.stack };
+}
+
 function classify(error: unknown): { code: ErrorCode; detail?: string; field?: string; rows?: RowError[] } {
   if (error instanceof AppError) {
     return { code: error.code, detail: error.detail, field: error.field, rows: error.rows };
@@ -133,6 +159,8 @@ function classify(error: unknown): { code: ErrorCode; detail?: string; field?: s
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'BAD_REQUEST', detail: 'Request body is not valid JSON', field: 'body' };
   }
+  const state = refusedValueState(error);
+  if (state !== undefined) return { code: 'VALIDATION_FAILED', detail: `The database refused a value (${state})` };
   if (e?.statusCode === 429) return { code: 'RATE_LIMITED' };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return { code: 'BAD_REQUEST', detail: e.message };

@@ -1,6 +1,8 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import '../../http/calendar-formats.js';
 import { UnitCode } from '../../http/schemas.js';
+import { findUnstorable } from '../../http/storable-input.js';
 import { NATIONAL_ID_PATTERN } from '../people/national-id.js';
 import { RESIDENT_GROUPS } from '../people/people.service.js';
 
@@ -13,7 +15,8 @@ const Uuid = Type.String({ format: 'uuid' });
 const Code = Type.String({ minLength: 1, maxLength: 40 });
 const OptionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 const Required = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
-const BaseRevision = Type.Optional(Type.Integer({ minimum: 0 }));
+// A revision is an int column; anything past it is no revision the server gave.
+const BaseRevision = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 }));
 
 export const HouseholdData = Type.Object({
   id: Uuid,
@@ -128,6 +131,9 @@ function normaliseIds(item: ParsedItem): ParsedItem {
 
 /** The item's data typed by kind, or the path of the first thing wrong with it (relative to `data`). */
 export function parseItemData(kind: SyncKind, data: unknown): { ok: true; item: ParsedItem } | { ok: false; field: string; detail: string } {
+  // Checked before the schema so a NUL in a property the schema would refuse is named too.
+  const unstorable = findUnstorable(data);
+  if (unstorable !== undefined) return { ok: false, field: unstorable, detail: 'text or number that cannot be stored' };
   const validator = validators[kind] as ReturnType<typeof Compile<TSchema>>;
   if (validator.Check(data)) return { ok: true, item: normaliseIds({ kind, data } as ParsedItem) };
   const [first] = validator.Errors(data) as unknown as (SchemaError & { message: string })[];

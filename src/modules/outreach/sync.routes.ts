@@ -27,7 +27,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
 
   app.post('/', {
     bodyLimit: SYNC_BODY_LIMIT,
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, checksItemDataItself: true },
     schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, ...errors } },
   }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang }));
 

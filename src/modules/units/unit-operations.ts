@@ -22,6 +22,12 @@ async function refuseIfOvertaken(db: Database, codes: string[], day: string): Pr
   }
 }
 
+/** A unit ends the day before `day`, so it must have come into force before it: a unit lasts a day at least. */
+function refuseIfStartingOn(units: readonly Unit[], day: string): void {
+  const fresh = units.filter((u) => u.validFrom >= day);
+  if (fresh.length > 0) throw invalid(`${fresh.map((u) => u.code).join(', ')} came into force on ${day}: it cannot end that day`, 'effectiveDate');
+}
+
 /** Replaces the version of `unit` in force on `day` by one with the given changes. */
 async function reviseVersion(db: Database, unit: Unit, day: string, changes: { name?: string; type?: string; parentCode?: string | null }) {
   await q.closeVersionAt(db, unit.code, day);
@@ -129,6 +135,7 @@ export async function mergeUnits(db: Database, viewer: Viewer | null, input: Mer
 
   const ending = sources.filter((s) => s.code !== successor.code);
   if (ending.length === 0) throw invalid('Nothing to merge', 'sources');
+  refuseIfStartingOn(ending, day);
   await refuseIfOvertaken(db, ending.map((s) => s.code), day);
   await carryStatisticsForward(db, [...ending, ...(existing ? [successor] : [])].map((u) => u.code), successor, addDays(day, -1), day);
   for (const source of ending) {
@@ -179,6 +186,7 @@ export async function splitUnit(db: Database, viewer: Viewer | null, code: strin
     }
   }
 
+  if (!continues) refuseIfStartingOn([unit], day);
   await refuseIfOvertaken(db, [code, ...Object.keys(input.children)], day);
   const created: Unit[] = [];
   for (const [i, s] of input.successors.entries()) {

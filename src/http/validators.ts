@@ -1,0 +1,55 @@
+import AjvCompiler from '@fastify/ajv-compiler';
+import type { FastifyServerOptions } from 'fastify';
+import { isCalendarDay, isInstant } from './calendar-formats.js';
+
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+type BuildValidator = NonNullable<CompilersFactory['buildValidator']>;
+type Ajv = AjvCompiler.Ajv;
+
+/**
+ * Integers with no bound of their own stop at what a JavaScript number holds exactly: past it
+ * `99999999999999999999` reads as another number, and ids (bigint) never get there.
+ */
+const LARGEST_INTEGER = Number.MAX_SAFE_INTEGER;
+
+function withIntegerBounds(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withIntegerBounds);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    // `default`, `examples` and `const` hold data, not schemas.
+    copy[key] = key === 'default' || key === 'examples' || key === 'const' ? value : withIntegerBounds(value);
+  }
+  if (copy.type === 'integer') {
+    copy.maximum ??= LARGEST_INTEGER;
+    copy.minimum ??= -LARGEST_INTEGER;
+  }
+  return copy;
+}
+
+function useCalendarFormats(ajv: Ajv): void {
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDay });
+  ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+}
+
+/**
+ * Two validators: query strings, params and headers arrive as text, so `limit=50` is coerced
+ * to a number; a JSON body already has its types, so `{"n":"5"}` against an integer is refused
+ * rather than quietly read as 5. Both check days and instants with the calendar formats and
+ * bound every integer.
+ */
+export function buildValidators(): BuildValidator {
+  const coercing = AjvCompiler();
+  const strict = AjvCompiler();
+  return (externalSchemas, options) => {
+    const base = { removeAdditional: false, allErrors: false, useDefaults: true } as const;
+    // Plugins given to Fastify still apply; the ajv options and formats are these.
+    const plugins = options?.plugins;
+    const forText = coercing(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: 'array' }, onCreate: useCalendarFormats });
+    const forBody = strict(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: false }, onCreate: useCalendarFormats });
+    return (route) => {
+      const compile = route.httpPart === 'body' ? forBody : forText;
+      return compile({ ...route, schema: withIntegerBounds(route.schema) as typeof route.schema });
+    };
+  };
+}
