@@ -40,6 +40,8 @@ export interface AppDependencies {
   secretKey: string;
   /** Records of its village a device keeps at most (default 10,000); tests lower it. */
   syncPullCap?: number;
+  /** "Recorded in another unit" answers an account gets per hour (default 20); tests lower it. */
+  duplicateAnswersPerHour?: number;
 }
 
 declare module 'fastify' {
@@ -111,7 +113,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(milestoneKindRoutes, { prefix: '/api/milestone-kinds' });
   await app.register(skillRoutes, { prefix: '/api/skills' });
-  await app.register(syncRoutes, { prefix: '/api/sync', secretKey: deps.secretKey, pullCap: deps.syncPullCap });
+  await app.register(syncRoutes, { prefix: '/api/sync', secretKey: deps.secretKey, pullCap: deps.syncPullCap, duplicateAnswersPerHour: deps.duplicateAnswersPerHour });
   await app.register(coverageRoutes, { prefix: '/api/coverage' });
   await app.register(teamRoutes, { prefix: '/api/teams' });
   await app.register(committeeRoutes, { prefix: '/api/committees' });

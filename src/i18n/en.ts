@@ -71,7 +71,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.HOUSEHOLD_NOT_FOUND': 'Household not found',
   'error.RESIDENT_NOT_FOUND': 'Resident not found',
   'error.VISIT_NOT_FOUND': 'Visit not found',
-  'error.RESIDENT_DUPLICATE': 'This person is already recorded in the province (same national ID number)',
+  'error.RESIDENT_DUPLICATE': 'This person is already recorded in another unit of the province (same national ID number)',
   'error.VISIT_ALREADY_SUPERSEDED': 'This visit was corrected already; correct the latest version',
   'error.MILESTONE_KIND_TAKEN': 'The milestone code is already in use',
   'error.MILESTONE_KIND_UNKNOWN': 'Unknown milestone kind',

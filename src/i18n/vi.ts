@@ -69,7 +69,7 @@ export const vi = {
   'error.HOUSEHOLD_NOT_FOUND': 'Không tìm thấy hộ gia đình',
   'error.RESIDENT_NOT_FOUND': 'Không tìm thấy người dân',
   'error.VISIT_NOT_FOUND': 'Không tìm thấy lượt thăm hộ',
-  'error.RESIDENT_DUPLICATE': 'Người này đã có trong danh sách của tỉnh (trùng số định danh cá nhân)',
+  'error.RESIDENT_DUPLICATE': 'Người này đã được ghi nhận ở một đơn vị khác trong tỉnh (trùng số định danh cá nhân)',
   'error.VISIT_ALREADY_SUPERSEDED': 'Lượt thăm này đã được sửa trước đó; hãy sửa bản mới nhất',
   'error.MILESTONE_KIND_TAKEN': 'Mã mốc đã tồn tại',
   'error.MILESTONE_KIND_UNKNOWN': 'Loại mốc không hợp lệ',

@@ -5,11 +5,14 @@ import { ErrorResponse } from '../../http/schemas.js';
 import { DEFAULT_PULL_CAP, listConflicts, pullVillage } from './pull.service.js';
 import * as s from './sync.schema.js';
 import { applySyncBatch } from './sync.service.js';
+import { DuplicateAnswerLimit } from './duplicate-answer-limit.js';
 
 export interface SyncRouteOptions {
   secretKey: string;
   /** Records of a village a device keeps at most; tests lower it. */
   pullCap?: number;
+  /** "Recorded in another unit" answers an account gets per hour; tests lower it. */
+  duplicateAnswersPerHour?: number;
 }
 
 const tags = ['sync'];
@@ -20,6 +23,7 @@ const SYNC_BODY_LIMIT = 5 * 1024 * 1024;
 /** The field app's sync: push a batch of writes, pull the village, and the officers' conflict list. */
 export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (app, options) => {
   const { db } = app.database;
+  const duplicateLimit = new DuplicateAnswerLimit(options.duplicateAnswersPerHour);
   const viewerOf = (request: { viewer: Viewer | null }) => {
     if (!request.viewer) throw new AppError('UNAUTHENTICATED');
     return request.viewer;
@@ -29,7 +33,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
     bodyLimit: SYNC_BODY_LIMIT,
     config: { access: FIELD_ROLES, checksItemDataItself: true },
     schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, ...errors } },
-  }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang }));
+  }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang, duplicateLimit }));
 
   app.get('/pull', {
     config: { access: FIELD_ROLES },

@@ -3,7 +3,8 @@ import { sqlStateOf } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { translate, type Language } from '../../i18n/index.js';
-import { DuplicateResidentError, saveHousehold, saveResident, type WriteOutcome } from '../people/people.service.js';
+import { DuplicateResidentError, findResidentPlaces, saveHousehold, saveResident, type WriteOutcome } from '../people/people.service.js';
+import type { DuplicateAnswerLimit } from './duplicate-answer-limit.js';
 import { addToRollups, holdRollupsForWrite } from '../rollups/rollups.service.js';
 import { APPLIED, rejected, SyncBatch, type ItemOutcome, type PendingItem } from './sync-batch.js';
 import { parseItemData, type SyncKind } from './sync-items.schema.js';
@@ -35,13 +36,16 @@ export async function applySyncBatch(
   db: Database,
   viewer: Viewer,
   input: { deviceId: string; items: readonly SyncItemInput[] },
-  options: { secretKey: string; lang: Language },
+  /** `duplicateLimit` is left out by trusted callers (the scenario), which probe nothing. */
+  options: { secretKey: string; lang: Language; duplicateLimit?: DuplicateAnswerLimit },
 ): Promise<{ results: SyncResult[]; serverTime: string }> {
   try {
     return await retryOnContention(async () => {
       const now = new Date();
+      const limited = options.duplicateLimit?.exhausted(viewer.id) ?? false;
       const outcomes = await db.transaction().execute((trx) =>
-        applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items));
+        applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items, limited));
+      options.duplicateLimit?.record(viewer.id, outcomes.filter(isDuplicateElsewhere).length);
       return { results: input.items.map((item, i) => present(item, i, outcomes[i]!, options.lang)), serverTime: now.toISOString() };
     });
   } catch (error) {
@@ -49,7 +53,7 @@ export async function applySyncBatch(
   }
 }
 
-async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[]): Promise<ItemOutcome[]> {
+async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[], limited: boolean): Promise<ItemOutcome[]> {
   const { trx } = batch;
   await holdRollupsForWrite(trx);
   const outcomes: ItemOutcome[] = new Array(items.length);
@@ -74,6 +78,10 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
     const parsed = parseItemData(item.kind, item.data);
     if (!parsed.ok) {
       outcomes[index] = rejected(new AppError('VALIDATION_FAILED', parsed.detail, parsed.field));
+      continue;
+    }
+    if (limited && parsed.item.kind === 'resident' && typeof parsed.item.data.nationalId === 'string') {
+      outcomes[index] = rejected(new AppError('RATE_LIMITED', 'Too many duplicate answers: numbers are not looked up for now', 'nationalId'));
       continue;
     }
     const recordedAt = new Date(Math.min(Date.parse(item.recordedAt), batch.now.getTime()));
@@ -118,6 +126,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   await flushFacts();
   await flushRecords();
 
+  await hideDuplicatesElsewhere(batch, outcomes);
   await addToRollups(trx, batch.rollups.rows());
   await sq.insertConflicts(trx, batch.conflicts);
   const rejectedIds = [...firstIndex].filter(([id, i]) => claimed.has(id) && outcomes[i]?.status === 'rejected').map(([id]) => id);
@@ -144,6 +153,32 @@ async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcom
   } catch (error) {
     if (error instanceof AppError) return rejected(error);
     throw error;
+  }
+}
+
+/** A duplicate whose holder lies outside the sender's scope: the answer names no record. */
+class DuplicateElsewhereError extends AppError {
+  constructor() {
+    super('RESIDENT_DUPLICATE', 'A resident with this national ID number exists in another unit', 'nationalId');
+  }
+}
+
+const isDuplicateElsewhere = (outcome: ItemOutcome | undefined) =>
+  outcome?.status === 'rejected' && outcome.error instanceof DuplicateElsewhereError;
+
+/**
+ * A duplicate answer names the existing resident only to someone who may open that record (the
+ * field app offers to); anyone else learns that the person is recorded in another unit, not
+ * where nor under which id.
+ */
+async function hideDuplicatesElsewhere(batch: SyncBatch, outcomes: ItemOutcome[]): Promise<void> {
+  const holders = outcomes.flatMap((o) => (o?.status === 'rejected' && o.error instanceof DuplicateResidentError ? [o.error.existingId] : []));
+  if (holders.length === 0) return;
+  const places = await findResidentPlaces(batch.trx, [...new Set(holders)].filter(Boolean));
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome?.status !== 'rejected' || !(outcome.error instanceof DuplicateResidentError)) continue;
+    const place = places.get(outcome.error.existingId);
+    if (!place || !(await batch.scope.includes(place.villageCode))) outcomes[i] = rejected(new DuplicateElsewhereError());
   }
 }
 

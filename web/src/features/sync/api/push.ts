@@ -19,12 +19,14 @@ interface PushContext {
  */
 export async function pushOutbox(context: PushContext): Promise<number> {
   let sent = 0;
+  // Items the server held back (RATE_LIMITED) stay pending but wait for the next sync.
+  const heldBack = new Set<string>();
   for (;;) {
     const items = await db.outbox.where('userId').equals(context.userId)
-      .filter((item) => item.state === 'pending').sortBy('id');
+      .filter((item) => item.state === 'pending' && !heldBack.has(item.id)).sortBy('id');
     const batch = items.slice(0, BATCH_SIZE);
     if (batch.length === 0) return sent;
-    await sendBatch(batch, context);
+    await sendBatch(batch, context, heldBack);
     sent += batch.length;
   }
 }
@@ -33,32 +35,38 @@ export async function pushOutbox(context: PushContext): Promise<number> {
  * A 400 means the batch itself was refused and nothing was written. Halving finds the one bad
  * item instead of blocking every good one behind it forever; the bad one is marked rejected.
  */
-async function sendBatch(batch: OutboxItem[], context: PushContext): Promise<void> {
+async function sendBatch(batch: OutboxItem[], context: PushContext, heldBack: Set<string>): Promise<void> {
   try {
     const answer = await pushItems(
       context.deviceId,
       batch.map(({ id, kind, data, recordedAt }) => ({ id, kind, data, recordedAt })),
       context,
     );
-    await applyResults(batch, answer.results);
+    await applyResults(batch, answer.results, heldBack);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
     if (batch.length === 1) {
-      await applyResults(batch, [{ id: batch[0]!.id, status: 'rejected', error: { code: error.code, message: error.message, field: error.field } }]);
+      await applyResults(batch, [{ id: batch[0]!.id, status: 'rejected', error: { code: error.code, message: error.message, field: error.field } }], heldBack);
       return;
     }
     const half = Math.ceil(batch.length / 2);
-    await sendBatch(batch.slice(0, half), context);
-    await sendBatch(batch.slice(half), context);
+    await sendBatch(batch.slice(0, half), context, heldBack);
+    await sendBatch(batch.slice(half), context, heldBack);
   }
 }
 
-async function applyResults(batch: OutboxItem[], results: SyncResult[]): Promise<void> {
+async function applyResults(batch: OutboxItem[], results: SyncResult[], heldBack: Set<string>): Promise<void> {
   const byId = new Map(batch.map((item) => [item.id, item]));
   await db.transaction('rw', [db.outbox, db.visitLog, db.notices, db.households, db.residents, db.visited], async () => {
     for (const result of results) {
       const item = byId.get(result.id);
       if (!item) continue;
+      if (result.status === 'rejected' && result.error?.code === 'RATE_LIMITED') {
+        // Held back for now, not refused: it stays in the outbox and goes with a later sync.
+        await db.outbox.update(item.id, { attempts: item.attempts + 1 });
+        heldBack.add(item.id);
+        continue;
+      }
       if (result.status === 'rejected') {
         await db.outbox.update(item.id, { state: 'rejected', error: result.error, attempts: item.attempts + 1 });
         if (item.kind === 'visit') await db.visitLog.update(item.id, { state: 'rejected' });
