@@ -22,6 +22,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.REQUEST_TIMEOUT': 'The request took too long to arrive; try again',
   'error.URI_TOO_LONG': 'The request address is too long',
   'error.HEADERS_TOO_LARGE': 'The request headers are too large',
+  'error.CROSS_SITE_REQUEST': 'The request came from another website and was refused; log in from this site',
   'error.RATE_LIMITED': 'Too many requests, try again later',
   'error.INTERNAL': 'Internal error',
   'error.TEAM_NOT_FOUND': 'Community digital technology team not found',

@@ -20,6 +20,7 @@ export const vi = {
   'error.REQUEST_TIMEOUT': 'Yêu cầu gửi quá chậm, hãy thử lại',
   'error.URI_TOO_LONG': 'Địa chỉ yêu cầu quá dài',
   'error.HEADERS_TOO_LARGE': 'Phần đầu của yêu cầu quá lớn',
+  'error.CROSS_SITE_REQUEST': 'Yêu cầu đến từ một trang web khác nên bị từ chối; hãy đăng nhập từ trang của hệ thống',
   'error.RATE_LIMITED': 'Quá nhiều yêu cầu, vui lòng thử lại sau',
   'error.INTERNAL': 'Lỗi hệ thống',
   'error.TEAM_NOT_FOUND': 'Không tìm thấy tổ công nghệ số cộng đồng',

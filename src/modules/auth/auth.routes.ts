@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { LoginBodySchema, NoContentSchema, SessionReplySchema } from './auth.schema.js';
 import { sessionOf } from './auth.hooks.js';
 import { login, logout, SESSION_COOKIE } from './auth.service.js';
+import { refuseCrossSiteLogin } from './login-origin.js';
 
 function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -34,6 +35,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Password guessing is the attack this route invites; per client address and minute.
         rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' },
       },
+      onRequest: async (request) => refuseCrossSiteLogin(request, app.config.publicUrl),
     },
     async (request, reply) => {
       const result = await login(app.database.db, request.body, {
