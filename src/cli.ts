@@ -9,6 +9,7 @@ import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
 import { recountRollups } from './modules/rollups/rollup-rebuild.js';
+import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
 import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from './scenario/scenario.js';
 import { importTeams } from './modules/teams/team-imports.js';
@@ -87,6 +88,8 @@ async function main(argv: string[]): Promise<void> {
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') return console.log(USAGE);
   const config = loadConfig();
+  // Every command may write under DATA_DIR (the embedded database, the secret key): private first.
+  protectDataDir(config.dataDir);
 
   switch (command) {
     case 'serve': {

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { upkeepHotTables } from './db/embedded-upkeep.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
+import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
 import { listProvinces } from './modules/units/units.service.js';
@@ -18,6 +19,8 @@ export interface RunningServer {
 
 /** Opens the database, migrates it, fills an empty one with the demo, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // Before the database opens, so PGlite's files are private from their first byte.
+  protectDataDir(config.dataDir);
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
