@@ -53,6 +53,7 @@ export interface UnitStatisticsTable {
   value: number;
   province_code: string;
   recorded_at: Instant;
+  recorded_by: Generated<string | null>;
 }
 
 export interface UsersTable {

@@ -18,6 +18,17 @@ export interface IndicatorProgress extends IndicatorFigure, ProgressAssessment {
   percent: boolean;
   target: number | null;
   deadline: string | null;
+  /**
+   * A share above 100%: more people counted than the denominator holds, so a statistic is
+   * likely wrong (a commune's adults set to 1). Shown in words beside the status, never as a
+   * silent "achieved".
+   */
+  suspect: boolean;
+}
+
+/** A percentage whose numerator exceeds its denominator. */
+export function isSuspectShare(percent: boolean, value: number | null): boolean {
+  return percent && value !== null && value > 100;
 }
 
 export interface UnitProgress {
@@ -74,6 +85,7 @@ async function progressOfGroups(
       numerator: figure.numerator, denominator: figure.denominator, value: round(figure.value),
       target: targetValue, deadline: target?.deadline ?? null,
       status: assessment.status, projected: round(assessment.projected), neededPerWeek: round(assessment.neededPerWeek), gap: round(assessment.gap),
+      suspect: isSuspectShare(indicator.percent, figure.value),
     };
   })]));
 }

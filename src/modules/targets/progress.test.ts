@@ -121,3 +121,16 @@ describe('progress across a merge', () => {
     expect(indicator(total, 'adults_skills_confirmed')).toMatchObject({ numerator: 90, denominator: 600 });
   });
 });
+
+describe('a share above 100%', () => {
+  it('is flagged as suspect, never passed off silently as achieved', async () => {
+    // A village's adults set to 10 while 30 of them are counted: 300%.
+    await upsertStatistics(t.db, [{ unit_code: '6600101', kind: 'adults', as_of: '2025-10-01', value: 10, province_code: '66' }]);
+    const village = (await get(province, '/api/progress?unit=6600101&date=2025-10-05')).json();
+    expect(indicator(village, 'adults_skills_confirmed')).toMatchObject({ numerator: 30, denominator: 10, value: 300, suspect: true });
+    const whole = (await get(province, '/api/progress?unit=66&date=2025-10-05')).json();
+    expect(indicator(whole, 'adults_skills_confirmed')).toMatchObject({ suspect: false });
+    const before = (await get(province, '/api/progress?unit=6600101&date=2025-09-01')).json();
+    expect(indicator(before, 'adults_skills_confirmed')).toMatchObject({ value: 30, suspect: false });
+  });
+});
