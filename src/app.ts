@@ -11,6 +11,7 @@ import { AppError, toErrorResponse } from './errors.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { personalDataHooks } from './modules/auth/personal-data.hooks.js';
 import { auditRoutes } from './modules/auth/audit.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -98,6 +99,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(authHooks);
+  // Before every route, so it sees them all (the route table) and marks their answers.
+  await app.register(personalDataHooks);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
