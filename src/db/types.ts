@@ -159,6 +159,20 @@ export interface IndicatorsTable {
   updated_at: Instant;
 }
 
+export interface IndicatorVariantsTable {
+  province_code: string;
+  indicator_code: string;
+  name_vi: string;
+  name_en: string;
+  explanation_vi: string;
+  explanation_en: string;
+  unit_label: string;
+  sort: number;
+  active: boolean;
+  updated_by: string | null;
+  updated_at: Generated<Instant>;
+}
+
 export interface TargetsTable {
   indicator_code: string;
   unit_code: string;
@@ -418,6 +432,7 @@ export interface ReferenceStampsTable {
 
 export interface DB {
   indicators: IndicatorsTable;
+  indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;
   reported_values: ReportedValuesTable;
   reported_value_history: ReportedValueHistoryTable;

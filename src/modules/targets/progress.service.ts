@@ -98,7 +98,7 @@ export function progressOf(db: Database, viewer: Viewer | null, unitCode: string
 
 async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  const indicators = await iq.listIndicators(db);
+  const indicators = await iq.listIndicators(db, false, unit.provinceCode);
   const byGroup = await progressOfGroups(db, unit.code, [unit], indicators, day, lang);
   const open = await countOpenDifficulties(db, [unit.code]);
   return { unit, day, indicators: byGroup.get(unit.code)!, openDifficulties: open.get(unit.code) ?? 0 };
@@ -116,7 +116,7 @@ async function childrenProgress(
 ): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  let indicators = await iq.listIndicators(db);
+  let indicators = await iq.listIndicators(db, false, unit.provinceCode);
   if (options.indicatorCode !== undefined) {
     indicators = indicators.filter((i) => i.code === options.indicatorCode);
     if (indicators.length === 0) {

@@ -86,10 +86,12 @@ describe('progress of a unit', () => {
       nameVi: 'Thử', nameEn: 'Try', explanationVi: '', explanationEn: '', unitLabel: '%', percent: true,
       numerator: { source: 'milestone', kind: 'flying' }, denominator: { source: 'statistic', kind: 'adults' }, sort: 99, active: true,
     };
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload });
+    // A new indicator is a shared definition: an administrator's to add.
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: admin.headers, payload });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'numerator.kind' });
-    const badStat = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload: { ...payload, numerator: { source: 'visits' }, denominator: { source: 'statistic', kind: 'goats' } } });
+    const badStat = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: admin.headers, payload: { ...payload, numerator: { source: 'visits' }, denominator: { source: 'statistic', kind: 'goats' } } });
     expect(badStat.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'denominator.kind' });
   });
 });
