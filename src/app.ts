@@ -13,6 +13,7 @@ import { buildValidators } from './http/validators.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { personalDataHooks } from './modules/auth/personal-data.hooks.js';
 import { auditRoutes } from './modules/auth/audit.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -106,6 +107,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   await app.register(authHooks);
   await app.register(inputGuard);
+  // Before every route, so it sees them all (the route table) and marks their answers.
+  await app.register(personalDataHooks);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });

@@ -9,7 +9,10 @@ import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
 import { recountRollups } from './modules/rollups/rollup-rebuild.js';
+import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
+import { runningServerPid } from './lib/server-lock.js';
+import { BackupRefused, restoreBackup, writeBackup } from './db/backup.js';
 import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from './scenario/scenario.js';
 import { importTeams } from './modules/teams/team-imports.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
@@ -32,6 +35,10 @@ Commands:
   plan install daklak-2025 --province CODE
                                  install the Dak Lak 2025 indicators with their targets on a province
   alerts refresh [--date]        re-evaluate every province's communes and raise "behind" alerts
+  backup <file>                  write the whole database to <file> (gzipped JSON lines); the secret key is
+                                 not in it: keep DOORSTEP_SECRET or DATA_DIR/secret.key apart
+  restore <file>                 load a backup into an empty database (new DATA_DIR or empty PostgreSQL
+                                 database), then migrate it to this version
   scenario daklak-2025 [--scale F]
                                  on an empty database, build the Dak Lak province of the source article
                                  through the real write path (about 2 million residents at F = 1)
@@ -87,6 +94,8 @@ async function main(argv: string[]): Promise<void> {
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') return console.log(USAGE);
   const config = loadConfig();
+  // Every command may write under DATA_DIR (the embedded database, the secret key): private first.
+  protectDataDir(config.dataDir);
 
   switch (command) {
     case 'serve': {
@@ -154,6 +163,34 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Raised ${raised} alert(s).`);
       return;
     }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) throw new BackupRefused(`Usage: doorstep ${command} <file>`);
+      const pid = config.databaseUrl ? null : runningServerPid(config.dataDir);
+      if (pid !== null) {
+        throw new BackupRefused(`A Doorstep server (process ${pid}) has the embedded database in ${config.dataDir} open; stop it first, then run doorstep ${command} again. On PostgreSQL a backup runs beside a running server.`);
+      }
+      if (command === 'backup') {
+        const database = await openDatabase(config);
+        try {
+          const counts = await writeBackup(database.db, file);
+          console.log(`Wrote ${Object.values(counts).reduce((a, b) => a + b, 0)} rows of ${Object.keys(counts).length} tables to ${file}. The secret key is not in it: keep it apart.`);
+        } finally {
+          await database.close();
+        }
+      } else {
+        if (!fs.existsSync(file)) throw new BackupRefused(`No file ${file}`);
+        const database = await openDatabase(config);
+        try {
+          const counts = await restoreBackup(database.db, file);
+          console.log(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows of ${Object.keys(counts).length} tables and migrated to this version. Put back the secret key (DOORSTEP_SECRET or DATA_DIR/secret.key) the data was written with.`);
+        } finally {
+          await database.close();
+        }
+      }
+      return;
+    }
     case 'scenario': {
       if (positionals[1] !== SCENARIO_NAME) throw new Error(`Usage: doorstep scenario ${SCENARIO_NAME} [--scale F]`);
       const scale = values.scale === undefined ? 1 : Number(values.scale);
@@ -170,7 +207,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ScenarioRefused) {
+  if (error instanceof ConfigError || error instanceof ScenarioRefused || error instanceof BackupRefused) {
     console.error(error.message);
   } else if (error instanceof AppError) {
     console.error(`${translate('en', `error.${error.code}`)}${error.detail ? `: ${error.detail}` : ''}`);

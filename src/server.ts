@@ -4,7 +4,9 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { upkeepHotTables } from './db/embedded-upkeep.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
+import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
+import { markServerRunning } from './lib/server-lock.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
 import { listProvinces } from './modules/units/units.service.js';
 
@@ -18,6 +20,8 @@ export interface RunningServer {
 
 /** Opens the database, migrates it, fills an empty one with the demo, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // Before the database opens, so PGlite's files are private from their first byte.
+  protectDataDir(config.dataDir);
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
@@ -30,12 +34,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const url = config.publicUrl ?? `http://${host}:${port}`;
     const stopAlerts = scheduleAlerts(app, config.alertIntervalMinutes);
     const stopUpkeep = database.kind === 'pglite' ? scheduleUpkeep(app) : async () => {};
+    const unmark = database.kind === 'pglite' ? markServerRunning(config.dataDir) : () => {};
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
       await stopUpkeep();
       await stopAlerts();
       await app.close();
       await database.close();
+      unmark();
     })());
     return { app, database, url, report, stop };
   } catch (error) {

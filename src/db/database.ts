@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { restrictTree } from '../lib/data-dir.js';
 import { PGlitePool } from './pglite-pool.js';
 import { typeParsers } from './type-parsers.js';
 import type { DB } from './types.js';
@@ -40,6 +41,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     loadDataDir: options.loadDataDir,
     parsers: typeParsers,
   });
+  if (options.dataDir) restrictTree(options.dataDir);
   const pool = new PGlitePool(pglite);
   // The pool implements the part of pg.Pool that PostgresDialect calls.
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });

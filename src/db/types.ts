@@ -53,6 +53,7 @@ export interface UnitStatisticsTable {
   value: number;
   province_code: string;
   recorded_at: Instant;
+  recorded_by: Generated<string | null>;
 }
 
 export interface UsersTable {
@@ -156,6 +157,20 @@ export interface IndicatorsTable {
   sort: number;
   active: Generated<boolean>;
   updated_at: Instant;
+}
+
+export interface IndicatorVariantsTable {
+  province_code: string;
+  indicator_code: string;
+  name_vi: string;
+  name_en: string;
+  explanation_vi: string;
+  explanation_en: string;
+  unit_label: string;
+  sort: number;
+  active: boolean;
+  updated_by: string | null;
+  updated_at: Generated<Instant>;
 }
 
 export interface TargetsTable {
@@ -417,6 +432,7 @@ export interface ReferenceStampsTable {
 
 export interface DB {
   indicators: IndicatorsTable;
+  indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;
   reported_values: ReportedValuesTable;
   reported_value_history: ReportedValueHistoryTable;

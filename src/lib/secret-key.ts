@@ -8,8 +8,8 @@ export const SECRET_KEY_FILE = 'secret.key';
 /**
  * The key of the keyed hashes (national ID numbers). DOORSTEP_SECRET wins; otherwise a random
  * key is made once in `<DATA_DIR>/secret.key`, readable by the owner only, and reused at every
- * start. Losing it means numbers recorded before can no longer be matched, so back it up with
- * the database.
+ * start. Losing it means numbers recorded before can no longer be matched, so back it up on its
+ * own: `doorstep backup` never includes it, and it is kept apart from the database backups.
  */
 export function resolveSecretKey(config: Config): string {
   if (config.secretKey !== undefined) return config.secretKey;

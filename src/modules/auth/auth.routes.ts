@@ -32,6 +32,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: {
         access: 'public',
+        personalData: { own: true },
         // Password guessing is the attack this route invites; per client address and minute.
         rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' },
       },
@@ -67,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/me',
     {
       schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionReplySchema } },
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: { own: true } },
     },
     async (request) => {
       const session = sessionOf(request);

@@ -23,7 +23,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: UserListQuerySchema,
         response: { 200: UserListReplySchema },
       },
-      config: { access: OFFICERS },
+      config: { access: OFFICERS, personalData: { audit: 'users.read' } },
     },
     async (request) => {
       const viewer = request.viewer;
@@ -36,7 +36,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     {
       schema: { tags: ['users'], summary: 'One user in your subtree', params: UserParamsSchema, response: { 200: UserRecordSchema } },
-      config: { access: OFFICERS },
+      config: { access: OFFICERS, personalData: { audit: 'users.read' } },
     },
     async (request) => {
       const viewer = request.viewer;

@@ -22,7 +22,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, (request) => getCoverage(db, viewerOf(request), request.query.unit, { day: request.query.date, lang: request.lang }));
 
   app.get('/missing', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Residents of a village who lack a milestone', querystring: s.MissingQuery, response: { 200: s.MissingPage, ...errors } },
   }, (request) => getMissing(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 100 }, request.lang));
 };

@@ -36,14 +36,14 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
   }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang, duplicateLimit }));
 
   app.get('/pull', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: "A page of the village's households and residents after a cursor", querystring: s.PullQuery, response: { 200: s.PullResponse, ...errors } },
   }, (request) => pullVillage(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 1000 }, {
     cap: options.pullCap ?? DEFAULT_PULL_CAP, lang: request.lang,
   }));
 
   app.get('/conflicts', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Losing writes of concurrent edits in a unit, oldest first', querystring: s.ConflictsQuery, response: { 200: s.ConflictPage, ...errors } },
   }, (request) => listConflicts(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 100 }));
 };

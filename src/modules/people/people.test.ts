@@ -51,15 +51,18 @@ describe('reference lists', () => {
     expect(skills[3].name).toBe('Protecting oneself online');
   });
 
-  it('lets a province officer add a milestone kind that visits can then record', async () => {
+  it('lets an administrator, not a province officer, add a shared milestone kind that visits can then record', async () => {
     const body = { code: 'smartphone_owned', nameVi: 'Có điện thoại thông minh', nameEn: 'Owns a smartphone' };
     const post = (user: TestUser, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/milestone-kinds', headers: user.headers, payload: payload as object });
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
     expect((await post(commune, body)).statusCode).toBe(403);
-    const created = await post(province, body);
+    // Province 77 would get the kind too: a province officer cannot add to the shared list.
+    expect((await post(province, body)).json().error).toMatchObject({ code: 'SHARED_DEFINITION_ADMIN_ONLY', field: 'code' });
+    const created = await post(admin, body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toEqual({ code: 'smartphone_owned', name: 'Có điện thoại thông minh', sort: 90 });
-    expect((await post(province, body)).json().error).toMatchObject({ code: 'MILESTONE_KIND_TAKEN', field: 'code' });
-    expect((await post(province, { ...body, code: 'Bad Code' })).statusCode).toBe(400);
+    expect((await post(admin, body)).json().error).toMatchObject({ code: 'MILESTONE_KIND_TAKEN', field: 'code' });
+    expect((await post(admin, { ...body, code: 'Bad Code' })).statusCode).toBe(400);
     expect((await get(member, '/api/milestone-kinds')).json().items.at(-1).code).toBe('smartphone_owned');
 
     const household = items.household({ villageCode: '6600101' });

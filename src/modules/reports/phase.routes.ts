@@ -25,8 +25,9 @@ export const phaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['reports'], summary: 'Create or change a campaign phase', params: s.PhaseCodeParams, body: s.PhaseBody, response: { 200: s.PhaseSchema, ...errors } },
   }, (request) => savePhase(db, request.viewer!, request.params.code, request.body, request.lang));
 
+  // The evaluation lists the open difficulties with their descriptions.
   app.get('/:unit/phase', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'reports.phase.read' } },
     schema: {
       tags: ['reports'], summary: 'A phase\'s evaluation: units below at its start and end, ranked by gain, and open difficulties',
       params: s.UnitParams, querystring: s.PhaseQuery, response: { 200: s.PhaseReportSchema, ...errors },

@@ -18,7 +18,7 @@ const PublicProgressSchema = Type.Object({
   indicators: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), unitLabel: Type.String(), percent: Type.Boolean(),
     numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()),
-    target: Nullable(Type.Number()), deadline: Nullable(Type.String()), status: Status,
+    target: Nullable(Type.Number()), deadline: Nullable(Type.String()), status: Status, suspect: Type.Boolean(),
   })),
   ranking: Type.Array(Type.Object({
     indicatorCode: Type.String(), name: Type.String(), unitLabel: Type.String(), percent: Type.Boolean(),

@@ -23,6 +23,7 @@ export interface PublicIndicator {
   target: number | null;
   deadline: string | null;
   status: ProgressStatus;
+  suspect: boolean;
 }
 
 export interface PublicRankedUnit {
@@ -44,7 +45,7 @@ export interface PublicProgress {
 
 const publicIndicator = (i: IndicatorProgress): PublicIndicator => ({
   code: i.code, name: i.name, unitLabel: i.unitLabel, percent: i.percent, numerator: i.numerator, denominator: i.denominator,
-  value: i.value, target: i.target, deadline: i.deadline, status: i.status,
+  value: i.value, target: i.target, deadline: i.deadline, status: i.status, suspect: i.suspect,
 });
 
 /** Best value first; equal values share a rank; units with no data come last, unranked. */

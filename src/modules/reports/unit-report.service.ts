@@ -39,7 +39,7 @@ export async function loadUnitReport(
 ): Promise<UnitReport> {
   const own = await progressOf(db, viewer, unitCode, lang, day);
   const below = await progressOfChildren(db, viewer, unitCode, lang, { day, indicatorCode: options.indicatorCode });
-  const explanations = new Map((await listIndicators(db, lang)).map((i) => [i.code, i.explanation]));
+  const explanations = new Map((await listIndicators(db, lang, false, own.unit.provinceCode)).map((i) => [i.code, i.explanation]));
   const ownIndicators = options.indicatorCode === undefined ? own.indicators : own.indicators.filter((i) => i.code === options.indicatorCode);
   return {
     unit: own.unit, day, lang,

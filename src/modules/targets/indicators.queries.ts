@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { IndicatorsTable, TargetsTable } from '../../db/types.js';
+import type { IndicatorsTable, IndicatorVariantsTable, TargetsTable } from '../../db/types.js';
 
 export type IndicatorRow = Selectable<IndicatorsTable>;
 export type TargetRow = Selectable<TargetsTable>;
@@ -10,10 +10,36 @@ export function findIndicator(db: Database, code: string): Promise<IndicatorRow 
   return db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function listIndicators(db: Database, includeInactive = false): Promise<IndicatorRow[]> {
-  let query = db.selectFrom('indicators').selectAll();
-  if (!includeInactive) query = query.where('active', '=', true);
-  return query.orderBy('sort').orderBy('code').execute();
+/**
+ * The indicators as a province sees them: the shared definition with the province's own
+ * wording, order and visibility laid over it (none for an administrator or a caller with no
+ * province). The formula is always the shared one.
+ */
+export async function listIndicators(db: Database, includeInactive = false, provinceCode: string | null = null): Promise<IndicatorRow[]> {
+  const rows = await db.selectFrom('indicators as i')
+    .leftJoin('indicator_variants as v', (join) => join.onRef('v.indicator_code', '=', 'i.code').on('v.province_code', '=', provinceCode ?? ''))
+    .select([
+      'i.code', 'i.percent', 'i.numerator', 'i.denominator', 'i.updated_at',
+      sql<string>`coalesce(v.name_vi, i.name_vi)`.as('name_vi'), sql<string>`coalesce(v.name_en, i.name_en)`.as('name_en'),
+      sql<string>`coalesce(v.explanation_vi, i.explanation_vi)`.as('explanation_vi'),
+      sql<string>`coalesce(v.explanation_en, i.explanation_en)`.as('explanation_en'),
+      sql<string>`coalesce(v.unit_label, i.unit_label)`.as('unit_label'),
+      sql<number>`coalesce(v.sort, i.sort)`.as('sort'), sql<boolean>`coalesce(v.active, i.active)`.as('active'),
+    ])
+    .execute();
+  return rows.filter((row) => includeInactive || row.active)
+    .sort((a, b) => a.sort - b.sort || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export async function upsertIndicatorVariant(db: Database, row: Insertable<IndicatorVariantsTable>): Promise<void> {
+  await db.insertInto('indicator_variants').values(row)
+    .onConflict((oc) => oc.columns(['province_code', 'indicator_code']).doUpdateSet((eb) => ({
+      name_vi: eb.ref('excluded.name_vi'), name_en: eb.ref('excluded.name_en'),
+      explanation_vi: eb.ref('excluded.explanation_vi'), explanation_en: eb.ref('excluded.explanation_en'),
+      unit_label: eb.ref('excluded.unit_label'), sort: eb.ref('excluded.sort'), active: eb.ref('excluded.active'),
+      updated_by: eb.ref('excluded.updated_by'), updated_at: sql`now()`,
+    })))
+    .execute();
 }
 
 export async function upsertIndicator(db: Database, row: Insertable<IndicatorsTable>): Promise<void> {

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Day, ErrorResponse, Nullable, UnitCode } from '../../http/schemas.js';
 import { CountSource, DenominatorSource } from './indicator-formula.js';
-import { listIndicators, removeTarget, saveIndicator, setTarget } from './indicators.service.js';
+import { listIndicators, provinceOfViewer, removeTarget, saveIndicator, setTarget } from './indicators.service.js';
 
-const errors = { 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 const IndicatorCode = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
 
 const IndicatorFields = {
@@ -19,14 +19,17 @@ const TargetSchema = Type.Object({
   indicatorCode: IndicatorCode, unitCode: UnitCode, targetValue: Type.Number({ minimum: 0, maximum: 1e12 }), deadline: Day,
 }, { additionalProperties: false });
 
-/** Indicators as data and the targets set on units, edited by the province. */
+/**
+ * Indicators as data and the targets set on units. The shared definitions are an
+ * administrator's; a province officer edits the province's own wording of them and its targets.
+ */
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
 
   app.get('/indicators', {
     config: { access: 'authenticated' },
     schema: { tags: ['targets'], querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }), response: { 200: Type.Object({ items: Type.Array(IndicatorSchema) }) } },
-  }, async (request) => ({ items: await listIndicators(db, request.lang, request.query.all ?? false) }));
+  }, async (request) => ({ items: await listIndicators(db, request.lang, request.query.all ?? false, await provinceOfViewer(db, request.viewer)) }));
 
   app.put('/indicators/:code', {
     config: { access: ['province_officer'] },
@@ -34,7 +37,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['targets'], params: Type.Object({ code: IndicatorCode }),
       body: Type.Object(IndicatorFields, { additionalProperties: false }), response: { 200: IndicatorSchema, ...errors },
     },
-  }, (request) => db.transaction().execute((trx) => saveIndicator(trx, request.params.code, request.body, request.lang)));
+  }, (request) => db.transaction().execute((trx) => saveIndicator(trx, request.viewer, request.params.code, request.body, request.lang)));
 
   app.put('/targets', {
     config: { access: ['province_officer'] },

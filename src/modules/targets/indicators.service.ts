@@ -57,11 +57,47 @@ async function checkFormula(db: Database, input: Pick<IndicatorInput, 'numerator
   }
 }
 
-export async function listIndicators(db: Database, lang: Language, includeInactive = false): Promise<Indicator[]> {
-  return (await q.listIndicators(db, includeInactive)).map((row) => presentIndicator(row, lang));
+export async function listIndicators(db: Database, lang: Language, includeInactive = false, provinceCode: string | null = null): Promise<Indicator[]> {
+  return (await q.listIndicators(db, includeInactive, provinceCode)).map((row) => presentIndicator(row, lang));
 }
 
-export async function saveIndicator(db: Database, code: string, input: IndicatorInput, lang: Language): Promise<Indicator> {
+/** The province a viewer works in, whose wording of the indicators they see; null for an administrator. */
+export async function provinceOfViewer(db: Database, viewer: Viewer | null): Promise<string | null> {
+  if (!viewer?.scopeUnitCode) return null;
+  return (await getVisibleUnit(db, viewer, viewer.scopeUnitCode)).provinceCode;
+}
+
+/** JSON with keys in order: jsonb hands objects back with its own key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/**
+ * Saves an indicator. The shared definition (a new indicator, or any formula) is an
+ * administrator's (or the command line's); a province officer's save of an existing indicator
+ * with its formula unchanged becomes that province's own wording, order and visibility, which
+ * no other province sees.
+ */
+export async function saveIndicator(db: Database, viewer: Viewer | null, code: string, input: IndicatorInput, lang: Language): Promise<Indicator> {
+  if (viewer && viewer.role !== 'admin') {
+    const shared = await q.findIndicator(db, code);
+    if (!shared) throw new AppError('SHARED_DEFINITION_ADMIN_ONLY', `No shared indicator ${code}; an administrator adds it`, 'code');
+    const formulaChanged = shared.percent !== input.percent || !sameJson(shared.numerator, input.numerator) || !sameJson(shared.denominator, input.denominator);
+    if (formulaChanged) throw new AppError('SHARED_DEFINITION_ADMIN_ONLY', `The formula of ${code} is shared by every province`, 'numerator');
+    const provinceCode = await provinceOfViewer(db, viewer);
+    await q.upsertIndicatorVariant(db, {
+      province_code: provinceCode!, indicator_code: code, name_vi: input.nameVi, name_en: input.nameEn,
+      explanation_vi: input.explanationVi, explanation_en: input.explanationEn, unit_label: input.unitLabel,
+      sort: input.sort, active: input.active, updated_by: viewer.id,
+    });
+    return (await listIndicators(db, lang, true, provinceCode)).find((i) => i.code === code)!;
+  }
   await checkFormula(db, input);
   await q.upsertIndicator(db, {
     code, name_vi: input.nameVi, name_en: input.nameEn, explanation_vi: input.explanationVi, explanation_en: input.explanationEn,
@@ -94,7 +130,7 @@ export async function removeTarget(db: Database, viewer: Viewer, indicatorCode: 
 /** Installs a plan: its indicators (created or updated) and its targets set on the province. */
 export async function installPlan(db: Database, plan: readonly PlanIndicator[], provinceCode: string): Promise<number> {
   for (const [sort, item] of plan.entries()) {
-    await saveIndicator(db, item.code, { ...item, sort: sort + 1, active: true }, 'vi');
+    await saveIndicator(db, null, item.code, { ...item, sort: sort + 1, active: true }, 'vi');
     if (item.target !== null) {
       await setTarget(db, null, { indicatorCode: item.code, unitCode: provinceCode, targetValue: item.target, deadline: item.deadline });
     }

@@ -90,7 +90,7 @@ export async function progressSeries(
   // Checks the unit is in the viewer's scope, and gives the target as the tiles show it.
   const current = await progressOf(db, viewer, unitCode, lang, to);
   const figure = current.indicators.find((i) => i.code === options.indicatorCode);
-  const row = (await iq.listIndicators(db)).find((i) => i.code === options.indicatorCode);
+  const row = (await iq.listIndicators(db, false, current.unit.provinceCode)).find((i) => i.code === options.indicatorCode);
   if (!figure || !row) throw new AppError('INDICATOR_NOT_FOUND', `No indicator ${options.indicatorCode}`, 'indicator');
   // Nothing was counted for the unit before it existed.
   if (from < current.unit.validFrom) from = current.unit.validFrom < to ? current.unit.validFrom : to;

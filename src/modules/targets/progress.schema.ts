@@ -11,6 +11,8 @@ export const IndicatorProgressSchema = Type.Object({
   numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()),
   target: Nullable(Type.Number()), deadline: Nullable(Type.String()), status: StatusSchema,
   projected: Nullable(Type.Number()), neededPerWeek: Nullable(Type.Number()), gap: Nullable(Type.Number()),
+  /** A share above 100%: the denominator is likely wrong. */
+  suspect: Type.Boolean(),
 });
 
 export const UnitProgressSchema = Type.Object({

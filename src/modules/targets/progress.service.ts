@@ -18,6 +18,17 @@ export interface IndicatorProgress extends IndicatorFigure, ProgressAssessment {
   percent: boolean;
   target: number | null;
   deadline: string | null;
+  /**
+   * A share above 100%: more people counted than the denominator holds, so a statistic is
+   * likely wrong (a commune's adults set to 1). Shown in words beside the status, never as a
+   * silent "achieved".
+   */
+  suspect: boolean;
+}
+
+/** A percentage whose numerator exceeds its denominator. */
+export function isSuspectShare(percent: boolean, value: number | null): boolean {
+  return percent && value !== null && value > 100;
 }
 
 export interface UnitProgress {
@@ -74,6 +85,7 @@ async function progressOfGroups(
       numerator: figure.numerator, denominator: figure.denominator, value: round(figure.value),
       target: targetValue, deadline: target?.deadline ?? null,
       status: assessment.status, projected: round(assessment.projected), neededPerWeek: round(assessment.neededPerWeek), gap: round(assessment.gap),
+      suspect: isSuspectShare(indicator.percent, figure.value),
     };
   })]));
 }
@@ -86,7 +98,7 @@ export function progressOf(db: Database, viewer: Viewer | null, unitCode: string
 
 async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  const indicators = await iq.listIndicators(db);
+  const indicators = await iq.listIndicators(db, false, unit.provinceCode);
   const byGroup = await progressOfGroups(db, unit.code, [unit], indicators, day, lang);
   const open = await countOpenDifficulties(db, [unit.code]);
   return { unit, day, indicators: byGroup.get(unit.code)!, openDifficulties: open.get(unit.code) ?? 0 };
@@ -104,7 +116,7 @@ async function childrenProgress(
 ): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  let indicators = await iq.listIndicators(db);
+  let indicators = await iq.listIndicators(db, false, unit.provinceCode);
   if (options.indicatorCode !== undefined) {
     indicators = indicators.filter((i) => i.code === options.indicatorCode);
     if (indicators.length === 0) {

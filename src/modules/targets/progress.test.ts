@@ -86,10 +86,12 @@ describe('progress of a unit', () => {
       nameVi: 'Thử', nameEn: 'Try', explanationVi: '', explanationEn: '', unitLabel: '%', percent: true,
       numerator: { source: 'milestone', kind: 'flying' }, denominator: { source: 'statistic', kind: 'adults' }, sort: 99, active: true,
     };
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload });
+    // A new indicator is a shared definition: an administrator's to add.
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: admin.headers, payload });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'numerator.kind' });
-    const badStat = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: province.headers, payload: { ...payload, numerator: { source: 'visits' }, denominator: { source: 'statistic', kind: 'goats' } } });
+    const badStat = await t.app.inject({ method: 'PUT', url: '/api/indicators/try_it', headers: admin.headers, payload: { ...payload, numerator: { source: 'visits' }, denominator: { source: 'statistic', kind: 'goats' } } });
     expect(badStat.json().error).toMatchObject({ code: 'INDICATOR_FORMULA_INVALID', field: 'denominator.kind' });
   });
 });
@@ -119,5 +121,18 @@ describe('progress across a merge', () => {
     expect(after.children[1].indicators[0]).toMatchObject({ numerator: 90, denominator: 400, value: 22.5 });
     const total = (await get(province, '/api/progress?unit=66&date=2025-09-15')).json();
     expect(indicator(total, 'adults_skills_confirmed')).toMatchObject({ numerator: 90, denominator: 600 });
+  });
+});
+
+describe('a share above 100%', () => {
+  it('is flagged as suspect, never passed off silently as achieved', async () => {
+    // A village's adults set to 10 while 30 of them are counted: 300%.
+    await upsertStatistics(t.db, [{ unit_code: '6600101', kind: 'adults', as_of: '2025-10-01', value: 10, province_code: '66' }]);
+    const village = (await get(province, '/api/progress?unit=6600101&date=2025-10-05')).json();
+    expect(indicator(village, 'adults_skills_confirmed')).toMatchObject({ numerator: 30, denominator: 10, value: 300, suspect: true });
+    const whole = (await get(province, '/api/progress?unit=66&date=2025-10-05')).json();
+    expect(indicator(whole, 'adults_skills_confirmed')).toMatchObject({ suspect: false });
+    const before = (await get(province, '/api/progress?unit=6600101&date=2025-09-01')).json();
+    expect(indicator(before, 'adults_skills_confirmed')).toMatchObject({ value: 30, suspect: false });
   });
 });

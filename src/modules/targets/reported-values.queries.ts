@@ -33,6 +33,13 @@ export async function insertHistory(
   await db.insertInto('reported_value_history').values(row).execute();
 }
 
+/** Who saved or submitted a figure at any step: none of them may approve it. */
+export async function authorsOf(db: Database, reportedValueId: number): Promise<string[]> {
+  const rows = await db.selectFrom('reported_value_history').select('actor_user_id').distinct()
+    .where('reported_value_id', '=', reportedValueId).where('action', 'in', ['save', 'submit']).execute();
+  return rows.flatMap((row) => (row.actor_user_id ? [row.actor_user_id] : []));
+}
+
 export function listHistory(db: Database, reportedValueId: number) {
   return db.selectFrom('reported_value_history').selectAll().where('reported_value_id', '=', reportedValueId).orderBy('id').execute();
 }

@@ -100,6 +100,11 @@ export async function decideReportedValue(db: Database, viewer: Viewer, id: numb
   if (decision !== 'submit' && viewer.role !== 'admin' && viewer.scopeUnitCode === row.unit_code) {
     throw new AppError('FORBIDDEN', 'A figure is approved by the level above', 'id');
   }
+  // Separation of duties: an officer above the unit who typed or sent the figure in (a province
+  // officer entering for a commune, a commune officer for a village) still cannot approve it.
+  if (decision === 'approve' && (await q.authorsOf(db, id)).includes(viewer.id)) {
+    throw new AppError('APPROVER_IS_AUTHOR', `User ${viewer.id} entered or submitted figure ${id}`, 'id');
+  }
   if (!FROM[decision].includes(row.status)) {
     throw new AppError('STATUS_TRANSITION_INVALID', `Cannot ${decision} a ${row.status} figure`, 'status');
   }

@@ -42,25 +42,26 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['targets'], params: s.IdParams, body: s.ReturnBody, response: { 200: s.ReportedValueSchema, ...errors } },
   }, (request) => tx((trx) => decideReportedValue(trx, request.viewer!, request.params.id, 'return', request.body.comment)));
 
+  // A difficulty's description is a resident's or worker's own words, often naming people.
   app.post('/difficulties', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.write' } },
     schema: { tags: ['targets'], body: s.ReportDifficultyBody, response: { 201: s.DifficultySchema, ...errors } },
   }, async (request, reply) => reply.status(201).send(await tx((trx) => reportDifficulty(trx, request.viewer!, request.body))));
 
   app.get('/difficulties', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.read' } },
     schema: { tags: ['targets'], querystring: s.DifficultyListQuery, response: { 200: s.DifficultyPage, ...errors } },
   }, (request) => listDifficulties(db, request.viewer!, {
     unitCode: request.query.unit, statuses: request.query.status, after: request.query.after, limit: request.query.limit ?? 100,
   }));
 
   app.get('/difficulties/:id', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.read' } },
     schema: { tags: ['targets'], params: s.DifficultyParams, response: { 200: s.DifficultySchema, ...errors } },
   }, (request) => getDifficulty(db, request.viewer!, request.params.id));
 
   app.post('/difficulties/:id', {
-    config: { access: ['province_officer'] },
+    config: { access: ['province_officer'], personalData: { audit: 'difficulties.write' } },
     schema: { tags: ['targets'], params: s.DifficultyParams, body: s.DifficultyActionBody, response: { 200: s.DifficultySchema, ...errors } },
   }, (request) => tx((trx) => handleDifficulty(trx, request.viewer!, request.params.id, request.body)));
 };

@@ -69,6 +69,26 @@ describe('reported figures', () => {
     expect(history.map((h: { action: string; value: number }) => [h.action, h.value])).toEqual([['submit', 430], ['return', 430], ['save', 425]]);
   });
 
+  it('are never approved by whoever entered or submitted them, at the commune or the province', async () => {
+    const secondProvince = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
+    // A province officer enters and submits a commune's figure, then tries to approve it.
+    const entered = await send(province, 'PUT', '/api/reported-values', { ...figure, periodStart: '2025-10-01', value: 440, submit: true });
+    const enteredId = entered.json().id;
+    const own = await send(province, 'POST', `/api/reported-values/${enteredId}/approve`, {});
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error).toMatchObject({ code: 'APPROVER_IS_AUTHOR', field: 'id' });
+    expect((await send(secondProvince, 'POST', `/api/reported-values/${enteredId}/approve`, {})).json().status).toBe('approved');
+
+    // A commune officer saves a village's figure, submits it, and may not approve it either.
+    const village = await send(commune, 'PUT', '/api/reported-values', { ...figure, unitCode: '6600101', periodStart: '2025-10-01', value: 12 });
+    const villageId = village.json().id;
+    await send(commune, 'POST', `/api/reported-values/${villageId}/submit`, {});
+    expect((await send(commune, 'POST', `/api/reported-values/${villageId}/approve`, {})).json().error.code).toBe('APPROVER_IS_AUTHOR');
+    expect((await send(province, 'POST', `/api/reported-values/${villageId}/approve`, {})).json().status).toBe('approved');
+    const history = (await send(province, 'GET', `/api/reported-values/${villageId}/history`)).json();
+    expect(history.map((h: { action: string; actorUserId: string }) => [h.action, h.actorUserId])).toEqual([['save', commune.id], ['submit', commune.id], ['approve', province.id]]);
+  });
+
   it('refuse a bad period, an indicator counted from records, and units out of scope', async () => {
     expect((await send(commune, 'PUT', '/api/reported-values', { ...figure, periodStart: '2025-08-05' })).json().error).toMatchObject({ code: 'PERIOD_INVALID', field: 'periodStart' });
     expect((await send(commune, 'PUT', '/api/reported-values', { ...figure, periodStart: '2099-01-01' })).json().error.code).toBe('PERIOD_INVALID');

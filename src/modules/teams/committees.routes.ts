@@ -12,12 +12,12 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
 
   app.get('/:unitCode', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { audit: 'committees.read' } },
     schema: { tags, summary: 'The steering committee of a commune-level unit', params: s.CommitteeParams, response: { 200: s.CommitteeSchema, ...errors } },
   }, (request) => getCommittee(db, request.viewer, request.params.unitCode));
 
   app.put('/:unitCode', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Record the committee\'s decision and members, replacing the previous composition', params: s.CommitteeParams, body: s.PutCommitteeBody, response: { 200: s.CommitteeSchema, ...errors } },
   }, (request) => putCommittee(db, request.viewer, request.params.unitCode, request.body));
 };

@@ -23,14 +23,14 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.get('/', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { audit: 'teams.list' } },
     schema: { tags, summary: 'Teams in a unit\'s subtree, by unit code', querystring: s.TeamListQuery, response: { 200: s.TeamPage, ...errors } },
   }, (request) => listTeams(db, request.viewer, request.query.unit, {
     day: request.query.date, after: request.query.after, limit: request.query.limit ?? 100,
   }));
 
   app.post('/', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'Set up a team in a village-level or commune-level unit', body: s.CreateTeamBody, response: { 201: s.TeamDetailSchema, ...errors } },
   }, async (request, reply) => reply.status(201).send(await createTeam(db, request.viewer, request.body)));
 
@@ -53,27 +53,27 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/:id', {
-    config: { access: FIELD_ROLES },
+    config: { access: FIELD_ROLES, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'A team with every member it has had, roles on the day', params: s.TeamParams, querystring: s.DayQuery, response: { 200: s.TeamDetailSchema, ...errors } },
   }, (request) => getTeam(db, request.viewer, request.params.id, request.query.date));
 
   app.patch('/:id', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'Rename a team or record its founding decision', params: s.TeamParams, body: s.UpdateTeamBody, response: { 200: s.TeamDetailSchema, ...errors } },
   }, (request) => updateTeam(db, request.viewer, request.params.id, request.body));
 
   app.post('/:id/members', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'Add a member', params: s.TeamParams, body: s.AddMemberBody, response: { 201: s.TeamMemberSchema, ...errors } },
   }, async (request, reply) => reply.status(201).send(await addMember(db, request.viewer, request.params.id, request.body)));
 
   app.post('/:id/members/:memberId/end', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'A member leaves the team on a day', params: s.MemberParams, body: s.EndMemberBody, response: { 200: s.TeamMemberSchema, ...errors } },
   }, (request) => endMember(db, request.viewer, request.params.id, request.params.memberId, request.body.leftOn));
 
   app.post('/:id/leader', {
-    config: { access: OFFICERS },
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'Hand the leadership to a member from a day on', params: s.TeamParams, body: s.SetLeaderBody, response: { 200: s.TeamDetailSchema, ...errors } },
   }, (request) => setLeader(db, request.viewer, request.params.id, request.body));
 };

@@ -1,7 +1,9 @@
 import type { Database } from '../../db/database.js';
 import type { UnitTier } from '../../db/types.js';
 import type { Viewer } from '../../http/access.js';
+import { AppError } from '../../errors.js';
 import { readCsv, RowErrors } from '../../lib/csv.js';
+import { recordAudit } from '../auth/audit.service.js';
 import { isDay } from '../../lib/vietnam-day.js';
 import { renameUnit } from './unit-operations.js';
 import { normaliseOfficialCode, tierOf } from './unit-types.js';
@@ -144,8 +146,18 @@ export async function importVillages(db: Database, viewer: Viewer | null, file: 
   return applyPlan(db, viewer, [...plan.values()], day, errors, actorId, 'villages');
 }
 
-/** Statistics per unit and day, one column per statistic kind; an empty cell leaves that figure alone. */
+/** Who may set denominators: the province (or an administrator, or the command line), never the unit measured. */
+function canSetStatistics(viewer: Viewer | null): boolean {
+  return viewer === null || viewer.role === 'admin' || viewer.role === 'province_officer';
+}
+
+/**
+ * Statistics per unit and day, one column per statistic kind; an empty cell leaves that figure
+ * alone. A commune officer is refused: a commune that sets its own adults to 1 shows 200% on the
+ * public page. Each value keeps who set it, and the import leaves one audit entry.
+ */
 export async function importStatistics(db: Database, viewer: Viewer | null, file: Buffer | string): Promise<{ values: number }> {
+  if (!canSetStatistics(viewer)) throw new AppError('STATISTICS_BY_PROVINCE', `A ${viewer!.role} cannot set unit statistics`, 'file');
   const kinds = await q.statisticKindCodes(db);
   const { columns, rows } = readCsv(file, ['unit_code', 'as_of']);
   const errors = new RowErrors();
@@ -159,7 +171,7 @@ export async function importStatistics(db: Database, viewer: Viewer | null, file
   const candidates = rawCodes.flatMap((c) => [c, normaliseOfficialCode(c, 'commune') ?? c]);
   const known = await q.existingCodes(db, candidates);
   const seen = new Map<string, number>();
-  const values: { unit_code: string; kind: string; as_of: string; value: number; province_code: string }[] = [];
+  const values: { unit_code: string; kind: string; as_of: string; value: number; province_code: string; recorded_by: string | null }[] = [];
   for (const row of rows) {
     const raw = errors.required(row, 'unit_code');
     const asOf = errors.required(row, 'as_of');
@@ -176,10 +188,17 @@ export async function importStatistics(db: Database, viewer: Viewer | null, file
       const cell = row.values[kind] ?? '';
       if (cell === '') continue;
       if (!/^\d{1,12}$/.test(cell)) { errors.add(row.line, kind, 'BAD_VALUE', { column: kind, value: cell }); continue; }
-      values.push({ unit_code: code, kind, as_of: asOf, value: Number(cell), province_code: unit.province_code });
+      values.push({ unit_code: code, kind, as_of: asOf, value: Number(cell), province_code: unit.province_code, recorded_by: viewer?.id ?? null });
     }
   }
   errors.throwIfAny();
   await q.upsertStatistics(db, values);
+  if (viewer) {
+    const units = new Set(values.map((v) => v.unit_code));
+    await recordAudit(db, {
+      actorUserId: viewer.id, action: 'units.statistics.import', unitCode: viewer.scopeUnitCode,
+      subject: units.size === 1 ? [...units][0]! : null, detail: { values: values.length, units: units.size },
+    });
+  }
   return { values: values.length };
 }

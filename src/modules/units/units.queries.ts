@@ -233,13 +233,13 @@ export async function statisticKindCodes(db: Database): Promise<string[]> {
 
 export async function upsertStatistics(
   db: Database,
-  rows: { unit_code: string; kind: string; as_of: string; value: number; province_code: string }[],
+  rows: { unit_code: string; kind: string; as_of: string; value: number; province_code: string; recorded_by?: string | null }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await db
       .insertInto('unit_statistics')
       .values(rows.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['unit_code', 'kind', 'as_of']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), recorded_at: sql`now()` })))
+      .onConflict((oc) => oc.columns(['unit_code', 'kind', 'as_of']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), recorded_by: eb.ref('excluded.recorded_by'), recorded_at: sql`now()` })))
       .execute();
   }
 }

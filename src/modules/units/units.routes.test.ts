@@ -85,4 +85,24 @@ describe('changing the tree', () => {
     const inside = await inject('commune_code,village_code,name,type\n66001,6600103,Thôn 3,thôn\n');
     expect(inside.json()).toEqual({ created: 1, renamed: 0, unchanged: 0 });
   });
+
+  it('lets only the province set statistics, storing who set them and auditing it', async () => {
+    const inject = (user: TestUser, csv: string) => t.app.inject({
+      method: 'POST', url: '/api/units/import/statistics', headers: { ...user.headers, 'content-type': 'text/csv' }, payload: csv,
+    });
+    const before = (await get(province, '/api/units/66001/statistics?date=2025-09-01')).json().statistics.adults;
+    const own = await inject(commune, 'unit_code,as_of,adults\n66001,2025-08-01,1\n');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error).toMatchObject({ code: 'STATISTICS_BY_PROVINCE', field: 'file' });
+    expect((await get(province, '/api/units/66001/statistics?date=2025-09-01')).json().statistics.adults).toBe(before);
+
+    const set = await inject(province, 'unit_code,as_of,adults\n66001,2025-08-01,900\n');
+    expect(set.json()).toEqual({ values: 1 });
+    expect((await get(province, '/api/units/66001/statistics?date=2025-09-01')).json().statistics.adults).toBe(900);
+    const stored = await t.db.selectFrom('unit_statistics').select('recorded_by')
+      .where('unit_code', '=', '66001').where('kind', '=', 'adults').where('as_of', '=', '2025-08-01').executeTakeFirstOrThrow();
+    expect(stored.recorded_by).toBe(province.id);
+    const audit = (await get(province, '/api/audit?limit=50')).json().items;
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'units.statistics.import', actorUserId: province.id, subject: '66001', detail: { values: 1, units: 1 } }));
+  });
 });

@@ -17,4 +17,6 @@ export interface IndicatorFigure {
   target: number | null;
   deadline: string | null;
   status: Status;
+  /** A share above 100%: the denominator is likely wrong, so the tile says so in words. */
+  suspect: boolean;
 }

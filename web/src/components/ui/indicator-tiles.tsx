@@ -52,6 +52,11 @@ function IndicatorTile({ indicator, selected, onSelect }: { indicator: Indicator
         </span>
       )}
       <StatusBadge status={indicator.status} />
+      {indicator.suspect && (
+        <span className="tile-suspect" data-testid="tile-suspect" role="note">
+          <span aria-hidden="true">⚠ </span>{t('tiles.suspect')}
+        </span>
+      )}
     </button>
   );
 }

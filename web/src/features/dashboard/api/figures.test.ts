@@ -4,7 +4,7 @@ import { changedFigures, laggingUnits, rankRows, sortRows, statusCounts } from '
 
 const figure = (value: number | null, status: Status, gap: number | null = null): IndicatorProgress => ({
   code: 'skills', name: 'Skills', unitLabel: '%', percent: true, numerator: null, denominator: null, value,
-  target: 80, deadline: '2025-12-31', status, projected: null, neededPerWeek: gap === null ? null : gap / 10, gap,
+  target: 80, deadline: '2025-12-31', status, projected: null, neededPerWeek: gap === null ? null : gap / 10, gap, suspect: false,
 });
 const child = (code: string, name: string, f: IndicatorProgress, openDifficulties = 0): UnitProgress => ({
   unit: { code, name, type: 'xã', tier: 'commune', parentCode: '66', provinceCode: '66' }, day: '2025-09-01', indicators: [f], openDifficulties,
