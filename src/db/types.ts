@@ -351,6 +351,12 @@ export interface HouseholdVisitsTable {
   live_visits: number;
   first_day: Day | null;
   previous_first_day: Day | null;
+  guided_visits: Generated<number>;
+  first_guided_day: Day | null;
+  previous_first_guided_day: Day | null;
+  last_visit_at: Date | null;
+  last_visit_id: string | null;
+  last_outcome: VisitOutcome | null;
 }
 
 export interface SyncItemsTable {

@@ -30,6 +30,15 @@ export interface CachedResident {
   updatedAt?: string | null;
 }
 
+/** Where a visited household stands, as the server last said or this device recorded. */
+export interface HouseholdVisitState {
+  householdId: string;
+  /** Absent on copies pulled before coverage meant guided; such a household counts as to come back to until the next pull. */
+  status?: 'covered' | 'come_back';
+  lastTriedAt?: string | null;
+  lastOutcome?: string | null;
+}
+
 export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone';
 
 export interface ServerError {
@@ -88,7 +97,8 @@ export class FieldDatabase extends Dexie {
   kv!: Table<KeyValue, string>;
   households!: Table<CachedHousehold, string>;
   residents!: Table<CachedResident, string>;
-  visited!: Table<{ householdId: string }, string>;
+  /** The visited households of the village with their coverage; a household not here was never visited. */
+  visited!: Table<HouseholdVisitState, string>;
   outbox!: Table<OutboxItem, string>;
   visitLog!: Table<VisitLogEntry, string>;
   notices!: Table<SyncNotice, string>;
@@ -104,6 +114,9 @@ export class FieldDatabase extends Dexie {
       visitLog: '&id, day',
       notices: '&id, at',
     });
+    // Coverage came to mean "someone was guided": the copy is pulled again from the start to
+    // learn each visited household's state and its last try.
+    this.version(2).stores({}).upgrade((tx) => tx.table('kv').where('key').startsWith('pull:').delete());
   }
 }
 

@@ -7,6 +7,7 @@ import { navigate } from '../../../lib/navigation';
 import { useReferenceData } from '../../../lib/reference-data';
 import { serverErrorText } from '../../../lib/server-error';
 import { useVillageView, type ResidentView } from '../../../lib/village-view';
+import { CoveragePill, LastTry } from './coverage-pill';
 
 /** One household: who lives there and what each person still lacks, and the big "record a visit" button. */
 export function HouseholdScreen({ householdId }: { householdId: string }) {
@@ -22,9 +23,10 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
   return (
     <Screen title={household.label} back="/">
       <div className="chips">
-        {household.visited ? <Pill tone="ok">{t('households.visited')}</Pill> : <Pill tone="todo">{t('households.toVisit')}</Pill>}
+        <CoveragePill coverage={household.coverage} />
         {household.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
       </div>
+      {household.coverage === 'come_back' && <LastTry household={household} />}
       {household.error && <p className="error-text" role="alert">{serverErrorText(t, household.error)}</p>}
       {(household.headName || household.address) && <p>{[household.headName, household.address].filter(Boolean).join(' · ')}</p>}
       {household.note && <p className="muted">{household.note}</p>}
