@@ -246,6 +246,9 @@ export type ResidentGroup = 'adult' | 'pupil' | 'cadre' | 'enterprise_worker' | 
 export type Sex = 'male' | 'female' | 'other';
 export type VisitOutcome = 'guided' | 'not_home' | 'refused' | 'follow_up';
 
+export type HouseholdStatus = 'active' | 'gone';
+export type ResidentStatus = 'active' | 'moved_away' | 'deceased' | 'merged';
+
 export interface HouseholdsTable {
   id: string;
   village_code: string;
@@ -255,6 +258,8 @@ export interface HouseholdsTable {
   head_name: string | null;
   note: string | null;
   created_on: Day;
+  status: Generated<HouseholdStatus>;
+  status_on: Day | null;
   revision: Generated<number>;
   change_seq: Generated<number>;
   last_recorded_at: Instant;
@@ -279,6 +284,10 @@ export interface ResidentsTable {
   national_id_hash: string | null;
   national_id_last4: string | null;
   created_on: Day;
+  status: Generated<ResidentStatus>;
+  status_on: Day | null;
+  /** The resident kept when this one was found to be the same person. */
+  merged_into: string | null;
   revision: Generated<number>;
   change_seq: Generated<number>;
   last_recorded_at: Instant;

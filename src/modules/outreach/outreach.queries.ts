@@ -230,3 +230,10 @@ export async function countCoveredHouseholds(db: Database): Promise<{ village_co
     where guided_visits > 0 group by village_code, province_code, first_guided_day`.execute(db);
   return result.rows;
 }
+
+/** After a merge: the visits of the household that name the merged record name the one kept. */
+export async function repointVisitPeople(db: Database, householdId: string, fromId: string, toId: string): Promise<void> {
+  await sql`
+    update visits set people_present = array_replace(people_present, ${fromId}::uuid, ${toId}::uuid)
+    where household_id = ${householdId} and ${fromId}::uuid = any(people_present)`.execute(db);
+}

@@ -22,6 +22,7 @@ export const HouseholdData = Type.Object({
   address: OptionalText(300),
   headName: OptionalText(200),
   note: OptionalText(1000),
+  status: Type.Optional(Type.Enum(['active', 'gone'])),
   baseRevision: BaseRevision,
 }, { additionalProperties: false });
 
@@ -35,6 +36,9 @@ export const ResidentData = Type.Object({
   ethnicity: OptionalText(60),
   language: OptionalText(60),
   nationalId: Type.Optional(Type.Union([Type.String({ pattern: NATIONAL_ID_PATTERN }), Type.Null()])),
+  status: Type.Optional(Type.Enum(['active', 'moved_away', 'deceased'])),
+  /** The resident this one is the same person as: a merge into that record. */
+  sameAs: Type.Optional(Uuid),
   baseRevision: BaseRevision,
 }, { additionalProperties: false });
 

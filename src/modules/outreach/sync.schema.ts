@@ -44,6 +44,7 @@ export const HouseholdRecordSchema = Type.Object({
   address: Text,
   headName: Text,
   note: Text,
+  status: Type.String({ description: 'active or gone' }),
   revision: Type.Integer(),
   updatedAt: Type.String(),
 });
@@ -59,6 +60,8 @@ export const ResidentRecordSchema = Type.Object({
   language: Text,
   nationalIdLast4: Text,
   milestones: Type.Array(Type.String()),
+  status: Type.String({ description: 'active, moved_away, deceased or merged' }),
+  mergedInto: Nullable(Type.String()),
   revision: Type.Integer(),
   updatedAt: Type.String(),
 });

@@ -156,3 +156,10 @@ export async function rebuildHeldKinds(db: Database): Promise<{ kind: string; vi
     from resident_milestones group by kind, village_code, province_code, first_on`.execute(db);
   return result.rows;
 }
+
+/** Moves every milestone fact of one resident to another (a merge); answers the kinds concerned. */
+export async function moveMilestoneFacts(db: Database, fromId: string, toId: string): Promise<string[]> {
+  const result = await sql<{ kind: string }>`
+    update milestones set resident_id = ${toId} where resident_id = ${fromId} returning kind`.execute(db);
+  return [...new Set(result.rows.map((row) => row.kind))];
+}

@@ -8,6 +8,7 @@ export interface CachedHousehold {
   address?: string | null;
   headName?: string | null;
   note?: string | null;
+  status?: 'active' | 'gone';
   revision?: number | null;
   updatedAt?: string | null;
 }
@@ -26,9 +27,14 @@ export interface CachedResident {
   /** Only the last 4 digits ever come back from the server; the full number is never kept here. */
   nationalIdLast4?: string | null;
   milestones: string[];
+  status?: ResidentStatus;
+  /** The record kept, when this one was marked the same person. */
+  mergedInto?: string | null;
   revision?: number | null;
   updatedAt?: string | null;
 }
+
+export type ResidentStatus = 'active' | 'moved_away' | 'deceased' | 'merged';
 
 /** Where a visited household stands, as the server last said or this device recorded. */
 export interface HouseholdVisitState {

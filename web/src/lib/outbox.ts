@@ -54,6 +54,23 @@ export async function addResident(input: NewResident, author: Author, now = new 
   return id;
 }
 
+/**
+ * A correction of a resident the device has: the whole record as it should be, with the
+ * revision the device last saw, so the server can tell a stale edit (a conflict) from a clean one.
+ */
+export async function editResident(
+  residentId: string, input: NewResident & { status?: 'active' | 'moved_away' | 'deceased'; sameAs?: string }, baseRevision: number | null | undefined,
+  author: Author, now = new Date(),
+): Promise<string> {
+  const id = newId();
+  const data: Record<string, unknown> = { id: residentId, ...input };
+  if (typeof baseRevision === 'number') data.baseRevision = baseRevision;
+  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
+  await db.outbox.add(item('resident', id, data, author, now));
+  announce();
+  return id;
+}
+
 export interface NewVisit {
   householdId: string;
   peoplePresent: string[];

@@ -65,7 +65,9 @@ export function buildVillageView(input: VillageViewInput): VillageView {
       households.set(id, {
         ...before, id, villageCode: input.villageCode, label: String(data.label ?? before?.label ?? ''),
         address: text(data.address) ?? before?.address, headName: text(data.headName) ?? before?.headName,
-        note: text(data.note) ?? before?.note, residents: [], visited: false, coverage: 'never', pending, error: item.error,
+        note: text(data.note) ?? before?.note, status: (data.status as HouseholdView['status']) ?? before?.status,
+        revision: before?.revision, updatedAt: before?.updatedAt,
+        residents: [], visited: false, coverage: 'never', pending, error: item.error,
       });
     } else if (item.kind === 'resident') {
       const id = String(data.id);
@@ -78,6 +80,9 @@ export function buildVillageView(input: VillageViewInput): VillageView {
         groups: Array.isArray(data.groups) ? data.groups.map(String) : before?.groups ?? [],
         // The full number stays in the outbox only until it is sent; the screen shows 4 digits.
         nationalIdLast4: nationalId ? nationalId.slice(-4) : before?.nationalIdLast4,
+        status: typeof data.sameAs === 'string' ? 'merged' : (data.status as ResidentView['status']) ?? before?.status,
+        mergedInto: typeof data.sameAs === 'string' ? data.sameAs : before?.mergedInto,
+        revision: before?.revision, updatedAt: before?.updatedAt,
         milestones: before?.milestones ?? [], pending, error: item.error,
       });
     } else if (item.kind === 'visit' && pending) {
