@@ -317,6 +317,8 @@ export interface MilestonesTable {
   province_code: string;
   recorded_at: Generated<Date>;
   superseded_by: string | null;
+  /** The skills checked, for a "skills confirmed (guided)" fact. */
+  skills: string[] | null;
 }
 
 export interface ResidentMilestonesTable {

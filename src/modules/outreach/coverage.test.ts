@@ -134,6 +134,26 @@ describe('GET /api/coverage', () => {
     expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-31`)).householdsCovered).toBe(3);
   });
 
+  it('records "skills confirmed (guided)" with the skills checked, and refuses skills without that milestone', async () => {
+    const [a0] = inA;
+    const person = a0!.residents[1]!;
+    const confirmed = items.visit({
+      householdId: a0!.id, visitedAt: '2025-08-25T09:00:00+07:00',
+      help: [{ residentId: person, milestone: 'skills_confirmed', skills: ['online_safety', 'online_payment', 'online_safety'] }],
+    });
+    expect(statuses(await device.pushOk([confirmed]))).toEqual(['applied']);
+    const fact = await t.db.selectFrom('milestones').select(['source', 'skills', 'kind']).where('visit_id', '=', confirmed.id).executeTakeFirstOrThrow();
+    expect(fact).toEqual({ source: 'guided', skills: ['online_safety', 'online_payment'], kind: 'skills_confirmed' });
+    expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-31`)).milestones.skills_confirmed).toBe(1);
+
+    const body = await device.pushOk([
+      items.visit({ householdId: a0!.id, help: [{ residentId: person, milestone: 'vneid_level2', skills: ['online_safety'] }] }),
+      items.visit({ householdId: a0!.id, help: [{ residentId: person, milestone: 'skills_confirmed', skills: ['online_safety', 'juggling'] }] }),
+    ]);
+    expect(body.results[0]!.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'items[0].data.help[0].skills' });
+    expect(body.results[1]!.error).toMatchObject({ code: 'SKILL_UNKNOWN', field: 'items[1].data.help[0].skills[1]' });
+  });
+
   it('shows a team member their own village only', async () => {
     expect((await coverage(memberA, `unit=${A}`)).households).toBe(4);
     expect((await t.app.inject({ method: 'GET', url: '/api/coverage?unit=66001', headers: memberA.headers })).statusCode).toBe(404);

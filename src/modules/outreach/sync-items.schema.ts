@@ -48,7 +48,12 @@ export const VisitData = Type.Object({
   householdId: Uuid,
   visitedAt: Type.String({ format: 'date-time' }),
   peoplePresent: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
-  help: Type.Optional(Type.Array(Type.Object({ residentId: Uuid, milestone: Code }, { additionalProperties: false }), { maxItems: 200 })),
+  help: Type.Optional(Type.Array(Type.Object({
+    residentId: Uuid,
+    milestone: Code,
+    /** With `skills_confirmed`: which skills were checked (skills confirmed, guided). */
+    skills: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 20 })),
+  }, { additionalProperties: false }), { maxItems: 200 })),
   skillsTaught: Type.Optional(Type.Array(Code, { maxItems: 20 })),
   outcome: Type.Enum(['guided', 'not_home', 'refused', 'follow_up']),
   notes: OptionalText(2000),

@@ -26,7 +26,7 @@ export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[
       for (const id of parsed.data.peoplePresent ?? []) residentIds.add(id);
       for (const help of parsed.data.help ?? []) residentIds.add(help.residentId);
       needKinds ||= (parsed.data.help?.length ?? 0) > 0;
-      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0;
+      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0 || (parsed.data.help ?? []).some((h) => h.skills !== undefined);
     } else if (parsed.kind === 'milestone') {
       residentIds.add(parsed.data.residentId);
       needKinds = true;
@@ -67,12 +67,13 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
   (data.help ?? []).forEach((help, j) => {
     if (!inVillage(help.residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${help.residentId} in the household's village`, `help[${j}].residentId`);
     if (!look.kinds.has(help.milestone)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
+    const checked = confirmedSkills(help, j, look);
     const key = `${help.residentId}/${help.milestone}`;
     if (seen.has(key)) return;
     seen.add(key);
     facts.push({
-      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: 'visit', visitId: item.id,
-      villageCode: household.villageCode, provinceCode: household.provinceCode,
+      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: checked ? 'guided' : 'visit', visitId: item.id,
+      villageCode: household.villageCode, provinceCode: household.provinceCode, ...(checked ? { skills: checked } : {}),
     });
   });
   const row: q.NewVisitRow = {
@@ -81,6 +82,19 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
     outcome: data.outcome, notes: data.notes ?? null, supersedes: data.supersedes ?? null,
   };
   return { row, facts };
+}
+
+/** The milestone kind that carries the skills checked during a visit. */
+export const SKILLS_CONFIRMED = 'skills_confirmed';
+
+/** The skills checked for "skills confirmed (guided)": known skills, and only with that milestone. */
+function confirmedSkills(help: { milestone: string; skills?: string[] }, j: number, look: FactLookups): string[] | undefined {
+  if (help.skills === undefined) return undefined;
+  if (help.milestone !== SKILLS_CONFIRMED) throw new AppError('VALIDATION_FAILED', `skills go with the ${SKILLS_CONFIRMED} milestone only`, `help[${j}].skills`);
+  help.skills.forEach((code, k) => {
+    if (!look.skills.has(code)) throw new AppError('SKILL_UNKNOWN', `No skill ${code}`, `help[${j}].skills[${k}]`);
+  });
+  return [...new Set(help.skills)];
 }
 
 async function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItemData, look: FactLookups): Promise<MilestoneFact> {

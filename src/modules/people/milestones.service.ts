@@ -61,6 +61,8 @@ export interface MilestoneFact {
   visitId: string | null;
   villageCode: string;
   provinceCode: string;
+  /** The skills checked, for "skills confirmed (guided)". */
+  skills?: readonly string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export async function recordMilestones(
   await feed.hold(facts.map((f) => f.villageCode));
   await mq.insertMilestones(trx, facts.map((f) => ({
     id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
-    unit_code: f.villageCode, province_code: f.provinceCode,
+    unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,
   })), recordedBy);
   const held = new Map<string, mq.HeldKindInput>();
   for (const f of facts) {

@@ -74,7 +74,7 @@ export async function editResident(
 export interface NewVisit {
   householdId: string;
   peoplePresent: string[];
-  help: { residentId: string; milestone: string }[];
+  help: { residentId: string; milestone: string; skills?: string[] }[];
   skillsTaught: string[];
   outcome: 'guided' | 'not_home' | 'refused' | 'follow_up';
   notes?: string;
