@@ -37,6 +37,19 @@ export async function addHousehold(input: NewHousehold, author: Author, now = ne
   return id;
 }
 
+/** A correction or mark (gone, back) of a household the device has, with the revision it saw. */
+export async function editHousehold(
+  householdId: string, input: NewHousehold & { status?: 'active' | 'gone' }, baseRevision: number | null | undefined, author: Author, now = new Date(),
+): Promise<string> {
+  const id = newId();
+  const data: Record<string, unknown> = { id: householdId, villageCode: author.villageCode, ...input };
+  if (typeof baseRevision === 'number') data.baseRevision = baseRevision;
+  for (const key of Object.keys(data)) if (data[key] === undefined || data[key] === null) delete data[key];
+  await db.outbox.add(item('household', id, data, author, now));
+  announce();
+  return id;
+}
+
 export interface NewResident {
   householdId: string;
   fullName: string;

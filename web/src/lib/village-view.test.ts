@@ -73,4 +73,10 @@ describe('buildVillageView', () => {
     expect(view.households.find((h) => h.id === 'h1')!.visited).toBe(false);
     expect(view.households.find((h) => h.id === 'h1')!.residents[0]!.lacking).toEqual(['provincial_app']);
   });
+
+  it('lists a household marked gone but counts it in no coverage figure', () => {
+    const view = buildVillageView({ ...pulled, outbox: [outbox('1', 'household', { id: 'h1', villageCode: V, label: 'Hộ 1', status: 'gone' })] });
+    expect(view.households[0]).toMatchObject({ id: 'h1', status: 'gone', coverage: 'never' });
+    expect(view.counts).toEqual({ never: 0, come_back: 0, covered: 0 });
+  });
 });

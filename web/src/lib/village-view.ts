@@ -108,7 +108,8 @@ export function buildVillageView(input: VillageViewInput): VillageView {
     h.coverage = state === undefined ? 'never' : state.status ?? 'come_back';
     h.lastTriedAt = state?.lastTriedAt;
     h.lastOutcome = state?.lastOutcome;
-    counts[h.coverage] += 1;
+    // A household gone from the village is no door to knock on: it stays listed, uncounted.
+    if (h.status !== 'gone') counts[h.coverage] += 1;
     h.residents.sort((a, b) => (a.birthYear ?? 9999) - (b.birthYear ?? 9999) || a.fullName.localeCompare(b.fullName, 'vi'));
   }
   list.sort((a, b) => a.label.localeCompare(b.label, 'vi', { numeric: true }));

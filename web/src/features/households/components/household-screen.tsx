@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { Pill } from '../../../components/ui/pill';
 import { Screen } from '../../../components/ui/screen';
 import { authorOf, useField } from '../../../lib/field-context';
-import { editResident } from '../../../lib/outbox';
+import { editHousehold, editResident } from '../../../lib/outbox';
 import { navigate } from '../../../lib/navigation';
 import { useReferenceData } from '../../../lib/reference-data';
 import { serverErrorText } from '../../../lib/server-error';
@@ -13,7 +13,8 @@ import { CoveragePill, LastTry } from './coverage-pill';
 /** One household: who lives there and what each person still lacks, and the big "record a visit" button. */
 export function HouseholdScreen({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
-  const { user, village } = useField();
+  const field = useField();
+  const { user, village } = field;
   const { milestoneKinds } = useReferenceData();
   const view = useVillageView(village.code, user.id, milestoneKinds.map((k) => k.code));
   if (!view) return <p className="muted">{t('common.loading')}</p>;
@@ -25,6 +26,7 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
     <Screen title={household.label} back="/">
       <div className="chips">
         <CoveragePill coverage={household.coverage} />
+        {household.status === 'gone' && <Pill tone="todo">{t('household.gone')}</Pill>}
         {household.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
       </div>
       {household.coverage === 'come_back' && <LastTry household={household} />}
@@ -40,6 +42,10 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
         ))}
       </ul>
       <Button variant="secondary" wide onClick={() => navigate(`/household/${household.id}/resident/new`)}>+ {t('resident.add')}</Button>
+      <Button variant="quiet" wide data-testid="household-gone"
+        onClick={() => void editHousehold(household.id, { label: household.label, status: household.status === 'gone' ? 'active' : 'gone' }, household.revision, authorOf(field))}>
+        {household.status === 'gone' ? t('household.markActive') : t('household.markGone')}
+      </Button>
     </Screen>
   );
 }
