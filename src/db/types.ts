@@ -261,6 +261,9 @@ export type ResidentGroup = 'adult' | 'pupil' | 'cadre' | 'enterprise_worker' | 
 export type Sex = 'male' | 'female' | 'other';
 export type VisitOutcome = 'guided' | 'not_home' | 'refused' | 'follow_up';
 
+export type HouseholdStatus = 'active' | 'gone';
+export type ResidentStatus = 'active' | 'moved_away' | 'deceased' | 'merged';
+
 export interface HouseholdsTable {
   id: string;
   village_code: string;
@@ -270,6 +273,8 @@ export interface HouseholdsTable {
   head_name: string | null;
   note: string | null;
   created_on: Day;
+  status: Generated<HouseholdStatus>;
+  status_on: Day | null;
   revision: Generated<number>;
   change_seq: Generated<number>;
   last_recorded_at: Instant;
@@ -294,6 +299,10 @@ export interface ResidentsTable {
   national_id_hash: string | null;
   national_id_last4: string | null;
   created_on: Day;
+  status: Generated<ResidentStatus>;
+  status_on: Day | null;
+  /** The resident kept when this one was found to be the same person. */
+  merged_into: string | null;
   revision: Generated<number>;
   change_seq: Generated<number>;
   last_recorded_at: Instant;
@@ -323,6 +332,8 @@ export interface MilestonesTable {
   province_code: string;
   recorded_at: Generated<Date>;
   superseded_by: string | null;
+  /** The skills checked, for a "skills confirmed (guided)" fact. */
+  skills: string[] | null;
 }
 
 export interface ResidentMilestonesTable {
@@ -366,6 +377,12 @@ export interface HouseholdVisitsTable {
   live_visits: number;
   first_day: Day | null;
   previous_first_day: Day | null;
+  guided_visits: Generated<number>;
+  first_guided_day: Day | null;
+  previous_first_guided_day: Day | null;
+  last_visit_at: Date | null;
+  last_visit_id: string | null;
+  last_outcome: VisitOutcome | null;
 }
 
 export interface SyncItemsTable {

@@ -82,5 +82,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.SKILL_UNKNOWN': 'Unknown skill',
   'error.UNIT_NOT_VILLAGE': 'The unit is not a village-level group',
   'error.VILLAGE_CHANGE_UNSUPPORTED': 'A household or resident cannot move to another village',
+  'error.RESIDENT_MERGE_REFUSED': 'This record cannot be merged: it was merged already, or it names itself',
+  'error.RESIDENT_MERGE_ID_MISMATCH': 'The two records carry different national ID numbers, so they are two different people',
+  'error.RESIDENT_MERGE_ACROSS_VILLAGES': 'Only the commune officer can mark people of two villages as the same person',
   'sync.capped': 'A device keeps at most {cap} records of its village; the rest were not downloaded',
 };

@@ -80,5 +80,8 @@ export const vi = {
   'error.SKILL_UNKNOWN': 'Kỹ năng không hợp lệ',
   'error.UNIT_NOT_VILLAGE': 'Đơn vị không phải thôn, buôn, tổ dân phố',
   'error.VILLAGE_CHANGE_UNSUPPORTED': 'Không thể chuyển hộ hoặc người dân sang thôn khác',
+  'error.RESIDENT_MERGE_REFUSED': 'Không gộp được hồ sơ này: hồ sơ đã được gộp trước đó, hoặc chọn trùng chính nó',
+  'error.RESIDENT_MERGE_ID_MISMATCH': 'Hai hồ sơ có số định danh cá nhân khác nhau, nên là hai người khác nhau',
+  'error.RESIDENT_MERGE_ACROSS_VILLAGES': 'Chỉ cán bộ xã mới được gộp người của hai thôn khác nhau',
   'sync.capped': 'Thiết bị chỉ lưu tối đa {cap} hồ sơ của thôn; các hồ sơ còn lại chưa được tải về',
 } as const;

@@ -6,8 +6,10 @@ export const CoverageQuery = Type.Object({ unit: UnitCode, date: Type.Optional(D
 
 const Figures = {
   households: Type.Integer(),
-  householdsVisited: Type.Integer(),
-  rate: Type.Number({ description: 'householdsVisited ÷ households, 0 when there are no households' }),
+  householdsVisited: Type.Integer({ description: 'Households with any live visit' }),
+  householdsCovered: Type.Integer({ description: 'Households where someone was guided' }),
+  householdsToComeBack: Type.Integer({ description: 'Visited but nobody guided yet (not home, refused, follow up)' }),
+  rate: Type.Number({ description: 'householdsCovered ÷ households, 0 when there are no households' }),
 };
 
 export const CoverageResponse = Type.Object({

@@ -12,7 +12,12 @@ import { childSubtrees, getUnitsAt, getVisibleUnit, subtreeCodes, type Unit } fr
 
 interface Figures {
   households: number;
+  /** Households with any live visit, guided or not. */
   householdsVisited: number;
+  /** Households where someone was guided: what coverage means. */
+  householdsCovered: number;
+  /** Visited but not covered: the come-back list. */
+  householdsToComeBack: number;
   rate: number;
 }
 
@@ -24,16 +29,21 @@ export interface Coverage extends Figures {
   children: (Figures & { unit: Unit })[];
 }
 
-// A household recorded after its first visit would push the rate past 1 on some days; the
-// counts stay as they are, the rate stops at 1.
+// A household is covered when someone in it was guided; a "not home", "refused" or "follow up"
+// visit alone leaves it to come back to. A household recorded after its first visit would push
+// the rate past 1 on some days; the counts stay as they are, the rate stops at 1.
 const figures = (totals: Map<string, number>): Figures => {
   const households = totals.get('households') ?? 0;
   const householdsVisited = totals.get('households_visited') ?? 0;
-  return { households, householdsVisited, rate: households > 0 ? Math.min(1, Math.round((householdsVisited / households) * 10_000) / 10_000) : 0 };
+  const householdsCovered = totals.get('households_covered') ?? 0;
+  return {
+    households, householdsVisited, householdsCovered, householdsToComeBack: householdsVisited - householdsCovered,
+    rate: households > 0 ? Math.min(1, Math.round((householdsCovered / households) * 10_000) / 10_000) : 0,
+  };
 };
 
 /**
- * Households visited ÷ households, residents and residents per milestone for a unit on a day,
+ * Households covered ÷ households, residents and residents per milestone for a unit on a day,
  * with the same figures per child unit. Read from the rollups only: one query for the tree,
  * one for the counts, whatever the size of the unit.
  */
@@ -41,7 +51,7 @@ export async function getCoverage(db: Database, viewer: Viewer, code: string, op
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, code, day, 'unit');
   const [codes, byChild, kinds] = [await subtreeCodes(db, code, day), await childSubtrees(db, code, day), await listMilestoneKinds(db, options.lang)];
-  const sums = await sumRollups(db, codes, { exact: ['households', 'households_visited', 'residents'], prefix: MILESTONE_SOURCE_PREFIX }, day);
+  const sums = await sumRollups(db, codes, { exact: ['households', 'households_visited', 'households_covered', 'residents'], prefix: MILESTONE_SOURCE_PREFIX }, day);
 
   const childOf = new Map<string, string>();
   for (const [child, members] of byChild) for (const member of members) childOf.set(member, child);

@@ -61,17 +61,18 @@ const coverage = async (user: TestUser, query: string) => {
 };
 
 describe('GET /api/coverage', () => {
-  it('gives households visited ÷ households, residents and milestones, per child unit', async () => {
+  it('gives households covered (someone guided) ÷ households, residents and milestones, per child unit', async () => {
     const c = await coverage(communeOfficer, 'unit=66001&date=2025-08-31');
+    // The "not home" household of village B is visited but not covered: it is to come back to.
     expect(c).toMatchObject({
       unit: { code: '66001', tier: 'commune' }, date: '2025-08-31',
-      households: 6, householdsVisited: 4, rate: 0.6667, residents: 10,
+      households: 6, householdsVisited: 4, householdsCovered: 3, householdsToComeBack: 1, rate: 0.5, residents: 10,
     });
     // Distinct people: a resident helped twice to the same milestone counts once.
     expect(c.milestones).toMatchObject({ vneid_activated: 3, cashless_payment: 1, vneid_level2: 0 });
     expect(c.children).toEqual([
-      { unit: expect.objectContaining({ code: A }), households: 4, householdsVisited: 3, rate: 0.75 },
-      { unit: expect.objectContaining({ code: B }), households: 2, householdsVisited: 1, rate: 0.5 },
+      { unit: expect.objectContaining({ code: A }), households: 4, householdsVisited: 3, householdsCovered: 3, householdsToComeBack: 0, rate: 0.75 },
+      { unit: expect.objectContaining({ code: B }), households: 2, householdsVisited: 1, householdsCovered: 0, householdsToComeBack: 1, rate: 0 },
     ]);
   });
 
@@ -102,6 +103,55 @@ describe('GET /api/coverage', () => {
     const withoutHelp = items.visit({ householdId: inA[2]!.id, visitedAt: '2025-08-12T09:00:00+07:00', supersedes: correction.id });
     expect(statuses(await device.pushOk([withoutHelp]))).toEqual(['applied']);
     expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-31`)).milestones.vneid_level2).toBe(0);
+  });
+
+  it('keeps a household tried without guidance on the come-back list until someone is guided', async () => {
+    const [, , , a3] = inA;
+    const pullState = async () => {
+      const body = (await device.pull(A, '&limit=2000')).json();
+      return body.householdStates.find((s: { householdId: string }) => s.householdId === a3!.id);
+    };
+    expect(await pullState()).toBeUndefined();
+    const shut = items.visit({ householdId: a3!.id, visitedAt: '2025-08-20T09:00:00+07:00', outcome: 'not_home' });
+    const refused = items.visit({ householdId: a3!.id, visitedAt: '2025-08-21T09:00:00+07:00', outcome: 'refused' });
+    expect(statuses(await device.pushOk([refused, shut]))).toEqual(['applied', 'applied']);
+    // The last try is the latest by time, whatever the order they were sent in.
+    expect(await pullState()).toEqual({ householdId: a3!.id, status: 'come_back', lastTriedAt: '2025-08-21T02:00:00.000Z', lastOutcome: 'refused' });
+    const before = await coverage(communeOfficer, `unit=${A}&date=2025-08-31`);
+    expect([before.householdsVisited, before.householdsCovered, before.householdsToComeBack]).toEqual([4, 3, 1]);
+
+    const guided = items.visit({ householdId: a3!.id, visitedAt: '2025-08-22T09:00:00+07:00', outcome: 'guided', help: [{ residentId: a3!.residents[0], milestone: 'provincial_app' }] });
+    expect(statuses(await device.pushOk([guided]))).toEqual(['applied']);
+    expect(await pullState()).toMatchObject({ status: 'covered', lastOutcome: 'guided' });
+    expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-21`)).householdsCovered).toBe(3);
+    const after = await coverage(communeOfficer, `unit=${A}&date=2025-08-31`);
+    expect([after.householdsVisited, after.householdsCovered, after.householdsToComeBack, after.rate]).toEqual([4, 4, 0, 1]);
+
+    // Correcting the guided visit into "follow up" puts the household back on the list.
+    const corrected = items.visit({ householdId: a3!.id, visitedAt: '2025-08-22T09:00:00+07:00', outcome: 'follow_up', supersedes: guided.id });
+    expect(statuses(await device.pushOk([corrected]))).toEqual(['applied']);
+    expect(await pullState()).toMatchObject({ status: 'come_back', lastOutcome: 'follow_up' });
+    expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-31`)).householdsCovered).toBe(3);
+  });
+
+  it('records "skills confirmed (guided)" with the skills checked, and refuses skills without that milestone', async () => {
+    const [a0] = inA;
+    const person = a0!.residents[1]!;
+    const confirmed = items.visit({
+      householdId: a0!.id, visitedAt: '2025-08-25T09:00:00+07:00',
+      help: [{ residentId: person, milestone: 'skills_confirmed', skills: ['online_safety', 'online_payment', 'online_safety'] }],
+    });
+    expect(statuses(await device.pushOk([confirmed]))).toEqual(['applied']);
+    const fact = await t.db.selectFrom('milestones').select(['source', 'skills', 'kind']).where('visit_id', '=', confirmed.id).executeTakeFirstOrThrow();
+    expect(fact).toEqual({ source: 'guided', skills: ['online_safety', 'online_payment'], kind: 'skills_confirmed' });
+    expect((await coverage(communeOfficer, `unit=${A}&date=2025-08-31`)).milestones.skills_confirmed).toBe(1);
+
+    const body = await device.pushOk([
+      items.visit({ householdId: a0!.id, help: [{ residentId: person, milestone: 'vneid_level2', skills: ['online_safety'] }] }),
+      items.visit({ householdId: a0!.id, help: [{ residentId: person, milestone: 'skills_confirmed', skills: ['online_safety', 'juggling'] }] }),
+    ]);
+    expect(body.results[0]!.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'items[0].data.help[0].skills' });
+    expect(body.results[1]!.error).toMatchObject({ code: 'SKILL_UNKNOWN', field: 'items[1].data.help[0].skills[1]' });
   });
 
   it('shows a team member their own village only', async () => {

@@ -64,68 +64,134 @@ export interface HouseholdVisitChange {
   first_day: string | null;
   /** The first day before this statement; null when the household had no live visit. */
   previous_first_day: string | null;
+  /** The day of the earliest live guided visit: the day the household counts as covered. */
+  first_guided_day: string | null;
+  previous_first_guided_day: string | null;
 }
+
+/** What a run of live visits adds to one household's visited state. */
+export interface HouseholdVisitAddition {
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  live_visits: number;
+  first_day: string;
+  guided_visits: number;
+  first_guided_day: string | null;
+  last_visit_at: string;
+  last_visit_id: string;
+  last_outcome: VisitOutcome;
+}
+
+const packAdditions = (rows: readonly HouseholdVisitAddition[]) => JSON.stringify(rows.map((r) => ({
+  h: r.household_id, v: r.village_code, p: r.province_code, n: r.live_visits, f: r.first_day,
+  g: r.guided_visits, gf: r.first_guided_day, la: r.last_visit_at, li: r.last_visit_id, lo: r.last_outcome,
+})));
 
 /**
  * Adds live visits to households, one row each, sorted so concurrent batches lock in the same
- * order; the row lock makes "was this household visited before?" exact.
+ * order; the row lock makes "was this household visited (covered) before?" exact.
  */
-export async function addHouseholdVisits(
-  db: Database,
-  rows: readonly { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }[],
-): Promise<HouseholdVisitChange[]> {
+export async function addHouseholdVisits(db: Database, rows: readonly HouseholdVisitAddition[]): Promise<HouseholdVisitChange[]> {
   if (rows.length === 0) return [];
-  const packed = JSON.stringify(rows.map((r) => ({ h: r.household_id, v: r.village_code, p: r.province_code, n: r.live_visits, f: r.first_day })));
-  // Only the households whose first day moved come back: the rest change no count.
+  // Households whose first day or first guided day moved come back, and those still not
+  // covered (their last try changed); the rest change no count and no device's list.
   const result = await sql<HouseholdVisitChange & { inserted: boolean }>`
     with changed as (
-      insert into household_visits as s (household_id, village_code, province_code, live_visits, first_day)
-      select h, v, p, n, f from json_to_recordset(${packed}::json) as r(h uuid, v text, p text, n integer, f date)
+      insert into household_visits as s (household_id, village_code, province_code, live_visits, first_day,
+                                         guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
+      select h, v, p, n, f, g, gf, la, li, lo
+      from json_to_recordset(${packAdditions(rows)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
       order by h
       on conflict (household_id) do update set
         live_visits = s.live_visits + excluded.live_visits,
         previous_first_day = s.first_day,
-        first_day = least(s.first_day, excluded.first_day)
-      returning household_id, village_code, province_code, first_day, previous_first_day, (xmax = 0) as inserted
+        first_day = least(s.first_day, excluded.first_day),
+        guided_visits = s.guided_visits + excluded.guided_visits,
+        previous_first_guided_day = s.first_guided_day,
+        first_guided_day = least(s.first_guided_day, excluded.first_guided_day),
+        -- The latest live visit by its instant, then its id, as a rebuild orders them.
+        last_outcome = case when s.last_visit_at is null or (excluded.last_visit_at, excluded.last_visit_id) > (s.last_visit_at, s.last_visit_id)
+                            then excluded.last_outcome else s.last_outcome end,
+        last_visit_id = case when s.last_visit_at is null or (excluded.last_visit_at, excluded.last_visit_id) > (s.last_visit_at, s.last_visit_id)
+                             then excluded.last_visit_id else s.last_visit_id end,
+        last_visit_at = greatest(s.last_visit_at, excluded.last_visit_at)
+      returning household_id, village_code, province_code, first_day, previous_first_day,
+                first_guided_day, previous_first_guided_day, (xmax = 0) as inserted
     )
-    select * from changed where inserted or first_day is distinct from previous_first_day`.execute(db);
-  return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_day: inserted ? null : row.previous_first_day }));
+    select * from changed
+    where inserted or first_day is distinct from previous_first_day
+       or first_guided_day is distinct from previous_first_guided_day or first_guided_day is null`.execute(db);
+  return result.rows.map(({ inserted, ...row }) => ({
+    ...row,
+    previous_first_day: inserted ? null : row.previous_first_day,
+    previous_first_guided_day: inserted ? null : row.previous_first_guided_day,
+  }));
 }
 
 /** The visited state of households that have none yet (created in the same transaction): a plain insert in key order. */
-export async function insertHouseholdVisits(
-  db: Database,
-  rows: readonly { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string }[],
-): Promise<void> {
+export async function insertHouseholdVisits(db: Database, rows: readonly HouseholdVisitAddition[]): Promise<void> {
   if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((r) => ({ h: r.household_id, v: r.village_code, p: r.province_code, n: r.live_visits, f: r.first_day })));
   await sql`
-    insert into household_visits (household_id, village_code, province_code, live_visits, first_day)
-    select h, v, p, n, f from json_to_recordset(${packed}::json) as r(h uuid, v text, p text, n integer, f date)
+    insert into household_visits (household_id, village_code, province_code, live_visits, first_day,
+                                  guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
+    select h, v, p, n, f, g, gf, la, li, lo
+    from json_to_recordset(${packAdditions(rows)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
     order by h`.execute(db);
 }
 
-/** Sets a household's visited state from its live visits; answers the first day before and after. */
-export async function recountHouseholdVisits(db: Database, householdId: string): Promise<{ before: string | null; after: string | null }> {
-  const old = await db.selectFrom('household_visits').select('first_day')
-    .where('household_id', '=', householdId).forUpdate().executeTakeFirst();
-  const live = await sql<{ n: number; first_day: string | null }>`
-    select count(*)::int as n, min(day) as first_day from visits v
-    where v.household_id = ${householdId} and ${liveVisit}`.execute(db);
-  const now = live.rows[0] ?? { n: 0, first_day: null };
-  await db.updateTable('household_visits')
-    .set({ live_visits: Number(now.n), first_day: now.first_day, previous_first_day: old?.first_day ?? null })
-    .where('household_id', '=', householdId).execute();
-  return { before: old?.first_day ?? null, after: now.first_day };
+export interface HouseholdRecount {
+  before: string | null;
+  after: string | null;
+  guidedBefore: string | null;
+  guidedAfter: string | null;
 }
 
-/** Which of these households have a live visit: the `visitedHouseholds` of a pull. */
-export async function selectVisitedAmong(db: Database, householdIds: readonly string[]): Promise<string[]> {
+/** Sets a household's visited state from its live visits; answers the first (guided) day before and after. */
+export async function recountHouseholdVisits(db: Database, householdId: string): Promise<HouseholdRecount> {
+  const old = await db.selectFrom('household_visits').select(['first_day', 'first_guided_day'])
+    .where('household_id', '=', householdId).forUpdate().executeTakeFirst();
+  const live = await sql<{ n: number; first_day: string | null; g: number; first_guided_day: string | null; last_at: Date | null; last_id: string | null; last_outcome: VisitOutcome | null }>`
+    select count(*)::int as n, min(day) as first_day,
+      count(*) filter (where outcome = 'guided')::int as g, min(day) filter (where outcome = 'guided') as first_guided_day,
+      max(visited_at) as last_at, (array_agg(id order by visited_at desc, id desc))[1] as last_id,
+      (array_agg(outcome order by visited_at desc, id desc))[1] as last_outcome
+    from visits v
+    where v.household_id = ${householdId} and ${liveVisit}`.execute(db);
+  const now = live.rows[0] ?? { n: 0, first_day: null, g: 0, first_guided_day: null, last_at: null, last_id: null, last_outcome: null };
+  await db.updateTable('household_visits')
+    .set({
+      live_visits: Number(now.n), first_day: now.first_day, previous_first_day: old?.first_day ?? null,
+      guided_visits: Number(now.g), first_guided_day: now.first_guided_day, previous_first_guided_day: old?.first_guided_day ?? null,
+      last_visit_at: now.last_at, last_visit_id: now.last_id, last_outcome: now.last_outcome,
+    })
+    .where('household_id', '=', householdId).execute();
+  return { before: old?.first_day ?? null, after: now.first_day, guidedBefore: old?.first_guided_day ?? null, guidedAfter: now.first_guided_day };
+}
+
+export interface HouseholdStateRow {
+  household_id: string;
+  first_guided_day: string | null;
+  last_visit_at: Date | null;
+  last_outcome: VisitOutcome | null;
+}
+
+/** The visited state of those of these households that have a live visit. */
+export async function selectHouseholdStates(db: Database, householdIds: readonly string[]): Promise<HouseholdStateRow[]> {
   if (householdIds.length === 0) return [];
-  const result = await sql<{ household_id: string }>`
-    select household_id from household_visits
+  const result = await sql<HouseholdStateRow>`
+    select household_id, first_guided_day, last_visit_at, last_outcome from household_visits
     where household_id = any(${[...householdIds]}::uuid[]) and live_visits > 0`.execute(db);
-  return result.rows.map((row) => row.household_id);
+  return result.rows;
+}
+
+/** Households of a village visited but not covered, the longest waiting first: the come-back list. */
+export async function selectComeBack(db: Database, villageCode: string, limit: number): Promise<HouseholdStateRow[]> {
+  const result = await sql<HouseholdStateRow>`
+    select household_id, first_guided_day, last_visit_at, last_outcome from household_visits
+    where village_code = ${villageCode} and live_visits > 0 and guided_visits = 0
+    order by last_visit_at, household_id limit ${limit}`.execute(db);
+  return result.rows;
 }
 
 /** Keeps writers out of the outreach tables while a rebuild recounts them. */
@@ -145,11 +211,29 @@ export async function countLiveVisits(db: Database): Promise<{ village_code: str
 export async function rebuildHouseholdVisits(db: Database): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
   await sql`delete from household_visits`.execute(db);
   await sql`
-    insert into household_visits (household_id, village_code, province_code, live_visits, first_day)
-    select household_id, min(village_code), min(province_code), count(*), min(day)
+    insert into household_visits (household_id, village_code, province_code, live_visits, first_day,
+                                  guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
+    select household_id, min(village_code), min(province_code), count(*), min(day),
+      count(*) filter (where outcome = 'guided'), min(day) filter (where outcome = 'guided'),
+      max(visited_at), (array_agg(id order by visited_at desc, id desc))[1], (array_agg(outcome order by visited_at desc, id desc))[1]
     from visits v where ${liveVisit} group by household_id`.execute(db);
   const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
     select village_code, province_code, first_day as day, count(*)::bigint as n from household_visits
     where live_visits > 0 group by village_code, province_code, first_day`.execute(db);
   return result.rows;
+}
+
+/** Households first covered per village and day, from the rebuilt visited state. */
+export async function countCoveredHouseholds(db: Database): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
+  const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
+    select village_code, province_code, first_guided_day as day, count(*)::bigint as n from household_visits
+    where guided_visits > 0 group by village_code, province_code, first_guided_day`.execute(db);
+  return result.rows;
+}
+
+/** After a merge: the visits of the household that name the merged record name the one kept. */
+export async function repointVisitPeople(db: Database, householdId: string, fromId: string, toId: string): Promise<void> {
+  await sql`
+    update visits set people_present = array_replace(people_present, ${fromId}::uuid, ${toId}::uuid)
+    where household_id = ${householdId} and ${fromId}::uuid = any(people_present)`.execute(db);
 }

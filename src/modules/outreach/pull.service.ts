@@ -13,10 +13,19 @@ import * as sq from './sync.queries.js';
 /** The most records of its village a device keeps. */
 export const DEFAULT_PULL_CAP = 10_000;
 
+/** Where a visited household stands: covered, or to come back to with the date and reason of the last try. */
+export interface HouseholdState {
+  householdId: string;
+  status: 'covered' | 'come_back';
+  lastTriedAt: string | null;
+  lastOutcome: string | null;
+}
+
 export interface PullAnswer {
   households: HouseholdRecord[];
   residents: ResidentRecord[];
   visitedHouseholds: string[];
+  householdStates: HouseholdState[];
   next: string | null;
   /** Not in the first contract: where the device stands after this page, `next` or not. */
   cursor: string;
@@ -39,7 +48,7 @@ export async function pullVillage(
   // The pull waits for the village's writers; should it end up in a deadlock, it simply runs again.
   return retryOnContention(() => db.transaction().execute(async (trx) => {
     const page = await pullVillagePage(trx, query.village, Number(query.after ?? 0), query.limit, options.cap);
-    const visitedHouseholds = await q.selectVisitedAmong(trx, page.households.map((h) => h.id));
+    const states = await q.selectHouseholdStates(trx, page.households.map((h) => h.id));
     const sent = page.households.length + page.residents.length;
     if (sent > 0) {
       // Residents' names left the server: who took them, where, and how many.
@@ -48,7 +57,11 @@ export async function pullVillage(
     return {
       households: page.households,
       residents: page.residents,
-      visitedHouseholds,
+      visitedHouseholds: states.map((row) => row.household_id),
+      householdStates: states.map((row): HouseholdState => ({
+        householdId: row.household_id, status: row.first_guided_day === null ? 'come_back' : 'covered',
+        lastTriedAt: row.last_visit_at?.toISOString() ?? null, lastOutcome: row.last_outcome,
+      })),
       next: page.next === null ? null : String(page.next),
       cursor: String(page.cursor),
       capped: page.capped,

@@ -25,6 +25,7 @@ export const HouseholdData = Type.Object({
   address: OptionalText(300),
   headName: OptionalText(200),
   note: OptionalText(1000),
+  status: Type.Optional(Type.Enum(['active', 'gone'])),
   baseRevision: BaseRevision,
 }, { additionalProperties: false });
 
@@ -38,6 +39,9 @@ export const ResidentData = Type.Object({
   ethnicity: OptionalText(60),
   language: OptionalText(60),
   nationalId: Type.Optional(Type.Union([Type.String({ pattern: NATIONAL_ID_PATTERN }), Type.Null()])),
+  status: Type.Optional(Type.Enum(['active', 'moved_away', 'deceased'])),
+  /** The resident this one is the same person as: a merge into that record. */
+  sameAs: Type.Optional(Uuid),
   baseRevision: BaseRevision,
 }, { additionalProperties: false });
 
@@ -47,7 +51,12 @@ export const VisitData = Type.Object({
   householdId: Uuid,
   visitedAt: Type.String({ format: 'date-time' }),
   peoplePresent: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
-  help: Type.Optional(Type.Array(Type.Object({ residentId: Uuid, milestone: Code }, { additionalProperties: false }), { maxItems: 200 })),
+  help: Type.Optional(Type.Array(Type.Object({
+    residentId: Uuid,
+    milestone: Code,
+    /** With `skills_confirmed`: which skills were checked (skills confirmed, guided). */
+    skills: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 20 })),
+  }, { additionalProperties: false }), { maxItems: 200 })),
   skillsTaught: Type.Optional(Type.Array(Code, { maxItems: 20 })),
   outcome: Type.Enum(['guided', 'not_home', 'refused', 'follow_up']),
   notes: OptionalText(2000),

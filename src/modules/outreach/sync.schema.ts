@@ -44,6 +44,7 @@ export const HouseholdRecordSchema = Type.Object({
   address: Text,
   headName: Text,
   note: Text,
+  status: Type.String({ description: 'active or gone' }),
   revision: Type.Integer(),
   updatedAt: Type.String(),
 });
@@ -59,6 +60,8 @@ export const ResidentRecordSchema = Type.Object({
   language: Text,
   nationalIdLast4: Text,
   milestones: Type.Array(Type.String()),
+  status: Type.String({ description: 'active, moved_away, deceased or merged' }),
+  mergedInto: Nullable(Type.String()),
   revision: Type.Integer(),
   updatedAt: Type.String(),
 });
@@ -67,6 +70,12 @@ export const PullResponse = Type.Object({
   households: Type.Array(HouseholdRecordSchema),
   residents: Type.Array(ResidentRecordSchema),
   visitedHouseholds: Type.Array(Type.String()),
+  householdStates: Type.Array(Type.Object({
+    householdId: Type.String(),
+    status: Type.Union([Type.Literal('covered'), Type.Literal('come_back')], { description: 'covered: someone was guided; come_back: visited, nobody guided yet' }),
+    lastTriedAt: Nullable(Type.String({ description: 'The latest live visit' })),
+    lastOutcome: Nullable(Type.String()),
+  }), { description: 'The coverage of the page\'s households that have a live visit; the others were never visited' }),
   next: Nullable(Type.String()),
   cursor: Type.String({ description: 'Where the device stands after this page, also on the last one: keep it and send it as `after` next time to receive only later changes' }),
   capped: Type.Boolean(),

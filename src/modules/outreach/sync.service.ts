@@ -7,7 +7,8 @@ import { DuplicateResidentError, findResidentPlaces, saveHousehold, saveResident
 import type { DuplicateAnswerLimit } from './duplicate-answer-limit.js';
 import { addToRollups, holdRollupsForWrite } from '../rollups/rollups.service.js';
 import { APPLIED, rejected, SyncBatch, type ItemOutcome, type PendingItem } from './sync-batch.js';
-import { parseItemData, type SyncKind } from './sync-items.schema.js';
+import { parseItemData, type ParsedItem, type SyncKind } from './sync-items.schema.js';
+import * as q from './outreach.queries.js';
 import * as sq from './sync.queries.js';
 import { retryOnContention } from './retry.js';
 import { applyCorrection } from './visit-corrections.js';
@@ -116,6 +117,11 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
     if (p.kind === 'household' || p.kind === 'resident') {
       if (records.clashesWith(p)) await flushRecords();
       if (!batch.knows(p)) {
+        const edit = editOfUnseen(p);
+        if (edit) {
+          outcomes[item.index] = rejected(edit);
+          continue;
+        }
         records.add(item);
         continue;
       }
@@ -135,6 +141,19 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   return outcomes;
 }
 
+/**
+ * An edit (a base revision, a status, a merge) of a record the server does not have: the device
+ * never saw it, so it is refused, and never turned into a new record.
+ */
+function editOfUnseen(p: ParsedItem & { kind: 'household' | 'resident' }): AppError | undefined {
+  const marks = p.data.baseRevision !== undefined || (p.data.status !== undefined && p.data.status !== 'active')
+    || (p.kind === 'resident' && p.data.sameAs !== undefined);
+  if (!marks) return undefined;
+  return p.kind === 'household'
+    ? new AppError('HOUSEHOLD_NOT_FOUND', `No household ${p.data.id} to edit`, 'id')
+    : new AppError('RESIDENT_NOT_FOUND', `No resident ${p.data.id} to edit`, 'id');
+}
+
 /** An edit of a household or resident, or a correction: applied alone, in its place in the batch. */
 async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcome> {
   try {
@@ -149,6 +168,8 @@ async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcom
       return { status: 'conflict' };
     }
     if (outcome.replaced) batch.keepLost(item.id, outcome.replaced);
+    // The visits the merged record was present at now name the record kept.
+    if (outcome.merged) await q.repointVisitPeople(batch.trx, outcome.merged.householdId, outcome.merged.from, outcome.merged.into);
     return APPLIED;
   } catch (error) {
     if (error instanceof AppError) return rejected(error);

@@ -4,7 +4,7 @@ import { touchHouseholds } from '../people/people.service.js';
 import * as q from './outreach.queries.js';
 import { APPLIED, type ItemOutcome, type PendingItem, type SyncBatch } from './sync-batch.js';
 import type { VisitItemData } from './sync-items.schema.js';
-import { buildVisit, lookUpFacts } from './visit-ingest.js';
+import { buildVisit, lookUpFacts, moveFirstDay } from './visit-ingest.js';
 
 /**
  * A correction: a new visit that supersedes a live one of the same household. The old visit
@@ -30,12 +30,11 @@ export async function applyCorrection(batch: SyncBatch, item: PendingItem, data:
   rollups.add('visits', row.village_code, row.province_code, row.day, 1);
 
   batch.takeWithoutVisitedState([row.household_id]);
-  const { before, after } = await q.recountHouseholdVisits(trx, row.household_id);
-  if (before !== after) {
-    if (before !== null) rollups.add('households_visited', row.village_code, row.province_code, before, -1);
-    if (after !== null) rollups.add('households_visited', row.village_code, row.province_code, after, 1);
-    if ((before === null) !== (after === null)) await touchHouseholds(trx, feed, [row.household_id]);
-  }
+  const recount = await q.recountHouseholdVisits(trx, row.household_id);
+  moveFirstDay(batch, 'households_visited', row, recount.before, recount.after);
+  moveFirstDay(batch, 'households_covered', row, recount.guidedBefore, recount.guidedAfter);
+  // Any correction may change the household's state on devices: visited, covered or its last try.
+  await touchHouseholds(trx, feed, [row.household_id]);
 
   await retractVisitMilestones(trx, old.id, item.id, feed, rollups);
   await recordMilestones(trx, facts, batch.viewer.id, feed, rollups);

@@ -26,7 +26,7 @@ export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[
       for (const id of parsed.data.peoplePresent ?? []) residentIds.add(id);
       for (const help of parsed.data.help ?? []) residentIds.add(help.residentId);
       needKinds ||= (parsed.data.help?.length ?? 0) > 0;
-      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0;
+      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0 || (parsed.data.help ?? []).some((h) => h.skills !== undefined);
     } else if (parsed.kind === 'milestone') {
       residentIds.add(parsed.data.residentId);
       needKinds = true;
@@ -67,12 +67,13 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
   (data.help ?? []).forEach((help, j) => {
     if (!inVillage(help.residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${help.residentId} in the household's village`, `help[${j}].residentId`);
     if (!look.kinds.has(help.milestone)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
+    const checked = confirmedSkills(help, j, look);
     const key = `${help.residentId}/${help.milestone}`;
     if (seen.has(key)) return;
     seen.add(key);
     facts.push({
-      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: 'visit', visitId: item.id,
-      villageCode: household.villageCode, provinceCode: household.provinceCode,
+      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: checked ? 'guided' : 'visit', visitId: item.id,
+      villageCode: household.villageCode, provinceCode: household.provinceCode, ...(checked ? { skills: checked } : {}),
     });
   });
   const row: q.NewVisitRow = {
@@ -81,6 +82,19 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
     outcome: data.outcome, notes: data.notes ?? null, supersedes: data.supersedes ?? null,
   };
   return { row, facts };
+}
+
+/** The milestone kind that carries the skills checked during a visit. */
+export const SKILLS_CONFIRMED = 'skills_confirmed';
+
+/** The skills checked for "skills confirmed (guided)": known skills, and only with that milestone. */
+function confirmedSkills(help: { milestone: string; skills?: string[] }, j: number, look: FactLookups): string[] | undefined {
+  if (help.skills === undefined) return undefined;
+  if (help.milestone !== SKILLS_CONFIRMED) throw new AppError('VALIDATION_FAILED', `skills go with the ${SKILLS_CONFIRMED} milestone only`, `help[${j}].skills`);
+  help.skills.forEach((code, k) => {
+    if (!look.skills.has(code)) throw new AppError('SKILL_UNKNOWN', `No skill ${code}`, `help[${j}].skills[${k}]`);
+  });
+  return [...new Set(help.skills)];
 }
 
 async function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItemData, look: FactLookups): Promise<MilestoneFact> {
@@ -99,42 +113,65 @@ async function buildMilestone(batch: SyncBatch, item: PendingItem, data: Milesto
   };
 }
 
-type VisitedState = { household_id: string; village_code: string; province_code: string; live_visits: number; first_day: string };
+/** Whether a live visit is later than another, as the visited state orders them: by instant, then id. */
+const isLater = (at: string, id: string, than: { last_visit_at: string; last_visit_id: string }) =>
+  at > than.last_visit_at || (at === than.last_visit_at && id > than.last_visit_id);
 
 /**
- * Adds live visits to their households' visited state and moves the "households visited" count:
- * a household counts once, on the day of its earliest live visit. Households reached for the
- * first time go back into the change feed, so devices learn they are visited.
+ * Adds live visits to their households' visited state and moves the "households visited" and
+ * "households covered" counts: a household counts once, on the day of its earliest live visit
+ * (guided visit). Households reached or covered for the first time, and those still to come
+ * back to (their last try changed), go back into the change feed, so devices learn of it.
  */
 export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
-  const byHousehold = new Map<string, VisitedState>();
+  const byHousehold = new Map<string, q.HouseholdVisitAddition>();
   for (const row of rows) {
+    const guided = row.outcome === 'guided' ? 1 : 0;
     const entry = byHousehold.get(row.household_id);
     if (entry) {
       entry.live_visits += 1;
+      entry.guided_visits += guided;
       if (row.day < entry.first_day) entry.first_day = row.day;
+      if (guided && (entry.first_guided_day === null || row.day < entry.first_guided_day)) entry.first_guided_day = row.day;
+      if (isLater(row.visited_at, row.id, entry)) Object.assign(entry, { last_visit_at: row.visited_at, last_visit_id: row.id, last_outcome: row.outcome });
     } else {
-      byHousehold.set(row.household_id, { household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, live_visits: 1, first_day: row.day });
+      byHousehold.set(row.household_id, {
+        household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, live_visits: 1, first_day: row.day,
+        guided_visits: guided, first_guided_day: guided ? row.day : null, last_visit_at: row.visited_at, last_visit_id: row.id, last_outcome: row.outcome,
+      });
     }
   }
   // Households created by this batch have no visited state yet: each is reached for the first time.
   const blank = batch.takeWithoutVisitedState(byHousehold.keys());
-  const fresh: VisitedState[] = [];
-  const merged: VisitedState[] = [];
+  const fresh: q.HouseholdVisitAddition[] = [];
+  const merged: q.HouseholdVisitAddition[] = [];
   for (const row of byHousehold.values()) (blank.has(row.household_id) ? fresh : merged).push(row);
   await q.insertHouseholdVisits(batch.trx, fresh);
   const changes = await q.addHouseholdVisits(batch.trx, merged);
   for (const row of fresh) {
-    changes.push({ household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, first_day: row.first_day, previous_first_day: null });
+    changes.push({
+      household_id: row.household_id, village_code: row.village_code, province_code: row.province_code,
+      first_day: row.first_day, previous_first_day: null, first_guided_day: row.first_guided_day, previous_first_guided_day: null,
+    });
   }
-  const firstReached: string[] = [];
+  const touched: string[] = [];
   for (const change of changes) {
-    if (change.first_day === change.previous_first_day || change.first_day === null) continue;
-    if (change.previous_first_day === null) firstReached.push(change.household_id);
-    else batch.rollups.add('households_visited', change.village_code, change.province_code, change.previous_first_day, -1);
-    batch.rollups.add('households_visited', change.village_code, change.province_code, change.first_day, 1);
+    moveFirstDay(batch, 'households_visited', change, change.previous_first_day, change.first_day);
+    moveFirstDay(batch, 'households_covered', change, change.previous_first_guided_day, change.first_guided_day);
+    const reached = change.previous_first_day === null && change.first_day !== null;
+    const covered = change.previous_first_guided_day === null && change.first_guided_day !== null;
+    if (reached || covered || change.first_guided_day === null) touched.push(change.household_id);
   }
-  await touchHouseholds(batch.trx, batch.feed, firstReached);
+  await touchHouseholds(batch.trx, batch.feed, touched);
+}
+
+/** Moves a household's count of `source` from the day it counted on to the day it counts on now. */
+export function moveFirstDay(
+  batch: Pick<SyncBatch, 'rollups'>, source: string, place: { village_code: string; province_code: string }, before: string | null, after: string | null,
+): void {
+  if (before === after) return;
+  if (before !== null) batch.rollups.add(source, place.village_code, place.province_code, before, -1);
+  if (after !== null) batch.rollups.add(source, place.village_code, place.province_code, after, 1);
 }
 
 /**

@@ -28,12 +28,13 @@ export async function insertMilestones(db: Database, rows: readonly NewMilestone
   const packed = JSON.stringify(rows.map((r) => {
     const row: Record<string, string> = { i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code };
     if (r.visit_id !== null) row.v = r.visit_id;
+    if (r.skills) row.sk = `{${r.skills.map((code) => `"${code.replace(/["\\]/g, '')}"`).join(',')}}`;
     return row;
   }));
   await sql`
-    insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code)
-    select i, r, k, d, s, v, ${recordedBy}::uuid, u, p
-    from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text)`.execute(db);
+    insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code, skills)
+    select i, r, k, d, s, v, ${recordedBy}::uuid, u, p, sk::text[]
+    from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text, sk text)`.execute(db);
 }
 
 export interface HeldKindInput {
@@ -155,4 +156,11 @@ export async function rebuildHeldKinds(db: Database): Promise<{ kind: string; vi
     select kind, village_code, province_code, first_on as day, count(*)::bigint as n
     from resident_milestones group by kind, village_code, province_code, first_on`.execute(db);
   return result.rows;
+}
+
+/** Moves every milestone fact of one resident to another (a merge); answers the kinds concerned. */
+export async function moveMilestoneFacts(db: Database, fromId: string, toId: string): Promise<string[]> {
+  const result = await sql<{ kind: string }>`
+    update milestones set resident_id = ${toId} where resident_id = ${fromId} returning kind`.execute(db);
+  return [...new Set(result.rows.map((row) => row.kind))];
 }

@@ -61,6 +61,8 @@ export interface MilestoneFact {
   visitId: string | null;
   villageCode: string;
   provinceCode: string;
+  /** The skills checked, for "skills confirmed (guided)". */
+  skills?: readonly string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export async function recordMilestones(
   await feed.hold(facts.map((f) => f.villageCode));
   await mq.insertMilestones(trx, facts.map((f) => ({
     id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
-    unit_code: f.villageCode, province_code: f.provinceCode,
+    unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,
   })), recordedBy);
   const held = new Map<string, mq.HeldKindInput>();
   for (const f of facts) {
@@ -117,6 +119,24 @@ export async function recordMilestones(
 export async function retractVisitMilestones(trx: Database, visitId: string, byId: string, feed: ChangeFeedLocks, rollups: RollupDeltas): Promise<void> {
   const touched = await mq.supersedeVisitMilestones(trx, visitId, byId);
   if (touched.length === 0) return;
+  await resummariseHeldKinds(trx, touched, feed, rollups);
+}
+
+/**
+ * Two records of one person become one: every fact of `fromId` moves to `toId`, and what both
+ * hold is set again from the facts, so a kind both held counts once, on its earliest day.
+ */
+export async function moveMilestones(trx: Database, fromId: string, toId: string, feed: ChangeFeedLocks, rollups: RollupDeltas): Promise<void> {
+  const kinds = await mq.moveMilestoneFacts(trx, fromId, toId);
+  if (kinds.length === 0) return;
+  await resummariseHeldKinds(trx, kinds.flatMap((kind) => [{ resident_id: fromId, kind }, { resident_id: toId, kind }]), feed, rollups);
+  await q.touchResidents(trx, feed.needingTouch([toId]));
+}
+
+/** Sets what these residents hold of these kinds from the live facts, and moves the counts accordingly. */
+async function resummariseHeldKinds(
+  trx: Database, touched: readonly { resident_id: string; kind: string }[], feed: ChangeFeedLocks, rollups: RollupDeltas,
+): Promise<void> {
   const pairs = [...new Map(touched.map((p) => [`${p.resident_id}/${p.kind}`, p])).values()];
   feed.takeWithoutHeldKinds(pairs.map((p) => p.resident_id));
   const before = await mq.selectHeldKindsForUpdate(trx, pairs);
@@ -124,14 +144,19 @@ export async function retractVisitMilestones(trx: Database, visitId: string, byI
   await feed.hold(before.map((row) => row.village_code));
   await mq.replaceHeldKinds(trx, pairs, after);
   const afterByKey = new Map(after.map((row) => [`${row.resident_id}/${row.kind}`, row]));
+  const beforeKeys = new Set(before.map((row) => `${row.resident_id}/${row.kind}`));
   const lost = new Set<string>();
   for (const old of before) {
     const now = afterByKey.get(`${old.resident_id}/${old.kind}`);
-    if (now?.first_on === old.first_on) continue;
+    if (now?.first_on === old.first_on && now.village_code === old.village_code) continue;
     const source = milestoneSource(old.kind);
     rollups.add(source, old.village_code, old.province_code, old.first_on, -1);
     if (now) rollups.add(source, now.village_code, now.province_code, now.first_on, 1);
     else lost.add(old.resident_id);
+  }
+  // A pair held only after (facts moved in from another record) is a gain.
+  for (const now of after) {
+    if (!beforeKeys.has(`${now.resident_id}/${now.kind}`)) rollups.add(milestoneSource(now.kind), now.village_code, now.province_code, now.first_on, 1);
   }
   await q.touchResidents(trx, feed.needingTouch(lost));
 }

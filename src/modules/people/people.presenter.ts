@@ -8,6 +8,7 @@ export interface HouseholdRecord {
   address: string | null;
   headName: string | null;
   note: string | null;
+  status: 'active' | 'gone';
   revision: number;
   updatedAt: string;
 }
@@ -24,6 +25,9 @@ export interface ResidentRecord {
   language: string | null;
   nationalIdLast4: string | null;
   milestones: string[];
+  status: 'active' | 'moved_away' | 'deceased' | 'merged';
+  /** The record kept, when this one was found to be the same person. */
+  mergedInto: string | null;
   revision: number;
   updatedAt: string;
 }
@@ -46,6 +50,7 @@ export function presentHousehold(row: HouseholdRow): HouseholdRecord {
     address: row.address,
     headName: row.head_name,
     note: row.note,
+    status: row.status,
     revision: row.revision,
     updatedAt: row.updated_at.toISOString(),
   };
@@ -63,6 +68,8 @@ export function presentResident(row: ResidentWithMilestonesRow): ResidentRecord 
     language: row.language,
     nationalIdLast4: row.national_id_last4,
     milestones: row.milestones,
+    status: row.status,
+    mergedInto: row.merged_into,
     revision: row.revision,
     updatedAt: row.updated_at.toISOString(),
   };

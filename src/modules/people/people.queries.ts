@@ -175,10 +175,17 @@ export async function lockPeopleTables(db: Database): Promise<void> {
   await sql`lock table households, residents, milestones, resident_milestones in share row exclusive mode`.execute(db);
 }
 
-/** Households or residents per village and day they were recorded: the `households` and `residents` counts. */
+/**
+ * Households or residents per village and day: one on the day each was recorded, less one on the
+ * day each left (moved away, deceased, merged, gone) — the `households` and `residents` counts.
+ */
 export async function countRecordsByVillageDay(db: Database, table: 'households' | 'residents'): Promise<{ village_code: string; province_code: string; day: string; n: number }[]> {
   const result = await sql<{ village_code: string; province_code: string; day: string; n: number }>`
-    select village_code, province_code, created_on as day, count(*)::bigint as n
-    from ${sql.table(table)} group by village_code, province_code, created_on`.execute(db);
+    select village_code, province_code, day, sum(n)::bigint as n from (
+      select village_code, province_code, created_on as day, 1 as n from ${sql.table(table)}
+      union all
+      select village_code, province_code, status_on, -1 from ${sql.table(table)} where status <> 'active'
+    ) changes
+    group by village_code, province_code, day having sum(n) <> 0`.execute(db);
   return result.rows;
 }

@@ -7,6 +7,7 @@ import * as q from './people.queries.js';
 import {
   judgeEdit, lostVersion, namedFields, recordedDay, type ChangeFeedLocks, type RecordWriteContext, type WriteOutcome,
 } from './record-writes.js';
+import { checkMerge, householdStatusChange, mergeResident, residentStatusChange } from './record-marks.js';
 
 export { ChangeFeedLocks, type LostVersion, type RecordWriteContext, type WriteOutcome } from './record-writes.js';
 
@@ -20,6 +21,8 @@ export interface HouseholdWrite {
   address?: string | null;
   headName?: string | null;
   note?: string | null;
+  /** Marked gone (the household no longer lives there), or active again. */
+  status?: 'active' | 'gone';
   baseRevision?: number;
 }
 
@@ -34,6 +37,9 @@ export interface ResidentWrite {
   language?: string | null;
   /** 12 digits; hashed at once, never stored nor logged. */
   nationalId?: string | null;
+  status?: 'active' | 'moved_away' | 'deceased';
+  /** The resident this record is the same person as: it is merged into that one. */
+  sameAs?: string;
   baseRevision?: number;
 }
 
@@ -125,7 +131,7 @@ export async function saveHousehold(trx: Database, data: HouseholdWrite, ctx: Re
     return { status: 'conflict', lost: lostVersion('household', stored, 'incoming', data.baseRevision, householdData(incoming), ctx) };
   }
   await q.updateHousehold(trx, stored.id, {
-    ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+    ...namedFields(fields), ...householdStatusChange(stored, data.status, ctx), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
   });
   ctx.feed.wrote([stored.id], 'updated');
   if (verdict === 'clean') return { status: 'applied' };
@@ -181,12 +187,18 @@ export async function saveResident(trx: Database, data: ResidentWrite, ctx: Reco
     const incoming = { ...stored, ...namedFields(fields) };
     return { status: 'conflict', lost: lostVersion('resident', stored, 'incoming', data.baseRevision, residentData(incoming), ctx) };
   }
+  // Every check (the merge's too) runs before the first write: a refused item leaves nothing behind.
+  const kept = data.sameAs === undefined ? undefined : await checkMerge(trx, stored, data.sameAs, ctx);
+  // A merge is the way this record leaves; a status sent with it changes nothing more.
+  const status = kept ? {} : residentStatusChange(stored, data.status, ctx);
+  const merged = kept ? await mergeResident(trx, stored, kept, ctx) : undefined;
   await q.updateResident(trx, stored.id, {
-    ...namedFields(fields), last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
+    ...namedFields(fields), ...status, ...merged?.fields,
+    last_recorded_at: ctx.recordedAt, last_device_id: ctx.deviceId, updated_by: ctx.viewer?.id ?? null,
   });
   ctx.feed.wrote([stored.id], 'updated');
-  if (verdict === 'clean') return { status: 'applied' };
-  return { status: 'applied', replaced: lostVersion('resident', stored, 'stored', data.baseRevision, residentData(stored), ctx) };
+  const replaced = verdict === 'clean' ? undefined : lostVersion('resident', stored, 'stored', data.baseRevision, residentData(stored), ctx);
+  return { status: 'applied', ...(replaced ? { replaced } : {}), ...(merged ? { merged: merged.merge } : {}) };
 }
 
 function residentData(row: q.ResidentRow) {

@@ -35,7 +35,7 @@ export interface LostVersion {
 }
 
 export type WriteOutcome =
-  | { status: 'applied'; replaced?: LostVersion }
+  | { status: 'applied'; replaced?: LostVersion; merged?: { from: string; into: string; householdId: string } }
   | { status: 'conflict'; lost: LostVersion };
 
 /**

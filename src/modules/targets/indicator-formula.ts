@@ -13,7 +13,7 @@ const Milestone = Type.Object({
 
 const FieldCount = Type.Object({
   source: Type.Union([
-    Type.Literal('visits'), Type.Literal('households_visited'), Type.Literal('households'), Type.Literal('residents'),
+    Type.Literal('visits'), Type.Literal('households_visited'), Type.Literal('households_covered'), Type.Literal('households'), Type.Literal('residents'),
   ]),
 }, { additionalProperties: false });
 

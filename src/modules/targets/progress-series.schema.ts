@@ -44,6 +44,6 @@ export const LeaderboardSchema = Type.Object({
   unitCode: Type.String(), from: Nullable(Type.String()), to: Type.String(), teams: Type.Integer(),
   items: Type.Array(Type.Object({
     teamId: Type.String(), name: Type.String(), unitCode: Type.String(), unitName: Type.String(), activeMembers: Type.Integer(),
-    visits: Type.Integer(), householdsVisited: Type.Integer(), milestones: Type.Integer(),
+    visits: Type.Integer(), householdsVisited: Type.Integer(), householdsCovered: Type.Integer({ description: 'Households where someone was guided' }), milestones: Type.Integer(),
   })),
 });

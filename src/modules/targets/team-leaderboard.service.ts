@@ -16,6 +16,7 @@ export interface TeamScore {
   activeMembers: number;
   visits: number;
   householdsVisited: number;
+  householdsCovered: number;
   /** Milestones recorded for residents (services the team helped people to), from the counts. */
   milestones: number;
 }
@@ -77,15 +78,16 @@ export async function teamLeaderboard(
   const teamOf = teamUnitResolver(members, new Set(teams.map((t) => t.unitCode)));
   const codes = members.map((m) => m.code);
 
-  const sources = { exact: ['visits', 'households_visited'], prefix: MILESTONE_SOURCE_PREFIX };
-  const totals = new Map<string, { visits: number; householdsVisited: number; milestones: number }>();
+  const sources = { exact: ['visits', 'households_visited', 'households_covered'], prefix: MILESTONE_SOURCE_PREFIX };
+  const totals = new Map<string, { visits: number; householdsVisited: number; householdsCovered: number; milestones: number }>();
   const add = async (day: string, sign: 1 | -1) => {
     for (const row of await sumRollups(db, codes, sources, day)) {
       const teamUnit = teamOf(row.unitCode);
       if (teamUnit === null) continue;
-      const tally = totals.get(teamUnit) ?? { visits: 0, householdsVisited: 0, milestones: 0 };
+      const tally = totals.get(teamUnit) ?? { visits: 0, householdsVisited: 0, householdsCovered: 0, milestones: 0 };
       if (row.source === 'visits') tally.visits += sign * row.value;
       else if (row.source === 'households_visited') tally.householdsVisited += sign * row.value;
+      else if (row.source === 'households_covered') tally.householdsCovered += sign * row.value;
       else tally.milestones += sign * row.value;
       totals.set(teamUnit, tally);
     }
@@ -96,7 +98,7 @@ export async function teamLeaderboard(
   const ranked = teams
     .map((team) => ({
       teamId: team.id, name: team.name, unitCode: team.unitCode, activeMembers: team.activeMembers,
-      ...(totals.get(team.unitCode) ?? { visits: 0, householdsVisited: 0, milestones: 0 }),
+      ...(totals.get(team.unitCode) ?? { visits: 0, householdsVisited: 0, householdsCovered: 0, milestones: 0 }),
     }))
     .sort((a, b) => b.visits - a.visits || b.milestones - a.milestones || b.householdsVisited - a.householdsVisited || a.unitCode.localeCompare(b.unitCode))
     .slice(0, options.limit);

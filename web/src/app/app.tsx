@@ -115,6 +115,15 @@ export function App() {
         </h1>
         {session && isOfficer(session.user.role) && <a className="btn btn-quiet topbar-link" href="#/dashboard">{t('app.dashboard')}</a>}
         {languageButton}
+        {session && (
+          <details className="menu">
+            <summary className="btn btn-quiet" data-testid="menu">{t('menu.open')}</summary>
+            <div className="menu-panel stack">
+              <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
+              <LogoutButton waiting={shell.waiting} />
+            </div>
+          </details>
+        )}
       </header>
       {session && <SyncBar userId={session.user.id} expired={session.expired} />}
       <main>{content}</main>

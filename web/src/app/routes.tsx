@@ -19,6 +19,7 @@ export function FieldRoutes({ path }: { path: string }) {
   if (parts[0] === 'household' && parts[1]) {
     if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;
     if (parts[2] === 'resident' && parts[3] === 'new') return <ResidentForm householdId={parts[1]} />;
+    if (parts[2] === 'resident' && parts[3]) return <ResidentForm householdId={parts[1]} residentId={parts[3]} />;
     return <HouseholdScreen householdId={parts[1]} />;
   }
   return (

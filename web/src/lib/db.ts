@@ -8,6 +8,7 @@ export interface CachedHousehold {
   address?: string | null;
   headName?: string | null;
   note?: string | null;
+  status?: 'active' | 'gone';
   revision?: number | null;
   updatedAt?: string | null;
 }
@@ -26,8 +27,22 @@ export interface CachedResident {
   /** Only the last 4 digits ever come back from the server; the full number is never kept here. */
   nationalIdLast4?: string | null;
   milestones: string[];
+  status?: ResidentStatus;
+  /** The record kept, when this one was marked the same person. */
+  mergedInto?: string | null;
   revision?: number | null;
   updatedAt?: string | null;
+}
+
+export type ResidentStatus = 'active' | 'moved_away' | 'deceased' | 'merged';
+
+/** Where a visited household stands, as the server last said or this device recorded. */
+export interface HouseholdVisitState {
+  householdId: string;
+  /** Absent on copies pulled before coverage meant guided; such a household counts as to come back to until the next pull. */
+  status?: 'covered' | 'come_back';
+  lastTriedAt?: string | null;
+  lastOutcome?: string | null;
 }
 
 export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone';
@@ -88,7 +103,8 @@ export class FieldDatabase extends Dexie {
   kv!: Table<KeyValue, string>;
   households!: Table<CachedHousehold, string>;
   residents!: Table<CachedResident, string>;
-  visited!: Table<{ householdId: string }, string>;
+  /** The visited households of the village with their coverage; a household not here was never visited. */
+  visited!: Table<HouseholdVisitState, string>;
   outbox!: Table<OutboxItem, string>;
   visitLog!: Table<VisitLogEntry, string>;
   notices!: Table<SyncNotice, string>;
@@ -104,6 +120,9 @@ export class FieldDatabase extends Dexie {
       visitLog: '&id, day',
       notices: '&id, at',
     });
+    // Coverage came to mean "someone was guided": the copy is pulled again from the start to
+    // learn each visited household's state and its last try.
+    this.version(2).stores({}).upgrade((tx) => tx.table('kv').where('key').startsWith('pull:').delete());
   }
 }
 

@@ -37,6 +37,19 @@ export async function addHousehold(input: NewHousehold, author: Author, now = ne
   return id;
 }
 
+/** A correction or mark (gone, back) of a household the device has, with the revision it saw. */
+export async function editHousehold(
+  householdId: string, input: NewHousehold & { status?: 'active' | 'gone' }, baseRevision: number | null | undefined, author: Author, now = new Date(),
+): Promise<string> {
+  const id = newId();
+  const data: Record<string, unknown> = { id: householdId, villageCode: author.villageCode, ...input };
+  if (typeof baseRevision === 'number') data.baseRevision = baseRevision;
+  for (const key of Object.keys(data)) if (data[key] === undefined || data[key] === null) delete data[key];
+  await db.outbox.add(item('household', id, data, author, now));
+  announce();
+  return id;
+}
+
 export interface NewResident {
   householdId: string;
   fullName: string;
@@ -54,10 +67,27 @@ export async function addResident(input: NewResident, author: Author, now = new 
   return id;
 }
 
+/**
+ * A correction of a resident the device has: the whole record as it should be, with the
+ * revision the device last saw, so the server can tell a stale edit (a conflict) from a clean one.
+ */
+export async function editResident(
+  residentId: string, input: NewResident & { status?: 'active' | 'moved_away' | 'deceased'; sameAs?: string }, baseRevision: number | null | undefined,
+  author: Author, now = new Date(),
+): Promise<string> {
+  const id = newId();
+  const data: Record<string, unknown> = { id: residentId, ...input };
+  if (typeof baseRevision === 'number') data.baseRevision = baseRevision;
+  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
+  await db.outbox.add(item('resident', id, data, author, now));
+  announce();
+  return id;
+}
+
 export interface NewVisit {
   householdId: string;
   peoplePresent: string[];
-  help: { residentId: string; milestone: string }[];
+  help: { residentId: string; milestone: string; skills?: string[] }[];
   skillsTaught: string[];
   outcome: 'guided' | 'not_home' | 'refused' | 'follow_up';
   notes?: string;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from './live-query';
-import { db, type CachedHousehold, type CachedResident, type OutboxItem, type ServerError } from './db';
+import { db, type CachedHousehold, type CachedResident, type HouseholdVisitState, type OutboxItem, type ServerError } from './db';
 
 export interface ResidentView extends CachedResident {
   /** Written on this device and not yet acknowledged by the server. */
@@ -9,9 +9,16 @@ export interface ResidentView extends CachedResident {
   lacking: string[];
 }
 
+/** never: no visit yet; come_back: tried, nobody guided yet; covered: someone was guided. */
+export type Coverage = 'never' | 'come_back' | 'covered';
+
 export interface HouseholdView extends CachedHousehold {
   residents: ResidentView[];
   visited: boolean;
+  coverage: Coverage;
+  /** The last try of a household to come back to (also kept once covered). */
+  lastTriedAt?: string | null;
+  lastOutcome?: string | null;
   pending: boolean;
   error?: ServerError;
 }
@@ -19,13 +26,15 @@ export interface HouseholdView extends CachedHousehold {
 export interface VillageView {
   households: HouseholdView[];
   visitedCount: number;
+  counts: Record<Coverage, number>;
 }
 
 export interface VillageViewInput {
   villageCode: string;
   households: readonly CachedHousehold[];
   residents: readonly CachedResident[];
-  visited: readonly string[];
+  /** The visited households and their state. */
+  visited: readonly HouseholdVisitState[];
   /** The outbox in id (creation) order. */
   outbox: readonly OutboxItem[];
   milestoneKinds: readonly string[];
@@ -41,11 +50,11 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 export function buildVillageView(input: VillageViewInput): VillageView {
   const households = new Map<string, HouseholdView>();
   for (const h of input.households) {
-    if (h.villageCode === input.villageCode) households.set(h.id, { ...h, residents: [], visited: false, pending: false });
+    if (h.villageCode === input.villageCode) households.set(h.id, { ...h, residents: [], visited: false, coverage: 'never', pending: false });
   }
   const residents = new Map<string, Omit<ResidentView, 'lacking'>>();
   for (const r of input.residents) residents.set(r.id, { ...r, milestones: [...r.milestones], pending: false });
-  const visited = new Set(input.visited);
+  const states = new Map(input.visited.map((state) => [state.householdId, state]));
 
   for (const item of input.outbox) {
     const pending = item.state === 'pending';
@@ -56,7 +65,9 @@ export function buildVillageView(input: VillageViewInput): VillageView {
       households.set(id, {
         ...before, id, villageCode: input.villageCode, label: String(data.label ?? before?.label ?? ''),
         address: text(data.address) ?? before?.address, headName: text(data.headName) ?? before?.headName,
-        note: text(data.note) ?? before?.note, residents: [], visited: false, pending, error: item.error,
+        note: text(data.note) ?? before?.note, status: (data.status as HouseholdView['status']) ?? before?.status,
+        revision: before?.revision, updatedAt: before?.updatedAt,
+        residents: [], visited: false, coverage: 'never', pending, error: item.error,
       });
     } else if (item.kind === 'resident') {
       const id = String(data.id);
@@ -69,10 +80,14 @@ export function buildVillageView(input: VillageViewInput): VillageView {
         groups: Array.isArray(data.groups) ? data.groups.map(String) : before?.groups ?? [],
         // The full number stays in the outbox only until it is sent; the screen shows 4 digits.
         nationalIdLast4: nationalId ? nationalId.slice(-4) : before?.nationalIdLast4,
+        status: typeof data.sameAs === 'string' ? 'merged' : (data.status as ResidentView['status']) ?? before?.status,
+        mergedInto: typeof data.sameAs === 'string' ? data.sameAs : before?.mergedInto,
+        revision: before?.revision, updatedAt: before?.updatedAt,
         milestones: before?.milestones ?? [], pending, error: item.error,
       });
     } else if (item.kind === 'visit' && pending) {
-      visited.add(String(data.householdId));
+      const householdId = String(data.householdId);
+      states.set(householdId, afterTry(states.get(householdId), householdId, String(data.visitedAt ?? ''), String(data.outcome ?? '')));
       for (const help of (data.help as { residentId: string; milestone: string }[] | undefined) ?? []) {
         addMilestone(residents.get(help.residentId), help.milestone);
       }
@@ -85,12 +100,31 @@ export function buildVillageView(input: VillageViewInput): VillageView {
     households.get(r.householdId)?.residents.push({ ...r, lacking: input.milestoneKinds.filter((k) => !r.milestones.includes(k)) });
   }
   const list = [...households.values()];
+  const counts: Record<Coverage, number> = { never: 0, come_back: 0, covered: 0 };
   for (const h of list) {
-    h.visited = visited.has(h.id);
+    const state = states.get(h.id);
+    h.visited = state !== undefined;
+    // A copy pulled before coverage meant guided knows only "visited": to come back to until the next pull.
+    h.coverage = state === undefined ? 'never' : state.status ?? 'come_back';
+    h.lastTriedAt = state?.lastTriedAt;
+    h.lastOutcome = state?.lastOutcome;
+    // A household gone from the village is no door to knock on: it stays listed, uncounted.
+    if (h.status !== 'gone') counts[h.coverage] += 1;
     h.residents.sort((a, b) => (a.birthYear ?? 9999) - (b.birthYear ?? 9999) || a.fullName.localeCompare(b.fullName, 'vi'));
   }
   list.sort((a, b) => a.label.localeCompare(b.label, 'vi', { numeric: true }));
-  return { households: list, visitedCount: list.filter((h) => h.visited).length };
+  return { households: list, visitedCount: list.filter((h) => h.visited).length, counts };
+}
+
+/** A household's state after one more try: covered once someone is guided, else its latest try. */
+export function afterTry(before: HouseholdVisitState | undefined, householdId: string, at: string, outcome: string): HouseholdVisitState {
+  const later = !before?.lastTriedAt || Date.parse(at) >= Date.parse(before.lastTriedAt);
+  return {
+    householdId,
+    status: outcome === 'guided' || before?.status === 'covered' ? 'covered' : 'come_back',
+    lastTriedAt: later ? at : before?.lastTriedAt,
+    lastOutcome: later ? outcome : before?.lastOutcome,
+  };
 }
 
 function addMilestone(resident: { milestones: string[] } | undefined, kind: string): void {
@@ -102,7 +136,7 @@ export async function loadVillageView(villageCode: string, userId: string, miles
   const [households, residents, visited, outbox] = await Promise.all([
     db.households.where('villageCode').equals(villageCode).toArray(),
     db.residents.toArray(),
-    db.visited.toCollection().primaryKeys(),
+    db.visited.toArray(),
     db.outbox.where('userId').equals(userId).sortBy('id'),
   ]);
   return buildVillageView({ villageCode, households, residents, visited, outbox, milestoneKinds });

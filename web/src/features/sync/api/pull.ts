@@ -16,7 +16,7 @@ export async function pullVillage(village: string, language: string): Promise<vo
     await db.transaction('rw', [db.households, db.residents, db.visited, db.kv], async () => {
       await db.households.bulkPut(page.households);
       await db.residents.bulkPut(page.residents.map((r) => ({ ...r, groups: r.groups ?? [], milestones: r.milestones ?? [] })));
-      await db.visited.bulkPut((page.visitedHouseholds ?? []).map((householdId) => ({ householdId })));
+      await db.visited.bulkPut(page.householdStates ?? (page.visitedHouseholds ?? []).map((householdId) => ({ householdId })));
       if (page.next) await writeValue(cursorKey, page.next);
     });
     if (page.capped) {

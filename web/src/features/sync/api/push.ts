@@ -1,5 +1,6 @@
 import { ApiError } from '../../../lib/api';
 import { db, type OutboxItem } from '../../../lib/db';
+import { afterTry } from '../../../lib/village-view';
 import { pushItems, type SyncResult } from './sync-api';
 
 /** The contract's largest batch. */
@@ -99,7 +100,8 @@ async function copyToCache(item: OutboxItem): Promise<void> {
     const before = await db.residents.get(rest.id);
     await db.residents.put({ ...before, ...rest, nationalIdLast4: nationalId ? nationalId.slice(-4) : before?.nationalIdLast4, milestones: before?.milestones ?? [] });
   } else if (item.kind === 'visit') {
-    await db.visited.put({ householdId: String(data.householdId) });
+    const householdId = String(data.householdId);
+    await db.visited.put(afterTry(await db.visited.get(householdId), householdId, String(data.visitedAt ?? ''), String(data.outcome ?? '')));
     for (const help of (data.help as { residentId: string; milestone: string }[]) ?? []) await addMilestone(help.residentId, help.milestone);
   } else if (item.kind === 'milestone') {
     await addMilestone(String(data.residentId), String(data.kind));

@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api';
-import type { CachedHousehold, CachedResident, ServerError, SyncKind } from '../../../lib/db';
+import type { CachedHousehold, CachedResident, HouseholdVisitState, ServerError, SyncKind } from '../../../lib/db';
 import type { ReferenceItem } from '../../../lib/reference-data';
 import type { SessionUser } from '../../../lib/session';
 
@@ -21,6 +21,7 @@ export interface PullPage {
   households: CachedHousehold[];
   residents: CachedResident[];
   visitedHouseholds: string[];
+  householdStates?: Required<HouseholdVisitState>[];
   next: string | null;
   capped: boolean;
   message?: string;

@@ -55,7 +55,7 @@ async function cycle(language: string, forcePull: boolean): Promise<void> {
   await updateSyncStatus({ running: true });
   const pushed = await pushOutbox({ deviceId: await deviceId(), userId: session.user.id, csrfToken, language });
   const village = await resolveVillage(session.user.scopeUnitCode, language);
-  await updateSyncStatus({ needsVillage: !village });
+  await updateSyncStatus({ needsVillage: !village, lastSent: pushed });
   const status = await readSyncStatus();
   if (village && (forcePull || pushed > 0 || !status.lastPullAt || Date.now() - status.lastPullAt > PULL_EVERY_MS)) {
     // Reference lists are small; a server without them yet leaves the built-in defaults in place.

@@ -4,6 +4,8 @@ import { readValue, writeValue } from '../../../lib/db';
 export interface SyncStatus {
   running?: boolean;
   lastSyncedAt?: string;
+  /** How many records the last successful sync sent. */
+  lastSent?: number;
   /** The last failure of a whole cycle (no network, server down, session ended). */
   error?: { code: string; message: string };
   /** The pull stopped at the device's cap; the server's explanation. */

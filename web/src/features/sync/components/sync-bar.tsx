@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../../../lib/live-query';
 import { navigate } from '../../../lib/navigation';
+import { syncFailureText } from '../../../lib/server-error';
 import { minutesSince } from '../../../lib/time';
 import { useNow, useOnline } from '../../../lib/use-online';
 import { loadOutboxSummary } from '../api/outbox-summary';
@@ -10,7 +11,7 @@ type Tone = 'wait' | 'ok' | 'error' | 'offline';
 
 /** Always on screen: is my work on the server yet? One sentence, and a tap opens the details. */
 export function SyncBar({ userId, expired }: { userId: string; expired: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useOnline();
   const now = useNow(20_000);
   const summary = useLiveQuery(() => loadOutboxSummary(userId), [userId]);
@@ -25,10 +26,13 @@ export function SyncBar({ userId, expired }: { userId: string; expired: boolean 
   else if (rejected > 0) [tone, text] = ['error', t('sync.rejected', { count: rejected })];
   else if (status?.running) text = t('sync.running');
   else if (pending > 0) text = t('sync.waiting', { count: pending });
-  else if (status?.error) [tone, text] = ['error', t('sync.failed', { message: status.error.message })];
+  else if (status?.error) [tone, text] = ['error', syncFailureText(t, status.error)];
   else if (status?.lastSyncedAt) {
     const minutes = minutesSince(status.lastSyncedAt, now);
-    [tone, text] = ['ok', minutes < 1 ? t('sync.justNow') : t('sync.minutesAgo', { count: minutes })];
+    const time = new Date(status.lastSyncedAt).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+    // What the last sync did and when; the minutes since only once it grows old.
+    const said = status.lastSent ? t('sync.sentAt', { time, count: status.lastSent }) : t('sync.syncedAt', { time });
+    [tone, text] = ['ok', minutes < 60 ? said : t('sync.minutesAgo', { count: minutes })];
   } else text = t('sync.never');
 
   const extra = [

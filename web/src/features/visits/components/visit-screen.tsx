@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Screen } from '../../../components/ui/screen';
@@ -11,6 +11,8 @@ import { useVillageView, type ResidentView } from '../../../lib/village-view';
 
 const OUTCOMES: NewVisit['outcome'][] = ['guided', 'follow_up', 'not_home', 'refused'];
 const helpKey = (residentId: string, milestone: string) => `${residentId} ${milestone}`;
+/** The milestone that carries the skills checked with the person ("skills confirmed, guided"). */
+const SKILLS_CONFIRMED = 'skills_confirmed';
 
 /**
  * A visit in as few taps as possible: one tap per service per person (tapping a service also
@@ -25,6 +27,8 @@ export function VisitScreen({ householdId }: { householdId: string }) {
   const [present, setPresent] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState<Set<string>>(new Set());
   const [taught, setTaught] = useState<Set<string>>(new Set());
+  // Per person: the skills checked when "skills confirmed" is recorded for them.
+  const [checked, setChecked] = useState<Map<string, Set<string>>>(new Map());
   const [outcome, setOutcome] = useState<NewVisit['outcome']>('guided');
   const [notes, setNotes] = useState('');
   const [saving, setSaving] = useState(false);
@@ -49,7 +53,8 @@ export function VisitScreen({ householdId }: { householdId: string }) {
     setSaving(true);
     const helpList = [...help].map((key) => {
       const [residentId = '', milestone = ''] = key.split(' ');
-      return { residentId, milestone };
+      const skillsChecked = milestone === SKILLS_CONFIRMED ? [...(checked.get(residentId) ?? [])] : [];
+      return skillsChecked.length > 0 ? { residentId, milestone, skills: skillsChecked } : { residentId, milestone };
     });
     await recordVisit({
       householdId, outcome, notes: notes.trim() || undefined, skillsTaught: [...taught], help: helpList,
@@ -62,7 +67,21 @@ export function VisitScreen({ householdId }: { householdId: string }) {
     <Screen title={t('visit.title', { household: household.label })} back={back}>
       {household.residents.map((resident) => (
         <PersonServices key={resident.id} resident={resident} present={present.has(resident.id)} helped={(kind) => help.has(helpKey(resident.id, kind))}
-          onPresent={() => setPresent((set) => flip(set, resident.id))} onHelp={(kind) => toggleHelp(resident.id, kind)} />
+          onPresent={() => setPresent((set) => flip(set, resident.id))} onHelp={(kind) => toggleHelp(resident.id, kind)}>
+          {help.has(helpKey(resident.id, SKILLS_CONFIRMED)) && (
+            <fieldset className="stack plain" data-testid="skills-checked">
+              <legend className="label">{t('visit.skillsChecked')}</legend>
+              <div className="toggle-grid">
+                {skills.map((skill) => (
+                  <ToggleButton key={skill.code} pressed={checked.get(resident.id)?.has(skill.code) ?? false} testId={`checked-${skill.code}`}
+                    onToggle={() => setChecked((map) => new Map(map).set(resident.id, flip(map.get(resident.id) ?? new Set(), skill.code)))}>
+                    {skillName(skill.code)}
+                  </ToggleButton>
+                ))}
+              </div>
+            </fieldset>
+          )}
+        </PersonServices>
       ))}
       <fieldset className="stack plain">
         <legend className="label">{t('visit.skills')}</legend>
@@ -99,9 +118,10 @@ interface PersonServicesProps {
   helped: (kind: string) => boolean;
   onPresent: () => void;
   onHelp: (kind: string) => void;
+  children?: ReactNode;
 }
 
-function PersonServices({ resident, present, helped, onPresent, onHelp }: PersonServicesProps) {
+function PersonServices({ resident, present, helped, onPresent, onHelp, children }: PersonServicesProps) {
   const { t } = useTranslation();
   const { milestoneName } = useReferenceData();
   const done = resident.milestones;
@@ -115,6 +135,7 @@ function PersonServices({ resident, present, helped, onPresent, onHelp }: Person
           <ToggleButton key={kind} pressed={helped(kind)} onToggle={() => onHelp(kind)} testId={`help-${kind}`}>{milestoneName(kind)}</ToggleButton>
         ))}
       </div>
+      {children}
       {done.length > 0 && <p className="row-sub">{t('visit.alreadyHas', { list: done.map(milestoneName).join(', ') })}</p>}
     </div>
   );

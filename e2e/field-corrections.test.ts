@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { expect, test } from 'vitest';
+import { signIn, type ApiSession } from './support/api-session.js';
+import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { demoJourney } from './support/demo-journey.js';
+
+const PASSWORD = 'e2e-demo-password';
+const journey = demoJourney(PASSWORD);
+
+const syncBar = (page: Page) => page.getByTestId('sync-bar');
+const row = (page: Page, label: string) => page.getByTestId('household-row').filter({ hasText: label });
+
+/** A household with one person, written through the sync API as another phone would. */
+async function seedHousehold(member: ApiSession, label: string, fullName: string): Promise<{ householdId: string; residentId: string }> {
+  const householdId = uuidv7();
+  const residentId = uuidv7();
+  const now = new Date().toISOString();
+  const answer = await member.post<{ results: { status: string }[] }>('/api/sync', {
+    deviceId: uuidv7(),
+    items: [
+      { id: householdId, kind: 'household', data: { id: householdId, villageCode: member.user.scopeUnitCode, label }, recordedAt: now },
+      { id: residentId, kind: 'resident', data: { id: residentId, householdId, fullName, birthYear: 1980, groups: ['adult'] }, recordedAt: now },
+    ],
+  });
+  expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+  return { householdId, residentId };
+}
+
+async function phone(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await signInWithForm(page, journey.e2e.server.url, username, PASSWORD);
+  return { context, page };
+}
+
+const synced = async (page: Page) => {
+  await expect.poll(() => syncBar(page).getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
+  await expect.poll(() => syncBar(page).textContent(), { timeout: 30_000 }).toContain('Đã đồng bộ');
+};
+
+/** Opens the person's card and corrects the name on the form. */
+async function correctName(page: Page, label: string, newName: string): Promise<void> {
+  await row(page, label).click();
+  await page.locator('details summary').filter({ hasText: /Sửa/ }).first().click();
+  await page.getByTestId('edit-resident').first().click();
+  const name = page.getByLabel('Họ và tên');
+  await name.fill(newName);
+  await page.getByTestId('save-resident').click();
+  await page.getByTestId('resident-name').filter({ hasText: newName }).waitFor();
+}
+
+test('a "not home" household is on the come-back list with its last try, and leaves it after a guided visit', async () => {
+  const member = await signIn(journey.e2e.server.url, 'member', PASSWORD);
+  const label = `E2E ${randomBytes(2).toString('hex')} vắng nhà`;
+  await seedHousehold(member, label, 'Y Kông Niê');
+  const { context, page } = await phone('member');
+  await row(page, label).waitFor();
+  expect(await row(page, label).getAttribute('data-coverage')).toBe('never');
+
+  await row(page, label).click();
+  await page.getByTestId('record-visit').click();
+  await page.getByTestId('outcome-not_home').click();
+  await page.getByTestId('save-visit').click();
+  await page.getByTestId('tally').waitFor();
+  await page.getByTestId('filter-come_back').click();
+  await expect.poll(() => row(page, label).getAttribute('data-coverage')).toBe('come_back');
+  await expect(row(page, label).getByTestId('last-try').textContent()).resolves.toContain('Không có nhà');
+  await synced(page);
+  await saveScreenshot(page, 'field-come-back.png');
+
+  await row(page, label).click();
+  await page.getByTestId('record-visit').click();
+  await page.getByTestId('visit-person').first().locator('[data-testid^="help-"]').first().click();
+  await page.getByTestId('save-visit').click();
+  await page.getByTestId('tally').waitFor();
+  await page.getByTestId('filter-come_back').click();
+  await expect.poll(() => row(page, label).count()).toBe(0);
+  await page.getByTestId('filter-covered').click();
+  await row(page, label).waitFor();
+  await synced(page);
+  // The server agrees once the visit is there: the household is covered.
+  const pull = await member.get<{ householdStates: { householdId: string; status: string }[]; households: { id: string; label: string }[] }>(
+    `/api/sync/pull?village=${member.user.scopeUnitCode}&limit=2000`,
+  );
+  const id = pull.households.find((h) => h.label === label)!.id;
+  expect(pull.householdStates.find((s) => s.householdId === id)?.status).toBe('covered');
+  await context.close();
+}, 240_000);
+
+test('a member corrects a name offline and the leader sees it after the sync; two phones edit one person and the later sync is a conflict', async () => {
+  const member = await signIn(journey.e2e.server.url, 'member', PASSWORD);
+  const label = `E2E ${randomBytes(2).toString('hex')} sửa tên`;
+  await seedHousehold(member, label, 'Nguyen Thi Lan');
+  const memberPhone = await phone('member');
+  const leaderPhone = await phone('leader');
+  await row(memberPhone.page, label).waitFor();
+  await row(leaderPhone.page, label).waitFor();
+
+  // The leader's phone corrects the name first, offline: its edit carries the earlier time.
+  await leaderPhone.context.setOffline(true);
+  await correctName(leaderPhone.page, label, 'Nguyễn Thị Lân');
+
+  // The member corrects it offline too, later, and syncs first.
+  await memberPhone.context.setOffline(true);
+  await correctName(memberPhone.page, label, 'Nguyễn Thị Lan');
+  await memberPhone.context.setOffline(false);
+  await synced(memberPhone.page);
+
+  // Back online, the leader's earlier edit of a revision that moved on loses: a conflict, kept for the officer.
+  await leaderPhone.context.setOffline(false);
+  await expect.poll(() => syncBar(leaderPhone.page).textContent(), { timeout: 60_000 }).toContain('sửa trùng');
+  await saveScreenshot(leaderPhone.page, 'field-conflict.png');
+  // And after the sync the leader sees the member's correction.
+  await leaderPhone.page.goto(`${journey.e2e.server.url}/#/`);
+  await row(leaderPhone.page, label).click();
+  await expect.poll(() => leaderPhone.page.getByTestId('resident-name').first().textContent(), { timeout: 60_000 }).toBe('Nguyễn Thị Lan');
+  await memberPhone.context.close();
+  await leaderPhone.context.close();
+}, 300_000);
