@@ -25,8 +25,9 @@ describe('backup beside a running embedded server', () => {
     const dataDir = path.join(folder, 'live');
     markServerRunning(dataDir);
     const file = path.join(folder, 'backup.gz');
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    delete env.DATABASE_URL;
+    // The embedded database, whatever the run's own DATABASE_URL says.
+    const { DATABASE_URL: _serverUrl, ...inherited } = process.env;
+    const env = { ...inherited, DATA_DIR: dataDir };
     const failed = await run(process.execPath, ['bin/doorstep.js', 'backup', file], { env }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failed && failed.code).toBe(1);
     expect((failed as { stderr: string }).stderr).toMatch(new RegExp(`process ${process.pid}.*stop it first`));
