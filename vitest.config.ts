@@ -8,9 +8,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
-    testTimeout: 30_000,
-    // A worker's first file also pays for loading PGlite; two busy workers on a shared machine
-    // took over 60 s for that hook.
+    // Limits for a stuck test, not budgets: with two workers on a machine others share too, the
+    // rollup property test took 21 s alone and over 30 s beside another file. A worker's first
+    // file also pays for loading PGlite: over 60 s for that hook on such a machine.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       {
