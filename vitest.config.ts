@@ -1,13 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * One `npm test` runs everything: the server's unit and integration tests, then the browser
+ * journeys (what CI runs, with its JSON report). Timing choices, measured on 2 cores, are in
+ * docs/decisions.md ("A test suite a newcomer runs in minutes").
+ */
 export default defineConfig({
   test: {
-    // e2e/ too, so `npm test` (what CI runs, with its JSON report) includes the browser journeys.
-    include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    globalSetup: ['src/testing/global-setup.ts'],
-    // Each test file gets its own database cloned from one migrated template.
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits for a stuck test, not budgets: with two workers on a machine others share too, the
+    // rollup property test took 21 s alone and over 30 s beside another file. A worker's first
+    // file also pays for loading PGlite: over 60 s for that hook on such a machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts'],
+          // Migrates once; each test file gets its own database copied from that template.
+          globalSetup: ['src/testing/global-setup.ts'],
+          // Two workers on two cores: vitest's default (cores − 1) ran every file one after the other.
+          maxWorkers: 2,
+          // A worker keeps the modules it has loaded (Fastify, Kysely, PGlite's WebAssembly…) for its
+          // next file instead of loading them again. Files share no state through them: each opens
+          // its own database and app, and module-level caches are keyed by database or app.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          // Builds the web app once and starts the demo server all demo journeys share.
+          globalSetup: ['e2e/support/global-setup.ts'],
+          // After the server tests, one journey at a time: each drives Chromium beside a real server.
+          sequence: { groupOrder: 1 },
+          maxWorkers: 1,
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -3,13 +3,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from 'vitest';
 import { signIn, type ApiSession } from './support/api-session.js';
 import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
+import { DEMO_PASSWORD } from './support/demo-password.js';
 
-const PASSWORD = 'e2e-demo-password';
 /** The design's promise for an open dashboard after a sync. */
 const LIVE_MS = 5000;
 
-const journey = demoJourney(PASSWORD);
+const journey = demoJourney();
 
 interface Figure { code: string; name: string; value: number | null; status: string }
 interface Progress { unit: { code: string; name: string }; indicators: Figure[] }
@@ -37,10 +38,11 @@ async function syncHelpedResident(member: ApiSession, milestone: string): Promis
 
 const tileValue = (page: Page, indicator: string) => page.locator(`[data-testid="indicator-tile"][data-indicator="${indicator}"] [data-testid="tile-value"]`);
 
-test('a province officer lands on the dashboard, sees a sync within seconds, and opens a lagging commune', async () => {
-  const baseUrl = journey.e2e.server.url;
-  const province = await signIn(baseUrl, 'province', PASSWORD);
-  const member = await signIn(baseUrl, 'member', PASSWORD);
+test('a province officer lands on the dashboard, sees a sync within seconds, and opens a lagging commune', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const baseUrl = journey.baseUrl;
+  const province = await signIn(baseUrl, 'province', DEMO_PASSWORD);
+  const member = await signIn(baseUrl, 'member', DEMO_PASSWORD);
   const provinceCode = province.user.scopeUnitCode!;
 
   // Some field work first, so the figures and the team leaderboard are not all zero.
@@ -54,7 +56,7 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
-    await signInWithForm(page, baseUrl, 'province', PASSWORD);
+    await signInWithForm(page, baseUrl, 'province', DEMO_PASSWORD);
 
     // Officers land on their unit's dashboard: one tile per indicator, in Vietnamese.
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toBe(`#/dashboard/${provinceCode}`);
@@ -119,10 +121,11 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
   }
 }, 240_000);
 
-test('the dashboard is usable on a phone: one column, nothing wider than the screen', async () => {
+test('the dashboard is usable on a phone: one column, nothing wider than the screen', async (ctx) => {
+  skipWithoutChromium(ctx);
   const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await signInWithForm(page, journey.e2e.server.url, 'commune', PASSWORD);
+  await signInWithForm(page, journey.baseUrl, 'commune', DEMO_PASSWORD);
   await page.getByTestId('indicator-tile').first().waitFor({ timeout: 15_000 });
   await page.getByTestId('ranking-table').waitFor({ timeout: 15_000 });
   // Wide tables scroll inside their own region; the page itself never scrolls sideways.

@@ -4,12 +4,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
 import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
+import { DEMO_PASSWORD } from './support/demo-password.js';
 
-const PASSWORD = 'e2e-demo-password';
 const HOUSEHOLDS = 3;
 
-const journey = demoJourney(PASSWORD);
+const journey = demoJourney();
 
 interface Coverage {
   households: number;
@@ -28,10 +29,11 @@ async function recordVisit(page: Page, label: string): Promise<void> {
   await page.getByTestId('tally').waitFor();
 }
 
-test('a team member records three visits offline; after a reload and back online they reach the commune\'s coverage', async () => {
-  const baseUrl = journey.e2e.server.url;
-  const member = await signIn(baseUrl, 'member', PASSWORD);
-  const commune = await signIn(baseUrl, 'commune', PASSWORD);
+test('a team member records three visits offline; after a reload and back online they reach the commune\'s coverage', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const baseUrl = journey.baseUrl;
+  const member = await signIn(baseUrl, 'member', DEMO_PASSWORD);
+  const commune = await signIn(baseUrl, 'commune', DEMO_PASSWORD);
   const village = member.user.scopeUnitCode!;
   const communeCode = commune.user.scopeUnitCode!;
 
@@ -52,7 +54,7 @@ test('a team member records three visits offline; after a reload and back online
 
   const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const page = await context.newPage();
-  await signInWithForm(page, baseUrl, 'member', PASSWORD);
+  await signInWithForm(page, baseUrl, 'member', DEMO_PASSWORD);
 
   // The village is on the phone, and the service worker has precached the app shell.
   for (const label of labels) await page.getByTestId('household-row').filter({ hasText: label }).waitFor();

@@ -7,7 +7,7 @@ import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
 import { AppError } from './errors.js';
 import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
-import { importOfficialList, importStatistics, importVillages } from './modules/units/unit-imports.js';
+import { importOfficialList, importStatistics, importVillages, OFFICIAL_UNIT_LIST } from './modules/units/unit-imports.js';
 import { recountRollups } from './modules/rollups/rollup-rebuild.js';
 import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
@@ -27,7 +27,8 @@ Commands:
   serve                          migrate, build the demo on an empty database, and listen (default)
   migrate                        apply pending database migrations
   seed                           build the demo province and accounts on an empty database
-  import-units <file.csv>        the official list of provinces and communes [--date YYYY-MM-DD, default 2025-07-01]
+  import-units [file.csv]        the official list of provinces and communes [--date YYYY-MM-DD, default 2025-07-01];
+                                 without a file, the 2025 list shipped in reference/
   import-villages <file.csv>     villages: commune_code,village_code,name,type [--date, default today]
   import-statistics <file.csv>   unit statistics: unit_code,as_of,<kind>…
   import-teams <file.csv|.xlsx>  teams and members: village_code,team_name,member_name,affiliation,role,phone,username [--date, default today]
@@ -77,8 +78,8 @@ async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typ
   }
 }
 
-function readFileArgument(positionals: string[]): Buffer {
-  const file = positionals[1];
+function readFileArgument(positionals: string[], fallback?: URL): Buffer {
+  const file = positionals[1] ?? fallback;
   if (!file) throw new Error('Name the CSV file to import');
   return fs.readFileSync(file);
 }
@@ -117,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'import-units':
     case 'import-villages': {
-      const file = readFileArgument(positionals);
+      const file = readFileArgument(positionals, command === 'import-units' ? OFFICIAL_UNIT_LIST : undefined);
       const importer = command === 'import-units' ? importOfficialList : importVillages;
       const day = dayOption(values.date, command === 'import-units' ? '2025-07-01' : vietnamDay());
       const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => importer(trx, null, file, day, null)));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium.js';
 
 /** Screenshots and measurements kept by CI; git ignores the folder. */
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -12,7 +13,7 @@ export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

@@ -1,32 +1,31 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.js';
-import { startE2eServer, type E2eServer } from './e2e-server.js';
-import { ensureWebBuilt } from './web-build.js';
+import { chromiumMissing } from './chromium.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
 export interface DemoJourney {
-  readonly e2e: E2eServer;
+  /** The shared demo server (e2e/support/global-setup.ts), its accounts' password DEMO_PASSWORD. */
+  readonly baseUrl: string;
   readonly browser: Browser;
 }
 
 /**
- * Registers the hooks of a browser journey on the demo province: the web app built, the real
- * server started with the demo accounts' `password`, Chromium launched; all closed afterwards.
+ * Registers the hooks of a browser journey on the demo province: Chromium launched for this
+ * file, and closed afterwards. The server and the built app are the run's, shared by every demo
+ * journey. Without Chromium nothing starts: the tests skip themselves (`skipWithoutChromium`).
  */
-export function demoJourney(password: string): DemoJourney {
-  const state: { e2e?: E2eServer; browser?: Browser } = {};
+export function demoJourney(): DemoJourney {
+  const state: { browser?: Browser } = {};
   beforeAll(async () => {
-    ensureWebBuilt();
-    state.e2e = await startE2eServer({ demoPassword: password });
+    if (chromiumMissing()) return;
     state.browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await state.browser?.close();
-    await state.e2e?.stop();
   }, 60_000);
   return {
-    get e2e() { return state.e2e!; },
+    get baseUrl() { return inject('demoServerUrl'); },
     get browser() { return state.browser!; },
   };
 }

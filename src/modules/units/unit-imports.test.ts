@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { openTestDatabase } from '../../testing/test-database.js';
-import { importOfficialList, importStatistics, importVillages } from './unit-imports.js';
+import { importOfficialList, importStatistics, importVillages, OFFICIAL_UNIT_LIST } from './unit-imports.js';
 import { statisticsAt } from './unit-statistics.js';
 import * as q from './units.queries.js';
 
-const OFFICIAL_LIST = new URL('../../../../shared/data/vn-admin-units-2025.csv', import.meta.url);
 const DAY = '2025-07-01';
 
 let handle: DatabaseHandle;
@@ -53,7 +52,7 @@ describe('bad files are rejected whole', () => {
 
 describe('the official list of 2025', () => {
   it('yields 34 provinces and 3,321 commune-level units, 102 of them under province 66', async () => {
-    const file = fs.readFileSync(OFFICIAL_LIST);
+    const file = fs.readFileSync(OFFICIAL_UNIT_LIST);
     const summary = await inTransaction((trx) => importOfficialList(trx, null, file, DAY, null));
     expect(summary).toEqual({ created: 34 + 3321, renamed: 0, unchanged: 0 });
     const byTier = await handle.db.selectFrom('units').select(['tier', (eb) => eb.fn.countAll().as('n')]).groupBy('tier').execute();
@@ -64,7 +63,7 @@ describe('the official list of 2025', () => {
   });
 
   it('changes nothing when imported again', async () => {
-    const file = fs.readFileSync(OFFICIAL_LIST);
+    const file = fs.readFileSync(OFFICIAL_UNIT_LIST);
     expect(await inTransaction((trx) => importOfficialList(trx, null, file, DAY, null))).toEqual({ created: 0, renamed: 0, unchanged: 3355 });
   });
 });

@@ -11,6 +11,13 @@ import * as q from './units.queries.js';
 import { subtreeCodes } from './units.service.js';
 
 /**
+ * The official list in force from 1 July 2025 (34 provinces, 3,321 commune-level units), shipped
+ * in reference/ from the National Statistics Office's catalogue, so a fresh install and the tests
+ * need nothing beside the repository. `doorstep import-units` loads it when no file is named.
+ */
+export const OFFICIAL_UNIT_LIST = new URL('../../../reference/vn-admin-units-2025.csv', import.meta.url);
+
+/**
  * Imports of the unit tree and its statistics. Each file is checked whole first; one bad row
  * rejects the file with every row's reason and nothing is written. Callers run them inside a
  * transaction. Re-importing the same file changes nothing.
