@@ -74,6 +74,15 @@ export interface SessionsTable {
   expires_at: Instant;
 }
 
+export interface PasswordResetsTable {
+  code_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Instant;
@@ -431,6 +440,7 @@ export interface DB {
   unit_statistics: UnitStatisticsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { LoginBodySchema, NoContentSchema, SessionReplySchema } from './auth.schema.js';
 import { sessionOf } from './auth.hooks.js';
 import { login, logout, SESSION_COOKIE } from './auth.service.js';
+import { accountSelfRoutes } from './account-self.routes.js';
 
 function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -20,6 +21,7 @@ function setSessionCookie(reply: FastifyReply, config: Config, token: string): v
 
 /** Login, logout and "who am I" under /api/auth. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(accountSelfRoutes);
   app.post(
     '/login',
     {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredSession } from '../lib/session';
+import { clearSession, type StoredSession } from '../lib/session';
 import { OFFICER_NS } from './officer-i18n';
 import '../components/ui/progress-views.css';
 import './officer-shell.css';
@@ -8,6 +8,8 @@ import './officer-shell.css';
 // Each screen is a chunk of its own: an officer who only reads the dashboard never downloads the forms.
 const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-app'));
 const ReportedFigures = lazy(() => import('../features/reported-figures/components/reported-figures-app'));
+const Difficulties = lazy(() => import('../features/difficulties/components/difficulties-app'));
+const Accounts = lazy(() => import('../features/accounts/components/accounts-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -24,6 +26,9 @@ const NAV: readonly NavItem[] = [
   { key: 'dashboard', href: '#/dashboard', matches: (p) => p.startsWith('/dashboard') },
   { key: 'figures', href: '#/figures', matches: (p) => p === '/figures' },
   { key: 'approvals', href: '#/figures/approvals', matches: (p) => p.startsWith('/figures/approvals') },
+  { key: 'difficulties', href: '#/difficulties', matches: (p) => p.startsWith('/difficulties') },
+  { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
+  { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
 
 /**
@@ -38,6 +43,8 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
 
   let screen: ReactNode;
   if (path.startsWith('/figures')) screen = <ReportedFigures user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/difficulties')) screen = <Difficulties user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/account')) screen = <Accounts user={user} csrfToken={csrfToken} path={path} onSignedOut={() => void clearSession()} />;
   else screen = <Dashboard user={user} path={path} />;
 
   return (
