@@ -13,6 +13,7 @@ import * as addAreaRollups from './20261128175000_add_area_rollups.js';
 import * as addReferenceStamps from './20261128175100_add_reference_stamps.js';
 import * as lightenPeopleWrites from './20261128190000_lighten_people_writes.js';
 import * as createPasswordResets from './20261201150000_create_password_resets.js';
+import * as addAlertAcknowledgements from './20261201150100_add_alert_acknowledgements.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261128175100_add_reference_stamps': addReferenceStamps,
   '20261128190000_lighten_people_writes': lightenPeopleWrites,
   '20261201150000_create_password_resets': createPasswordResets,
+  '20261201150100_add_alert_acknowledgements': addAlertAcknowledgements,
 };

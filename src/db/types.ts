@@ -238,6 +238,8 @@ export interface ProgressAlertsTable {
   previous_status: string | null;
   status: string;
   raised_at: Instant;
+  acknowledged_at: Instant | null;
+  acknowledged_by: string | null;
 }
 
 /** A campaign phase (migration 20261128130000): a named span of days, for one province or all. */
