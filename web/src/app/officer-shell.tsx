@@ -10,6 +10,7 @@ const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-
 const ReportedFigures = lazy(() => import('../features/reported-figures/components/reported-figures-app'));
 const Difficulties = lazy(() => import('../features/difficulties/components/difficulties-app'));
 const Accounts = lazy(() => import('../features/accounts/components/accounts-app'));
+const Supervision = lazy(() => import('../features/supervision/components/supervision-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -27,6 +28,7 @@ const NAV: readonly NavItem[] = [
   { key: 'figures', href: '#/figures', matches: (p) => p === '/figures' },
   { key: 'approvals', href: '#/figures/approvals', matches: (p) => p.startsWith('/figures/approvals') },
   { key: 'difficulties', href: '#/difficulties', matches: (p) => p.startsWith('/difficulties') },
+  { key: 'supervision', href: '#/supervision', matches: (p) => p.startsWith('/supervision') },
   { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
   { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
@@ -45,6 +47,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   if (path.startsWith('/figures')) screen = <ReportedFigures user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/difficulties')) screen = <Difficulties user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/account')) screen = <Accounts user={user} csrfToken={csrfToken} path={path} onSignedOut={() => void clearSession()} />;
+  else if (path.startsWith('/supervision')) screen = <Supervision user={user} csrfToken={csrfToken} path={path} />;
   else screen = <Dashboard user={user} path={path} />;
 
   return (

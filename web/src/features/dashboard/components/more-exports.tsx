@@ -55,7 +55,7 @@ export function MoreExports({ unitCode, day }: { unitCode: string; day: string }
         <button type="button" className="btn btn-secondary btn-small" disabled={busy} data-testid="export-summary-pdf"
           onClick={() => void download(`/api/reports/${unit}/summary.pdf?date=${day}`, `${unitCode}.pdf`)}>{t('exports.summaryPdf')}</button>
       </div>
-      <form className="exports" onSubmit={dhis2} aria-label={t('exports.dhis2')}>
+      <form className="exports" onSubmit={dhis2} aria-label={t('exports.dhis2')} noValidate>
         <span className="exports-label">{t('exports.dhis2')}</span>
         <label htmlFor={ids.type}>{t('exports.periodType')}</label>
         <select id={ids.type} value={periodType} onChange={(event) => setPeriodType(event.target.value as Dhis2PeriodType)}>
