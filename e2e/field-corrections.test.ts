@@ -4,10 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from 'vitest';
 import { signIn, type ApiSession } from './support/api-session.js';
 import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
+import { DEMO_PASSWORD } from './support/demo-password.js';
 
-const PASSWORD = 'e2e-demo-password';
-const journey = demoJourney(PASSWORD);
+const journey = demoJourney();
 
 const syncBar = (page: Page) => page.getByTestId('sync-bar');
 const row = (page: Page, label: string) => page.getByTestId('household-row').filter({ hasText: label });
@@ -31,7 +32,7 @@ async function seedHousehold(member: ApiSession, label: string, fullName: string
 async function phone(username: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const page = await context.newPage();
-  await signInWithForm(page, journey.e2e.server.url, username, PASSWORD);
+  await signInWithForm(page, journey.baseUrl, username, DEMO_PASSWORD);
   return { context, page };
 }
 
@@ -51,8 +52,9 @@ async function correctName(page: Page, label: string, newName: string): Promise<
   await page.getByTestId('resident-name').filter({ hasText: newName }).waitFor();
 }
 
-test('a "not home" household is on the come-back list with its last try, and leaves it after a guided visit', async () => {
-  const member = await signIn(journey.e2e.server.url, 'member', PASSWORD);
+test('a "not home" household is on the come-back list with its last try, and leaves it after a guided visit', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const member = await signIn(journey.baseUrl, 'member', DEMO_PASSWORD);
   const label = `E2E ${randomBytes(2).toString('hex')} vắng nhà`;
   await seedHousehold(member, label, 'Y Kông Niê');
   const { context, page } = await phone('member');
@@ -89,8 +91,9 @@ test('a "not home" household is on the come-back list with its last try, and lea
   await context.close();
 }, 240_000);
 
-test('a member corrects a name offline and the leader sees it after the sync; two phones edit one person and the later sync is a conflict', async () => {
-  const member = await signIn(journey.e2e.server.url, 'member', PASSWORD);
+test('a member corrects a name offline and the leader sees it after the sync; two phones edit one person and the later sync is a conflict', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const member = await signIn(journey.baseUrl, 'member', DEMO_PASSWORD);
   const label = `E2E ${randomBytes(2).toString('hex')} sửa tên`;
   await seedHousehold(member, label, 'Nguyen Thi Lan');
   const memberPhone = await phone('member');
@@ -113,7 +116,7 @@ test('a member corrects a name offline and the leader sees it after the sync; tw
   await expect.poll(() => syncBar(leaderPhone.page).textContent(), { timeout: 60_000 }).toContain('sửa trùng');
   await saveScreenshot(leaderPhone.page, 'field-conflict.png');
   // And after the sync the leader sees the member's correction.
-  await leaderPhone.page.goto(`${journey.e2e.server.url}/#/`);
+  await leaderPhone.page.goto(`${journey.baseUrl}/#/`);
   await row(leaderPhone.page, label).click();
   await expect.poll(() => leaderPhone.page.getByTestId('resident-name').first().textContent(), { timeout: 60_000 }).toBe('Nguyễn Thị Lan');
   await memberPhone.context.close();

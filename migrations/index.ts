@@ -14,6 +14,8 @@ import * as addReferenceStamps from './20261128175100_add_reference_stamps.js';
 import * as lightenPeopleWrites from './20261128190000_lighten_people_writes.js';
 import * as addStatisticsActor from './20261201110000_add_statistics_actor.js';
 import * as createIndicatorVariants from './20261201110100_create_indicator_variants.js';
+import * as createPasswordResets from './20261201150000_create_password_resets.js';
+import * as addAlertAcknowledgements from './20261201150100_add_alert_acknowledgements.js';
 import * as trackHouseholdCoverage from './20261201160000_track_household_coverage.js';
 import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
@@ -35,6 +37,8 @@ export const migrations: Record<string, Migration> = {
   '20261128190000_lighten_people_writes': lightenPeopleWrites,
   '20261201110000_add_statistics_actor': addStatisticsActor,
   '20261201110100_create_indicator_variants': createIndicatorVariants,
+  '20261201150000_create_password_resets': createPasswordResets,
+  '20261201150100_add_alert_acknowledgements': addAlertAcknowledgements,
   '20261201160000_track_household_coverage': trackHouseholdCoverage,
   '20261201160100_mark_record_status': markRecordStatus,
   '20261201160200_add_confirmed_skills': addConfirmedSkills,

@@ -18,6 +18,18 @@ const DASHBOARD_MODULE = new RegExp([
 ].join('|'));
 
 /**
+ * The officers' shell and the workbench screens inside it (reported figures, difficulties…): the
+ * chunks holding any of it are named officer-…, left out of the field app's precache like the
+ * dashboard's. The field app imports none of these.
+ */
+const OFFICER_MODULE = new RegExp([
+  String.raw`[\\/]src[\\/]app[\\/]officer-`,
+  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision)[\\/]`,
+  String.raw`[\\/]src[\\/]lib[\\/](?:form-errors|officer-api)\.`,
+  String.raw`[\\/]src[\\/]locales[\\/]officer[\\/]`,
+].join('|'));
+
+/**
  * The web app: the light offline field app at `/` now, the officers' dashboard later as a lazily
  * loaded chunk. Built into web/dist, which the API server serves (src/modules/web).
  */
@@ -40,10 +52,11 @@ export default defineConfig(({ command }) => ({
       output: {
         // The dashboard's lazy chunks are named dashboard-…, which the service worker leaves out of
         // the field app's precache: phones on 3G need not download ECharts to work offline.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => DASHBOARD_MODULE.test(id)) && !chunk.name.startsWith('dashboard')
-            ? 'assets/dashboard-[name]-[hash].js'
-            : 'assets/[name]-[hash].js',
+        chunkFileNames: (chunk) => {
+          if (chunk.moduleIds.some((id) => DASHBOARD_MODULE.test(id)) && !chunk.name.startsWith('dashboard')) return 'assets/dashboard-[name]-[hash].js';
+          if (chunk.moduleIds.some((id) => OFFICER_MODULE.test(id)) && !chunk.name.startsWith('officer')) return 'assets/officer-[name]-[hash].js';
+          return 'assets/[name]-[hash].js';
+        },
       },
     },
   },
@@ -53,7 +66,7 @@ export default defineConfig(({ command }) => ({
     // for their figures anyway, and the field app's phones should not download them. The styles
     // they share (components/ui/progress-views.css) come out as the shared chunk's progress-views-….css:
     // CSS files take the chunk's name, not the dashboard-… file name given above.
-    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|public|progress-views)-/ }),
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|officer|public|progress-views)-/ }),
   ],
   server: {
     // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { chromiumMissing } from './chromium.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
 export interface DemoJourney {
@@ -26,6 +27,34 @@ export function demoJourney(): DemoJourney {
   }, 60_000);
   return {
     get baseUrl() { return inject('demoServerUrl'); },
+    get browser() { return state.browser!; },
+  };
+}
+
+/** A journey on a demo server of its own, for one that changes what others rely on. */
+export interface IsolatedDemoJourney extends DemoJourney {
+  readonly e2e: E2eServer;
+}
+
+/**
+ * Like `demoJourney`, but with a demo server of its own whose accounts share `password`: for a
+ * journey that changes the demo accounts themselves (a password reset), which the journeys on
+ * the shared server sign in with.
+ */
+export function isolatedDemoJourney(password: string): IsolatedDemoJourney {
+  const state: { e2e?: E2eServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    if (chromiumMissing()) return;
+    state.e2e = await startE2eServer({ demoPassword: password });
+    state.browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.e2e?.stop();
+  }, 60_000);
+  return {
+    get e2e() { return state.e2e!; },
+    get baseUrl() { return state.e2e!.server.url; },
     get browser() { return state.browser!; },
   };
 }

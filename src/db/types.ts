@@ -75,6 +75,15 @@ export interface SessionsTable {
   expires_at: Instant;
 }
 
+export interface PasswordResetsTable {
+  code_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Instant;
@@ -244,6 +253,8 @@ export interface ProgressAlertsTable {
   previous_status: string | null;
   status: string;
   raised_at: Instant;
+  acknowledged_at: Instant | null;
+  acknowledged_by: string | null;
 }
 
 /** A campaign phase (migration 20261128130000): a named span of days, for one province or all. */
@@ -464,6 +475,7 @@ export interface DB {
   unit_statistics: UnitStatisticsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

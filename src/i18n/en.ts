@@ -11,6 +11,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.CSRF_TOKEN_INVALID': 'Invalid session token, reload the page',
   'error.NOT_FOUND': 'Not found',
   'error.UNIT_NOT_FOUND': 'Administrative unit not found',
+  'error.LAST_ADMIN': 'The last administrator cannot be disabled or given another role',
+  'error.CURRENT_PASSWORD_WRONG': 'The current password is wrong',
   'error.USER_NOT_FOUND': 'User not found',
   'error.UNIT_CODE_TAKEN': 'The unit code is already in use',
   'error.USERNAME_TAKEN': 'The username is already in use',

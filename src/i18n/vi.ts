@@ -9,6 +9,8 @@ export const vi = {
   'error.CSRF_TOKEN_INVALID': 'Phiên làm việc không hợp lệ, vui lòng tải lại trang',
   'error.NOT_FOUND': 'Không tìm thấy',
   'error.UNIT_NOT_FOUND': 'Không tìm thấy đơn vị hành chính',
+  'error.LAST_ADMIN': 'Không thể khóa hoặc đổi vai trò của quản trị viên cuối cùng',
+  'error.CURRENT_PASSWORD_WRONG': 'Mật khẩu hiện tại không đúng',
   'error.USER_NOT_FOUND': 'Không tìm thấy người dùng',
   'error.UNIT_CODE_TAKEN': 'Mã đơn vị đã tồn tại',
   'error.USERNAME_TAKEN': 'Tên đăng nhập đã được sử dụng',

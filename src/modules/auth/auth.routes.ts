@@ -6,6 +6,7 @@ import { LoginBodySchema, NoContentSchema, SessionReplySchema } from './auth.sch
 import { sessionOf } from './auth.hooks.js';
 import { login, logout, SESSION_COOKIE } from './auth.service.js';
 import { refuseCrossSiteLogin } from './login-origin.js';
+import { accountSelfRoutes } from './account-self.routes.js';
 
 function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -21,6 +22,7 @@ function setSessionCookie(reply: FastifyReply, config: Config, token: string): v
 
 /** Login, logout and "who am I" under /api/auth. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(accountSelfRoutes);
   app.post(
     '/login',
     {

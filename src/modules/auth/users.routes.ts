@@ -11,6 +11,8 @@ import {
   UserRecordSchema,
 } from './users.schema.js';
 import { getUserInScope, listUsersInScope } from './users.service.js';
+import { ResetCodeReplySchema, UpdateUserBodySchema } from './accounts.schema.js';
+import { createResetCode, updateUser } from './accounts.service.js';
 
 /** Account management under /api/users: officers see and create accounts inside their subtree. */
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -62,5 +64,34 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const created = await createUser(app.database.db, request.body, viewer);
       return reply.status(201).send(created);
     },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change an account in your subtree: name, role, scope, disabled (the last administrator stays)',
+        params: UserParamsSchema,
+        body: UpdateUserBodySchema,
+        response: { 200: UserRecordSchema },
+      },
+      config: { access: OFFICERS },
+    },
+    async (request) => app.database.db.transaction().execute((trx) => updateUser(trx, request.viewer!, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/:id/reset-code',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'A one-time password reset code for an account in your subtree, shown once',
+        params: UserParamsSchema,
+        response: { 201: ResetCodeReplySchema },
+      },
+      config: { access: OFFICERS },
+    },
+    async (request, reply) => reply.status(201).send(await app.database.db.transaction().execute((trx) => createResetCode(trx, request.viewer!, request.params.id))),
   );
 };

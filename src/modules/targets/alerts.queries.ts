@@ -27,3 +27,12 @@ export function listAlerts(db: Database, unitCodes: readonly string[], after: nu
   if (after !== undefined) query = query.where('id', '<', after);
   return query.orderBy('id', 'desc').limit(limit).execute();
 }
+
+export function findAlert(db: Database, id: number) {
+  return db.selectFrom('progress_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function acknowledgeAlert(db: Database, id: number, userId: string) {
+  return db.updateTable('progress_alerts').set({ acknowledged_at: sql`now()`, acknowledged_by: userId })
+    .where('id', '=', id).where('acknowledged_at', 'is', null).returningAll().executeTakeFirst();
+}

@@ -2,7 +2,8 @@ import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import { toPage, type Page } from '../../lib/page.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
+import { AppError } from '../../errors.js';
+import { getVisibleUnit, isWithinScope, subtreeCodes } from '../units/units.service.js';
 import * as q from './alerts.queries.js';
 import { progressOfChildren } from './progress.service.js';
 
@@ -18,7 +19,15 @@ export interface ProgressAlert {
   previousStatus: string | null;
   status: string;
   raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }
+
+const present = (row: NonNullable<Awaited<ReturnType<typeof q.findAlert>>>): ProgressAlert => ({
+  id: row.id, indicatorCode: row.indicator_code, unitCode: row.unit_code, previousStatus: row.previous_status,
+  status: row.status, raisedAt: new Date(row.raised_at).toISOString(),
+  acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null, acknowledgedBy: row.acknowledged_by,
+});
 
 /** Re-evaluates the children of `parentCode` and raises alerts for the ones that turned behind. Answers the alerts raised. */
 export async function refreshAlerts(db: Database, parentCode: string, day = vietnamDay()): Promise<number> {
@@ -44,8 +53,18 @@ export async function refreshAlerts(db: Database, parentCode: string, day = viet
 export async function listAlerts(db: Database, viewer: Viewer, unitCode: string, page: { after?: number; limit: number }): Promise<Page<ProgressAlert, number>> {
   await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
   const rows = await q.listAlerts(db, await subtreeCodes(db, unitCode), page.after, page.limit + 1);
-  return toPage(rows, page.limit, (row) => ({
-    id: row.id, indicatorCode: row.indicator_code, unitCode: row.unit_code, previousStatus: row.previous_status,
-    status: row.status, raisedAt: new Date(row.raised_at).toISOString(),
-  }), (alert) => alert.id);
+  return toPage(rows, page.limit, present, (alert) => alert.id);
+}
+
+/** Marks an alert of the viewer's subtree as seen; acknowledging it again changes nothing. */
+export async function acknowledgeAlert(db: Database, viewer: Viewer, id: number): Promise<ProgressAlert> {
+  const row = await q.findAlert(db, id);
+  if (!row || !(await isWithinScope(db, viewer.scopeUnitCode, row.unit_code))) throw new AppError('NOT_FOUND', `No alert ${id}`, 'id');
+  return present((await q.acknowledgeAlert(db, id, viewer.id)) ?? row);
+}
+
+/** Re-evaluates the units below one the viewer sees, at once rather than at the next scheduled run. */
+export async function refreshAlertsFor(db: Database, viewer: Viewer, unitCode: string): Promise<number> {
+  await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
+  return refreshAlerts(db, unitCode);
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OFFICERS } from '../../http/access.js';
 import { Type } from 'typebox';
 import { ErrorResponse, UnitCode } from '../../http/schemas.js';
-import { listAlerts } from './alerts.service.js';
+import { acknowledgeAlert, listAlerts, refreshAlertsFor } from './alerts.service.js';
 import * as s from './progress.schema.js';
 import { progressOf, progressOfChildren } from './progress.service.js';
 
@@ -25,6 +25,19 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: s.AlertPage, ...errors },
     },
   }, (request) => listAlerts(db, request.viewer!, request.query.unit, { after: request.query.after, limit: request.query.limit ?? 100 }));
+
+  app.post('/alerts/refresh', {
+    config: { access: OFFICERS },
+    schema: {
+      tags: ['targets'], summary: 'Re-evaluate the units below now and raise alerts for those that turned behind',
+      body: Type.Object({ unit: UnitCode }, { additionalProperties: false }), response: { 200: Type.Object({ raised: Type.Integer() }), ...errors },
+    },
+  }, async (request) => ({ raised: await db.transaction().execute((trx) => refreshAlertsFor(trx, request.viewer!, request.body.unit)) }));
+
+  app.post('/alerts/:id/acknowledge', {
+    config: { access: OFFICERS },
+    schema: { tags: ['targets'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: s.AlertSchema, ...errors } },
+  }, (request) => acknowledgeAlert(db, request.viewer!, request.params.id));
 
   app.get('/progress/children', {
     config: { access: [...OFFICERS, 'team_leader'] },

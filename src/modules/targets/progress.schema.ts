@@ -25,10 +25,8 @@ export const ChildrenProgressQuery = Type.Object({
 });
 export const ChildrenProgressSchema = Type.Object({ unit: UnitSchema, day: Type.String(), children: Type.Array(UnitProgressSchema) });
 
-export const AlertPage = Type.Object({
-  items: Type.Array(Type.Object({
-    id: Type.Integer(), indicatorCode: Type.String(), unitCode: Type.String(), previousStatus: Nullable(Type.String()),
-    status: Type.String(), raisedAt: Type.String(),
-  })),
-  next: Nullable(Type.Integer()),
+export const AlertSchema = Type.Object({
+  id: Type.Integer(), indicatorCode: Type.String(), unitCode: Type.String(), previousStatus: Nullable(Type.String()),
+  status: Type.String(), raisedAt: Type.String(), acknowledgedAt: Nullable(Type.String()), acknowledgedBy: Nullable(Type.String()),
 });
+export const AlertPage = Type.Object({ items: Type.Array(AlertSchema), next: Nullable(Type.Integer()) });

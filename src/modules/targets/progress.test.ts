@@ -109,6 +109,24 @@ describe('alerts', () => {
     expect(mine.every((a: { unitCode: string }) => a.unitCode === '66002')).toBe(true);
     expect((await get(commune, '/api/alerts?unit=66')).statusCode).toBe(404);
   });
+
+  it('are acknowledged once by an officer in scope, and refreshed on request', async () => {
+    const post = (user: TestUser, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: user.headers, ...(payload ? { payload } : {}) });
+    const all = (await get(province, '/api/alerts?unit=66')).json().items as { id: number; unitCode: string; acknowledgedAt: string | null }[];
+    const mine = all.find((a) => a.unitCode === '66002')!;
+    const other = all.find((a) => a.unitCode === '66003')!;
+    expect(mine.acknowledgedAt).toBeNull();
+    const acknowledged = await post(commune, `/api/alerts/${mine.id}/acknowledge`);
+    expect(acknowledged.statusCode).toBe(200);
+    expect(acknowledged.json()).toMatchObject({ id: mine.id, acknowledgedBy: commune.id });
+    const again = await post(province, `/api/alerts/${mine.id}/acknowledge`);
+    expect(again.json()).toMatchObject({ acknowledgedAt: acknowledged.json().acknowledgedAt, acknowledgedBy: commune.id });
+    expect((await post(commune, `/api/alerts/${other.id}/acknowledge`)).statusCode).toBe(404);
+    expect((await post(commune, '/api/alerts/refresh', { unit: '66' })).statusCode).toBe(404);
+    const refreshed = await post(province, '/api/alerts/refresh', { unit: '66' });
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json().raised).toBeGreaterThanOrEqual(0);
+  });
 });
 
 describe('progress across a merge', () => {

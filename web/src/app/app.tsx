@@ -15,18 +15,17 @@ import { navigate, useHashPath } from '../lib/navigation';
 import { readSession, readVillage } from '../lib/session';
 import { useOnline } from '../lib/use-online';
 import i18n, { switchLanguage } from './i18n';
+import { isOfficer, isOfficerPath } from './officer-paths';
 import { FieldRoutes } from './routes';
 
-// The officers' dashboard (and ECharts inside it) is a chunk of its own, fetched only when opened:
-// the field app's first download stays within its budget (web/build/entry-budget.ts).
-const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-app'));
+// The officers' shell (the dashboard, ECharts and the workbench screens inside it) is a chunk of
+// its own, fetched only when opened: the field app's first download stays within its budget
+// (web/build/entry-budget.ts).
+const OfficerShell = lazy(() => import('./officer-shell'));
 // The public progress page, for anyone without login: a lazy chunk too, for the same reason.
 const PublicPage = lazy(() => import('../features/public-progress/components/public-page'));
 const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
 
-/** Roles that land on the dashboard after login; they can still open the field app from it. */
-const OFFICER_ROLES = new Set(['province_officer', 'commune_officer', 'admin']);
-const isOfficer = (role: string | undefined) => role !== undefined && OFFICER_ROLES.has(role);
 const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
 
 const loadShell = async () => {
@@ -83,10 +82,10 @@ export function App() {
   if (!shell) return loading;
   const { session, village } = shell;
 
-  if (session && isOfficer(session.user.role) && path.startsWith('/dashboard')) {
+  if (session && isOfficer(session.user.role) && isOfficerPath(path)) {
     return (
       <Suspense fallback={loading}>
-        <Dashboard user={session.user} path={path} actions={languageButton} footer={<LogoutButton waiting={shell.waiting} />} />
+        <OfficerShell session={session} path={path} language={languageButton} signOut={<LogoutButton waiting={shell.waiting} compact />} />
       </Suspense>
     );
   }

@@ -16,10 +16,15 @@ export function downloadNameOf(disposition: string | null, fallback: string): st
  */
 export async function downloadReport(unitCode: string, format: ReportFormat, options: { language: string; day?: string }): Promise<string> {
   const query = options.day ? `?date=${encodeURIComponent(options.day)}` : '';
+  return downloadFile(`/api/reports/${encodeURIComponent(unitCode)}.${format}${query}`, `${unitCode}.${format}`, options.language);
+}
+
+/** Any export of the reports routes (a path with its query), downloaded the same way. Answers the file's name. */
+export async function downloadFile(path: string, fallbackName: string, language: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`/api/reports/${encodeURIComponent(unitCode)}.${format}${query}`, {
-      headers: { 'accept-language': options.language },
+    response = await fetch(path, {
+      headers: { 'accept-language': language },
       credentials: 'same-origin',
       cache: 'no-store',
       // A province's PDF draws a chart per indicator over a hundred communes: give it time.
@@ -29,10 +34,10 @@ export async function downloadReport(unitCode: string, format: ReportFormat, opt
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? response.statusText);
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string } } | undefined;
+    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? response.statusText, body?.error?.field);
   }
-  const fileName = downloadNameOf(response.headers.get('content-disposition'), `${unitCode}.${format}`);
+  const fileName = downloadNameOf(response.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../lib/navigation';
 import type { SessionUser } from '../../../lib/session';
@@ -13,45 +13,22 @@ interface DashboardAppProps {
   user: SessionUser;
   /** The hash path: /dashboard, /dashboard/<unit> or /dashboard/<unit>/<indicator>. */
   path: string;
-  /** Controls the app shell owns (the language switch). */
-  actions?: ReactNode;
-  /** Sign-out, also owned by the shell. */
-  footer?: ReactNode;
 }
 
 /**
- * The officers' dashboard, loaded on demand (React.lazy in app/app.tsx) so the field app's first
- * download does not carry it. The unit and the indicator are in the URL: a link can be shared,
- * and the browser's back button walks back up the drill-down.
+ * The officers' dashboard, loaded on demand (React.lazy in the officers' shell) so the field app's
+ * first download does not carry it; the shell holds the header, navigation and sign-out. The unit
+ * and the indicator are in the URL: a link can be shared, and the browser's back button walks
+ * back up the drill-down.
  */
-export default function DashboardApp({ user, path, actions, footer }: DashboardAppProps) {
-  const { t } = useTranslation(NS);
-  const main = useRef<HTMLElement>(null);
+export default function DashboardApp({ user, path }: DashboardAppProps) {
   const [, , unitCode, indicatorCode] = path.split('/').map((part) => decodeURIComponent(part));
 
   useEffect(() => {
     if (!unitCode && user.scopeUnitCode) navigate(dashboardPath(user.scopeUnitCode), { replace: true });
   }, [unitCode, user.scopeUnitCode]);
 
-  return (
-    <div className="dash">
-      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>{t('skipToContent')}</button>
-      <header className="dash-top">
-        <h1>
-          Doorstep · {t('title')}
-          <small>{user.displayName}</small>
-        </h1>
-        <nav className="dash-actions" aria-label={t('title')}>
-          <a className="btn btn-quiet" href="#/">{t('fieldApp')}</a>
-          {actions}
-        </nav>
-      </header>
-      <main ref={main} tabIndex={-1} className="dash-main">
-        {unitCode ? <UnitDashboard unitCode={unitCode} indicatorCode={indicatorCode || undefined} scope={user.scopeUnitCode} /> : <RootPicker />}
-      </main>
-      {footer && <footer className="dash-footer">{footer}</footer>}
-    </div>
-  );
+  return unitCode ? <UnitDashboard unitCode={unitCode} indicatorCode={indicatorCode || undefined} scope={user.scopeUnitCode} /> : <RootPicker />;
 }
 
 /** For an administrator, whose scope is the whole country: pick a province. */

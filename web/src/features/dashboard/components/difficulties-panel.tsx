@@ -11,18 +11,20 @@ interface DifficultiesProps {
   more: boolean;
   unitName: (code: string) => string;
   linkTo: (unitCode: string) => string;
+  /** The difficulties screen for this unit, where they are answered and closed. */
+  listHref: string;
 }
 
 const vietnamDayOf = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Difficulties the units reported and the province has not closed: what stands in the way of the figures. */
-export function DifficultiesPanel({ items, error, more, unitName, linkTo }: DifficultiesProps) {
+export function DifficultiesPanel({ items, error, more, unitName, linkTo, listHref }: DifficultiesProps) {
   const { t } = useTranslation(NS);
   if (!items) return <p className="muted">{error ? t('failed', { message: error }) : t('loading')}</p>;
-  if (items.length === 0) return <p className="muted">{t('difficulties.none')}</p>;
+  if (items.length === 0) return <p className="muted">{t('difficulties.none')} <a href={listHref}>{t('difficulties.openList')}</a></p>;
   return (
     <>
-      <p><strong>{t('difficulties.total', { count: items.length, more: more ? '+' : '' })}</strong></p>
+      <p><a href={listHref} data-testid="difficulties-link"><strong>{t('difficulties.total', { count: items.length, more: more ? '+' : '' })}</strong></a></p>
       <ul className="difficulties" data-testid="difficulties">
         {items.map((item) => (
           <li key={item.id}>

@@ -16,6 +16,7 @@ import { NS } from './dashboard-i18n';
 import { DifficultiesPanel } from './difficulties-panel';
 import { LaggingPanel } from './lagging-panel';
 import { RankingTable } from './ranking-table';
+import { MoreExports } from './more-exports';
 import { ReportExports } from './report-exports';
 import { StatusGrid } from './status-grid';
 import { TeamLeaderboard } from './team-leaderboard';
@@ -115,6 +116,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         </p>
         <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcement">{announcement}</p>
         <ReportExports unitCode={unit.code} day={day} />
+        <MoreExports unitCode={unit.code} day={day} />
       </div>
 
       <section aria-labelledby="tiles-heading" className="dash-section">
@@ -159,7 +161,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         <section className="panel" aria-labelledby="difficulties-heading">
           <h3 id="difficulties-heading">{t('difficulties.heading')}</h3>
           <DifficultiesPanel items={difficulties.data?.items} error={difficulties.error?.message} more={Boolean(difficulties.data?.next)}
-            unitName={(code) => names.get(code) ?? code} linkTo={linkTo} />
+            unitName={(code) => names.get(code) ?? code} linkTo={linkTo} listHref={`#/difficulties/${encodeURIComponent(unitCode)}`} />
         </section>
         <section className="panel" aria-labelledby="teams-heading">
           <h3 id="teams-heading">{t('teams.heading')}</h3>

@@ -10,6 +10,9 @@ export interface UnitItem {
 export const login = (username: string, password: string, language: string) =>
   apiFetch<{ user: SessionUser; csrfToken: string }>('/api/auth/login', { method: 'POST', body: { username, password }, language });
 
+export const resetPassword = (username: string, code: string, newPassword: string, language: string) =>
+  apiFetch<void>('/api/auth/reset', { method: 'POST', body: { username, code, newPassword }, language });
+
 export const logout = (csrfToken: string) => apiFetch<void>('/api/auth/logout', { method: 'POST', csrfToken });
 
 export const listChildUnits = (code: string, language: string) =>

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { saveSession } from '../../../lib/session';
 import { useOnline } from '../../../lib/use-online';
 import { login } from '../api/session-api';
+import { ResetCodeForm } from './reset-code-form';
 
 interface LoginScreenProps {
   /** Set when the session ended: the same person signs in again and their unsent work goes out. */
@@ -20,6 +21,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [withCode, setWithCode] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +38,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
     }
   };
 
+  if (withCode) return <ResetCodeForm onLoggedIn={onLoggedIn} onCancel={() => setWithCode(false)} />;
   return (
     <>
       <form className="stack" onSubmit={submit}>
@@ -48,6 +51,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
           value={password} onChange={(e) => setPassword(e.target.value)} />
         {error && <p className="error-text" role="alert">{error}</p>}
         <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
+        {!knownUsername && <Button variant="quiet" onClick={() => setWithCode(true)}>{t('reset.open')}</Button>}
       </form>
       <p><a className="text-link" href="#/public" data-testid="public-link">{t('login.publicPage')}</a></p>
     </>

@@ -4,7 +4,7 @@ import { clearSession, readSession } from '../../../lib/session';
 import { logout } from '../api/session-api';
 
 /** Ends the session; unsent work stays in the outbox for when the same person signs in again. */
-export function LogoutButton({ waiting }: { waiting: number }) {
+export function LogoutButton({ waiting, compact = false }: { waiting: number; compact?: boolean }) {
   const { t } = useTranslation();
   const signOut = async () => {
     if (waiting > 0 && !window.confirm(t('logout.confirmWaiting', { count: waiting }))) return;
@@ -13,5 +13,6 @@ export function LogoutButton({ waiting }: { waiting: number }) {
     if (session && navigator.onLine) await logout(session.csrfToken).catch(() => undefined);
     await clearSession();
   };
-  return <Button variant="danger" wide onClick={() => void signOut()}>{t('logout.button')}</Button>;
+  // Compact in a header beside the other controls; wide at the foot of the sync screen.
+  return <Button variant={compact ? 'quiet' : 'danger'} wide={!compact} onClick={() => void signOut()}>{t('logout.button')}</Button>;
 }
