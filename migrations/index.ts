@@ -12,6 +12,7 @@ import * as trackFigureChanges from './20261128170000_track_figure_changes.js';
 import * as addAreaRollups from './20261128175000_add_area_rollups.js';
 import * as addReferenceStamps from './20261128175100_add_reference_stamps.js';
 import * as lightenPeopleWrites from './20261128190000_lighten_people_writes.js';
+import * as createContest from './20261201140000_create_contest.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261128175000_add_area_rollups': addAreaRollups,
   '20261128175100_add_reference_stamps': addReferenceStamps,
   '20261128190000_lighten_people_writes': lightenPeopleWrites,
+  '20261201140000_create_contest': createContest,
 };
