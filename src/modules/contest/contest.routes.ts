@@ -7,6 +7,7 @@ import * as s from './contest.schema.js';
 import { getContestState, getPhase, listCurrentContests, listPublishedContests } from './contests.service.js';
 import { findParticipant, PARTICIPANT_COOKIE, PARTICIPANT_COOKIE_DAYS, registerParticipant, requireParticipant } from './participants.service.js';
 import { leaderboard, phaseWinners, unitResults } from './results.service.js';
+import { listAllChildren } from '../units/units.service.js';
 
 const tags = ['contest'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse };
@@ -30,6 +31,14 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
     config: { access: 'public' },
     schema: { tags, summary: 'Contests with published results', response: { 200: s.ContestList } },
   }, async () => ({ items: await listPublishedContests(db) }));
+
+  app.get('/contests/:id/units', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The commune-level units a participant picks from when registering', params: s.IdParams, response: { 200: s.UnitChoices, ...errors } },
+  }, async (request) => {
+    const contest = await getContestState(db, request.params.id);
+    return { items: (await listAllChildren(db, contest.provinceCode)).map((u) => ({ code: u.code, name: u.name })) };
+  });
 
   app.post('/contests/participants', {
     config: { access: 'public', rateLimit: { max: app.config.contestRegisterRateLimit, timeWindow: '1 minute' } },

@@ -113,3 +113,4 @@ export const SuspiciousSchema = Type.Object({
 export const FileResponse = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 export const TextFile = Type.Unknown({ description: 'UTF-8 text: Aiken, GIFT, or CSV with the columns question,option_a,option_b,option_c,option_d,answer,topic' });
 export const XlsxFile = Type.Unknown({ description: 'A workbook whose first sheet has the CSV\'s columns' });
+export const UnitChoices = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) });

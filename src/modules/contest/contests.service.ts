@@ -80,6 +80,15 @@ export async function checkProvince(db: Database, viewer: Viewer, provinceCode: 
 
 export async function createContest(db: Database, viewer: Viewer, input: NewContest): Promise<Contest> {
   await checkProvince(db, viewer, input.provinceCode);
+  return insertNewContest(db, input, viewer.id);
+}
+
+/** The demo's contest, made by nobody in particular on the first start. */
+export function createDemoContest(db: Database, input: NewContest): Promise<Contest> {
+  return insertNewContest(db, input, null);
+}
+
+async function insertNewContest(db: Database, input: NewContest, actorId: string | null): Promise<Contest> {
   checkPhases(input.phases);
   const bank = await getBank(db, input.bankId);
   if (bank.provinceCode !== input.provinceCode) throw new AppError('BANK_NOT_FOUND', 'The bank belongs to another province', 'bankId');
@@ -88,7 +97,7 @@ export async function createContest(db: Database, viewer: Viewer, input: NewCont
   const id = fastUuidV7();
   await inTransaction(db, (trx) => q.insertContest(trx, {
     id, province_code: input.provinceCode, title: input.title, bank_id: input.bankId, rules: JSON.stringify(rules),
-    organiser_phone_hashes: input.organiserPhoneHashes, created_by: viewer.id,
+    organiser_phone_hashes: input.organiserPhoneHashes, created_by: actorId,
   }, input.phases.map((p, i) => ({ contest_id: id, number: i + 1, starts_on: p.startsOn, ends_on: p.endsOn }))));
   forgetContest(id);
   return publicContest(await getContestState(db, id));

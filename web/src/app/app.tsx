@@ -23,6 +23,9 @@ const Dashboard = lazy(() => import('../features/dashboard/components/dashboard-
 // The public progress page, for anyone without login: a lazy chunk too, for the same reason.
 const PublicPage = lazy(() => import('../features/public-progress/components/public-page'));
 const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
+// The public quiz contest, no login, phone first: a lazy chunk as well.
+const ContestPage = lazy(() => import('../features/contest/components/contest-page'));
+const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
 
 /** Roles that land on the dashboard after login; they can still open the field app from it. */
 const OFFICER_ROLES = new Set(['province_officer', 'commune_officer', 'admin']);
@@ -77,6 +80,13 @@ export function App() {
     return (
       <Suspense fallback={loading}>
         <PublicPage path={path} signedIn={Boolean(shell?.session)} actions={languageButton} />
+      </Suspense>
+    );
+  }
+  if (isContestPath(path)) {
+    return (
+      <Suspense fallback={loading}>
+        <ContestPage actions={languageButton} />
       </Suspense>
     );
   }

@@ -50,6 +50,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
         <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
       </form>
       <p><a className="text-link" href="#/public" data-testid="public-link">{t('login.publicPage')}</a></p>
+      <p><a className="text-link" href="#/contest" data-testid="contest-link">{t('login.contestPage')}</a></p>
     </>
   );
 }
