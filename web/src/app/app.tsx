@@ -26,6 +26,8 @@ const isPublicPath = (path: string) => path === '/public' || path.startsWith('/p
 // The public quiz contest, no login, phone first: a lazy chunk as well.
 const ContestPage = lazy(() => import('../features/contest/components/contest-page'));
 const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
+// The province officer's contest administration, another lazy chunk.
+const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 
 /** Roles that land on the dashboard after login; they can still open the field app from it. */
 const OFFICER_ROLES = new Set(['province_officer', 'commune_officer', 'admin']);
@@ -93,10 +95,19 @@ export function App() {
   if (!shell) return loading;
   const { session, village } = shell;
 
-  if (session && isOfficer(session.user.role) && path.startsWith('/dashboard')) {
+  const provinceOfficer = session?.user.role === 'province_officer' && session.user.scopeUnitCode;
+  if (session && provinceOfficer && path === '/contest-admin') {
     return (
       <Suspense fallback={loading}>
-        <Dashboard user={session.user} path={path} actions={languageButton} footer={<LogoutButton waiting={shell.waiting} />} />
+        <ContestAdmin province={session.user.scopeUnitCode!} csrfToken={session.csrfToken} actions={languageButton} />
+      </Suspense>
+    );
+  }
+  if (session && isOfficer(session.user.role) && path.startsWith('/dashboard')) {
+    const contestLink = provinceOfficer ? <a className="btn btn-quiet" href="#/contest-admin" data-testid="contest-admin-link">{t('app.contestAdmin')}</a> : null;
+    return (
+      <Suspense fallback={loading}>
+        <Dashboard user={session.user} path={path} actions={<>{contestLink}{languageButton}</>} footer={<LogoutButton waiting={shell.waiting} />} />
       </Suspense>
     );
   }
