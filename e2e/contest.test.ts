@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
-import { saveScreenshot } from './support/browser.js';
+import { saveScreenshot, signInWithForm } from './support/browser.js';
 import { demoJourney } from './support/demo-journey.js';
 
-const journey = demoJourney('e2e-demo-password');
+const PASSWORD = 'e2e-demo-password';
+const journey = demoJourney(PASSWORD);
 
 test('on a phone, a person with no account goes from the login screen to a score and a rank in the demo contest', async () => {
   const baseUrl = journey.e2e.server.url;
@@ -42,6 +43,33 @@ test('on a phone, a person with no account goes from the login screen to a score
     await page.getByTestId('contest-my-rank').waitFor({ timeout: 40_000 });
     expect(await page.getByTestId('contest-my-rank').textContent()).toContain('Bạn đang xếp thứ 1');
     await saveScreenshot(page, 'contest-result-phone.png');
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+test('at 1280 px, the province officer opens the contest screens from the dashboard and sees a refused bank file row by row', async () => {
+  const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  try {
+    await signInWithForm(page, journey.e2e.server.url, 'province', PASSWORD);
+    await page.getByTestId('contest-admin-link').click();
+    await page.getByTestId('phase-2').waitFor();
+    const importer = page.getByTestId('bank-import');
+    await importer.getByLabel('Tên ngân hàng').fill('Tệp lỗi');
+    await importer.locator('select').selectOption('aiken');
+    await importer.locator('input[type="file"]').setInputFiles({
+      name: 'loi.txt', mimeType: 'text/plain',
+      buffer: Buffer.from('Câu một?\nA. Một\nB. Hai\nANSWER: A\n\nCâu hai?\nA. Một\nB. Hai\nC. Ba\nD. Bốn\nANSWER: E\n'),
+    });
+    await importer.getByRole('button', { name: 'Nhập ngân hàng' }).click();
+    const rows = page.getByTestId('bank-rows');
+    await rows.waitFor();
+    expect(await rows.locator('li').allTextContents()).toEqual([
+      'Dòng 1: Câu hỏi có 2 phương án, cần đúng 4',
+      'Dòng 11: Đáp án "E" không phải là A, B, C hoặc D của câu hỏi',
+    ]);
+    await saveScreenshot(page, 'contest-admin-1280.png');
   } finally {
     await context.close();
   }
