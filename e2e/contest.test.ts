@@ -48,7 +48,7 @@ test('on a phone, a person with no account goes from the login screen to a score
   }
 }, 120_000);
 
-test('at 1280 px, the province officer opens the contest screens from the dashboard and sees a refused bank file row by row', async () => {
+test('at 1280 px, the province officer opens the contest screens from the dashboard , sees a refused bank file row by row and publishes an ended phase, whose results then show on the public contest page', async () => {
   const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   try {
@@ -70,6 +70,13 @@ test('at 1280 px, the province officer opens the contest screens from the dashbo
       'Dòng 11: Đáp án "E" không phải là A, B, C hoặc D của câu hỏi',
     ]);
     await saveScreenshot(page, 'contest-admin-1280.png');
+
+    // The demo's first phase has ended: once published, its results are on the public page.
+    await page.getByTestId('phase-1').getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByTestId('phase-1').getByText('Đã công bố').waitFor();
+    await page.goto(`${journey.e2e.server.url}/#/contest`);
+    await page.getByTestId('contest-results-1').waitFor();
+    expect(await page.getByTestId('contest-results-1').textContent()).toContain('Kết quả đợt 1');
   } finally {
     await context.close();
   }

@@ -66,3 +66,11 @@ export const submitAttempt = (attemptId: string, body: { answers: { questionId: 
   apiFetch<AttemptResult>(`/api/attempts/${attemptId}/submit`, { ...call, method: 'POST', body });
 export const fetchLeaderboard = (contestId: string, phase: number, call: Call) =>
   apiFetch<Leaderboard>(`/api/contests/${contestId}/leaderboard?phase=${phase}&limit=20`, call);
+
+export interface PhaseResults {
+  phase: number;
+  participantCount: number;
+  winners: { rank: number; prize: number; fullName: string; unitName: string }[];
+  units: { unitCode: string; unitName: string; participationPercent: number | null; prizeScore: number }[];
+}
+export const fetchResults = (contestId: string, phase: number, call: Call) => apiFetch<PhaseResults>(`/api/contests/${contestId}/results?phase=${phase}`, call);

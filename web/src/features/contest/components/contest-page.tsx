@@ -7,6 +7,7 @@ import { fetchContests, fetchMe, startAttempt, type AttemptResult, type Contest,
 import { AttemptView } from './attempt-view';
 import { clock, NS } from './contest-i18n';
 import { LeaderboardView } from './leaderboard-view';
+import { PublishedResults } from './published-results';
 import { RegisterForm } from './register-form';
 import './contest.css';
 
@@ -89,6 +90,7 @@ export default function ContestPage({ actions }: { actions?: ReactNode }) {
           </section>
         )}
         {phase && <LeaderboardView contestId={contest.id} phase={phase.number} refresh={refresh} />}
+        {contest.phases.filter((p) => p.publishedAt).map((p) => <PublishedResults key={p.number} contestId={contest.id} phase={p.number} />)}
       </>
     );
   }
