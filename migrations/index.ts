@@ -14,6 +14,7 @@ import * as addReferenceStamps from './20261128175100_add_reference_stamps.js';
 import * as lightenPeopleWrites from './20261128190000_lighten_people_writes.js';
 import * as addStatisticsActor from './20261201110000_add_statistics_actor.js';
 import * as createIndicatorVariants from './20261201110100_create_indicator_variants.js';
+import * as createContest from './20261201140000_create_contest.js';
 import * as createPasswordResets from './20261201150000_create_password_resets.js';
 import * as addAlertAcknowledgements from './20261201150100_add_alert_acknowledgements.js';
 import * as trackHouseholdCoverage from './20261201160000_track_household_coverage.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '20261128190000_lighten_people_writes': lightenPeopleWrites,
   '20261201110000_add_statistics_actor': addStatisticsActor,
   '20261201110100_create_indicator_variants': createIndicatorVariants,
+  '20261201140000_create_contest': createContest,
   '20261201150000_create_password_resets': createPasswordResets,
   '20261201150100_add_alert_acknowledgements': addAlertAcknowledgements,
   '20261201160000_track_household_coverage': trackHouseholdCoverage,

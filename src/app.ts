@@ -32,6 +32,8 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phaseRoutes } from './modules/reports/phase.routes.js';
 import { publicRoutes } from './modules/reports/public.routes.js';
 import { webRoutes } from './modules/web/web.routes.js';
+import { contestRoutes } from './modules/contest/contest.routes.js';
+import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -127,6 +129,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(phaseRoutes, { prefix: '/api/reports' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(progressSeriesRoutes, { prefix: '/api' });
+  await app.register(contestRoutes, { prefix: '/api', secretKey: deps.secretKey });
+  await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -16,6 +16,10 @@ export interface Config {
   readonly sessionTtlHours: number;
   /** Login attempts allowed per client address and minute. */
   readonly loginRateLimit: number;
+  /** Contest registrations allowed per client address and minute (a school lab shares one address). */
+  readonly contestRegisterRateLimit: number;
+  /** Contest requests (start, submit) allowed per participant and minute. */
+  readonly contestPersonRateLimit: number;
   /** Mark cookies Secure; on by default outside development so a plain-http demo still logs in. */
   readonly cookieSecure: boolean;
   readonly publicUrl: string | undefined;
@@ -103,6 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     demo: boolean('DOORSTEP_DEMO', true),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     loginRateLimit: integer('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+    contestRegisterRateLimit: integer('CONTEST_REGISTER_RATE_LIMIT', 120, 1, 1_000_000),
+    contestPersonRateLimit: integer('CONTEST_PERSON_RATE_LIMIT', 20, 1, 10_000),
     cookieSecure: boolean('COOKIE_SECURE', production),
     publicUrl,
     trustProxy: optional('TRUST_PROXY'),

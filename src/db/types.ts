@@ -458,6 +458,95 @@ export interface ReferenceStampsTable {
   version: number;
 }
 
+export interface QuestionBanksTable {
+  id: string;
+  province_code: string;
+  name: string;
+  question_count: number;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface BankQuestionsTable {
+  id: string;
+  bank_id: string;
+  sort: number;
+  topic: Generated<string>;
+  text: string;
+  options: Json;
+  correct_option_id: string;
+}
+
+export interface ContestsTable {
+  id: string;
+  province_code: string;
+  title: string;
+  bank_id: string;
+  rules: Json;
+  organiser_phone_hashes: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface ContestPhasesTable {
+  contest_id: string;
+  number: number;
+  starts_on: Day;
+  ends_on: Day;
+  participant_count: number | null;
+  published_at: Date | null;
+}
+
+export interface ContestParticipantsTable {
+  id: string;
+  province_code: string;
+  phone_hash: string;
+  full_name: string;
+  unit_code: string;
+  token_hash: string;
+  created_at: Instant;
+}
+
+export interface ContestAttemptsTable {
+  id: string;
+  contest_id: string;
+  phase_number: number;
+  participant_id: string;
+  province_code: string;
+  unit_code: string;
+  day: Day;
+  seq: number;
+  questions: Json;
+  started_at: Instant;
+  deadline: Instant;
+  submitted_at: Date | null;
+  answers: Json | null;
+  answer_times: Json | null;
+  prediction: number | null;
+  correct: number | null;
+  score: number | null;
+  duration_ms: number | null;
+  client_address: string;
+  submit_address: string | null;
+}
+
+export interface ContestEntriesTable {
+  contest_id: string;
+  participant_id: string;
+  phase_number: number;
+  unit_code: string;
+  province_code: string;
+  day: Day;
+}
+
+export interface ContestPrizesTable {
+  contest_id: string;
+  phase_number: number;
+  participant_id: string;
+  rank: number;
+  prize: number;
+}
+
 export interface DB {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
@@ -497,4 +586,12 @@ export interface DB {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_leaderships: TeamLeadershipsTable;
+  question_banks: QuestionBanksTable;
+  bank_questions: BankQuestionsTable;
+  contests: ContestsTable;
+  contest_phases: ContestPhasesTable;
+  contest_participants: ContestParticipantsTable;
+  contest_attempts: ContestAttemptsTable;
+  contest_entries: ContestEntriesTable;
+  contest_prizes: ContestPrizesTable;
 }

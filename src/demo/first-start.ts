@@ -6,6 +6,7 @@ import { createUser, findUserByUsername } from '../modules/auth/auth.service.js'
 import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
 import { installPlan } from '../modules/targets/indicators.service.js';
 import { countUnits } from '../modules/units/units.service.js';
+import { buildDemoContest } from './demo-contest.js';
 import { buildDemoProvince, DEMO } from './demo-province.js';
 
 export interface StartupLogin {
@@ -56,6 +57,7 @@ export async function prepareFirstStart(db: Database, config: Config): Promise<S
     const units = await db.transaction().execute(async (trx) => {
       const built = await buildDemoProvince(trx);
       await installPlan(trx, DAKLAK_2025_PLAN, DEMO.provinceCode);
+      await buildDemoContest(trx, DEMO.provinceCode);
       return built;
     });
     const password = config.demoPassword ?? generatePassword();

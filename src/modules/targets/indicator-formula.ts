@@ -14,6 +14,8 @@ const Milestone = Type.Object({
 const FieldCount = Type.Object({
   source: Type.Union([
     Type.Literal('visits'), Type.Literal('households_visited'), Type.Literal('households_covered'), Type.Literal('households'), Type.Literal('residents'),
+    // People who took part in a quiz contest (a scored attempt), counted once per contest.
+    Type.Literal('contest_participants'),
   ]),
 }, { additionalProperties: false });
 

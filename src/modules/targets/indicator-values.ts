@@ -23,7 +23,7 @@ type AnySource = CountSource | DenominatorSource;
 function rollupSource(source: AnySource): string | null {
   switch (source.source) {
     case 'milestone': return `milestone:${source.kind}`;
-    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': return source.source;
+    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants': return source.source;
     default: return null;
   }
 }

@@ -25,6 +25,11 @@ const OfficerShell = lazy(() => import('./officer-shell'));
 // The public progress page, for anyone without login: a lazy chunk too, for the same reason.
 const PublicPage = lazy(() => import('../features/public-progress/components/public-page'));
 const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
+// The public quiz contest, no login, phone first: a lazy chunk as well.
+const ContestPage = lazy(() => import('../features/contest/components/contest-page'));
+const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
+// The province officer's contest administration, another lazy chunk.
+const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 
 const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
 
@@ -79,9 +84,24 @@ export function App() {
       </Suspense>
     );
   }
+  if (isContestPath(path)) {
+    return (
+      <Suspense fallback={loading}>
+        <ContestPage actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (!shell) return loading;
   const { session, village } = shell;
 
+  const provinceOfficer = session?.user.role === 'province_officer' && session.user.scopeUnitCode;
+  if (session && provinceOfficer && path === '/contest-admin') {
+    return (
+      <Suspense fallback={loading}>
+        <ContestAdmin province={session.user.scopeUnitCode!} csrfToken={session.csrfToken} actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (session && isOfficer(session.user.role) && isOfficerPath(path)) {
     return (
       <Suspense fallback={loading}>

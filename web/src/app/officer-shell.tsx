@@ -69,6 +69,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
         {NAV.map((item) => (
           <a key={item.key} href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>{t(`nav.${item.key}`)}</a>
         ))}
+        {user.role === 'province_officer' && <a href="#/contest-admin" data-testid="contest-admin-link">{t('nav.contest')}</a>}
         <a href="#/">{t('nav.fieldApp')}</a>
       </nav>
       {session.expired && (

@@ -54,6 +54,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
         {!knownUsername && <Button variant="quiet" onClick={() => setWithCode(true)}>{t('reset.open')}</Button>}
       </form>
       <p><a className="text-link" href="#/public" data-testid="public-link">{t('login.publicPage')}</a></p>
+      <p><a className="text-link" href="#/contest" data-testid="contest-link">{t('login.contestPage')}</a></p>
     </>
   );
 }

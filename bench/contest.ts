@@ -1,0 +1,119 @@
+/**
+ * The quiz contest under a synchronised start: N registered participants all start an attempt
+ * at once (as many in flight as BENCH_CONCURRENCY), answer and submit, then each sends its
+ * submission again. Measures requests/s, p99 of starts and submissions, the server's peak RSS,
+ * and checks nothing was lost or scored twice against the database. Fastify's hello world,
+ * loaded the same way in the same run, is the ceiling. Budget (PostgreSQL, 2 cores): 10,000
+ * participants within 10 s, ≥ 3,000 req/s, p99 ≤ 50 ms.
+ *
+ *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npm run bench:contest
+ *   npm run bench:contest                       # embedded database
+ *
+ * Options (environment): BENCH_PARTICIPANTS (default 10000), BENCH_CONCURRENCY (100).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { createUser } from '../src/modules/auth/auth.service.js';
+import { aikenBank } from '../src/modules/contest/contest-fixtures.js';
+import { createUnit } from '../src/modules/units/units.service.js';
+import { vietnamDay } from '../src/lib/vietnam-day.js';
+import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
+
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
+
+function loadGenerator(): ChildProcess {
+  return fork(fileURLToPath(new URL('./contest-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+}
+
+function ask<T>(child: ChildProcess, job: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { ok: boolean; result?: T; error?: string }) => (message.ok ? resolve(message.result!) : reject(new Error(message.error))));
+    child.send(job as object);
+  });
+}
+
+const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
+
+const bench = await startBenchServer({ CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' });
+const { server } = bench;
+const hello = Fastify();
+hello.get('/', async () => ({ hello: 'world' }));
+const helloUrl = await hello.listen({ port: 0, host: '127.0.0.1' });
+const load = loadGenerator();
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+try {
+  const db = server.database.db;
+  const validFrom = '2025-07-01';
+  await createUnit(db, { code: '66', name: 'Tỉnh Đo Tải', type: 'tỉnh', parentCode: null, validFrom }, null);
+  const communes = Array.from({ length: 10 }, (_, i) => `660${String(i + 1).padStart(2, '0')}`);
+  for (const code of communes) await createUnit(db, { code, name: `Xã ${code}`, type: 'xã', parentCode: '66', validFrom }, null);
+  await createUser(db, { username: 'bench-officer', displayName: 'Bench', password: 'bench-officer-password', role: 'province_officer', scopeUnitCode: '66' }, null);
+  const officer = await benchLogin(server.url, 'bench-officer', 'bench-officer-password');
+  const bank = await fetch(`${server.url}/api/contest-admin/banks?provinceCode=66&name=bench&format=aiken`, {
+    method: 'POST', headers: { ...officer, 'content-type': 'text/plain' }, body: aikenBank(500),
+  }).then((r) => r.json()) as { id: string };
+  const contest = await fetch(`${server.url}/api/contest-admin/contests`, {
+    method: 'POST', headers: officer, body: JSON.stringify({ provinceCode: '66', title: 'Bench', bankId: bank.id, phases: [{ startsOn: vietnamDay(), endsOn: vietnamDay() }] }),
+  }).then((r) => r.json()) as { id: string };
+
+  // Registration is not the synchronised moment: people register in the days before.
+  const cookies: string[] = [];
+  const registerStarted = performance.now();
+  for (let i = 0; i < PARTICIPANTS; i += 200) {
+    const batch = Array.from({ length: Math.min(200, PARTICIPANTS - i) }, async (_, k) => {
+      const n = i + k;
+      const response = await fetch(`${server.url}/api/contests/participants`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fullName: `Người Đo ${n}`, phone: `09${String(n).padStart(8, '0')}`, unitCode: communes[n % communes.length] }),
+      });
+      if (!response.ok) throw new Error(`register ${response.status} ${await response.text()}`);
+      cookies[n] = response.headers.getSetCookie()[0]!.split(';')[0]!;
+    });
+    await Promise.all(batch);
+  }
+  const registerMs = performance.now() - registerStarted;
+
+  const ceiling = await ask<{ elapsedMs: number; latencies: number[] }>(load, { kind: 'hello', url: helloUrl, requests: PARTICIPANTS * 2, concurrency: CONCURRENCY });
+  peakRss = process.memoryUsage().rss;
+  const run = await ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
+    load, { kind: 'contest', url: server.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
+  );
+
+  const stored = await sql<{ attempts: number; submitted: number; score: number }>`
+    select count(*)::int as attempts, count(submitted_at)::int as submitted, coalesce(sum(score), 0)::int as score
+      from contest_attempts where contest_id = ${contest.id}`.execute(db);
+  const entries = await sql<{ n: number }>`select coalesce(sum(value), 0)::int as n from rollup_counts where source = 'contest_participants'`.execute(db);
+  const facts = stored.rows[0]!;
+  const starts = [...run.starts].sort((a, b) => a - b);
+  const submits = [...run.submits].sort((a, b) => a - b);
+  const ceilingRps = Math.round((PARTICIPANTS * 2) / (ceiling.elapsedMs / 1000));
+  const doorstepRps = Math.round((run.starts.length + run.submits.length) / (run.elapsedMs / 1000));
+  const result = {
+    machine: machineLabel(), database: bench.databaseLabel, participants: PARTICIPANTS, concurrency: CONCURRENCY,
+    registerSeconds: Math.round(registerMs / 100) / 10,
+    allStartedAndSubmittedSeconds: Math.round(run.elapsedMs / 100) / 10,
+    ceiling: ceilingRps, doorstep: doorstepRps, ratio: Math.round((doorstepRps / ceilingRps) * 100) / 100,
+    startMs: { p50: ms(starts, 50), p95: ms(starts, 95), p99: ms(starts, 99) },
+    submitMs: { p50: ms(submits, 50), p95: ms(submits, 95), p99: ms(submits, 99) },
+    statuses: run.statuses,
+    stored: { attempts: facts.attempts, submitted: facts.submitted, scoreSum: facts.score, entrantsCounted: Number(entries.rows[0]!.n) },
+    answered: { scored: run.scored, scoreSum: run.scoreSum },
+    nothingLostOrTwice: facts.attempts === PARTICIPANTS && facts.submitted === PARTICIPANTS && facts.score === run.scoreSum
+      && run.scored === PARTICIPANTS && Number(entries.rows[0]!.n) === PARTICIPANTS && (run.statuses['resubmit 409'] ?? 0) === PARTICIPANTS,
+    serverPeakRssMb: Math.round(peakRss / 2 ** 20),
+  };
+  console.log(`ceiling ${result.ceiling} req/s (Fastify hello world)`);
+  console.log(`doorstep ${result.doorstep} req/s (start + submit), all ${PARTICIPANTS} in ${result.allStartedAndSubmittedSeconds} s`);
+  console.log(`ratio ${result.ratio}`);
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`written to ${writeResult('contest', result)}`);
+} finally {
+  clearInterval(sampler);
+  load.kill();
+  await hello.close();
+  await bench.close();
+}

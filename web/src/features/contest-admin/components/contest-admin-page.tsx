@@ -1,0 +1,45 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useResource } from '../../../lib/use-resource';
+import { fetchBanks, fetchContests } from '../api/contest-admin-api';
+import { BankImport } from './bank-import';
+import { NS } from './contest-admin-i18n';
+import { ContestForm } from './contest-form';
+import { PhaseResults } from './phase-results';
+import '../../contest/components/contest.css';
+
+/**
+ * The province officer's contest screens: banks (with the per-row report of a refused file),
+ * a new contest with phases and rules, and for each phase the unit standings, prizes, suspicious
+ * patterns and publishing. Loaded on demand (React.lazy in app/app.tsx).
+ */
+export default function ContestAdminPage({ province, csrfToken, actions }: { province: string; csrfToken: string; actions?: ReactNode }) {
+  const { t, i18n } = useTranslation(NS);
+  const call = { language: i18n.language, csrfToken };
+  const [refresh, setRefresh] = useState(0);
+  const banks = useResource(`banks:${province}`, (signal) => fetchBanks(province, { ...call, signal }), refresh);
+  const contests = useResource(`contests:${province}`, (signal) => fetchContests(province, { ...call, signal }), refresh);
+  const again = () => setRefresh((n) => n + 1);
+
+  return (
+    <div className="contest">
+      <header className="topbar">
+        <h1>{t('title')}</h1>
+        {actions}
+      </header>
+      <main>
+        <p><a className="text-link" href="#/dashboard">{t('back')}</a></p>
+        <BankImport province={province} call={call} banks={banks.data?.items ?? []} onImported={again} />
+        <ContestForm province={province} call={call} banks={banks.data?.items ?? []} onCreated={again} />
+        <h2>{t('contests')}</h2>
+        {!contests.data && <p className="muted" role="status">{t('loading')}</p>}
+        {contests.data?.items.map((contest) => (
+          <section key={contest.id}>
+            <h3>{contest.title}</h3>
+            {contest.phases.map((phase) => <PhaseResults key={phase.number} contest={contest} phase={phase} call={call} onPublished={again} />)}
+          </section>
+        ))}
+      </main>
+    </div>
+  );
+}
