@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const report = await withDatabase(config, (db) => prepareFirstStart(db, config));
+      const report = await withDatabase(config, (db) => prepareFirstStart(db, config, resolveSecretKey(config)));
       console.log(report.demoBuilt ? 'Built the demo province.' : 'The database already has units; nothing built.');
       for (const login of report.logins.filter((l) => l.password)) console.log(`  ${login.username}: ${login.password}`);
       return;
