@@ -47,13 +47,14 @@ export interface ReportOptions {
 export async function reportFigures(db: Database, viewer: Viewer, communes: readonly CommunePlan[], options: ReportOptions): Promise<number> {
   let reported = 0;
   for (const commune of communes) {
-    for (const report of reportsOf(commune, options.calendar)) {
-      await db.transaction().execute(async (trx) => {
+    // One transaction per commune's report: one commit (and one stamp of the reported figures) instead of one per figure.
+    await db.transaction().execute(async (trx) => {
+      for (const report of reportsOf(commune, options.calendar)) {
         const saved = await saveReportedValue(trx, viewer, { ...report, unitCode: commune.code, submit: true });
         if (options.approve?.(commune, report) ?? true) await decideReportedValue(trx, viewer, saved.id, 'approve');
-      });
-      reported += 1;
-    }
+        reported += 1;
+      }
+    });
   }
   return reported;
 }
