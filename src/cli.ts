@@ -54,7 +54,7 @@ const ROLE_LABEL: Record<string, string> = {
 
 function printLogins(url: string, report: StartupReport, config: Config): void {
   const lines = [`Doorstep is running at ${url}`, `Database: ${config.databaseUrl ? 'PostgreSQL server' : `embedded (${config.dataDir})`}`];
-  if (report.demoBuilt) lines.push('Built the demo province (102 communes and wards, about 3,100 villages).');
+  if (report.demoBuilt) lines.push('Built the demo province: 102 communes and wards, its campaign launched 52 days ago and under way (the full Dak Lak province: doorstep scenario daklak-2025).');
   lines.push('', 'Log in with:');
   for (const login of report.logins) {
     const password = login.password
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const report = await withDatabase(config, (db) => prepareFirstStart(db, config));
+      const report = await withDatabase(config, (db) => prepareFirstStart(db, config, resolveSecretKey(config)));
       console.log(report.demoBuilt ? 'Built the demo province.' : 'The database already has units; nothing built.');
       for (const login of report.logins.filter((l) => l.password)) console.log(`  ${login.username}: ${login.password}`);
       return;

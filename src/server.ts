@@ -25,8 +25,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    const report = await prepareFirstStart(database.db, config);
-    const app = await buildApp(config, { database, secretKey: resolveSecretKey(config) });
+    const secretKey = resolveSecretKey(config);
+    const report = await prepareFirstStart(database.db, config, secretKey);
+    const app = await buildApp(config, { database, secretKey });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

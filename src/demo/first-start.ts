@@ -3,11 +3,11 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Role } from '../db/types.js';
 import { createUser, findUserByUsername } from '../modules/auth/auth.service.js';
-import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
-import { installPlan } from '../modules/targets/indicators.service.js';
+import type { Viewer } from '../http/access.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
-import { buildDemoProvince, DEMO } from './demo-province.js';
+import { DEMO } from './demo-province.js';
+import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 
 export interface StartupLogin {
   username: string;
@@ -26,7 +26,7 @@ export interface StartupReport {
 
 const generatePassword = () => randomBytes(12).toString('base64url');
 
-/** The demo accounts: one per role, scoped to the province, its first commune and that commune's first village. */
+/** The demo accounts: one per role, scoped to the province, its first commune and that commune's first village (all with data). */
 function demoAccounts(units: { province: string; commune: string; village: string }): { username: string; displayName: string; role: Role; scope: string }[] {
   return [
     { username: 'province', displayName: 'Cán bộ Sở Khoa học và Công nghệ', role: 'province_officer', scope: units.province },
@@ -39,9 +39,10 @@ function demoAccounts(units: { province: string; commune: string; village: strin
 
 /**
  * Makes a fresh installation usable: an administrator account always, and on an empty database
- * (unless DOORSTEP_DEMO=false) the demo province with one account per role.
+ * (unless DOORSTEP_DEMO=false) the demo province with its campaign under way (living-demo.ts)
+ * and one account per role, whose units hold data.
  */
-export async function prepareFirstStart(db: Database, config: Config): Promise<StartupReport> {
+export async function prepareFirstStart(db: Database, config: Config, secretKey: string): Promise<StartupReport> {
   const logins: StartupLogin[] = [];
   if (!(await findUserByUsername(db, 'admin'))) {
     const password = config.adminPassword ?? generatePassword();
@@ -54,18 +55,20 @@ export async function prepareFirstStart(db: Database, config: Config): Promise<S
   let demoBuilt = false;
   let demoPasswordSource: StartupReport['demoPasswordSource'] = config.demoPassword ? 'env' : 'earlier';
   if (config.demo && (await countUnits(db)) === 0) {
-    const units = await db.transaction().execute(async (trx) => {
-      const built = await buildDemoProvince(trx);
-      await installPlan(trx, DAKLAK_2025_PLAN, DEMO.provinceCode);
-      await buildDemoContest(trx, DEMO.provinceCode);
-      return built;
-    });
+    const demo = await buildDemoCampaign(db, secretKey);
+    const firstCommune = demo.scenario.plan.communes[0]!;
+    const units = { province: DEMO.provinceCode, commune: firstCommune.code, village: firstCommune.villages[0]!.code };
     const password = config.demoPassword ?? generatePassword();
     if (!config.demoPassword) demoPasswordSource = 'generated';
-    for (const account of demoAccounts({ province: DEMO.provinceCode, commune: units.firstCommune, village: units.firstVillage })) {
-      await createUser(db, { username: account.username, displayName: account.displayName, password, role: account.role, scopeUnitCode: account.scope }, null);
+    const viewers = new Map<string, Viewer>();
+    for (const account of demoAccounts(units)) {
+      const { id } = await createUser(db, { username: account.username, displayName: account.displayName, password, role: account.role, scopeUnitCode: account.scope }, null);
+      viewers.set(account.username, { id, username: account.username, role: account.role, scopeUnitCode: account.scope });
       logins.push({ username: account.username, role: account.role, scopeUnitCode: account.scope, password: config.demoPassword ? undefined : password });
     }
+    await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
+    await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
+    await buildDemoContest(db, DEMO.provinceCode);
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {

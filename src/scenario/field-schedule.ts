@@ -1,5 +1,6 @@
 import { seededRandom } from '../lib/seeded-random.js';
-import { MILESTONE_KINDS, PEAK_DAYS, type CommunePlan } from './province-shape.js';
+import { daysBetween, type CampaignCalendar } from './campaign-calendar.js';
+import { MILESTONE_KINDS, type CommunePlan } from './province-shape.js';
 
 /**
  * When each household of the province is reached, and what each of its people achieves: the
@@ -14,8 +15,10 @@ export interface FieldSchedule {
   householdNumber: Uint32Array;
   householdFirstPerson: Uint32Array;
   householdSize: Uint8Array;
-  /** Days after the start of the 100 peak days. */
+  /** Days after `start`. */
   householdDay: Uint8Array;
+  /** The first of the peak days. */
+  start: string;
   /** Per person: one bit per milestone kind (MILESTONE_KINDS order) they reach at the visit. */
   personKinds: Uint8Array;
   /** Household indices sorted by village, then day. */
@@ -50,9 +53,12 @@ function chosen(random: () => number, n: number, count: number): Uint8Array {
   return mask;
 }
 
-export const dayIndex = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${PEAK_DAYS.start}T00:00:00Z`)) / 86_400_000);
-
-export function scheduleFieldWork(communes: readonly CommunePlan[], seed: number): FieldSchedule {
+/**
+ * Every household is reached between its commune's start and the report day, more of them as the
+ * campaign gathers pace, so the figures rise towards the report's and reach them on its day.
+ */
+export function scheduleFieldWork(communes: readonly CommunePlan[], seed: number, calendar: CampaignCalendar): FieldSchedule {
+  const dayIndex = (day: string) => daysBetween(calendar.start, day);
   const villages = communes.flatMap((c, commune) => c.villages.map((v) => ({ code: v.code, commune, plan: v })));
   const people = villages.reduce((s, v) => s + v.plan.residents, 0);
   const personKinds = new Uint8Array(people);
@@ -63,7 +69,7 @@ export function scheduleFieldWork(communes: readonly CommunePlan[], seed: number
   const householdFirstPerson = new Uint32Array(capacity);
   const householdSize = new Uint8Array(capacity);
   const householdDay = new Uint8Array(capacity);
-  const days = dayIndex(PEAK_DAYS.end) + 1;
+  const days = dayIndex(calendar.reportDay) + 1;
 
   let households = 0;
   let person = 0;
@@ -86,16 +92,19 @@ export function scheduleFieldWork(communes: readonly CommunePlan[], seed: number
       });
       personKinds[person + i] = bits;
     }
-    const start = dayIndex(communes[villages[v]!.commune]!.profile.fieldStart);
+    const { fieldStart, pace } = communes[villages[v]!.commune]!.profile;
+    const start = dayIndex(fieldStart);
     const span = Math.max(1, days - 1 - start);
+    // The pace grows through the campaign (the density of visit days rises towards the report),
+    // except where a commune stalled: its work thins out, so its recent pace shows it far behind.
+    const stalled = pace === 'behind';
     for (let h = 0, taken = 0; taken < n; h += 1) {
       const size = Math.min(drawHouseholdSize(random), n - taken);
       householdVillage[households] = v;
       householdNumber[households] = h + 1;
       householdFirstPerson[households] = person + taken;
       householdSize[households] = size;
-      // The pace grows through the campaign: the density of visit days rises towards its end.
-      householdDay[households] = start + Math.floor(span * Math.sqrt(random()));
+      householdDay[households] = start + Math.floor(span * (stalled ? 1 - Math.sqrt(1 - random()) : Math.sqrt(random())));
       households += 1;
       taken += size;
     }
@@ -112,6 +121,6 @@ export function scheduleFieldWork(communes: readonly CommunePlan[], seed: number
     villages: villages.map((v) => ({ code: v.code, commune: v.commune })),
     householdVillage: householdVillage.slice(0, households), householdNumber: householdNumber.slice(0, households),
     householdFirstPerson: householdFirstPerson.slice(0, households), householdSize: householdSize.slice(0, households),
-    householdDay: householdDay.slice(0, households), personKinds, order, days,
+    householdDay: householdDay.slice(0, households), start: calendar.start, personKinds, order, days,
   };
 }

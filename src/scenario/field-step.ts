@@ -4,6 +4,7 @@ import { fastUuidV7 } from '../lib/fast-uuid.js';
 import { listSkillCodes } from '../modules/learning/learning.service.js';
 import { applySyncBatch, type SyncItemInput } from '../modules/outreach/sync.service.js';
 import type { CommunePlan } from './province-shape.js';
+import type { CampaignCalendar } from './campaign-calendar.js';
 import { scheduleFieldWork } from './field-schedule.js';
 import { householdWork } from './household-work.js';
 
@@ -42,6 +43,7 @@ export interface FieldOptions {
   viewer: Viewer;
   secretKey: string;
   seed: number;
+  calendar: CampaignCalendar;
   /** Chunks written at once: 1 on the embedded database (one connection), 2 on a server. */
   concurrency: number;
   onProgress?: (tally: FieldTally) => void;
@@ -50,7 +52,7 @@ export interface FieldOptions {
 export async function writeFieldWork(db: Database, communes: readonly CommunePlan[], options: FieldOptions): Promise<FieldTally> {
   const tally: FieldTally = { households: 0, residents: 0, visits: 0, milestones: 0, chunks: 0, batchMs: 0 };
   const context = { seed: options.seed, skills: [...(await listSkillCodes(db))].sort(), minorityShare: communes.map((c) => c.profile.minorityShare) };
-  const schedule = scheduleFieldWork(communes, options.seed);
+  const schedule = scheduleFieldWork(communes, options.seed, options.calendar);
 
   const write = async (chunk: Chunk) => {
     if (chunk.households.length === 0) return;

@@ -5,7 +5,7 @@ import type { HouseholdWrite, ResidentWrite } from '../modules/people/people.ser
 import type { SyncItemInput } from '../modules/outreach/sync.service.js';
 import type { FieldSchedule } from './field-schedule.js';
 import { MINORITY_ETHNICITIES, nationalIdNumber, personName, type PersonSex } from './people-names.js';
-import { MILESTONE_KINDS, PEAK_DAYS } from './province-shape.js';
+import { MILESTONE_KINDS } from './province-shape.js';
 
 /**
  * The records of one household as its village's team makes them at the door: the household and
@@ -36,7 +36,7 @@ export function householdWork(schedule: FieldSchedule, h: number, context: House
   const random = seededRandom((context.seed ^ Math.imul(h + 1, 0x85ebca6b)) >>> 0);
   const village = schedule.villages[schedule.householdVillage[h]!]!;
   const minorityShare = context.minorityShare[village.commune]!;
-  const day = addDays(PEAK_DAYS.start, schedule.householdDay[h]!);
+  const day = addDays(schedule.start, schedule.householdDay[h]!);
   const minute = between(random, 7 * 60, 19 * 60 + 30);
   const visitedAt = `${day}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:00+07:00`;
   const visitTime = Date.parse(visitedAt);

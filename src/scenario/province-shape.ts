@@ -2,6 +2,7 @@ import { addDays } from '../lib/vietnam-day.js';
 import { between, pick, seededRandom } from '../lib/seeded-random.js';
 import { apportion } from './apportion.js';
 import { ARTICLE, scaled } from './article-figures.js';
+import { mondaysBetween, type CampaignCalendar } from './campaign-calendar.js';
 
 /**
  * How the article's province totals are spread over communes and villages: each commune gets a
@@ -11,8 +12,6 @@ import { ARTICLE, scaled } from './article-figures.js';
  * give the same plan.
  */
 
-/** The "100 peak days" of the 2025 campaign, Vietnam days. */
-export const PEAK_DAYS = { start: '2025-07-15', end: '2025-10-25' } as const;
 
 export interface VillageStatistics {
   code: string;
@@ -67,36 +66,40 @@ export interface CommunePlan {
 export const MILESTONE_KINDS = ['skills_confirmed', 'provincial_app', 'digital_signature', 'learning_platform'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-const WEEK_MONDAYS = ['2025-08-18', '2025-08-25', '2025-09-08', '2025-09-15', '2025-09-22'];
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
 
-function profileOf(random: () => number): CommuneProfile & { engagement: number } {
+function profileOf(random: () => number, calendar: CampaignCalendar, weekMondays: readonly string[]): CommuneProfile & { engagement: number } {
   const roll = random();
   const pace: Pace = roll < 0.12 ? 'behind' : roll > 0.88 ? 'ahead' : 'steady';
   // Engagement drives every share: far behind ≈ 0.2 of adults confirmed, done ≈ 0.85.
   const engagement = pace === 'behind' ? 0.14 + 0.12 * random() : pace === 'ahead' ? 0.84 + 0.08 * random() : 0.42 + 0.3 * random();
-  const startOffset = pace === 'ahead' ? between(random, 0, 5) : pace === 'steady' ? between(random, 3, 21) : between(random, 25, 55);
+  // A commune far behind started early and stalled (its work thins out, see field-schedule.ts), so its recent pace is low.
+  const startOffset = pace === 'ahead' ? between(random, 0, 5) : pace === 'steady' ? between(random, 3, 21) : between(random, 0, 10);
   return {
     pace,
     engagement,
-    committeeDay: addDays('2025-07-04', between(random, 0, 20)),
-    teamsDay: addDays('2025-07-10', between(random, 0, 25)),
-    fieldStart: addDays(PEAK_DAYS.start, startOffset),
+    // Committees from 11 days before the launch (4 July in 2025) over three weeks; teams from 5 days before it.
+    committeeDay: addDays(calendar.start, between(random, -11, 9)),
+    teamsDay: addDays(calendar.start, between(random, -5, 20)),
+    fieldStart: addDays(calendar.start, startOffset),
     reach: Math.min(0.97, engagement + 0.15 + 0.1 * random()),
     minorityShare: random() < 0.55 ? 0.3 + 0.5 * random() : 0.05 + 0.1 * random(),
-    weekStart: pick(random, WEEK_MONDAYS),
+    weekStart: pick(random, weekMondays),
   };
 }
 
 export interface ProvincePlan {
   communes: CommunePlan[];
   residents: number;
+  calendar: CampaignCalendar;
 }
 
-/** Spreads the article's figures at `scale` over the communes and villages of `communes`. */
-export function planProvince(communes: readonly CommuneStatistics[], scale: number, seed: number): ProvincePlan {
+/** Spreads the article's figures at `scale` over the communes and villages of `communes`, reached by the calendar's report day. */
+export function planProvince(communes: readonly CommuneStatistics[], scale: number, seed: number, calendar: CampaignCalendar): ProvincePlan {
   const random = seededRandom(seed);
-  const profiles = communes.map(() => profileOf(random));
+  // Each commune's Week is held from the third week of the campaign and over before the report.
+  const weekMondays = mondaysBetween(addDays(calendar.start, 14), calendar.reportDay);
+  const profiles = communes.map(() => profileOf(random, calendar, weekMondays));
   const adultsOf = communes.map((c) => sum(c.villages.map((v) => v.adults)));
   const adults = sum(adultsOf);
   const cadres = sum(communes.map((c) => c.cadres));
@@ -141,5 +144,5 @@ export function planProvince(communes: readonly CommuneStatistics[], scale: numb
       cadresTrained: commune.cadres - untrained[c]!, civilServantsDigital: commune.civilServants, weekParticipants: week[c]!,
     };
   });
-  return { communes: plans, residents };
+  return { communes: plans, residents, calendar };
 }

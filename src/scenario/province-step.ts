@@ -3,7 +3,9 @@ import type { Database } from '../db/database.js';
 import type { Viewer } from '../http/access.js';
 import { buildDemoProvince, DEMO } from '../demo/demo-province.js';
 import { createUser } from '../modules/auth/auth.service.js';
-import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
+import { DAKLAK_2025_PLAN, type PlanIndicator } from '../modules/targets/daklak-2025-plan.js';
+import { addDays } from '../lib/vietnam-day.js';
+import { DAKLAK_2025_CALENDAR, daysBetween, type CampaignCalendar } from './campaign-calendar.js';
 import { installPlan, setTarget } from '../modules/targets/indicators.service.js';
 import { importStatistics } from '../modules/units/unit-imports.js';
 import { statisticsOfUnits } from '../modules/units/unit-statistics.js';
@@ -42,11 +44,18 @@ function trimToMultiple(rows: Stats[], kind: string): void {
   for (const [, i] of largest) rows[i]![kind]! -= 1;
 }
 
-export async function buildProvince(db: Database, scale: number): Promise<ScenarioProvince> {
+/** The plan's deadlines moved with the campaign: a campaign launched later has its deadlines later. */
+function planOn(calendar: CampaignCalendar): PlanIndicator[] {
+  const shift = daysBetween(DAKLAK_2025_CALENDAR.start, calendar.start);
+  return DAKLAK_2025_PLAN.map((item) => ({ ...item, deadline: addDays(item.deadline, shift) }));
+}
+
+export async function buildProvince(db: Database, scale: number, calendar: CampaignCalendar = DAKLAK_2025_CALENDAR): Promise<ScenarioProvince> {
+  const plan = planOn(calendar);
   const units = await db.transaction().execute(async (trx) => {
     const built = await buildDemoProvince(trx, { villageShare: Math.min(1, scale) });
-    await installPlan(trx, DAKLAK_2025_PLAN, DEMO.provinceCode);
-    for (const item of DAKLAK_2025_PLAN) {
+    await installPlan(trx, plan, DEMO.provinceCode);
+    for (const item of plan) {
       // Absolute targets follow the scale, so "12,800 = 62% of the target" holds at every scale.
       if (scale === 1 || item.percent || item.target === null) continue;
       await setTarget(trx, null, { indicatorCode: item.code, unitCode: DEMO.provinceCode, targetValue: Math.round(item.target * scale), deadline: item.deadline });
@@ -93,9 +102,23 @@ export const SCENARIO_USERNAME = 'scenario';
  * password is random and never shown: it is an author, not a login.
  */
 export async function scenarioOfficer(db: Database): Promise<Viewer> {
+  return provinceAuthor(db, SCENARIO_USERNAME, 'Kịch bản Đắk Lắk 2025');
+}
+
+export const SCENARIO_APPROVER_USERNAME = 'scenario-approver';
+
+/**
+ * A second province officer who approves the figures the first one entered: whoever enters or
+ * submits a figure may not approve it, in the scenario as anywhere.
+ */
+export async function scenarioApprover(db: Database): Promise<Viewer> {
+  return provinceAuthor(db, SCENARIO_APPROVER_USERNAME, 'Kịch bản Đắk Lắk 2025: duyệt số liệu');
+}
+
+async function provinceAuthor(db: Database, username: string, displayName: string): Promise<Viewer> {
   const { id } = await createUser(db, {
-    username: SCENARIO_USERNAME, displayName: 'Kịch bản Đắk Lắk 2025', password: randomBytes(18).toString('base64url'),
+    username, displayName, password: randomBytes(18).toString('base64url'),
     role: 'province_officer', scopeUnitCode: DEMO.provinceCode,
   }, null);
-  return { id, username: SCENARIO_USERNAME, role: 'province_officer', scopeUnitCode: DEMO.provinceCode };
+  return { id, username, role: 'province_officer', scopeUnitCode: DEMO.provinceCode };
 }

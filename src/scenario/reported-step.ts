@@ -2,45 +2,62 @@ import type { Database } from '../db/database.js';
 import type { Viewer } from '../http/access.js';
 import type { PeriodType } from '../modules/targets/periods.js';
 import { decideReportedValue, saveReportedValue } from '../modules/targets/reported-values.service.js';
+import { monthsEndedBy, type CampaignCalendar } from './campaign-calendar.js';
 import type { CommunePlan } from './province-shape.js';
 
 /**
  * Figures communes report for the indicators that have no records behind them yet: cadres
  * trained (monthly, so far), civil servants on digital platforms (monthly, so far) and the
  * participants of each commune's Digital Education for All Week. Each is saved and submitted,
- * then approved, which locks it, as the province does.
+ * then approved, which locks it, as the province does; the last ones reach the article's
+ * figures in periods over by the report day, so they count on it.
  */
 
-interface Report {
+export interface Report {
   indicatorCode: string;
   periodType: PeriodType;
   periodStart: string;
   value: number;
 }
 
-function reportsOf(commune: CommunePlan): Report[] {
-  const month = (indicatorCode: string, periodStart: string, value: number): Report => ({ indicatorCode, periodType: 'month', periodStart, value });
+/**
+ * Each month's figure from the campaign's first month to the last one over by the report day,
+ * rising from `first` of the final figure to all of it; the Week's participants in its week.
+ */
+function reportsOf(commune: CommunePlan, calendar: CampaignCalendar): Report[] {
+  const months = monthsEndedBy(calendar.start, calendar.reportDay);
+  const monthly = (indicatorCode: string, final: number, first: number): Report[] => months.map((periodStart, i) => ({
+    indicatorCode, periodType: 'month', periodStart,
+    value: i === months.length - 1 ? final : Math.round(final * (first + ((1 - first) * i) / Math.max(1, months.length - 1))),
+  }));
   return [
-    month('cadres_trained', '2025-07-01', Math.round(commune.cadresTrained * 0.45)),
-    month('cadres_trained', '2025-08-01', Math.round(commune.cadresTrained * 0.8)),
-    month('cadres_trained', '2025-09-01', commune.cadresTrained),
-    month('civil_servants_digital', '2025-08-01', Math.round(commune.civilServantsDigital * 0.9)),
-    month('civil_servants_digital', '2025-09-01', commune.civilServantsDigital),
+    ...monthly('cadres_trained', commune.cadresTrained, 0.45),
+    ...monthly('civil_servants_digital', commune.civilServantsDigital, 0.9),
     { indicatorCode: 'week_participants', periodType: 'week', periodStart: commune.profile.weekStart, value: commune.weekParticipants },
   ];
 }
 
-/** Reports, submits and approves every commune's figures; answers how many figures were approved. */
-export async function reportFigures(db: Database, viewer: Viewer, communes: readonly CommunePlan[]): Promise<number> {
-  let approved = 0;
+export interface ReportOptions {
+  calendar: CampaignCalendar;
+  /** Which figures the province approves; the others stay submitted, awaiting approval (they count all the same). Default: all. */
+  approve?: (commune: CommunePlan, report: Report) => boolean;
+}
+
+/**
+ * Reports and submits every commune's figures as `viewer` and has `approver` (another province
+ * officer) approve them; answers how many figures were reported.
+ */
+export async function reportFigures(db: Database, viewer: Viewer, approver: Viewer, communes: readonly CommunePlan[], options: ReportOptions): Promise<number> {
+  let reported = 0;
   for (const commune of communes) {
-    for (const report of reportsOf(commune)) {
-      await db.transaction().execute(async (trx) => {
+    // One transaction per commune's report: one commit (and one stamp of the reported figures) instead of one per figure.
+    await db.transaction().execute(async (trx) => {
+      for (const report of reportsOf(commune, options.calendar)) {
         const saved = await saveReportedValue(trx, viewer, { ...report, unitCode: commune.code, submit: true });
-        await decideReportedValue(trx, viewer, saved.id, 'approve');
-      });
-      approved += 1;
-    }
+        if (options.approve?.(commune, report) ?? true) await decideReportedValue(trx, approver, saved.id, 'approve');
+        reported += 1;
+      }
+    });
   }
-  return approved;
+  return reported;
 }

@@ -5,8 +5,10 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { deviceOf, items, type Device, type SyncItem } from '../../testing/sync-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { computeFigures } from '../targets/indicator-values.js';
-import type { IndicatorRow } from '../targets/indicators.queries.js';
+import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
+import { computeFigures, type IndicatorFigure } from '../targets/indicator-values.js';
+import { listIndicators, type IndicatorRow } from '../targets/indicators.queries.js';
+import { installPlan } from '../targets/indicators.service.js';
 import { childSubtrees } from '../units/units.service.js';
 import { recountRollups } from './rollup-rebuild.js';
 import { addToRollups, snapshotRollups, sumRollups } from './rollups.service.js';
@@ -16,7 +18,12 @@ let device: Device;
 let province: TestUser;
 
 beforeAll(async () => {
-  t = await startTestApp({ seed: createSmallProvince });
+  t = await startTestApp({
+    seed: async (db) => {
+      await createSmallProvince(db);
+      await installPlan(db, DAKLAK_2025_PLAN, '66');
+    },
+  });
   province = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
   device = deviceOf(t.app, province);
 });
@@ -110,16 +117,78 @@ async function expectChildFiguresExact(root: string, day: string): Promise<void>
   }
 }
 
+/**
+ * Random reported figures through the API, submitted so that they count: cadres trained (a state,
+ * the latest counts) by communes, Week participants (summed over weeks) by villages. A unit that
+ * has ended by a period, or a figure already submitted, is refused, as an officer would be.
+ */
+async function randomReports(seed: number): Promise<void> {
+  const random = seededRandom(seed);
+  const communes = ['66001', '66002', '66003', '66104', '66105', '66106'];
+  let saved = 0;
+  for (let n = 0; n < 12; n += 1) {
+    const monthly = random() < 0.5;
+    const payload = monthly
+      ? { indicatorCode: 'cadres_trained', unitCode: pick(random, communes), periodType: 'month', periodStart: pick(random, ['2025-07-01', '2025-08-01']) }
+      : { indicatorCode: 'week_participants', unitCode: pick(random, VILLAGES), periodType: 'week', periodStart: pick(random, ['2025-07-14', '2025-07-28', '2025-08-04', '2025-08-11', '2025-08-18']) };
+    const response = await t.app.inject({ method: 'PUT', url: '/api/reported-values', headers: province.headers, payload: { ...payload, value: between(random, 1, 500), submit: true } });
+    if (response.statusCode === 200) saved += 1;
+    else expect(['UNIT_NOT_FOUND', 'UNIT_NOT_ACTIVE', 'REPORTED_VALUE_LOCKED'], response.body).toContain(response.json().error.code);
+  }
+  expect(saved).toBeGreaterThan(0);
+}
+
+const TOTAL_DAYS = ['2025-07-20', '2025-08-03', '2025-08-08', '2025-08-15', '2025-08-20', '2025-09-30', '2026-01-01'];
+
+/** Every plan indicator of the province on each of TOTAL_DAYS. */
+async function provinceTotals(): Promise<Map<string, Map<string, IndicatorFigure>>> {
+  const indicators = await listIndicators(t.db);
+  const totals = new Map<string, Map<string, IndicatorFigure>>();
+  for (const day of TOTAL_DAYS) totals.set(day, (await computeFigures(t.db, indicators, '66', ['66'], day)).get('66')!);
+  return totals;
+}
+
+/**
+ * A reorganisation moves figures, never makes or loses them: every province total on every day
+ * is what it was, but for the committees, whose communes become fewer or more (each with one
+ * committee at most, its own or inherited).
+ */
+function expectSameTotals(before: Map<string, Map<string, IndicatorFigure>>, after: Map<string, Map<string, IndicatorFigure>>, what: string): void {
+  for (const [day, figures] of before) {
+    for (const [code, figure] of figures) {
+      const now = after.get(day)!.get(code)!;
+      if (code === 'steering_committees') {
+        expect(now.numerator!, `${code} on ${day} after ${what}`).toBeLessThanOrEqual(now.denominator!);
+      } else {
+        expect({ numerator: now.numerator, denominator: now.denominator }, `${code} on ${day} after ${what}`)
+          .toEqual({ numerator: figure.numerator, denominator: figure.denominator });
+      }
+    }
+  }
+}
+
 describe('rollups', () => {
   it('kept incrementally through random writes, reorganisations and corrections equal a rebuild from the facts', async () => {
     const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: province.headers, payload });
     const reorganise = [
-      // A village changes commune, then two communes merge into a new one: counts move to their new areas.
+      // A village changes commune, then two communes merge into a new one, which then splits in two.
       () => post('/api/units/6600102/move', { parentCode: '66002', effectiveDate: '2025-08-06' }),
       () => post('/api/units/merge', { sources: ['66002', '66003'], into: { code: '66104', name: 'Xã Hợp Nhất', type: 'xã' }, effectiveDate: '2025-08-12' }),
+      () => post('/api/units/66104/split', {
+        successors: [{ code: '66105', name: 'Xã Tách Một', type: 'xã' }, { code: '66106', name: 'Xã Tách Hai', type: 'xã' }],
+        children: { '6600102': '66105', '6600201': '66105', '6600202': '66105', '6600301': '66106', '6600302': '66106' },
+        factsTo: '66105', effectiveDate: '2025-08-18',
+      }),
     ];
-    for (const [round, seed] of [7, 2025, 99].entries()) {
-      await randomFieldWork(seed, 20);
+    // Every commune of the first tree decides its committee: the merged commune inherits one, never two.
+    const committee = { members: [{ fullName: 'Chủ Tịch', position: 'Chủ tịch UBND', committeeRole: 'chair' }] };
+    for (const [unit, decisionDate] of [['66001', '2025-07-05'], ['66002', '2025-07-10'], ['66003', '2025-08-01']] as const) {
+      const put = await t.app.inject({ method: 'PUT', url: `/api/committees/${unit}`, headers: province.headers, payload: { ...committee, decisionNumber: `${unit}/QĐ`, decisionDate } });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    for (const [round, seed] of [7, 2025, 99, 4242].entries()) {
+      await randomFieldWork(seed, round === 3 ? 8 : 20);
+      await randomReports(seed);
       const incremental = await snapshotRollups(t.db);
       const state = await derivedState();
       expect(incremental.counts.some((row) => row.source.startsWith('milestone:'))).toBe(true);
@@ -136,10 +205,36 @@ describe('rollups', () => {
       await t.db.transaction().execute((trx) => recountRollups(trx));
       expect(await snapshotRollups(t.db)).toEqual(incremental);
       expect(await derivedState()).toEqual(state);
+      const before = await provinceTotals();
       const response = await reorganise[round]?.();
-      if (response) expect(response.statusCode, response.body).toBe(200);
+      if (!response) continue;
+      expect(response.statusCode, response.body).toBe(200);
+      expectSameTotals(before, await provinceTotals(), `reorganisation ${round + 1}`);
     }
-  }, 120_000);
+
+    // Committees per day of the tree as it stood: 3 communes, then 66001 and the merged 66104, then 66001 and the split-off 66105 and 66106.
+    const committees = async (day: string) => {
+      const indicators = (await listIndicators(t.db)).filter((i) => i.code === 'steering_committees');
+      const figure = (await computeFigures(t.db, indicators, '66', ['66'], day)).get('66')!.get('steering_committees')!;
+      return [figure.numerator, figure.denominator];
+    };
+    expect(await committees('2025-07-20')).toEqual([2, 3]);
+    expect(await committees('2025-08-03')).toEqual([3, 3]);
+    expect(await committees('2025-08-15')).toEqual([2, 2]);
+    // 66105 took the old commune's figures and its committee; 66106 has one to set up.
+    expect(await committees('2025-08-20')).toEqual([2, 3]);
+    const inherited = await t.app.inject({ method: 'GET', url: '/api/committees/66105', headers: province.headers });
+    expect(inherited.statusCode, inherited.body).toBe(200);
+    expect(inherited.json()).toMatchObject({ unitCode: '66105', inheritedFrom: '66003', decisionDate: '2025-08-01' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/committees/66106', headers: province.headers })).json().error.code).toBe('COMMITTEE_NOT_FOUND');
+
+    // An ended commune names where its figures went and lists none of today; its successor lists only its own.
+    const ended = (await t.app.inject({ method: 'GET', url: '/api/reported-values?unit=66002', headers: province.headers })).json();
+    expect(ended).toEqual({ items: [], next: null, successor: { code: '66105', name: 'Xã Tách Một', endedOn: '2025-08-12' } });
+    const successor = (await t.app.inject({ method: 'GET', url: '/api/reported-values?unit=66105&limit=500', headers: province.headers })).json();
+    const own = new Set(['66105', '6600102', '6600201', '6600202']);
+    expect(successor.items.filter((item: { unitCode: string }) => !own.has(item.unitCode))).toEqual([]);
+  }, 240_000);
 
   it('stay exact when devices of one village push and pull at the same time', async () => {
     const village = '6600202';

@@ -6,7 +6,8 @@ import { statisticsOfUnits } from '../units/unit-statistics.js';
 import { provinceCodeOf, subtreeMembers } from '../units/units.service.js';
 import type { CountSource, DenominatorSource } from './indicator-formula.js';
 import type { IndicatorRow } from './indicators.queries.js';
-import { countedReportedValues } from './reported-values.queries.js';
+import { countedReportedValues, type CountedReportedValue } from './reported-values.queries.js';
+import { reportedWithSuccession, type OwnFigure } from './reported-succession.js';
 import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
 
 /** An indicator's figures for one unit on one day. */
@@ -18,6 +19,8 @@ export interface IndicatorFigure {
 }
 
 type AnySource = CountSource | DenominatorSource;
+
+const villageCount = (part: AnySource) => part.source === 'units' && part.tier === 'village';
 
 /** The rollup source a count reads, or null when it is not kept in rollups. */
 function rollupSource(source: AnySource): string | null {
@@ -50,7 +53,8 @@ async function countsByGroup(
 
 /**
  * For each indicator that reads reported figures, the figure of any unit of the subtree: its
- * own, else its children's sum. One query, whatever the number of indicators.
+ * own, else its children's sum, plus what ended units passed to it (reported-succession.ts).
+ * One query, whatever the number of indicators.
  */
 async function reportedFigures(
   db: Database, indicators: readonly IndicatorRow[], provinceCode: string, grouping: Grouping, day: string,
@@ -62,20 +66,21 @@ async function reportedFigures(
   }
   const reported = new Map<string, (code: string) => number | null>();
   if (overOf.size === 0) return reported;
-  const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, number>()]));
+  const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, OwnFigure>()]));
   const over = (kind: 'latest' | 'sum') => [...overOf].filter(([, o]) => o === kind).map(([code]) => code);
   const which = { latest: over('latest'), sum: over('sum') };
   const rows = await reportedRows.get(db, `${provinceCode}|${day}|${which.latest.join(',')}|${which.sum.join(',')}`,
     async () => Object.freeze(await countedReportedValues(db, which, provinceCode, day)));
+  const inSubtree = new Set(grouping.codes);
   for (const row of rows) {
-    if (grouping.live.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, row.value);
+    if (inSubtree.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, { value: row.value, periodEnd: row.period_end });
   }
-  for (const [code, values] of own) reported.set(code, grouping.sumsOfLive(values));
+  for (const [code, values] of own) reported.set(code, reportedWithSuccession(grouping.members, values, overOf.get(code)!));
   return reported;
 }
 
 /** Reported figures change when an officer saves, submits or approves one, which moves their stamp. */
-const reportedRows = new ReferenceCache<readonly { indicator_code: string; unit_code: string; value: number }[]>(['reported']);
+const reportedRows = new ReferenceCache<readonly CountedReportedValue[]>(['reported']);
 
 /**
  * Computes the figures of `indicators` for each of `groups` (a unit, or the children of a unit)
@@ -102,7 +107,7 @@ async function figuresOf(
     : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
   const needsStatistics = parts.some((p) => p.source === 'statistic');
   const statistics = needsStatistics ? await statisticsOfUnits(db, rootCode, day, groups) : new Map();
-  const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members');
+  const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members' || villageCount(p));
   const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
   const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
 
@@ -111,7 +116,8 @@ async function figuresOf(
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
     switch (part.source) {
       case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
-      case 'units': return grouping.tiers.get(group)?.[part.tier] ?? 0;
+      // Villages are those that need a team: a group nested in a village is part of it (teams/team-reach.ts).
+      case 'units': return villageCount(part) ? teamTotals.get(group)?.villages ?? 0 : grouping.tiers.get(group)?.[part.tier] ?? 0;
       case 'reported': return reported.get(indicator.code)?.(group) ?? null;
       case 'committees': case 'teams': case 'team_members': return teamTotals.get(group)?.[part.source] ?? 0;
       default: return null;

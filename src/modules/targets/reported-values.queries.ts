@@ -56,6 +56,15 @@ export function listReportedValues(
   return query.orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
+/** A figure that counts for a unit: the latest one (and when its period ended), or the sum over its periods. */
+export interface CountedReportedValue {
+  indicator_code: string;
+  unit_code: string;
+  value: number;
+  /** The end of the period the value describes (the last period's, for a sum). */
+  period_end: string;
+}
+
 /**
  * The figures that count, per indicator and unit of a province, as of `day`: submitted or
  * approved values of periods ended by then — the latest per unit for the indicators in
@@ -64,19 +73,19 @@ export function listReportedValues(
  */
 export async function countedReportedValues(
   db: Database, indicators: { latest: readonly string[]; sum: readonly string[] }, provinceCode: string, day: string,
-): Promise<{ indicator_code: string; unit_code: string; value: number }[]> {
+): Promise<CountedReportedValue[]> {
   if (indicators.latest.length + indicators.sum.length === 0) return [];
-  const result = await sql<{ indicator_code: string; unit_code: string; value: number }>`
+  const result = await sql<CountedReportedValue>`
     select * from (
-      select distinct on (indicator_code, unit_code) indicator_code, unit_code, value from reported_values
+      select distinct on (indicator_code, unit_code) indicator_code, unit_code, value, period_end from reported_values
       where indicator_code = any(${[...indicators.latest]}::text[]) and province_code = ${provinceCode}
         and status in ('submitted', 'approved') and period_end <= ${day}
       order by indicator_code, unit_code, period_end desc, id desc
     ) latest
     union all
-    select indicator_code, unit_code, sum(value) as value from reported_values
+    select indicator_code, unit_code, sum(value) as value, max(period_end) as period_end from reported_values
     where indicator_code = any(${[...indicators.sum]}::text[]) and province_code = ${provinceCode}
       and status in ('submitted', 'approved') and period_end <= ${day}
     group by indicator_code, unit_code`.execute(db);
-  return result.rows.map((row) => ({ indicator_code: row.indicator_code, unit_code: row.unit_code, value: Number(row.value) }));
+  return result.rows.map((row) => ({ indicator_code: row.indicator_code, unit_code: row.unit_code, value: Number(row.value), period_end: row.period_end }));
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { toPage, type Page } from '../../lib/page.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { getVisibleUnit, isWithinScope, subtreeCodes } from '../units/units.service.js';
+import { getUnit, getVisibleUnit, isWithinScope, liveSubtreeCodes, type Unit } from '../units/units.service.js';
 import { usesReportedFigures, type CountSource, type DenominatorSource } from './indicator-formula.js';
 import * as iq from './indicators.queries.js';
 import { isPeriodStart, periodEndOf, type PeriodType } from './periods.js';
@@ -59,6 +59,10 @@ async function reportableIndicator(db: Database, code: string) {
 export async function saveReportedValue(db: Database, viewer: Viewer, input: SaveReportedValue): Promise<ReportedValue> {
   await reportableIndicator(db, input.indicatorCode);
   const unit = await getVisibleUnit(db, viewer, input.unitCode, undefined, 'unitCode');
+  // A unit that has ended reports nothing for its time after: its successor does.
+  if (unit.validTo !== null && input.periodStart >= unit.validTo) {
+    throw new AppError('UNIT_NOT_ACTIVE', `Unit ${unit.code} ended on ${unit.validTo}`, 'unitCode');
+  }
   if (!isPeriodStart(input.periodType, input.periodStart)) {
     throw new AppError('PERIOD_INVALID', `${input.periodStart} does not start a ${input.periodType}`, 'periodStart');
   }
@@ -113,14 +117,40 @@ export async function decideReportedValue(db: Database, viewer: Viewer, id: numb
   return present(updated);
 }
 
+export interface ReportedValuePage extends Page<ReportedValue, number> {
+  /** For a unit that has ended: the unit its figures count for now. */
+  successor?: { code: string; name: string; endedOn: string };
+}
+
+/**
+ * The figures a unit and the units under it reported, to review and approve. Figures of units
+ * that ended into it count in its totals but stay theirs, so they are not listed here; an ended
+ * unit lists nothing of today and names its successor instead.
+ */
 export async function listReportedValues(
   db: Database, viewer: Viewer,
   filter: { unitCode: string; indicatorCode?: string; status?: ReportedStatus; after?: number; limit: number },
-): Promise<Page<ReportedValue, number>> {
-  await getVisibleUnit(db, viewer, filter.unitCode, undefined, 'unit');
-  const codes = await subtreeCodes(db, filter.unitCode);
+): Promise<ReportedValuePage> {
+  const today = vietnamDay();
+  const unit = await getVisibleUnit(db, viewer, filter.unitCode, today, 'unit');
+  if (unit.validTo !== null && unit.validTo <= today) {
+    const heir = await heirOf(db, unit);
+    return { items: [], next: null, ...(heir ? { successor: { code: heir.code, name: heir.name, endedOn: unit.validTo } } : {}) };
+  }
+  const codes = await liveSubtreeCodes(db, unit.code, today);
   const rows = await q.listReportedValues(db, { ...filter, unitCodes: codes, limit: filter.limit + 1 });
   return toPage(rows, filter.limit, present, (value) => value.id);
+}
+
+/** The unit in force today that an ended unit's figures passed to (through a chain of changes). */
+async function heirOf(db: Database, unit: Unit): Promise<Unit | null> {
+  let current = unit;
+  const today = vietnamDay();
+  for (let depth = 0; current.validTo !== null && current.validTo <= today && depth < 64; depth += 1) {
+    if (current.successorCode === null) return null;
+    current = await getUnit(db, current.successorCode, today);
+  }
+  return current;
 }
 
 export async function reportedValueHistory(db: Database, viewer: Viewer, id: number) {

@@ -1,6 +1,6 @@
-import { ownOrChildrenSums } from '../../lib/tree-sum.js';
 import type { AreaMember } from '../rollups/rollups.service.js';
 import type { TeamPresence } from '../teams/team-coverage.js';
+import { teamReachOf } from '../teams/team-reach.js';
 import type { SubtreeMember } from '../units/units.service.js';
 
 /**
@@ -14,13 +14,11 @@ export interface Grouping {
   groupOf(code: string): string | null;
   /** Every unit of the subtree, in force or ended. */
   codes: readonly string[];
+  members: readonly SubtreeMember[];
   /** Units per group. */
   unitsOf: ReadonlyMap<string, readonly string[]>;
   /** Communes and villages in force per group. */
   tiers: ReadonlyMap<string, { commune: number; village: number }>;
-  /** Units in force, for figures given at any level (own value, else the children's sum). */
-  live: ReadonlySet<string>;
-  sumsOfLive: (own: ReadonlyMap<string, number>) => (code: string) => number | null;
 }
 
 /** The value kept under `key` in `map`, made by `make` the first time. */
@@ -71,14 +69,12 @@ function buildGrouping(members: readonly SubtreeMember[], rootCode: string, grou
     tally[member.tier] += 1;
     tiers.set(group, tally);
   }
-  const live = members.filter((m) => m.successorCode === null);
   return {
     groupOf: (code) => groupOf(code),
     codes: members.map((m) => m.code),
+    members,
     unitsOf,
     tiers,
-    live: new Set(live.map((m) => m.code)),
-    sumsOfLive: ownOrChildrenSums(live.map((m) => ({ code: m.code, parentCode: m.code === rootCode ? null : m.parentCode }))),
   };
 }
 
@@ -125,9 +121,13 @@ function buildAreaPlan(grouping: Grouping, areaMembers: readonly AreaMember[], d
 }
 
 export interface TeamTally {
+  /** Communes with a committee, their own or inherited (see teams/team-reach.ts). */
   committees: number;
+  /** Villages that need a team and have one. */
   teams: number;
   team_members: number;
+  /** Villages that need a team: the denominator of village teams. */
+  villages: number;
 }
 
 const tallies = new WeakMap<TeamPresence, WeakMap<Grouping, Map<string, TeamTally>>>();
@@ -136,13 +136,15 @@ const tallies = new WeakMap<TeamPresence, WeakMap<Grouping, Map<string, TeamTall
 export function teamTalliesOf(grouping: Grouping, presence: TeamPresence): ReadonlyMap<string, TeamTally> {
   const byGrouping = kept(tallies, presence, () => new WeakMap<Grouping, Map<string, TeamTally>>());
   return kept(byGrouping, grouping, () => {
+    const reach = teamReachOf(grouping.members, presence);
     const totals = new Map<string, TeamTally>();
     for (const code of grouping.codes) {
       const group = grouping.groupOf(code);
       if (group === null) continue;
-      const tally = totals.get(group) ?? { committees: 0, teams: 0, team_members: 0 };
-      if (presence.committeeUnits.has(code)) tally.committees += 1;
-      if (presence.teamUnits.has(code)) tally.teams += 1;
+      const tally = totals.get(group) ?? { committees: 0, teams: 0, team_members: 0, villages: 0 };
+      if (reach.communesWithCommittee.has(code)) tally.committees += 1;
+      if (reach.villagesWithTeam.has(code)) tally.teams += 1;
+      if (reach.villagesNeedingTeam.has(code)) tally.villages += 1;
       tally.team_members += presence.membersByUnit.get(code) ?? 0;
       totals.set(group, tally);
     }

@@ -31,7 +31,10 @@ export const ReportedListQuery = Type.Object({
   after: Type.Optional(Type.Integer({ minimum: 1 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
-export const ReportedPage = Type.Object({ items: Type.Array(ReportedValueSchema), next: Nullable(Type.Integer()) });
+export const ReportedPage = Type.Object({
+  items: Type.Array(ReportedValueSchema), next: Nullable(Type.Integer()),
+  successor: Type.Optional(Type.Object({ code: Type.String(), name: Type.String(), endedOn: Type.String() })),
+});
 
 export const HistorySchema = Type.Array(Type.Object({
   action: Type.String(), value: Type.Number(), status: ReportedStatusSchema, comment: Nullable(Type.String()),

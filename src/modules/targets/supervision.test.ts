@@ -56,7 +56,7 @@ describe('reported figures', () => {
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error).toMatchObject({ code: 'REPORTED_VALUE_LOCKED', field: 'periodStart' });
     expect((await countedReportedValues(t.db, { latest: ['cadres_trained'], sum: [] }, '66', '2025-09-01')).filter((r) => r.unit_code === '66001'))
-      .toEqual([{ indicator_code: 'cadres_trained', unit_code: '66001', value: 410 }]);
+      .toEqual([{ indicator_code: 'cadres_trained', unit_code: '66001', value: 410, period_end: '2025-08-31' }]);
   });
 
   it('go back with a comment when returned, and keep their whole history', async () => {

@@ -43,3 +43,14 @@ export async function unitsWithCommittee(db: Database, codes: readonly string[],
     .execute();
   return rows.map((row) => row.unit_code);
 }
+
+/** Of the committees of `codes` decided by `day`, the latest decided. */
+export async function latestCommitteeOf(db: Database, codes: readonly string[], day: string): Promise<CommitteeRow | undefined> {
+  if (codes.length === 0) return undefined;
+  return db.selectFrom('steering_committees').selectAll()
+    .where(sql<boolean>`unit_code = any(${[...codes]}::text[])`)
+    .where('decision_date', '<=', day)
+    .orderBy('decision_date', 'desc').orderBy('unit_code')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { recordAudit } from '../auth/audit.service.js';
-import { getActiveUnit, getVisibleUnit } from '../units/units.service.js';
+import { getActiveUnit, getVisibleUnit, subtreeMembers } from '../units/units.service.js';
 import * as q from './committees.queries.js';
 import { cleanName } from './team-labels.js';
 import { checkCommitteeUser } from './team-scope.js';
@@ -20,11 +20,20 @@ export type { Committee } from './teams.presenter.js';
  * it names, replacing the previous composition (the audit log keeps who changed it and when).
  */
 
+/**
+ * The committee of a commune: its own, else the one it inherits from a commune that ended into it
+ * (a merge, or a split whose old commune passed its figures to it), the latest decided if several
+ * did, named in `inheritedFrom`. A merged commune has one committee until it decides its own.
+ */
 export async function getCommittee(db: Database, viewer: Viewer | null, unitCode: string): Promise<Committee> {
-  await getVisibleUnit(db, viewer, unitCode, vietnamDay(), 'unitCode');
+  const day = vietnamDay();
+  await getVisibleUnit(db, viewer, unitCode, day, 'unitCode');
   const committee = await q.findCommittee(db, unitCode);
-  if (!committee) throw new AppError('COMMITTEE_NOT_FOUND', `Unit ${unitCode} has no committee`, 'unitCode');
-  return presentCommittee(committee, await q.committeeMembers(db, unitCode));
+  if (committee) return presentCommittee(committee, await q.committeeMembers(db, unitCode));
+  const predecessors = (await subtreeMembers(db, unitCode, day)).filter((m) => m.successorCode !== null && m.tier === 'commune').map((m) => m.code);
+  const inherited = await q.latestCommitteeOf(db, predecessors, day);
+  if (!inherited) throw new AppError('COMMITTEE_NOT_FOUND', `Unit ${unitCode} has no committee`, 'unitCode');
+  return { ...presentCommittee(inherited, await q.committeeMembers(db, inherited.unit_code)), unitCode, inheritedFrom: inherited.unit_code };
 }
 
 export interface CommitteeInput {

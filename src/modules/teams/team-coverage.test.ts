@@ -48,7 +48,7 @@ describe('teamCoverage', () => {
     expect(await teamCoverage(handle.db, '66', '2025-08-15')).toEqual({
       unitCode: '66', day: '2025-08-15',
       totalCommunes: 3, unitsWithCommittee: 1,
-      // 6600101, its nested 6600101A, 6600102, 6600201, 6600202, 6600301, 6600302.
+      // 6600101, its nested 6600101A (which has a team of its own), 6600102, 6600201, 6600202, 6600301, 6600302.
       totalVillages: 7,
       // 6600102's only member left on 10 Aug; 6600201's team starts on 1 Sep.
       villagesWithActiveTeam: 3,
@@ -67,7 +67,16 @@ describe('teamCoverage', () => {
     expect(await teamCoverage(handle.db, '66001', '2025-08-15')).toEqual({
       unitCode: '66001', day: '2025-08-15', totalCommunes: 1, unitsWithCommittee: 1, totalVillages: 3, villagesWithActiveTeam: 2, activeMembers: 10,
     });
-    expect(await teamCoverage(handle.db, '6600101', '2025-07-20')).toMatchObject({ totalCommunes: 0, totalVillages: 2, villagesWithActiveTeam: 1, activeMembers: 5 });
+    // Before its own team is set up on 1 Aug, the nested 6600101A is part of its village, not one more village to staff.
+    expect(await teamCoverage(handle.db, '6600101', '2025-07-20')).toMatchObject({ totalCommunes: 0, totalVillages: 1, villagesWithActiveTeam: 1, activeMembers: 5 });
+    expect(await teamCoverage(handle.db, '6600101', '2025-08-02')).toMatchObject({ totalCommunes: 0, totalVillages: 2, villagesWithActiveTeam: 2, activeMembers: 7 });
+  });
+
+  it('counts a nested group without a team of its own as part of its village', async () => {
+    const before = await teamCoverage(handle.db, '66', '2025-09-15');
+    await createUnit(handle.db, { code: '6600201X', name: 'Xóm 1', type: 'xóm', parentCode: '6600201', validFrom: '2025-07-01' }, null);
+    await createUnit(handle.db, { code: '6600201Y', name: 'Xóm 2', type: 'xóm', parentCode: '6600201', validFrom: '2025-07-01' }, null);
+    expect(await teamCoverage(handle.db, '66', '2025-09-15')).toEqual(before);
   });
 
   it('refuses a unit not in force on the day', async () => {

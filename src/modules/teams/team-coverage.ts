@@ -3,6 +3,7 @@ import { ReferenceCache } from '../../db/reference-cache.js';
 import { AppError } from '../../errors.js';
 import { getUnit, subtreeMembers } from '../units/units.service.js';
 import { unitsWithCommittee } from './committees.queries.js';
+import { teamReachOf } from './team-reach.js';
 import { activeMembersByUnit, unitsWithActiveTeam } from './teams.queries.js';
 
 export interface TeamCoverage {
@@ -10,9 +11,9 @@ export interface TeamCoverage {
   day: string;
   /** Commune-level units in force in the subtree on the day. */
   totalCommunes: number;
-  /** Of those, the ones whose steering committee was decided by the day. */
+  /** Of those, the ones with a steering committee decided by the day, their own or one inherited through a merge. */
   unitsWithCommittee: number;
-  /** Village-level units in force in the subtree on the day. */
+  /** Village-level units in force in the subtree on the day that need a team (see team-reach.ts). */
   totalVillages: number;
   /** Of those, the ones whose team was set up by the day and has a member on it. */
   villagesWithActiveTeam: number;
@@ -54,19 +55,18 @@ export async function teamCoverage(db: Database, unitCode: string, day: string):
   }
   // One query for the whole subtree: units in force carry their tier; ended ones still hold members.
   const members = await subtreeMembers(db, unitCode, day);
-  const inForce = members.filter((m) => m.successorCode === null);
-  const communes = inForce.filter((m) => m.tier === 'commune').map((m) => m.code);
-  const villages = inForce.filter((m) => m.tier === 'village').map((m) => m.code);
+  const communes = members.filter((m) => m.successorCode === null && m.tier === 'commune');
   const presence = await teamPresence(db, members.map((m) => m.code), day);
+  const reach = teamReachOf(members, presence);
   let activeMembers = 0;
   for (const n of presence.membersByUnit.values()) activeMembers += n;
   return {
     unitCode,
     day,
     totalCommunes: communes.length,
-    unitsWithCommittee: communes.filter((code) => presence.committeeUnits.has(code)).length,
-    totalVillages: villages.length,
-    villagesWithActiveTeam: villages.filter((code) => presence.teamUnits.has(code)).length,
+    unitsWithCommittee: reach.communesWithCommittee.size,
+    totalVillages: reach.villagesNeedingTeam.size,
+    villagesWithActiveTeam: reach.villagesWithTeam.size,
     activeMembers,
   };
 }

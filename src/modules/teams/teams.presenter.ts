@@ -110,6 +110,8 @@ export interface Committee {
   decisionDate: string;
   updatedAt: string;
   members: CommitteeMember[];
+  /** Set when the commune has no committee of its own yet and answers with one of a commune merged into it. */
+  inheritedFrom: string | null;
 }
 
 export function presentCommittee(row: CommitteeRow, members: CommitteeMemberRow[]): Committee {
@@ -120,5 +122,6 @@ export function presentCommittee(row: CommitteeRow, members: CommitteeMemberRow[
     decisionDate: row.decision_date,
     updatedAt: row.updated_at.toISOString(),
     members: members.map((m) => ({ id: m.id, fullName: m.full_name, position: m.position, committeeRole: m.committee_role, userId: m.user_id })),
+    inheritedFrom: null,
   };
 }

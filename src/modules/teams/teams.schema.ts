@@ -102,6 +102,7 @@ export const CommitteeSchema = Type.Object({
   decisionDate: Type.String(),
   updatedAt: Type.String({ format: 'date-time' }),
   members: Type.Array(Type.Object({ id: Type.String(), ...CommitteeMemberFields, userId: Nullable(Type.String()) })),
+  inheritedFrom: Nullable(Type.String()),
 });
 
 export const PutCommitteeBody = Type.Object({

@@ -119,7 +119,7 @@ export async function subtreeMembersAt(db: Database, rootCode: string, day: stri
       select u.code, u.successor_code from units u join absorbed a on u.successor_code = a.code
       where u.valid_to <= ${day}
     )
-    select a.code, t.parent_code, u.tier, a.successor_code
+    select a.code, t.parent_code, u.tier, a.successor_code, case when a.successor_code is null then null else u.valid_to end as valid_to
     from absorbed a join units u on u.code = a.code left join tree t on t.code = a.code`.execute(db);
   return result.rows;
 }
@@ -130,6 +130,8 @@ export interface SubtreeMemberRow {
   tier: UnitTier;
   /** Set for an ended unit: the unit its figures count for now. */
   successor_code: string | null;
+  /** For an ended unit: its end day. */
+  valid_to: string | null;
 }
 
 /**

@@ -21,6 +21,14 @@ export function subtreeCodes(db: Database, rootCode: string, day = vietnamDay())
   return q.subtreeCodesAt(db, rootCode, day);
 }
 
+/**
+ * The root and the units under it on `day`, without the ended units absorbed into them: what the
+ * unit itself and its units hold (their own records and reports), as against what counts for it.
+ */
+export async function liveSubtreeCodes(db: Database, rootCode: string, day = vietnamDay()): Promise<string[]> {
+  return (await q.subtreeLinksAt(db, rootCode, day)).map((row) => row.code);
+}
+
 export interface SubtreeMember {
   code: string;
   tier: Unit['tier'];
@@ -28,6 +36,8 @@ export interface SubtreeMember {
   parentCode: string | null;
   /** For a unit that had ended by the day: the unit its figures now count for. */
   successorCode: string | null;
+  /** For a unit that had ended by the day: the day it ended (its successor's first day as such). */
+  endedOn: string | null;
 }
 
 /**
@@ -38,7 +48,7 @@ export interface SubtreeMember {
 export function subtreeMembers(db: Database, rootCode: string, day = vietnamDay()): Promise<readonly SubtreeMember[]> {
   return subtrees.get(db, `${rootCode}|${day}`, async () => {
     const rows = await q.subtreeMembersAt(db, rootCode, day);
-    return Object.freeze(rows.map((r) => ({ code: r.code, tier: r.tier, parentCode: r.parent_code, successorCode: r.successor_code })));
+    return Object.freeze(rows.map((r) => ({ code: r.code, tier: r.tier, parentCode: r.parent_code, successorCode: r.successor_code, endedOn: r.valid_to })));
   });
 }
 
