@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
-import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { openOfficerPage, saveScreenshot } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
@@ -9,15 +9,8 @@ import { DEMO_PASSWORD } from './support/demo-password.js';
 const journey = demoJourney();
 const DESCRIPTION = 'E2E: thôn cuối xã không có sóng điện thoại';
 
-async function openAs(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await signInWithForm(page, journey.baseUrl, username, DEMO_PASSWORD);
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toMatch(/^#\/dashboard\//);
-  return { context, page, errors };
-}
+const openAs = (browser: Browser, username: string, viewport: { width: number; height: number }) =>
+  openOfficerPage(browser, journey.baseUrl, username, DEMO_PASSWORD, viewport);
 
 test('a commune officer raises a difficulty, the province finds it from the dashboard, answers and closes it', async (ctx) => {
   skipWithoutChromium(ctx);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
-import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { openOfficerPage, saveScreenshot } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
@@ -18,15 +18,8 @@ const vietnamNow = () => new Date(Date.now() + 7 * 3600_000);
 const monthDay = (monthsBack: number, day: number) =>
   new Date(Date.UTC(vietnamNow().getUTCFullYear(), vietnamNow().getUTCMonth() - monthsBack, day)).toISOString().slice(0, 10);
 
-async function openAs(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await signInWithForm(page, journey.baseUrl, username, DEMO_PASSWORD);
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toMatch(/^#\/dashboard\//);
-  return { context, page, errors };
-}
+const openAs = (browser: Browser, username: string, viewport: { width: number; height: number }) =>
+  openOfficerPage(browser, journey.baseUrl, username, DEMO_PASSWORD, viewport);
 
 test('a commune officer enters and submits figures, the province approves them, and the province tile shows them', async (ctx) => {
   skipWithoutChromium(ctx);

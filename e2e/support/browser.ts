@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM_PATH } from './chromium.js';
 
 /** Screenshots and measurements kept by CI; git ignores the folder. */
@@ -34,4 +35,18 @@ export async function signInWithForm(page: Page, baseUrl: string, username: stri
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/**
+ * A new browser context in Vietnamese at `viewport`, signed in through the login form as an
+ * officer and landed on the dashboard; page errors are collected for the journey to assert on.
+ */
+export async function openOfficerPage(browser: Browser, baseUrl: string, username: string, password: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signInWithForm(page, baseUrl, username, password);
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toMatch(/^#\/dashboard\//);
+  return { context, page, errors };
 }
