@@ -50,7 +50,9 @@ test('an administrator hands out a reset code and the user signs in with it, cho
     await phone.locator('.field-error', { hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
     await phone.getByLabel('Mã đặt lại mật khẩu').fill(code);
     await phone.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
-    await phone.getByRole('button', { name: 'Đăng xuất' }).waitFor({ timeout: 15_000 });
+    // Signed in: the field app's menu, with sign-out in it.
+    await phone.getByTestId('menu').click({ timeout: 15_000 });
+    await phone.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     await saveScreenshot(phone, 'accounts-signed-in-with-code.png');
 
     // The old password no longer works, the new one does, and the code is used up.

@@ -8,10 +8,12 @@ import { recordAudit } from './audit.service.js';
  *   successful answer;
  * - `{ auditedBy: 'service' }`: the service already writes a richer entry inside its own
  *   transaction (a sync pull with its record count), so the hook only forbids caching;
- * - `{ own: true }`: the answer is the caller's own account, which is no one else's data.
+ * - `{ own: true }`: the answer is the caller's own account, which is no one else's data;
+ * - `{ published: true }`: what the person's own rules publish to anyone (a contest phase's
+ *   winners, once the organisers publish them), so an entry per anonymous read says nothing.
  * Every one of them is answered `Cache-Control: no-store`, so no proxy or browser cache keeps it.
  */
-export type PersonalData = { audit: string } | { auditedBy: 'service' } | { own: true };
+export type PersonalData = { audit: string } | { auditedBy: 'service' } | { own: true } | { published: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

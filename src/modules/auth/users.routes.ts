@@ -76,7 +76,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: UpdateUserBodySchema,
         response: { 200: UserRecordSchema },
       },
-      config: { access: OFFICERS },
+      config: { access: OFFICERS, personalData: { audit: 'users.write' } },
     },
     async (request) => app.database.db.transaction().execute((trx) => updateUser(trx, request.viewer!, request.params.id, request.body)),
   );

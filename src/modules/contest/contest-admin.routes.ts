@@ -78,7 +78,7 @@ export const contestAdminRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }
   }, async (request) => ({ items: await listContestsOfProvince(db, request.viewer!, request.query.provinceCode) }));
 
   app.get('/contests/:id/winners', {
-    config: { access },
+    config: { access, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Winners of a phase with full names (published or not yet)', params: s.IdParams, querystring: s.ResultsQuery, response: { 200: { type: 'object', properties: { items: { type: 'array', items: s.WinnerSchema } } }, ...errors } },
   }, async (request) => {
     const contest = await getManagedContest(db, request.viewer!, request.params.id);
@@ -96,7 +96,7 @@ export const contestAdminRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }
   });
 
   app.post('/contests/:id/phases/:number/publish', {
-    config: { access },
+    config: { access, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Publish a phase\'s results once it has ended', params: s.PublishParams, response: { 200: { type: 'object', properties: { items: { type: 'array', items: s.WinnerSchema } } }, ...errors } },
   }, async (request) => {
     const contest = await getManagedContest(db, request.viewer!, request.params.id);
@@ -107,7 +107,7 @@ export const contestAdminRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }
   });
 
   app.get('/contests/:id/suspicious', {
-    config: { access },
+    config: { access, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Many attempts from one address, answers faster than reading allows', params: s.IdParams, querystring: s.ResultsQuery, response: { 200: s.SuspiciousSchema, ...errors } },
   }, async (request) => {
     const contest = await getManagedContest(db, request.viewer!, request.params.id);

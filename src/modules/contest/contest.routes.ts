@@ -41,7 +41,7 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
   });
 
   app.post('/contests/participants', {
-    config: { access: 'public', rateLimit: { max: app.config.contestRegisterRateLimit, timeWindow: '1 minute' } },
+    config: { access: 'public', personalData: { own: true }, rateLimit: { max: app.config.contestRegisterRateLimit, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Register for the contests of a province (name, phone, unit), or sign in again on another phone', body: s.RegisterBody, response: { 200: s.ParticipantSchema, ...errors } },
   }, async (request, reply) => {
     const { participant, token } = await registerParticipant(db, options.secretKey, request.body);
@@ -52,7 +52,7 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
   });
 
   app.get('/contests/participants/me', {
-    config: { access: 'public' },
+    config: { access: 'public', personalData: { own: true } },
     schema: { tags, summary: 'The participant this browser is registered as', response: { 200: s.ParticipantSchema, ...errors } },
   }, async (request) => {
     const participant = await requireParticipant(db, cookieOf(request));
@@ -79,7 +79,7 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
   });
 
   app.get('/contests/:id/results', {
-    config: { access: 'public' },
+    config: { access: 'public', personalData: { published: true } },
     schema: { tags, summary: 'The published results of a phase: winners and units by prize score', params: s.IdParams, querystring: s.ResultsQuery, response: { 200: s.Results, ...errors } },
   }, async (request) => {
     const contest = await getContestState(db, request.params.id);
