@@ -1,4 +1,5 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { secretDigest } from '../../lib/hashes.js';
 import type { Database } from '../../db/database.js';
 import type { Role } from '../../db/types.js';
 import { AppError } from '../../errors.js';
@@ -60,7 +61,7 @@ export async function updateUser(db: Database, viewer: Viewer, id: string, chang
   return (await findUserById(db, id))!;
 }
 
-const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+const hashCode = (code: string) => secretDigest(code.toUpperCase().replace(/[^A-Z0-9]/g, ''));
 
 function newCode(): string {
   const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { secretDigest } from '../../lib/hashes.js';
 import { v7 } from 'uuid';
 import type { Database } from '../../db/database.js';
 import { inTransaction, sqlStateOf, SQLSTATE } from '../../db/transaction.js';
@@ -56,7 +57,7 @@ export function normaliseUsername(username: string): string {
 
 /** Only the SHA-256 of a session token is stored: a copy of the table opens no session. */
 export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return secretDigest(token);
 }
 
 export async function findUserByUsername(db: Database, username: string): Promise<UserRecord | undefined> {

@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { keyedHash, secretDigest } from '../../lib/hashes.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
@@ -29,11 +30,7 @@ export function normalisePhone(phone: string): string | undefined {
  * and without the server's key a copied table cannot be reversed by trying every number.
  */
 export function hashPhone(secretKey: string, phone: string): string {
-  return createHmac('sha256', secretKey).update(`phone:${phone}`).digest('hex');
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return keyedHash(secretKey, 'phone', phone);
 }
 
 function sameName(a: string, b: string): boolean {
@@ -63,11 +60,11 @@ export async function registerParticipant(
   const token = randomBytes(32).toString('base64url');
   const phoneHash = hashPhone(secretKey, phone);
   const row = await q.insertParticipant(db, {
-    id: fastUuidV7(), province_code: unit.provinceCode, phone_hash: phoneHash, full_name: fullName, unit_code: unit.code, token_hash: hashToken(token),
+    id: fastUuidV7(), province_code: unit.provinceCode, phone_hash: phoneHash, full_name: fullName, unit_code: unit.code, token_hash: secretDigest(token),
   });
-  if (row.token_hash !== hashToken(token)) {
+  if (row.token_hash !== secretDigest(token)) {
     if (!sameName(row.full_name, fullName)) throw new AppError('PARTICIPANT_NAME_MISMATCH', undefined, 'phone');
-    await q.replaceToken(db, row.id, hashToken(token));
+    await q.replaceToken(db, row.id, secretDigest(token));
   }
   return { participant: participantOf(row), token };
 }
@@ -75,7 +72,7 @@ export async function registerParticipant(
 /** The participant a cookie stands for, or undefined. */
 export async function findParticipant(db: Database, token: string | undefined): Promise<Participant | undefined> {
   if (!token || token.length > 100) return undefined;
-  const row = await q.selectParticipantByToken(db, hashToken(token));
+  const row = await q.selectParticipantByToken(db, secretDigest(token));
   return row ? participantOf(row) : undefined;
 }
 

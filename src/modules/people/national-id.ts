@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { keyedHash } from '../../lib/hashes.js';
 
 /** A Vietnamese citizen identity number: 12 digits. */
 export const NATIONAL_ID_PATTERN = '^[0-9]{12}$';
@@ -17,7 +17,7 @@ export interface HashedNationalId {
 export function hashNationalId(secretKey: string, nationalId: string): HashedNationalId {
   const digits = nationalId.trim();
   return {
-    hash: createHmac('sha256', secretKey).update(`national-id:${digits}`).digest('hex'),
+    hash: keyedHash(secretKey, 'national-id', digits),
     last4: digits.slice(-4),
   };
 }
