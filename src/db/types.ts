@@ -421,6 +421,9 @@ export interface SyncConflictsTable {
   lost_user_id: string | null;
   won_recorded_at: Instant;
   detected_at: Generated<Date>;
+  resolution: Generated<'kept' | 'restored' | null>;
+  resolved_at: Generated<Date | null>;
+  resolved_by: Generated<string | null>;
 }
 
 export interface RollupCountsTable {

@@ -20,3 +20,8 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** The instant a Vietnam day starts: 00:00 in Asia/Ho_Chi_Minh. */
+export function vietnamDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+}

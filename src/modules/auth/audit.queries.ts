@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AuditEventsTable } from '../../db/types.js';
 import type { Database } from '../../db/database.js';
 
-export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable> & { actor_username: string | null };
 
 export interface NewAuditEventRow {
   actor_user_id: string | null;
@@ -13,22 +13,38 @@ export interface NewAuditEventRow {
   detail: string;
 }
 
+/** Which entries a read covers. `unitCodes` null means every entry, those tied to no unit too. */
+export interface AuditSelection {
+  unitCodes: readonly string[] | null;
+  actionPrefix?: string;
+  actorUsername?: string;
+  /** Instants bounding the entries: from included, until excluded. */
+  from?: Date;
+  until?: Date;
+}
+
 export async function insertAuditEvent(db: Database, row: NewAuditEventRow): Promise<void> {
   await db.insertInto('audit_events').values(row).execute();
 }
 
-/**
- * Audit entries newest first, before the cursor id. `unitCodes` null means every entry,
- * including those tied to no unit (only the administrator reads those).
- */
+/** Audit entries newest first, before the cursor id, with the actor's user name. */
 export async function selectAuditPage(
   db: Database,
-  unitCodes: readonly string[] | null,
+  selection: AuditSelection,
   before: number | undefined,
   limit: number,
 ): Promise<AuditEventRow[]> {
-  let query = db.selectFrom('audit_events').selectAll();
-  if (unitCodes !== null) query = query.where(sql<boolean>`unit_code = any(${[...unitCodes]}::text[])`);
-  if (before !== undefined) query = query.where('id', '<', before);
-  return query.orderBy('id', 'desc').limit(limit).execute();
+  let query = db.selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .selectAll('a')
+    .select('u.username as actor_username');
+  const { unitCodes, actionPrefix, actorUsername, from, until } = selection;
+  if (unitCodes !== null) query = query.where(sql<boolean>`a.unit_code = any(${[...unitCodes]}::text[])`);
+  // The prefix is matched as text, not as a LIKE pattern: its _ and % mean themselves.
+  if (actionPrefix !== undefined) query = query.where(sql<boolean>`left(a.action, ${actionPrefix.length}) = ${actionPrefix}`);
+  if (actorUsername !== undefined) query = query.where('u.username', '=', actorUsername);
+  if (from !== undefined) query = query.where('a.at', '>=', from);
+  if (until !== undefined) query = query.where('a.at', '<', until);
+  if (before !== undefined) query = query.where('a.id', '<', before);
+  return query.orderBy('a.id', 'desc').limit(limit).execute();
 }

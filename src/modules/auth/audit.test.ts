@@ -73,3 +73,59 @@ describe('GET /api/audit', () => {
     expect(response.json().error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('GET /api/audit filters', () => {
+  it('narrows to an action or the start of one, without treating _ or % as wildcards', async () => {
+    const exact = await list(admin, '?limit=200&action=test.export');
+    expect(exact.items.map((e) => e.subject).sort()).toEqual(['commune-b', 'village-a']);
+    const prefix = await list(admin, '?limit=200&action=test.');
+    expect(prefix.items.map((e) => e.subject).sort()).toEqual(['commune-b', 'nowhere', 'village-a']);
+    expect((await list(admin, '?limit=200&action=test_')).items).toEqual([]);
+  });
+
+  it('narrows to an actor by user name and names the actor on each entry', async () => {
+    const { items } = await list(admin, `?limit=200&action=test.&actor=${officerB.username}`);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ subject: 'commune-b', actorUsername: officerB.username });
+  });
+
+  it('narrows to a unit of the reader\'s subtree and refuses one outside it, naming the field', async () => {
+    const village = await list(admin, `?limit=200&action=test.&unit=${TREE.villageA}`);
+    expect(village.items.map((e) => e.subject)).toEqual(['village-a']);
+    const outside = await app.inject({ method: 'GET', url: `/api/audit?unit=${TREE.communeB}`, headers: officerA.headers });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'unit' });
+  });
+
+  it('narrows to Vietnam days and refuses a first day after the last', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    expect((await list(admin, `?limit=200&action=test.&from=${today}&to=${today}`)).items).toHaveLength(3);
+    expect((await list(admin, '?limit=200&action=test.&to=2020-01-01')).items).toEqual([]);
+    const backwards = await app.inject({ method: 'GET', url: '/api/audit?from=2026-02-02&to=2026-02-01', headers: admin.headers });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.field).toBe('from');
+    const impossible = await app.inject({ method: 'GET', url: '/api/audit?from=2026-02-30', headers: admin.headers });
+    expect(impossible.statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/audit/export', () => {
+  it('sends the filtered entries as CSV and records the export in the log', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/audit/export?action=test.export', headers: { ...officerA.headers, 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('At,Action,Actor,Unit,Subject,Detail');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,test.export,${officerA.username},${TREE.villageA},village-a,`);
+    const exports = await list(officerA, '?limit=200&action=audit.export');
+    expect(exports.items[0]).toMatchObject({ actorUsername: officerA.username, detail: { rows: 1, action: 'test.export' } });
+  });
+
+  it('is closed to field roles', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/audit/export', headers: leaderA.headers });
+    expect(response.statusCode).toBe(403);
+  });
+});
+

@@ -139,3 +139,68 @@ describe('GET /api/sync/conflicts', () => {
     expect(second.json().items).toHaveLength(all.length - 2);
   });
 });
+
+describe('POST /api/sync/conflicts/:id/resolve', () => {
+  /** A resident the leader renamed last, with the member's earlier name waiting as a conflict. */
+  async function openConflict() {
+    const { householdId, id } = await sharedResident();
+    await phoneOfLeader.pushOk([items.resident({ id, householdId, fullName: 'Tên giữ lại', birthYear: 1970, baseRevision: 1 }, '2025-08-01T10:05:00+07:00')]);
+    expect(statuses(await phoneOfMember.pushOk([
+      items.resident({ id, householdId, fullName: 'Tên bị thay', birthYear: 1971, baseRevision: 1 }, '2025-08-01T10:00:00+07:00'),
+    ]))).toEqual(['conflict']);
+    const [conflict] = await conflictsFor(communeOfficer, '66001', id);
+    return { id, householdId, conflict: conflict as Conflict & { id: string; current: { revision: number; data: Record<string, unknown> } } };
+  }
+  const resolve = (user: TestUser, id: string, choice: string) =>
+    t.app.inject({ method: 'POST', url: `/api/sync/conflicts/${id}/resolve`, headers: user.headers, payload: { choice } });
+
+  it('lists the current version beside the replaced one', async () => {
+    const { conflict } = await openConflict();
+    expect(conflict.current).toMatchObject({ revision: 2, data: { fullName: 'Tên giữ lại', birthYear: 1970 } });
+    expect(conflict.lostData).toMatchObject({ fullName: 'Tên bị thay', birthYear: 1971 });
+  });
+
+  it('keeps the current version: the record is unchanged and the conflict leaves the open list, with who settled it', async () => {
+    const { id, conflict } = await openConflict();
+    const response = await resolve(communeOfficer, conflict.id, 'keep');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ resolution: 'kept', resolvedBy: communeOfficer.id });
+    expect(await storedName(id)).toEqual({ full_name: 'Tên giữ lại', revision: 2 });
+    expect(await conflictsFor(communeOfficer, '66001', id)).toEqual([]);
+    const all = await t.app.inject({ method: 'GET', url: '/api/sync/conflicts?unit=66001&limit=500&state=all', headers: communeOfficer.headers });
+    expect(all.json<{ items: { id: string; resolution: string }[] }>().items.find((c) => c.id === conflict.id)?.resolution).toBe('kept');
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('subject', '=', conflict.id).execute();
+    expect(audit).toEqual([{ action: 'sync.conflict.resolve', actor_user_id: communeOfficer.id }]);
+  });
+
+  it('restores the replaced version as a new edit on top of the current one, and answers 409 to a second choice', async () => {
+    const { id, conflict } = await openConflict();
+    const response = await resolve(communeOfficer, conflict.id, 'restore');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ resolution: 'restored', current: { revision: 3, data: { fullName: 'Tên bị thay', birthYear: 1971 } } });
+    expect(await storedName(id)).toEqual({ full_name: 'Tên bị thay', revision: 3 });
+    // Restoring is not itself a new conflict.
+    expect(await conflictsFor(communeOfficer, '66001', id)).toEqual([]);
+    const again = await resolve(communeOfficer, conflict.id, 'keep');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'CONFLICT_SETTLED', field: 'id' });
+  });
+
+  it('settles a conflict once when two officers choose at the same moment', async () => {
+    const { conflict } = await openConflict();
+    const answers = await Promise.all([resolve(communeOfficer, conflict.id, 'restore'), resolve(communeOfficer, conflict.id, 'keep')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('is for officers of the village\'s commune or above, with a choice it knows', async () => {
+    const { conflict } = await openConflict();
+    expect((await resolve(member, conflict.id, 'keep')).statusCode).toBe(403);
+    const outside = await resolve(otherCommuneOfficer, conflict.id, 'keep');
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error.code).toBe('CONFLICT_NOT_FOUND');
+    const unknownChoice = await resolve(communeOfficer, conflict.id, 'merge');
+    expect(unknownChoice.statusCode).toBe(400);
+    expect((await resolve(communeOfficer, '01890000-0000-7000-8000-000000000000', 'keep')).statusCode).toBe(404);
+    expect((await conflictsFor(communeOfficer, '66001', conflict.recordId))).toHaveLength(1);
+  });
+});

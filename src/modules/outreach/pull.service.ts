@@ -5,10 +5,9 @@ import { translate, type Language } from '../../i18n/index.js';
 import { recordAudit } from '../auth/audit.service.js';
 import { pullVillagePage } from '../people/people-feed.js';
 import type { HouseholdRecord, ResidentRecord } from '../people/people.presenter.js';
-import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
+import { getVisibleUnit } from '../units/units.service.js';
 import * as q from './outreach.queries.js';
 import { retryOnContention } from './retry.js';
-import * as sq from './sync.queries.js';
 
 /** The most records of its village a device keeps. */
 export const DEFAULT_PULL_CAP = 10_000;
@@ -68,41 +67,4 @@ export async function pullVillage(
       ...(page.capped ? { message: translate(options.lang, 'sync.capped', { cap: options.cap }) } : {}),
     };
   }));
-}
-
-export interface ConflictEntry {
-  id: string;
-  itemId: string;
-  recordKind: string;
-  recordId: string;
-  villageCode: string;
-  losingSide: 'incoming' | 'stored';
-  baseRevision: number | null;
-  storedRevision: number;
-  lostData: Record<string, unknown>;
-  lostRecordedAt: string;
-  lostDeviceId: string | null;
-  lostUserId: string | null;
-  wonRecordedAt: string;
-  detectedAt: string;
-}
-
-/** The losing writes of concurrent edits in the unit's subtree, oldest first. */
-export async function listConflicts(
-  db: Database, viewer: Viewer, query: { unit: string; after?: string; limit: number },
-): Promise<{ items: ConflictEntry[]; next: string | null }> {
-  await getVisibleUnit(db, viewer, query.unit, undefined, 'unit');
-  const codes = await subtreeCodes(db, query.unit);
-  const rows = await sq.selectConflictsPage(db, codes, query.after, query.limit + 1);
-  const items = rows.slice(0, query.limit).map((row): ConflictEntry => ({
-    id: row.id, itemId: row.item_id, recordKind: row.record_kind, recordId: row.record_id, villageCode: row.village_code,
-    losingSide: row.losing_side, baseRevision: row.base_revision, storedRevision: row.stored_revision,
-    lostData: (row.lost_data ?? {}) as Record<string, unknown>, lostRecordedAt: row.lost_recorded_at.toISOString(),
-    lostDeviceId: row.lost_device_id, lostUserId: row.lost_user_id, wonRecordedAt: row.won_recorded_at.toISOString(),
-    detectedAt: row.detected_at.toISOString(),
-  }));
-  if (items.length > 0) {
-    await recordAudit(db, { actorUserId: viewer.id, action: 'sync.conflicts.read', unitCode: query.unit, subject: query.unit, detail: { records: items.length } });
-  }
-  return { items, next: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -38,7 +38,7 @@ export async function settleItems(db: Database, rejected: readonly string[], con
 }
 
 /** A conflict as the statement takes it: its columns, instants as ISO text, the losing write as it came. */
-export type NewConflictRow = Omit<SyncConflictsTable, 'lost_data' | 'lost_recorded_at' | 'won_recorded_at' | 'detected_at'>
+export type NewConflictRow = Omit<SyncConflictsTable, 'lost_data' | 'lost_recorded_at' | 'won_recorded_at' | 'detected_at' | 'resolution' | 'resolved_at' | 'resolved_by'>
   & { lost_data: unknown; lost_recorded_at: string; won_recorded_at: string };
 
 export async function insertConflicts(db: Database, rows: readonly NewConflictRow[]): Promise<void> {
@@ -54,10 +54,36 @@ export async function insertConflicts(db: Database, rows: readonly NewConflictRo
       lost_device_id uuid, lost_user_id uuid, won_recorded_at timestamptz)`.execute(db);
 }
 
-/** Conflicts of these villages, oldest first, after the cursor id (ids are time-ordered UUIDv7). */
-export async function selectConflictsPage(db: Database, villageCodes: readonly string[], after: string | undefined, limit: number): Promise<SyncConflictRow[]> {
+/** Conflicts of these villages, oldest first, after the cursor id (ids are time-ordered UUIDv7); open ones only unless asked. */
+export async function selectConflictsPage(
+  db: Database, villageCodes: readonly string[], after: string | undefined, limit: number, openOnly = true,
+): Promise<SyncConflictRow[]> {
   if (villageCodes.length === 0) return [];
   let query = db.selectFrom('sync_conflicts').selectAll().where('village_code', '=', sql<string>`any(${[...villageCodes]}::text[])`);
+  if (openOnly) query = query.where('resolved_at', 'is', null);
   if (after !== undefined) query = query.where('id', '>', after);
   return query.orderBy('id').limit(limit).execute();
+}
+
+export async function selectConflict(db: Database, id: string): Promise<SyncConflictRow | undefined> {
+  return db.selectFrom('sync_conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Settles an open conflict; answers false when it was settled already (by someone else, or by
+ * a concurrent request of the same officer), so one choice wins and the other is told.
+ */
+export async function settleConflict(
+  db: Database, id: string, settled: { resolution: 'kept' | 'restored'; resolvedBy: string; resolvedAt: Date },
+): Promise<boolean> {
+  const result = await db.updateTable('sync_conflicts')
+    .set({ resolution: settled.resolution, resolved_by: settled.resolvedBy, resolved_at: settled.resolvedAt })
+    .where('id', '=', id).where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Reopens a conflict whose restoring write was refused, so the choice can be made again. */
+export async function reopenConflict(db: Database, id: string): Promise<void> {
+  await db.updateTable('sync_conflicts').set({ resolution: null, resolved_by: null, resolved_at: null }).where('id', '=', id).execute();
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import { FIELD_ROLES, OFFICERS, type Viewer } from '../../http/access.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { DEFAULT_PULL_CAP, listConflicts, pullVillage } from './pull.service.js';
+import { listConflicts, resolveConflict } from './conflicts.service.js';
+import { DEFAULT_PULL_CAP, pullVillage } from './pull.service.js';
 import * as s from './sync.schema.js';
 import { applySyncBatch } from './sync.service.js';
 import { DuplicateAnswerLimit } from './duplicate-answer-limit.js';
@@ -46,4 +47,12 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
     config: { access: OFFICERS, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'Losing writes of concurrent edits in a unit, oldest first', querystring: s.ConflictsQuery, response: { 200: s.ConflictPage, ...errors } },
   }, (request) => listConflicts(db, viewerOf(request), { ...request.query, limit: request.query.limit ?? 100 }));
+
+  app.post('/conflicts/:id/resolve', {
+    config: { access: OFFICERS, personalData: { auditedBy: 'service' } },
+    schema: {
+      tags, summary: 'Settle a conflict: keep the version the rule kept, or write the replaced one back as a new edit',
+      params: s.ConflictParams, body: s.ConflictChoice, response: { 200: s.ConflictSchema, 409: ErrorResponse, ...errors },
+    },
+  }, (request) => resolveConflict(db, viewerOf(request), request.params.id, request.body.choice, { secretKey: options.secretKey, lang: request.lang }));
 };

@@ -86,6 +86,8 @@ export const ConflictsQuery = Type.Object({
   unit: UnitCode,
   after: Type.Optional(Type.String({ format: 'uuid' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  /** Open conflicts (the default) or every one, settled ones with who settled them. */
+  state: Type.Optional(Type.Enum(['open', 'all'])),
 });
 
 export const ConflictSchema = Type.Object({
@@ -103,6 +105,22 @@ export const ConflictSchema = Type.Object({
   lostUserId: Nullable(Type.String()),
   wonRecordedAt: Type.String(),
   detectedAt: Type.String(),
+  current: Nullable(Type.Object({
+    revision: Type.Integer(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    recordedAt: Type.String(),
+    updatedBy: Nullable(Type.String()),
+    status: Type.String(),
+  })),
+  resolution: Nullable(Type.Enum(['kept', 'restored'])),
+  resolvedAt: Nullable(Type.String()),
+  resolvedBy: Nullable(Type.String()),
 });
+
+export const ConflictParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const ConflictChoice = Type.Object({
+  /** `keep`: the version the rule kept stays; `restore`: the replaced version is written back as a new edit. */
+  choice: Type.Enum(['keep', 'restore']),
+}, { additionalProperties: false });
 
 export const ConflictPage = Type.Object({ items: Type.Array(ConflictSchema), next: Nullable(Type.String()) });

@@ -189,3 +189,13 @@ export async function countRecordsByVillageDay(db: Database, table: 'households'
     group by village_code, province_code, day having sum(n) <> 0`.execute(db);
   return result.rows;
 }
+
+export async function selectHouseholdsByIds(db: Database, ids: readonly string[]): Promise<HouseholdRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('households').selectAll().where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+}
+
+export async function selectResidentsByIds(db: Database, ids: readonly string[]): Promise<ResidentRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('residents').selectAll().where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+}

@@ -138,7 +138,7 @@ export async function saveHousehold(trx: Database, data: HouseholdWrite, ctx: Re
   return { status: 'applied', replaced: lostVersion('household', stored, 'stored', data.baseRevision, householdData(stored), ctx) };
 }
 
-function householdData(row: { label: string; address: string | null | undefined; head_name: string | null | undefined; note: string | null | undefined }) {
+export function householdData(row: { label: string; address: string | null | undefined; head_name: string | null | undefined; note: string | null | undefined }) {
   return { label: row.label, address: row.address ?? null, headName: row.head_name ?? null, note: row.note ?? null };
 }
 
@@ -201,7 +201,7 @@ export async function saveResident(trx: Database, data: ResidentWrite, ctx: Reco
   return { status: 'applied', ...(replaced ? { replaced } : {}), ...(merged ? { merged: merged.merge } : {}) };
 }
 
-function residentData(row: q.ResidentRow) {
+export function residentData(row: q.ResidentRow) {
   return {
     householdId: row.household_id, fullName: row.full_name, birthYear: row.birth_year, sex: row.sex, groups: row.groups,
     ethnicity: row.ethnicity, language: row.language, nationalIdLast4: row.national_id_last4,

@@ -1,5 +1,5 @@
 import type { Dhis2Period } from './report-days.js';
-import { toCsv } from './report-csv.js';
+import { toCsv } from '../../lib/csv-write.js';
 import type { UnitReport } from './unit-report.service.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { isoWeeksIn, parseDhis2Period, periodReportDay, reportDay } from './report-days.js';
 import { asciiFold, fileNameOf } from './report-format.js';
-import { toCsv } from './report-csv.js';
+import { toCsv } from '../../lib/csv-write.js';
 import { TtlCache } from './ttl-cache.js';
 
 const codeOf = (work: () => unknown) => {

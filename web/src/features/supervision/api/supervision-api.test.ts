@@ -1,12 +1,10 @@
 import { expect, test } from 'vitest';
-import { auditCsv } from './supervision-api';
+import { auditExportUrl, auditQuery } from './supervision-api';
 
-test('the audit CSV is what Excel opens safely: BOM, CRLF, quoted cells, formulas defused', () => {
-  const csv = auditCsv([
-    { id: 2, at: '2026-12-01T10:00:00.000Z', actorUserId: 'u1', action: 'report.export', unitCode: '66', subject: '=HYPERLINK("x")', detail: { format: 'csv', note: 'a,b' } },
-  ], ['at', 'action', 'actor', 'unit', 'subject', 'detail']);
-  expect(csv.startsWith('\uFEFFat,action,actor,unit,subject,detail\r\n')).toBe(true);
-  expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-  expect(csv).toContain('"{""format"":""csv"",""note"":""a,b""}"');
-  expect(csv.endsWith('\r\n')).toBe(true);
+test('the audit filters travel as a query of the fields that are set, trimmed and encoded', () => {
+  const filters = { action: ' people. ', actor: '', unit: '66001', from: '2026-11-01', to: '' };
+  expect(auditQuery(filters)).toBe('action=people.&unit=66001&from=2026-11-01');
+  expect(auditExportUrl(filters)).toBe('/api/audit/export?action=people.&unit=66001&from=2026-11-01');
+  expect(auditExportUrl({ action: '', actor: 'cán bộ&x', unit: '', from: '', to: '' })).toBe('/api/audit/export?actor=c%C3%A1n+b%E1%BB%99%26x');
+  expect(auditExportUrl({ action: '', actor: '', unit: '', from: '', to: '' })).toBe('/api/audit/export');
 });

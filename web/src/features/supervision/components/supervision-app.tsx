@@ -21,7 +21,7 @@ export default function SupervisionApp({ user, csrfToken, path }: { user: Sessio
         ))}
       </nav>
       {part === 'alerts' && unit && <AlertsPanel unitCode={unit} csrfToken={csrfToken} />}
-      {part === 'conflicts' && unit && <ConflictsPanel unitCode={unit} />}
+      {part === 'conflicts' && unit && <ConflictsPanel unitCode={unit} csrfToken={csrfToken} />}
       {part === 'audit' && <AuditPanel />}
     </section>
   );
