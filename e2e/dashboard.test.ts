@@ -107,6 +107,19 @@ test('a province officer lands on the dashboard, sees a sync within seconds, and
     expect(await tileValue(page, 'adults_skills_confirmed').textContent()).toBe(`${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(communeValue ?? 0)}%`);
     await saveScreenshot(page, 'dashboard-commune.png');
 
+    // Door to door: the commune's households covered, to come back to and never visited, as the coverage API counts them.
+    const count = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    const coverage = await province.get<{ households: number; householdsVisited: number; householdsToComeBack: number }>(`/api/coverage?unit=${communeCode}`);
+    await expect.poll(() => page.getByTestId('coverage-households').locator('dd').textContent(), { timeout: 15_000 }).toBe(count(coverage.households));
+    expect(await page.getByTestId('coverage-comeBack').locator('dd').textContent()).toBe(count(coverage.householdsToComeBack));
+    expect(await page.getByTestId('coverage-never').locator('dd').textContent()).toBe(count(coverage.households - coverage.householdsVisited));
+    // In a village, who still lacks a milestone, by name, for whoever leads the work there.
+    await page.evaluate((hash) => { location.hash = hash; }, `#/dashboard/${member.user.scopeUnitCode}`);
+    const lacking = page.getByTestId('coverage-panel').getByRole('button', { name: 'Xem danh sách' }).first();
+    await lacking.click({ timeout: 15_000 });
+    await page.getByTestId('coverage-names').locator('li').first().waitFor();
+    await saveScreenshot(page, 'dashboard-village-coverage.png');
+
     // English on request; the figures come again in that language.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Indicators' }).waitFor();

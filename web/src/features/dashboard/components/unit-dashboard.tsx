@@ -12,6 +12,7 @@ import { changedFigures } from '../api/figures';
 import { useLiveVersion } from '../api/live-version';
 import { useRefreshes, useThrottled } from '../api/throttle';
 import { Breadcrumb } from './breadcrumb';
+import { CoveragePanel } from './coverage-panel';
 import { NS } from './dashboard-i18n';
 import { DifficultiesPanel } from './difficulties-panel';
 import { LaggingPanel } from './lagging-panel';
@@ -102,7 +103,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
   const { unit, day } = progress.data;
   const units = children.data?.children ?? [];
   const childrenLabel = t(`children.${unit.tier}`);
-  const time = (loadedAt ?? new Date()).toLocaleTimeString(language === 'en' ? 'en-GB' : 'vi-VN');
+  const time = (loadedAt ?? new Date()).toLocaleTimeString(language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
   return (
     <>
@@ -156,6 +157,11 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
           )}
         </section>
       )}
+
+      <section className="panel dash-section" aria-labelledby="coverage-heading" data-testid="coverage-panel">
+        <h3 id="coverage-heading">{t('coverage.heading')}</h3>
+        <CoveragePanel unitCode={unit.code} refresh={stage2} linkTo={linkTo} />
+      </section>
 
       <div className="dash-columns">
         <section className="panel" aria-labelledby="difficulties-heading">

@@ -62,7 +62,7 @@ export function AuditPanel() {
         {field('unit', 'text', { inputMode: 'numeric' })}
         {field('from', 'date')}
         {field('to', 'date')}
-        <button type="submit" className="btn">{t('audit.apply')}</button>
+        <button type="submit" className="btn btn-primary">{t('audit.apply')}</button>
         <a className="btn btn-secondary" href={auditExportUrl(filters)} download data-testid="audit-export">{t('audit.export')}</a>
       </form>
       <p className="muted">{t('audit.exportHint')}</p>

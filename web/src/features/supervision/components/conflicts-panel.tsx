@@ -83,7 +83,7 @@ export function ConflictsPanel({ unitCode, csrfToken }: { unitCode: string; csrf
               </div>
               <div className="workbench-actions">
                 <button type="button" className="btn btn-secondary btn-small" disabled={busy !== null} onClick={() => void choose(conflict, 'keep')}>{t('conflicts.keep')}</button>
-                <button type="button" className="btn btn-small" disabled={busy !== null || !conflict.current} onClick={() => void choose(conflict, 'restore')}>{t('conflicts.restore')}</button>
+                <button type="button" className="btn btn-primary btn-small" disabled={busy !== null || !conflict.current} onClick={() => void choose(conflict, 'restore')}>{t('conflicts.restore')}</button>
               </div>
               {errors[conflict.id] && <p className="field-error" role="alert">{errors[conflict.id]}</p>}
             </li>
