@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAndLogin, type TestUser } from '../testing/login.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -114,5 +115,25 @@ describe('coercion', () => {
     expectRefused(await send(province, 'PUT', '/api/reported-values', { ...figure, value: 410, submit: 'true' }), 400, 'submit');
     const page = await send(province, 'GET', '/api/audit?limit=5');
     expect(page.statusCode, page.body).toBe(200);
+  });
+});
+
+describe('compressed answers', () => {
+  it('compresses answers over 1 KB for a client that accepts brotli or gzip, and only for one that does', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(zlib.brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const gzip = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString('utf8')).toBe(plain.body);
+  });
+
+  it('leaves small answers as they are', async () => {
+    const health = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(health.statusCode).toBe(200);
+    expect(health.headers['content-encoding']).toBeUndefined();
   });
 });

@@ -41,10 +41,13 @@ export function StatusGrid({ units, indicator, linkTo }: GridProps) {
           const value = measure(figure.value, indicator);
           return (
             <li key={unit.unit.code}>
-              <a className={`cell cell-${figure.status}`} href={`#${linkTo(unit.unit.code)}`}
-                aria-label={`${unit.unit.name}: ${value}, ${statusLabel(figure.status)}`} title={`${unit.unit.name}: ${value} – ${statusLabel(figure.status)}`}>
-                <span className="cell-name" aria-hidden="true">{unit.unit.name}</span>
-                <span className="cell-value" aria-hidden="true">{value}</span>
+              {/* The link's name is its visible text, with the separators and the status in words for
+                  screen readers only, so what is read is what is seen (no label-content mismatch). */}
+              <a className={`cell cell-${figure.status}`} href={`#${linkTo(unit.unit.code)}`} title={`${unit.unit.name}: ${value} – ${statusLabel(figure.status)}`}>
+                <span className="cell-name">{unit.unit.name}</span>
+                <span className="sr-only">: </span>
+                <span className="cell-value">{value}</span>
+                <span className="sr-only">, {statusLabel(figure.status)}</span>
                 <span className="cell-symbol" aria-hidden="true">{STATUS_SYMBOL[figure.status]}</span>
               </a>
             </li>
