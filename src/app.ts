@@ -30,6 +30,7 @@ import { indicatorRoutes } from './modules/targets/indicators.routes.js';
 import { progressRoutes } from './modules/targets/progress.routes.js';
 import { progressSeriesRoutes } from './modules/targets/progress-series.routes.js';
 import { supervisionRoutes } from './modules/targets/supervision.routes.js';
+import { dhis2MappingRoutes } from './modules/reports/dhis2/dhis2-mapping.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phaseRoutes } from './modules/reports/phase.routes.js';
 import { publicRoutes } from './modules/reports/public.routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(progressRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
+  await app.register(dhis2MappingRoutes, { prefix: '/api/dhis2' });
   await app.register(phaseRoutes, { prefix: '/api/reports' });
   await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(progressSeriesRoutes, { prefix: '/api' });

@@ -84,6 +84,16 @@ export interface PasswordResetsTable {
   used_at: Instant | null;
 }
 
+export interface Dhis2MappingsTable {
+  province_code: string;
+  kind: 'indicator' | 'unit';
+  code: string;
+  uid: string;
+  category_option_combo: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Instant;
@@ -569,6 +579,7 @@ export interface DB {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
+  dhis2_mappings: Dhis2MappingsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;
   milestone_kinds: MilestoneKindsTable;

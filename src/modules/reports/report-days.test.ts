@@ -26,9 +26,19 @@ describe('DHIS2 periods', () => {
     expect([2020, 2025, 2026].map(isoWeeksIn)).toEqual([53, 52, 53]);
   });
 
+  it('reads the other period types DHIS2 has: days, bi-weeks and half years', () => {
+    expect(parseDhis2Period('20250905')).toEqual({ id: '20250905', type: 'daily', start: '2025-09-05', end: '2025-09-05' });
+    expect(parseDhis2Period('2025BiW1')).toEqual({ id: '2025BiW1', type: 'biweekly', start: '2024-12-30', end: '2025-01-12' });
+    expect(parseDhis2Period('2025BiW26')).toMatchObject({ start: '2025-12-15', end: '2025-12-28' });
+    // A 53-week year ends with a bi-week of one week.
+    expect(parseDhis2Period('2026BiW27')).toMatchObject({ start: '2026-12-28', end: '2027-01-03' });
+    expect(parseDhis2Period('2025S1')).toEqual({ id: '2025S1', type: 'sixmonthly', start: '2025-01-01', end: '2025-06-30' });
+    expect(parseDhis2Period('2025S2')).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
+  });
+
   it('refuses what is not a period, and periods not begun', () => {
-    for (const bad of ['202500', '2025W0', '2025W53', '2025Q0', '25', '2025-01', '']) {
-      expect(codeOf(() => parseDhis2Period(bad)), bad).toEqual(['PERIOD_INVALID', 'period']);
+    for (const bad of ['202500', '2025W0', '2025W53', '2025Q0', '25', '2025-01', '', '20250230', '2025BiW0', '2025BiW27', '2025S0', '2025S3', '2025AprilS1', '2025NovQ1']) {
+      expect(codeOf(() => parseDhis2Period(bad)), bad).toEqual(['DHIS2_PERIOD_INVALID', 'period']);
     }
     expect(codeOf(() => periodReportDay(parseDhis2Period('202512'), 'period', '2025-11-30'))).toEqual(['PERIOD_INVALID', 'period']);
     expect(periodReportDay(parseDhis2Period('202511'), 'period', '2025-11-10')).toBe('2025-11-10');

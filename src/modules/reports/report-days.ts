@@ -15,7 +15,7 @@ export function reportDay(day: string | undefined, field = 'date', today = vietn
 /** A DHIS2 period (ISO periods as DHIS2 writes them) with its first and last day. */
 export interface Dhis2Period {
   id: string;
-  type: 'monthly' | 'weekly' | 'quarterly' | 'yearly';
+  type: (typeof DHIS2_PERIOD_TYPES)[number];
   start: string;
   end: string;
 }
@@ -36,11 +36,25 @@ export function isoWeeksIn(year: number): number {
   return Math.floor((dec28 - Date.parse(`${isoWeekOneMonday(year)}T00:00:00Z`)) / (7 * 86_400_000)) + 1;
 }
 
-/** Reads `YYYYMM`, `YYYYWn`, `YYYYQn` or `YYYY`; anything else is refused with the field. */
+/** The period types DHIS2 has that Doorstep exports, as DHIS2 writes their ids. */
+export const DHIS2_PERIOD_TYPES = ['daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 'sixmonthly', 'yearly'] as const;
+export const DHIS2_PERIOD_FORMATS = 'YYYYMMDD (daily), YYYYWn (weekly), YYYYBiWn (bi-weekly), YYYYMM (monthly), YYYYQn (quarterly), YYYYSn (six-monthly), YYYY (yearly)';
+
+/**
+ * Reads a DHIS2 period id of one of DHIS2_PERIOD_TYPES; anything else (financial years, weeks
+ * starting on other days…) is refused with the field and the list of accepted forms. Weeks are
+ * ISO weeks starting on Monday; bi-week n is ISO weeks 2n−1 and 2n, as DHIS2 counts them.
+ */
 export function parseDhis2Period(id: string, field = 'period'): Dhis2Period {
-  const bad = (why: string) => new AppError('PERIOD_INVALID', `"${id}" ${why}`, field);
+  const bad = (why: string) => new AppError('DHIS2_PERIOD_INVALID', `"${id}" ${why}`, field);
   let match = /^(\d{4})$/.exec(id);
   if (match) return { id, type: 'yearly', start: `${match[1]}-01-01`, end: `${match[1]}-12-31` };
+  match = /^(\d{4})(\d{2})(\d{2})$/.exec(id);
+  if (match) {
+    const day = `${match[1]}-${match[2]}-${match[3]}`;
+    if (!isDay(day)) throw bad('is not a day of the calendar');
+    return { id, type: 'daily', start: day, end: day };
+  }
   match = /^(\d{4})(\d{2})$/.exec(id);
   if (match) {
     const [y, m] = [Number(match[1]), Number(match[2])];
@@ -52,6 +66,20 @@ export function parseDhis2Period(id: string, field = 'period'): Dhis2Period {
     const [y, q] = [Number(match[1]), Number(match[2])];
     return { id, type: 'quarterly', start: `${match[1]}-${pad(q * 3 - 2)}-01`, end: lastDayOfMonth(y, q * 3) };
   }
+  match = /^(\d{4})S([12])$/.exec(id);
+  if (match) {
+    const first = match[2] === '1';
+    return { id, type: 'sixmonthly', start: `${match[1]}-${first ? '01' : '07'}-01`, end: `${match[1]}-${first ? '06-30' : '12-31'}` };
+  }
+  match = /^(\d{4})BiW(\d{1,2})$/.exec(id);
+  if (match) {
+    const [y, n] = [Number(match[1]), Number(match[2])];
+    const count = Math.ceil(isoWeeksIn(y) / 2);
+    if (n < 1 || n > count) throw bad(`has no bi-week ${n} (the year has ${count})`);
+    const start = addDays(isoWeekOneMonday(y), (n - 1) * 14);
+    // The last bi-week of a 53-week year is week 53 alone: the next year's week 1 is its own.
+    return { id, type: 'biweekly', start, end: addDays(start, 2 * n > isoWeeksIn(y) ? 6 : 13) };
+  }
   match = /^(\d{4})W(\d{1,2})$/.exec(id);
   if (match) {
     const [y, w] = [Number(match[1]), Number(match[2])];
@@ -59,7 +87,7 @@ export function parseDhis2Period(id: string, field = 'period'): Dhis2Period {
     const start = addDays(isoWeekOneMonday(y), (w - 1) * 7);
     return { id, type: 'weekly', start, end: addDays(start, 6) };
   }
-  throw bad('is not a DHIS2 period (YYYYMM, YYYYWn, YYYYQn or YYYY)');
+  throw bad(`is not a DHIS2 period Doorstep exports; accepted: ${DHIS2_PERIOD_FORMATS}`);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OFFICERS } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { dataValuesOf, dataValueSetCsv } from './dhis2.js';
+import { dataValuesOf, dataValueSetCsv, identifiedDataValues } from './dhis2/data-value-sets.js';
+import { dhis2Identifiers } from './dhis2/dhis2-mapping.service.js';
 import { MEDIA_TYPES, sendExport } from './export-reply.js';
 import { parseDhis2Period, periodReportDay, reportDay } from './report-days.js';
 import { childrenCsv } from './report-csv.js';
@@ -68,13 +69,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, async (request, reply) => {
       const period = parseDhis2Period(request.query.period);
       const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, periodReportDay(period));
-      const dataValues = dataValuesOf(report, period);
+      // DHIS2's own identifiers when the province has its mapping (or when asked), else the codes.
+      const ids = await dhis2Identifiers(db, report.unit.provinceCode);
+      const scheme = request.query.idScheme ?? (ids.dataElements.size + ids.orgUnits.size > 0 ? 'uid' : 'code');
+      const coded = dataValuesOf(report, period);
+      const dataValues = scheme === 'uid' ? identifiedDataValues(coded, ids) : coded;
       const body = format === 'json'
         ? JSON.stringify({ dataValues })
         : dataValueSetCsv(dataValues, 'doorstep', new Date().toISOString());
       return sendExport(db, request, reply, {
         unitCode: report.unit.code, format: `dhis2-${format}`, mediaType: MEDIA_TYPES[format], body,
-        fileName: fileNameOf(['dhis2', report.unit.code, period.id], format), detail: { period: period.id, day: report.day },
+        fileName: fileNameOf(['dhis2', report.unit.code, period.id], format), detail: { period: period.id, day: report.day, idScheme: scheme },
       });
     });
   }

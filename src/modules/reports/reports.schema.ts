@@ -11,7 +11,9 @@ export const ChildrenCsvQuery = Type.Object({
   indicator: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), date: Type.Optional(Day),
 });
 export const PeriodQuery = Type.Object({
-  period: Type.String({ minLength: 4, maxLength: 8, description: 'A DHIS2 period: YYYYMM, YYYYWn (ISO week), YYYYQn or YYYY' }),
+  period: Type.String({ minLength: 4, maxLength: 12, description: 'A DHIS2 period: YYYYMMDD, YYYYWn (ISO week), YYYYBiWn, YYYYMM, YYYYQn, YYYYSn or YYYY' }),
+  /** `uid`: DHIS2's identifiers from the province's mapping (the default when it has one); `code`: Doorstep's codes. */
+  idScheme: Type.Optional(Type.Enum(['uid', 'code'])),
 });
 export const PhaseQuery = Type.Object({
   phase: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The code of a campaign phase (see GET /api/reports/phases)' })),
@@ -22,7 +24,7 @@ export const PhaseQuery = Type.Object({
 export const FileResponse = (mediaType: string) => Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: mediaType });
 
 export const DataValueSetSchema = Type.Object({
-  dataValues: Type.Array(Type.Object({ dataElement: Type.String(), period: Type.String(), orgUnit: Type.String(), value: Type.String() })),
+  dataValues: Type.Array(Type.Object({ dataElement: Type.String(), period: Type.String(), orgUnit: Type.String(), categoryOptionCombo: Type.Optional(Type.String()), value: Type.String() })),
 });
 
 export const SummarySchema = Type.Object({
