@@ -4,6 +4,7 @@ import { FIELD_ROLES, OFFICERS } from '../../http/access.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { spreadsheetFormatOf, XLSX_MEDIA_TYPE } from '../../lib/xlsx.js';
+import { previewTeamImport } from './team-import-preview.js';
 import { importTeams } from './team-imports.js';
 import * as s from './teams.schema.js';
 import { addMember, createTeam, endMember, getTeam, listTeams, setLeader, updateTeam } from './teams.service.js';
@@ -50,6 +51,23 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send text/csv or an xlsx workbook', 'body');
     const format = spreadsheetFormatOf(request.headers['content-type']);
     return importTeams(db, request.viewer, request.body, format, request.query.date ?? vietnamDay());
+  });
+
+  app.post('/import/preview', {
+    bodyLimit: IMPORT_BODY_LIMIT,
+    // The rows carry members' names: every preview is in the access log.
+    config: { access: OFFICERS, personalData: { audit: 'teams.import.preview' } },
+    schema: {
+      tags,
+      summary: 'Every row of a team file and what it would do, or why it is refused; nothing is written',
+      querystring: s.ImportQuery,
+      body: { content: { 'text/csv': { schema: s.CsvFile }, [XLSX_MEDIA_TYPE]: { schema: s.XlsxFile } } },
+      response: { 200: s.ImportPreviewSchema, ...errors },
+    },
+  }, (request) => {
+    if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send text/csv or an xlsx workbook', 'body');
+    const format = spreadsheetFormatOf(request.headers['content-type']);
+    return previewTeamImport(db, request.viewer, request.body, format, request.query.date ?? vietnamDay(), request.lang);
   });
 
   app.get('/:id', {

@@ -113,3 +113,18 @@ export const PutCommitteeBody = Type.Object({
     { maxItems: 60 },
   ),
 }, { additionalProperties: false });
+
+const PreviewProblem = Type.Object({ field: Nullable(Type.String()), message: Type.String() });
+export const ImportPreviewSchema = Type.Object({
+  rows: Type.Array(Type.Object({
+    line: Type.Integer(),
+    villageCode: Type.String(),
+    teamName: Type.String(),
+    fullName: Type.String(),
+    role: Type.String(),
+    outcome: Nullable(Type.Union([Type.Literal('added'), Type.Literal('updated'), Type.Literal('unchanged'), Type.Literal('leader')])),
+    errors: Type.Array(PreviewProblem),
+  })),
+  summary: Nullable(ImportSummarySchema),
+  fileErrors: Type.Array(PreviewProblem),
+});

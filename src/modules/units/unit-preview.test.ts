@@ -45,12 +45,12 @@ describe('rehearsing a reorganisation', () => {
   it('meets the refusal the operation itself would meet, with the field named', async () => {
     const mixed = await post(province, '/api/units/merge/preview', { sources: ['66001', '6600201'], into: { code: '66001' }, effectiveDate: DAY });
     expect(mixed.statusCode).toBe(422);
-    expect(mixed.json().error).toMatchObject({ code: 'UNIT_OPERATION_INVALID', field: 'sources' });
+    expect(mixed.json().error).toMatchObject({ code: 'UNIT_TIER_MISMATCH', field: 'sources', message: 'Các đơn vị phải cùng cấp: xã với xã, thôn với thôn' });
     const orphans = await post(province, '/api/units/66003/split/preview', {
       successors: [{ code: '66004', name: 'Xã Bốn', type: 'xã' }, { code: '66005', name: 'Xã Năm', type: 'xã' }],
       children: { 6600301: '66004' }, factsTo: '66004', effectiveDate: DAY,
     });
-    expect(orphans.json().error).toMatchObject({ code: 'UNIT_OPERATION_INVALID', field: 'children' });
+    expect(orphans.json().error).toMatchObject({ code: 'UNIT_CHILDREN_UNASSIGNED', field: 'children' });
     expect((await get(province, '/api/units/66004')).statusCode).toBe(404);
   });
 
