@@ -7,7 +7,7 @@ import { spreadsheetFormatOf, XLSX_MEDIA_TYPE } from '../../lib/xlsx.js';
 import { previewTeamImport } from './team-import-preview.js';
 import { importTeams } from './team-imports.js';
 import * as s from './teams.schema.js';
-import { addMember, createTeam, endMember, getTeam, listTeams, setLeader, updateTeam } from './teams.service.js';
+import { addMember, createTeam, endMember, getTeam, listTeams, moveMember, setLeader, updateTeam } from './teams.service.js';
 
 const tags = ['teams'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
@@ -89,6 +89,11 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'A member leaves the team on a day', params: s.MemberParams, body: s.EndMemberBody, response: { 200: s.TeamMemberSchema, ...errors } },
   }, (request) => endMember(db, request.viewer, request.params.id, request.params.memberId, request.body.leftOn));
+
+  app.post('/:id/members/:memberId/move', {
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
+    schema: { tags, summary: 'A member moves to another team on a day (leaves this one, joins that one)', params: s.MemberParams, body: s.MoveMemberBody, response: { 200: s.TeamMemberSchema, ...errors } },
+  }, (request) => moveMember(db, request.viewer, request.params.id, request.params.memberId, request.body));
 
   app.post('/:id/leader', {
     config: { access: OFFICERS, personalData: { audit: 'teams.write' } },

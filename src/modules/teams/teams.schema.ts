@@ -78,6 +78,7 @@ export const AddMemberBody = Type.Object({
 }, { additionalProperties: false });
 
 export const EndMemberBody = Type.Object({ leftOn: Day }, { additionalProperties: false });
+export const MoveMemberBody = Type.Object({ toTeamId: Id, on: Type.Optional(Day) }, { additionalProperties: false });
 export const SetLeaderBody = Type.Object({ memberId: Id, from: Type.Optional(Day) }, { additionalProperties: false });
 
 export const ImportSummarySchema = Type.Object({

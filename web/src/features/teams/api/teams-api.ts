@@ -54,6 +54,8 @@ export const addMember = (team: string, body: { fullName: string; affiliation: A
   apiFetch<TeamMember>(`/api/teams/${team}/members`, { method: 'POST', body, language, csrfToken });
 export const endMember = (team: string, member: string, leftOn: string, { language, csrfToken }: Write) =>
   apiFetch<TeamMember>(`/api/teams/${team}/members/${member}/end`, { method: 'POST', body: { leftOn }, language, csrfToken });
+export const moveMember = (team: string, member: string, toTeamId: string, on: string, { language, csrfToken }: Write) =>
+  apiFetch<TeamMember>(`/api/teams/${team}/members/${member}/move`, { method: 'POST', body: { toTeamId, on }, language, csrfToken });
 export const setLeader = (team: string, memberId: string, from: string, { language, csrfToken }: Write) =>
   apiFetch<TeamDetail>(`/api/teams/${team}/leader`, { method: 'POST', body: { memberId, from }, language, csrfToken });
 

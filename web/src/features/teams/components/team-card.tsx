@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
 import { vietnamDay } from '../../../lib/time';
 import { useResource } from '../../../lib/use-resource';
-import { addMember, AFFILIATIONS, endMember, fetchTeam, setLeader, type Affiliation, type TeamListItem, type TeamMember } from '../api/teams-api';
+import { addMember, AFFILIATIONS, endMember, fetchTeam, moveMember, setLeader, type Affiliation, type TeamListItem, type TeamMember } from '../api/teams-api';
 import { NS } from './teams-i18n';
 
 interface TeamCardProps {
@@ -33,12 +33,8 @@ export function TeamCard({ team, unitName, others, csrfToken, onChanged }: TeamC
     }
   };
 
-  const move = (member: TeamMember, to: string) => attempt(async () => {
-    const day = vietnamDay();
-    // Two steps the API keeps apart: the member leaves this team today and joins the other today.
-    await endMember(team.id, member.id, day, write);
-    await addMember(to, { fullName: member.fullName, affiliation: member.affiliation, role: 'member', phone: member.phone, joinedOn: day }, write);
-  }, t('team.moved', { name: member.fullName }));
+  // One request: the member leaves this team and joins the other today, both or neither.
+  const move = (member: TeamMember, to: string) => attempt(() => moveMember(team.id, member.id, to, vietnamDay(), write), t('team.moved', { name: member.fullName }));
 
   const active = detail.data?.members.filter((m) => m.active) ?? [];
   return (
