@@ -24,7 +24,7 @@ const DASHBOARD_MODULE = new RegExp([
  */
 const OFFICER_MODULE = new RegExp([
   String.raw`[\\/]src[\\/]app[\\/]officer-`,
-  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision)[\\/]`,
+  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision|units|teams|targets)[\\/]`,
   String.raw`[\\/]src[\\/]lib[\\/](?:form-errors|officer-api)\.`,
   String.raw`[\\/]src[\\/]locales[\\/]officer[\\/]`,
 ].join('|'));

@@ -201,6 +201,19 @@ export interface TargetsTable {
   set_at: Instant;
 }
 
+export interface TargetChangesTable {
+  id: Generated<number>;
+  indicator_code: string;
+  unit_code: string;
+  action: 'set' | 'remove';
+  target_value: number | null;
+  deadline: Day | null;
+  previous_value: number | null;
+  previous_deadline: Day | null;
+  changed_by: string | null;
+  changed_at: Instant;
+}
+
 export type ReportedStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 
 export interface ReportedValuesTable {
@@ -564,6 +577,7 @@ export interface DB {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;
+  target_changes: TargetChangesTable;
   reported_values: ReportedValuesTable;
   reported_value_history: ReportedValueHistoryTable;
   difficulties: DifficultiesTable;

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { IndicatorsTable, IndicatorVariantsTable, TargetsTable } from '../../db/types.js';
+import type { IndicatorsTable, IndicatorVariantsTable, TargetChangesTable, TargetsTable } from '../../db/types.js';
 
 export type IndicatorRow = Selectable<IndicatorsTable>;
 export type TargetRow = Selectable<TargetsTable>;
@@ -77,4 +77,20 @@ export async function upsertTarget(db: Database, row: Insertable<TargetsTable>):
 export async function deleteTarget(db: Database, indicatorCode: string, unitCode: string): Promise<number> {
   const result = await db.deleteFrom('targets').where('indicator_code', '=', indicatorCode).where('unit_code', '=', unitCode).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export type TargetChangeRow = Selectable<TargetChangesTable>;
+
+export async function findTarget(db: Database, indicatorCode: string, unitCode: string): Promise<TargetRow | undefined> {
+  return db.selectFrom('targets').selectAll().where('indicator_code', '=', indicatorCode).where('unit_code', '=', unitCode).executeTakeFirst();
+}
+
+export async function insertTargetChange(db: Database, row: Insertable<TargetChangesTable>): Promise<void> {
+  await db.insertInto('target_changes').values(row).execute();
+}
+
+/** The latest changes of the targets of `unitCodes`, newest first. */
+export function latestTargetChanges(db: Database, unitCodes: readonly string[], limit: number): Promise<TargetChangeRow[]> {
+  if (unitCodes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('target_changes').selectAll().where('unit_code', 'in', unitCodes).orderBy('id', 'desc').limit(limit).execute();
 }

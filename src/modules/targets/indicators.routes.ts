@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Day, ErrorResponse, Nullable, UnitCode } from '../../http/schemas.js';
 import { CountSource, DenominatorSource } from './indicator-formula.js';
+import { OFFICERS } from '../../http/access.js';
 import { listIndicators, provinceOfViewer, removeTarget, saveIndicator, setTarget } from './indicators.service.js';
+import { listTargetChanges, listUnitTargets } from './target-history.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 const IndicatorCode = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
@@ -18,6 +20,12 @@ const IndicatorSchema = Type.Object({ code: Type.String(), name: Type.String(), 
 const TargetSchema = Type.Object({
   indicatorCode: IndicatorCode, unitCode: UnitCode, targetValue: Type.Number({ minimum: 0, maximum: 1e12 }), deadline: Day,
 }, { additionalProperties: false });
+
+const TargetChangeSchema = Type.Object({
+  id: Type.Integer(), indicatorCode: Type.String(), unitCode: Type.String(), action: Type.Union([Type.Literal('set'), Type.Literal('remove')]),
+  targetValue: Nullable(Type.Number()), deadline: Nullable(Type.String()), previousValue: Nullable(Type.Number()), previousDeadline: Nullable(Type.String()),
+  changedByName: Nullable(Type.String()), changedAt: Type.String(),
+});
 
 /**
  * Indicators as data and the targets set on units. The shared definitions are an
@@ -38,6 +46,25 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object(IndicatorFields, { additionalProperties: false }), response: { 200: IndicatorSchema, ...errors },
     },
   }, (request) => db.transaction().execute((trx) => saveIndicator(trx, request.viewer, request.params.code, request.body, request.lang)));
+
+  app.get('/targets', {
+    config: { access: OFFICERS },
+    schema: {
+      tags: ['targets'], summary: 'The targets set on a unit and on the units directly under it',
+      querystring: Type.Object({ unit: UnitCode }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...TargetSchema.properties, setAt: Type.String() })) }), ...errors },
+    },
+  }, async (request) => ({ items: await listUnitTargets(db, request.viewer, request.query.unit) }));
+
+  app.get('/targets/changes', {
+    // Who changed a target is named: the reads are in the access log.
+    config: { access: OFFICERS, personalData: { audit: 'targets.changes' } },
+    schema: {
+      tags: ['targets'], summary: 'What changed in those targets, newest first, and who changed it',
+      querystring: Type.Object({ unit: UnitCode, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+      response: { 200: Type.Object({ items: Type.Array(TargetChangeSchema) }), ...errors },
+    },
+  }, async (request) => ({ items: await listTargetChanges(db, request.viewer, request.query.unit, request.query.limit ?? 50) }));
 
   app.put('/targets', {
     config: { access: ['province_officer'] },

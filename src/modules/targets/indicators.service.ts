@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
@@ -118,13 +119,29 @@ export async function setTarget(db: Database, viewer: Viewer | null, input: Targ
   if (!(await q.findIndicator(db, input.indicatorCode))) throw new AppError('INDICATOR_NOT_FOUND', `No indicator ${input.indicatorCode}`, 'indicatorCode');
   const unit = await getVisibleUnit(db, viewer, input.unitCode, undefined, 'unitCode');
   if (!isDay(input.deadline)) throw new AppError('INVALID_DATE', `Bad deadline ${input.deadline}`, 'deadline');
-  await q.upsertTarget(db, { indicator_code: input.indicatorCode, unit_code: unit.code, target_value: input.targetValue, deadline: input.deadline, set_by: viewer?.id ?? null });
+  await inTransaction(db, async (trx) => {
+    const previous = await q.findTarget(trx, input.indicatorCode, unit.code);
+    await q.upsertTarget(trx, { indicator_code: input.indicatorCode, unit_code: unit.code, target_value: input.targetValue, deadline: input.deadline, set_by: viewer?.id ?? null });
+    // Kept for "what changed and who changed it"; setting the same target again is no change.
+    if (previous && Number(previous.target_value) === input.targetValue && previous.deadline === input.deadline) return;
+    await q.insertTargetChange(trx, {
+      indicator_code: input.indicatorCode, unit_code: unit.code, action: 'set', target_value: input.targetValue, deadline: input.deadline,
+      previous_value: previous?.target_value ?? null, previous_deadline: previous?.deadline ?? null, changed_by: viewer?.id ?? null,
+    });
+  });
   return input;
 }
 
 export async function removeTarget(db: Database, viewer: Viewer, indicatorCode: string, unitCode: string): Promise<void> {
   await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
-  if ((await q.deleteTarget(db, indicatorCode, unitCode)) === 0) throw new AppError('NOT_FOUND', 'No such target', 'indicator');
+  await inTransaction(db, async (trx) => {
+    const previous = await q.findTarget(trx, indicatorCode, unitCode);
+    if (!previous || (await q.deleteTarget(trx, indicatorCode, unitCode)) === 0) throw new AppError('NOT_FOUND', 'No such target', 'indicator');
+    await q.insertTargetChange(trx, {
+      indicator_code: indicatorCode, unit_code: unitCode, action: 'remove', target_value: null, deadline: null,
+      previous_value: previous.target_value, previous_deadline: previous.deadline, changed_by: viewer.id,
+    });
+  });
 }
 
 /** Installs a plan: its indicators (created or updated) and its targets set on the province. */

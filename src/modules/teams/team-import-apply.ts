@@ -17,6 +17,9 @@ export interface TeamImportSummary {
   unchanged: number;
 }
 
+/** What one member row of a file does (or would do): the preview shows it beside the row. */
+export type MemberOutcome = 'added' | 'updated' | 'unchanged' | 'leader';
+
 interface Writes {
   teams: Insertable<TeamsTable>[];
   renames: { id: string; name: string }[];
@@ -30,7 +33,9 @@ interface Writes {
  * Compares the checked file with the teams as they stand (locked for the transaction), records
  * any row that contradicts their history, and writes the difference only when there is none.
  */
-export async function applyTeamPlan(db: Database, plan: PlannedTeam[], day: string, actorId: string | null, errors: RowErrors): Promise<TeamImportSummary> {
+export async function applyTeamPlan(
+  db: Database, plan: PlannedTeam[], day: string, actorId: string | null, errors: RowErrors, outcomes?: Map<number, MemberOutcome>,
+): Promise<TeamImportSummary> {
   const existing = new Map((await q.lockTeamsOfUnits(db, plan.map((t) => t.unit.code))).map((t) => [t.unit_code, t]));
   const teamIds = [...existing.values()].map((t) => t.id);
   const current = await q.currentMembersOfTeams(db, teamIds, day);
@@ -73,6 +78,7 @@ export async function applyTeamPlan(db: Database, plan: PlannedTeam[], day: stri
           affiliation: member.affiliation, phone: member.phone, user_id: member.userId, joined_on: day,
         });
         summary.membersAdded += 1;
+        outcomes?.set(member.line, 'added');
         continue;
       }
       const patch: Updateable<TeamMembersTable> = {};
@@ -82,9 +88,11 @@ export async function applyTeamPlan(db: Database, plan: PlannedTeam[], day: stri
       if (Object.keys(patch).length > 0) {
         writes.updates.push({ id, patch });
         summary.membersUpdated += 1;
+        outcomes?.set(member.line, 'updated');
       } else if (member.role !== 'leader' || open.get(teamId)?.member_id === id) {
         summary.unchanged += 1;
-      }
+        outcomes?.set(member.line, 'unchanged');
+      } else outcomes?.set(member.line, 'leader');
     }
 
     const leadership = open.get(teamId);

@@ -178,3 +178,47 @@ describe('importing a commune\'s spreadsheet', () => {
     expect((await importFile(communeA, earlier, 'text/csv', '2025-08-15')).json().error.rows).toEqual([expect.objectContaining({ row: 2, reason: 'BEFORE_LEADER' })]);
   });
 });
+
+describe('previewing a team file', () => {
+  const preview = (user: TestUser, body: string) => t.app.inject({
+    method: 'POST', url: `/api/teams/import/preview?date=${DAY}`, headers: { ...user.headers, 'content-type': 'text/csv' }, payload: body,
+  });
+
+  it('shows what every row would do and writes nothing', async () => {
+    const before = await snapshot();
+    const response = await preview(province, [HEADER,
+      '6600301,Tổ CNS thôn 1 xã 3,Lò Văn Xem,Đoàn thanh niên,Tổ trưởng,,',
+      '6600301,Tổ CNS thôn 1 xã 3,Ksor Thị Xem,Hội phụ nữ,Thành viên,,'].join('\n'));
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.summary).toMatchObject({ teamsCreated: 1, membersAdded: 2, leadersChanged: 1 });
+    expect(body.rows).toEqual([
+      expect.objectContaining({ line: 2, villageCode: '6600301', fullName: 'Lò Văn Xem', outcome: 'added', errors: [] }),
+      expect.objectContaining({ line: 3, fullName: 'Ksor Thị Xem', outcome: 'added', errors: [] }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lists each row with its reason in the caller\'s language, the good rows too', async () => {
+    const response = await t.app.inject({
+      method: 'POST', url: `/api/teams/import/preview?date=${DAY}`,
+      headers: { ...province.headers, 'content-type': 'text/csv', 'accept-language': 'en' },
+      payload: [HEADER, '6600301,Tổ A,Người Một,Đoàn thanh niên,Tổ viên,,', '6600301,Tổ A,Người Hai,Không biết,Tổ viên,,'].join('\n'),
+    });
+    const body = response.json();
+    expect(body.summary).toBeNull();
+    expect(body.rows).toHaveLength(2);
+    expect(body.rows[0]).toMatchObject({ line: 2, outcome: null, errors: [] });
+    expect(body.rows[1].errors).toEqual([expect.objectContaining({ field: 'affiliation', message: expect.any(String) })]);
+    expect(body.rows[1].errors[0].message).not.toMatch(/^row\./);
+  });
+
+  it('names a missing column as a file error and keeps commune officers to their commune', async () => {
+    const missing = (await preview(province, 'village_code,team_name\n6600301,Tổ A')).json();
+    expect(missing.fileErrors.length).toBeGreaterThan(0);
+    expect(missing.rows).toEqual([]);
+    const outside = (await preview(communeA, [HEADER, '6600301,Tổ A,Người Một,Đoàn thanh niên,Tổ viên,,'].join('\n'))).json();
+    expect(outside.summary).toBeNull();
+    expect(outside.rows[0].errors.length).toBeGreaterThan(0);
+  });
+});

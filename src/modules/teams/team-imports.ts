@@ -8,7 +8,7 @@ import { readSpreadsheet, type SpreadsheetFormat } from '../../lib/xlsx.js';
 import { findUserByUsername, normaliseUsername } from '../auth/auth.service.js';
 import { getUnit, subtreeCodes, type Unit } from '../units/units.service.js';
 import { cleanName, memberKey, normalisePhone, parseAffiliation, parseTeamRole, type TeamRole } from './team-labels.js';
-import { applyTeamPlan, type TeamImportSummary } from './team-import-apply.js';
+import { applyTeamPlan, type MemberOutcome, type TeamImportSummary } from './team-import-apply.js';
 import { linkableScopes } from './team-scope.js';
 
 export type { TeamImportSummary } from './team-import-apply.js';
@@ -130,7 +130,7 @@ async function checkUnitsAndUsers(
 }
 
 export async function importTeams(
-  db: Database, viewer: Viewer | null, file: Buffer, format: SpreadsheetFormat, day: string,
+  db: Database, viewer: Viewer | null, file: Buffer, format: SpreadsheetFormat, day: string, outcomes?: Map<number, MemberOutcome>,
 ): Promise<TeamImportSummary> {
   const { rows } = await readSpreadsheet(file, format, TEAM_IMPORT_COLUMNS);
   if (rows.length > MAX_IMPORT_ROWS) throw importInvalid([{ row: 1, reason: 'TOO_MANY_ROWS', params: { max: MAX_IMPORT_ROWS } }]);
@@ -140,7 +140,7 @@ export async function importTeams(
     const teams = await checkUnitsAndUsers(trx, viewer, byUnit, day, errors);
     errors.throwIfAny();
     try {
-      return await applyTeamPlan(trx, teams, day, viewer?.id ?? null, errors);
+      return await applyTeamPlan(trx, teams, day, viewer?.id ?? null, errors, outcomes);
     } catch (error) {
       // Another import created one of these teams meanwhile; this file changes nothing.
       if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('TEAM_EXISTS', 'A team was created concurrently', 'file');

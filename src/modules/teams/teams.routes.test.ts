@@ -163,6 +163,29 @@ describe('members and one leader at a time', () => {
   });
 });
 
+describe('moving a member to another team', () => {
+  it('ends the membership here and starts one there on the same day, or neither', async () => {
+    // The teams the tests above set up, or new ones.
+    const teamOf = async (user: TestUser, unit: string) => ((await send(province, 'GET', `/api/teams?unit=${unit}`)).json().items[0] as { id: string } | undefined) ?? createTeam(user, unit);
+    const from = await teamOf(communeA, '6600101');
+    const to = await teamOf(communeA, '6600102');
+    const member = (await addMember(communeA, from.id, { fullName: 'Phan Thị Dung', phone: '0912345678' })).json();
+    const moved = await send(communeA, 'POST', `/api/teams/${from.id}/members/${member.id}/move`, { toTeamId: to.id, on: '2025-11-01' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ fullName: 'Phan Thị Dung', phone: '0912345678', joinedOn: '2025-11-01', active: true });
+    const left = (await send(communeA, 'GET', `/api/teams/${from.id}?date=2025-11-01`)).json().members.find((m: { id: string }) => m.id === member.id);
+    expect(left).toMatchObject({ leftOn: '2025-11-01', active: false });
+
+    // Into a team of another commune: refused whole, the membership here untouched.
+    const other = await teamOf(communeB, '6600201');
+    const stay = (await addMember(communeA, from.id, { fullName: 'Võ Văn Em' })).json();
+    const refused = await send(communeA, 'POST', `/api/teams/${from.id}/members/${stay.id}/move`, { toTeamId: other.id, on: '2025-11-01' });
+    expect(refused.statusCode).toBe(404);
+    const still = (await send(communeA, 'GET', `/api/teams/${from.id}?date=2025-11-02`)).json().members.find((m: { id: string }) => m.id === stay.id);
+    expect(still).toMatchObject({ leftOn: null, active: true });
+  });
+});
+
 describe('steering committees', () => {
   const body = {
     decisionNumber: '01/QĐ-UBND',

@@ -4,9 +4,10 @@ import { FIELD_ROLES, OFFICERS } from '../../http/access.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { spreadsheetFormatOf, XLSX_MEDIA_TYPE } from '../../lib/xlsx.js';
+import { previewTeamImport } from './team-import-preview.js';
 import { importTeams } from './team-imports.js';
 import * as s from './teams.schema.js';
-import { addMember, createTeam, endMember, getTeam, listTeams, setLeader, updateTeam } from './teams.service.js';
+import { addMember, createTeam, endMember, getTeam, listTeams, moveMember, setLeader, updateTeam } from './teams.service.js';
 
 const tags = ['teams'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
@@ -52,6 +53,23 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return importTeams(db, request.viewer, request.body, format, request.query.date ?? vietnamDay());
   });
 
+  app.post('/import/preview', {
+    bodyLimit: IMPORT_BODY_LIMIT,
+    // The rows carry members' names: every preview is in the access log.
+    config: { access: OFFICERS, personalData: { audit: 'teams.import.preview' } },
+    schema: {
+      tags,
+      summary: 'Every row of a team file and what it would do, or why it is refused; nothing is written',
+      querystring: s.ImportQuery,
+      body: { content: { 'text/csv': { schema: s.CsvFile }, [XLSX_MEDIA_TYPE]: { schema: s.XlsxFile } } },
+      response: { 200: s.ImportPreviewSchema, ...errors },
+    },
+  }, (request) => {
+    if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send text/csv or an xlsx workbook', 'body');
+    const format = spreadsheetFormatOf(request.headers['content-type']);
+    return previewTeamImport(db, request.viewer, request.body, format, request.query.date ?? vietnamDay(), request.lang);
+  });
+
   app.get('/:id', {
     config: { access: FIELD_ROLES, personalData: { auditedBy: 'service' } },
     schema: { tags, summary: 'A team with every member it has had, roles on the day', params: s.TeamParams, querystring: s.DayQuery, response: { 200: s.TeamDetailSchema, ...errors } },
@@ -71,6 +89,11 @@ export const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
     schema: { tags, summary: 'A member leaves the team on a day', params: s.MemberParams, body: s.EndMemberBody, response: { 200: s.TeamMemberSchema, ...errors } },
   }, (request) => endMember(db, request.viewer, request.params.id, request.params.memberId, request.body.leftOn));
+
+  app.post('/:id/members/:memberId/move', {
+    config: { access: OFFICERS, personalData: { audit: 'teams.write' } },
+    schema: { tags, summary: 'A member moves to another team on a day (leaves this one, joins that one)', params: s.MemberParams, body: s.MoveMemberBody, response: { 200: s.TeamMemberSchema, ...errors } },
+  }, (request) => moveMember(db, request.viewer, request.params.id, request.params.memberId, request.body));
 
   app.post('/:id/leader', {
     config: { access: OFFICERS, personalData: { audit: 'teams.write' } },

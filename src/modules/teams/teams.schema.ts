@@ -78,6 +78,7 @@ export const AddMemberBody = Type.Object({
 }, { additionalProperties: false });
 
 export const EndMemberBody = Type.Object({ leftOn: Day }, { additionalProperties: false });
+export const MoveMemberBody = Type.Object({ toTeamId: Id, on: Type.Optional(Day) }, { additionalProperties: false });
 export const SetLeaderBody = Type.Object({ memberId: Id, from: Type.Optional(Day) }, { additionalProperties: false });
 
 export const ImportSummarySchema = Type.Object({
@@ -113,3 +114,18 @@ export const PutCommitteeBody = Type.Object({
     { maxItems: 60 },
   ),
 }, { additionalProperties: false });
+
+const PreviewProblem = Type.Object({ field: Nullable(Type.String()), message: Type.String() });
+export const ImportPreviewSchema = Type.Object({
+  rows: Type.Array(Type.Object({
+    line: Type.Integer(),
+    villageCode: Type.String(),
+    teamName: Type.String(),
+    fullName: Type.String(),
+    role: Type.String(),
+    outcome: Nullable(Type.Union([Type.Literal('added'), Type.Literal('updated'), Type.Literal('unchanged'), Type.Literal('leader')])),
+    errors: Type.Array(PreviewProblem),
+  })),
+  summary: Nullable(ImportSummarySchema),
+  fileErrors: Type.Array(PreviewProblem),
+});

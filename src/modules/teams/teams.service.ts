@@ -162,6 +162,20 @@ export async function endMember(db: Database, viewer: Viewer | null, teamId: str
 }
 
 /**
+ * A member moves to another team on `on`: leaves this one and joins the other that day, both or
+ * neither. The account link stays behind (an account is scoped to its village); the officer links
+ * the account again if the person's account moves too.
+ */
+export async function moveMember(db: Database, viewer: Viewer | null, teamId: string, memberId: string, input: { toTeamId: string; on?: string }): Promise<TeamMember> {
+  const on = input.on ?? vietnamDay();
+  if (input.toTeamId === teamId) throw new AppError('VALIDATION_FAILED', 'The member is already on this team', 'toTeamId');
+  return inTransaction(db, async (trx) => {
+    const left = await endMember(trx, viewer, teamId, memberId, on);
+    return addMember(trx, viewer, input.toTeamId, { fullName: left.fullName, affiliation: left.affiliation, phone: left.phone, role: 'member', joinedOn: on });
+  });
+}
+
+/**
  * Hands the leadership to a current member from `from` on; the previous leader stays a member.
  * Changes go forward only: a change dated before the current leader's start is refused.
  */

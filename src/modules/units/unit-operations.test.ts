@@ -66,7 +66,7 @@ describe('a merge of two communes', () => {
 
   it('refuses an operation dated before a later change of the same unit', async () => {
     expect(await codeOf(handle.db.transaction().execute((trx) =>
-      renameUnit(trx, null, '6600101', { name: 'Thôn Cũ', effectiveDate: '2025-08-01' }, null)))).toEqual({ code: 'UNIT_OPERATION_INVALID', field: 'effectiveDate' });
+      renameUnit(trx, null, '6600101', { name: 'Thôn Cũ', effectiveDate: '2025-08-01' }, null)))).toEqual({ code: 'UNIT_CHANGE_OVERTAKEN', field: 'effectiveDate' });
   });
 });
 
@@ -80,14 +80,14 @@ describe('rename and move', () => {
   it('refuses a move that would make a cycle', async () => {
     await createUnit(handle.db, { code: '660030101', name: 'Tổ 1', type: 'tổ dân cư', parentCode: '6600301', validFrom: '2025-10-01' }, null);
     expect(await codeOf(handle.db.transaction().execute((trx) =>
-      moveUnit(trx, null, '6600301', { parentCode: '660030101', effectiveDate: '2025-10-05' }, null)))).toEqual({ code: 'UNIT_OPERATION_INVALID', field: 'parentCode' });
+      moveUnit(trx, null, '6600301', { parentCode: '660030101', effectiveDate: '2025-10-05' }, null)))).toEqual({ code: 'UNIT_MOVE_CYCLE', field: 'parentCode' });
   });
 
   it('refuses a commune under a village and a merge of different tiers', async () => {
     expect((await codeOf(handle.db.transaction().execute((trx) =>
-      moveUnit(trx, null, '66003', { parentCode: '6600302', effectiveDate: '2025-10-05' }, null)))).code).toBe('UNIT_OPERATION_INVALID');
+      moveUnit(trx, null, '66003', { parentCode: '6600302', effectiveDate: '2025-10-05' }, null)))).code).toBe('UNIT_MOVE_CYCLE');
     expect((await codeOf(handle.db.transaction().execute((trx) =>
-      mergeUnits(trx, null, { sources: ['66003', '6600302'], into: { code: '66003' }, effectiveDate: '2025-10-05' }, null)))).code).toBe('UNIT_OPERATION_INVALID');
+      mergeUnits(trx, null, { sources: ['66003', '6600302'], into: { code: '66003' }, effectiveDate: '2025-10-05' }, null)))).code).toBe('UNIT_TIER_MISMATCH');
   });
 });
 
@@ -99,7 +99,7 @@ describe('a split', () => {
     }, null));
 
   it('refuses to leave a child without a successor, and writes nothing', async () => {
-    expect(await codeOf(split({ '6600301': '66201' }))).toEqual({ code: 'UNIT_OPERATION_INVALID', field: 'children' });
+    expect(await codeOf(split({ '6600301': '66201' }))).toEqual({ code: 'UNIT_CHILDREN_UNASSIGNED', field: 'children' });
     expect((await q.existingCodes(handle.db, ['66201'])).size).toBe(0);
   });
 

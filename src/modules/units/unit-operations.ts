@@ -18,14 +18,14 @@ const invalid = (detail: string, field: string) => new AppError('UNIT_OPERATION_
 
 async function refuseIfOvertaken(db: Database, codes: string[], day: string): Promise<void> {
   if ((await q.countVersionsAfter(db, codes, day)) > 0) {
-    throw invalid(`A later change of ${codes.join(', ')} already exists`, 'effectiveDate');
+    throw new AppError('UNIT_CHANGE_OVERTAKEN', `A later change of ${codes.join(', ')} already exists`, 'effectiveDate');
   }
 }
 
 /** A unit ends the day before `day`, so it must have come into force before it: a unit lasts a day at least. */
 function refuseIfStartingOn(units: readonly Unit[], day: string): void {
   const fresh = units.filter((u) => u.validFrom >= day);
-  if (fresh.length > 0) throw invalid(`${fresh.map((u) => u.code).join(', ')} came into force on ${day}: it cannot end that day`, 'effectiveDate');
+  if (fresh.length > 0) throw new AppError('UNIT_STARTS_THAT_DAY', `${fresh.map((u) => u.code).join(', ')} came into force on ${day}: it cannot end that day`, 'effectiveDate');
 }
 
 /** Replaces the version of `unit` in force on `day` by one with the given changes. */
@@ -46,7 +46,7 @@ export async function renameUnit(
 ): Promise<Unit> {
   const unit = await getActiveUnit(db, viewer, code, input.effectiveDate, 'code');
   if (input.type !== undefined && tierOf(input.type) !== unit.tier) {
-    throw invalid(`Type "${input.type}" is not a ${unit.tier} type`, 'type');
+    throw new AppError('UNIT_TIER_MISMATCH', `Type "${input.type}" is not a ${unit.tier} type`, 'type');
   }
   await refuseIfOvertaken(db, [code], input.effectiveDate);
   await reviseVersion(db, unit, input.effectiveDate, { name: input.name, type: input.type });
@@ -62,11 +62,11 @@ export async function moveUnit(
   const unit = await getActiveUnit(db, viewer, code, day, 'code');
   const parent = await getActiveUnit(db, viewer, input.parentCode, day, 'parentCode');
   if (await q.isUnderOrEqual(db, code, parent.code, day)) {
-    throw invalid(`${parent.code} lies under ${code}: the move would make a cycle`, 'parentCode');
+    throw new AppError('UNIT_MOVE_CYCLE', `${parent.code} lies under ${code}: the move would make a cycle`, 'parentCode');
   }
-  if (!canBeChildOf(unit.tier, parent.tier)) throw invalid(`A ${unit.tier} cannot stand under a ${parent.tier}`, 'parentCode');
+  if (!canBeChildOf(unit.tier, parent.tier)) throw new AppError('UNIT_PARENT_TIER_INVALID', `A ${unit.tier} cannot stand under a ${parent.tier}`, 'parentCode');
   // The province code is the distribution key of every fact table; a unit never changes province.
-  if (parent.provinceCode !== unit.provinceCode) throw invalid('A unit cannot move to another province', 'parentCode');
+  if (parent.provinceCode !== unit.provinceCode) throw new AppError('UNIT_OTHER_PROVINCE', 'A unit cannot move to another province', 'parentCode');
   await refuseIfOvertaken(db, [code], day);
   await reviseVersion(db, unit, day, { parentCode: parent.code });
   await q.insertOperation(db, { kind: 'move', effective_date: day, unit_codes: [code], detail: { from: unit.parentCode, to: parent.code }, actor_user_id: actorId });
@@ -102,20 +102,20 @@ export async function mergeUnits(db: Database, viewer: Viewer | null, input: Mer
   const sources: Unit[] = [];
   for (const [i, code] of input.sources.entries()) sources.push(await getActiveUnit(db, viewer, code, day, `sources[${i}]`));
   const tier = sources[0]!.tier;
-  if (sources.some((s) => s.tier !== tier)) throw invalid('Only units of the same tier merge', 'sources');
+  if (sources.some((s) => s.tier !== tier)) throw new AppError('UNIT_TIER_MISMATCH', 'Only units of the same tier merge', 'sources');
   if (tier === 'province' && viewer && viewer.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator merges provinces', 'sources');
   if (sources.some((s) => s.provinceCode !== sources[0]!.provinceCode) && tier !== 'province') {
-    throw invalid('Units of different provinces cannot merge', 'sources');
+    throw new AppError('UNIT_OTHER_PROVINCE', 'Units of different provinces cannot merge', 'sources');
   }
 
   const existing = (await q.existingCodes(db, [input.into.code])).get(input.into.code);
   let successor: Unit;
   if (existing) {
     successor = await getActiveUnit(db, viewer, input.into.code, day, 'into.code');
-    if (successor.tier !== tier) throw invalid('The successor must be of the same tier', 'into.code');
+    if (successor.tier !== tier) throw new AppError('UNIT_TIER_MISMATCH', 'The successor must be of the same tier', 'into.code');
     for (const source of sources) {
       if (source.code !== successor.code && (await q.isUnderOrEqual(db, source.code, successor.code, day))) {
-        throw invalid(`${successor.code} lies under ${source.code}: the merge would make a cycle`, 'into.code');
+        throw new AppError('UNIT_MOVE_CYCLE', `${successor.code} lies under ${source.code}: the merge would make a cycle`, 'into.code');
       }
     }
     if (input.into.name || input.into.type) {
@@ -129,7 +129,7 @@ export async function mergeUnits(db: Database, viewer: Viewer | null, input: Mer
     if (!input.into.name || !input.into.type) throw invalid('A new successor needs a name and a type', input.into.name ? 'into.type' : 'into.name');
     const created = { code: input.into.code, name: input.into.name, type: input.into.type, parentCode, validFrom: day };
     const checked = await checkNewUnit(db, viewer, created, 'into');
-    if (checked.tier !== tier) throw invalid('The successor must be of the same tier', 'into.type');
+    if (checked.tier !== tier) throw new AppError('UNIT_TIER_MISMATCH', 'The successor must be of the same tier', 'into.type');
     successor = await createUnit(db, created, actorId);
   }
 
@@ -178,7 +178,7 @@ export async function splitUnit(db: Database, viewer: Viewer | null, code: strin
     for (const row of rows) if (!(row.code in input.children) && !continues) unassigned.push(row.code);
     after = rows.at(-1)?.code;
   }
-  if (unassigned.length > 0) throw invalid(`Children without a successor would be orphaned: ${unassigned.join(', ')}`, 'children');
+  if (unassigned.length > 0) throw new AppError('UNIT_CHILDREN_UNASSIGNED', `Children without a successor would be orphaned: ${unassigned.join(', ')}`, 'children');
   for (const child of Object.keys(input.children)) {
     const row = await q.findUnitAt(db, child, day);
     if (!row || row.parent_code !== code || (row.version_to !== null && row.version_to <= day)) {
@@ -194,7 +194,7 @@ export async function splitUnit(db: Database, viewer: Viewer | null, code: strin
     if (!s.name || !s.type) throw invalid('A new successor needs a name and a type', `successors[${i}].${s.name ? 'type' : 'name'}`);
     const fresh = { code: s.code, name: s.name, type: s.type, parentCode: unit.parentCode, validFrom: day };
     const checked = await checkNewUnit(db, viewer, fresh, `successors[${i}]`);
-    if (checked.tier !== unit.tier) throw invalid('A successor must be of the same tier', `successors[${i}].type`);
+    if (checked.tier !== unit.tier) throw new AppError('UNIT_TIER_MISMATCH', 'A successor must be of the same tier', `successors[${i}].type`);
     created.push(await createUnit(db, fresh, actorId));
   }
   await moveChildren(db, code, day, (child) => input.children[child.code] ?? code);

@@ -65,7 +65,7 @@ describe('changing the tree', () => {
   it('names the field of a bad operation', async () => {
     const cycle = await post(province, '/api/units/66002/move', { parentCode: '6600201', effectiveDate: '2025-08-01' });
     expect(cycle.statusCode).toBe(422);
-    expect(cycle.json().error).toMatchObject({ code: 'UNIT_OPERATION_INVALID', field: 'parentCode' });
+    expect(cycle.json().error).toMatchObject({ code: 'UNIT_MOVE_CYCLE', field: 'parentCode' });
     const missing = await post(province, '/api/units', { code: '66009', name: 'Xã Thiếu', parentCode: '66', validFrom: '2025-08-01' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.field).toBe('type');

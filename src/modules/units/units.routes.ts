@@ -5,6 +5,8 @@ import { regroupAreas } from '../rollups/rollups.service.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { importOfficialList, importStatistics, importVillages } from './unit-imports.js';
 import { mergeUnits, moveUnit, renameUnit, splitUnit } from './unit-operations.js';
+import { rehearseOperation } from './unit-preview.js';
+import { searchUnits } from './unit-search.js';
 import { getVisibleStatistics } from './unit-statistics.js';
 import * as s from './units.schema.js';
 import { createUnit, getVisibleUnit, listChildren } from './units.service.js';
@@ -32,6 +34,13 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, params: s.CodeParams, querystring: s.ChildrenQuery, response: { 200: s.UnitPage, ...errors } },
   }, (request) => listChildren(db, request.viewer, request.params.code, {
     day: request.query.date, after: request.query.after, limit: request.query.limit ?? 100,
+  }));
+
+  app.get('/:code/search', {
+    config: { access: 'authenticated' },
+    schema: { tags, params: s.CodeParams, querystring: s.SearchQuery, response: { 200: s.SearchResult, ...errors } },
+  }, async (request) => ({
+    items: await searchUnits(db, request.viewer, request.params.code, request.query.q, { day: request.query.date, limit: request.query.limit ?? 20 }),
   }));
 
   app.get('/:code/statistics', {
@@ -78,6 +87,21 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await regroupAreas(trx, units[0]!.provinceCode);
     return units;
   }));
+
+  // Each operation can be rehearsed first: the same rules, rolled back, with what would move.
+  const preview = { config: { access: ['province_officer'] as const }, schema: { tags, response: { 200: s.OperationPreviewSchema, ...errors } } };
+  app.post('/:code/rename/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.RenameBody } }, (request) =>
+    rehearseOperation(db, [request.params.code], request.body.effectiveDate,
+      (trx) => renameUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
+  app.post('/:code/move/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.MoveBody } }, (request) =>
+    rehearseOperation(db, [request.params.code, request.body.parentCode], request.body.effectiveDate,
+      (trx) => moveUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
+  app.post('/merge/preview', { ...preview, schema: { ...preview.schema, body: s.MergeBody } }, (request) =>
+    rehearseOperation(db, [...request.body.sources, request.body.into.code], request.body.effectiveDate,
+      (trx) => mergeUnits(trx, request.viewer, request.body, actorOf(request))));
+  app.post('/:code/split/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.SplitBody } }, (request) =>
+    rehearseOperation(db, [request.params.code], request.body.effectiveDate,
+      (trx) => splitUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
 
   const csvRoute = { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, consumes: ['text/csv'], querystring: s.ImportQuery, response: { 200: s.ImportSummarySchema, ...errors } } };
 

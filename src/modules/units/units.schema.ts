@@ -49,3 +49,26 @@ export const StatisticsResponse = Type.Object({
 
 export const ImportQuery = Type.Object({ validFrom: Type.Optional(Day) });
 export const ImportSummarySchema = Type.Object({ created: Type.Integer(), renamed: Type.Integer(), unchanged: Type.Integer() });
+
+export const SearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 100, description: 'Part of a name (accents optional) or the start of a code' }),
+  date: Type.Optional(Day),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+});
+export const SearchResult = Type.Object({
+  items: Type.Array(Type.Object({ ...UnitSchema.properties, parentName: Nullable(Type.String()) })),
+});
+
+export const OperationPreviewSchema = Type.Object({
+  effectiveDate: Type.String(),
+  before: Type.Array(Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    tier: Type.String(),
+    children: Type.Integer(),
+    teams: Type.Integer(),
+    teamMembers: Type.Integer(),
+    figures: Type.Record(Type.String(), Type.Number()),
+  })),
+  after: Type.Array(UnitSchema),
+});

@@ -148,7 +148,7 @@ export async function checkNewUnit(db: Database, viewer: Viewer | null, input: N
   }
   const parent = await getActiveUnit(db, viewer, input.parentCode, input.validFrom, at('parentCode'));
   if (!canBeChildOf(tier, parent.tier)) {
-    throw new AppError('UNIT_OPERATION_INVALID', `A ${tier} cannot stand under a ${parent.tier}`, at('parentCode'));
+    throw new AppError('UNIT_PARENT_TIER_INVALID', `A ${tier} cannot stand under a ${parent.tier}`, at('parentCode'));
   }
   return { tier, provinceCode: parent.provinceCode };
 }

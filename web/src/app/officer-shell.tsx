@@ -11,6 +11,9 @@ const ReportedFigures = lazy(() => import('../features/reported-figures/componen
 const Difficulties = lazy(() => import('../features/difficulties/components/difficulties-app'));
 const Accounts = lazy(() => import('../features/accounts/components/accounts-app'));
 const Supervision = lazy(() => import('../features/supervision/components/supervision-app'));
+const Units = lazy(() => import('../features/units/components/units-app'));
+const Teams = lazy(() => import('../features/teams/components/teams-app'));
+const Targets = lazy(() => import('../features/targets/components/targets-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -29,6 +32,9 @@ const NAV: readonly NavItem[] = [
   { key: 'approvals', href: '#/figures/approvals', matches: (p) => p.startsWith('/figures/approvals') },
   { key: 'difficulties', href: '#/difficulties', matches: (p) => p.startsWith('/difficulties') },
   { key: 'supervision', href: '#/supervision', matches: (p) => p.startsWith('/supervision') },
+  { key: 'targets', href: '#/targets', matches: (p) => p.startsWith('/targets') },
+  { key: 'teams', href: '#/teams', matches: (p) => p.startsWith('/teams') },
+  { key: 'units', href: '#/units', matches: (p) => p.startsWith('/units') },
   { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
   { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
@@ -48,6 +54,9 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   else if (path.startsWith('/difficulties')) screen = <Difficulties user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/account')) screen = <Accounts user={user} csrfToken={csrfToken} path={path} onSignedOut={() => void clearSession()} />;
   else if (path.startsWith('/supervision')) screen = <Supervision user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/targets')) screen = <Targets user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/teams')) screen = <Teams user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/units')) screen = <Units user={user} csrfToken={csrfToken} path={path} />;
   else screen = <Dashboard user={user} path={path} />;
 
   return (
