@@ -189,3 +189,9 @@ export async function countRecordsByVillageDay(db: Database, table: 'households'
     group by village_code, province_code, day having sum(n) <> 0`.execute(db);
   return result.rows;
 }
+
+/** Every household id of a village (a few hundred to a few thousand), for other modules' indexed lookups. */
+export async function selectHouseholdIdsOfVillage(db: Database, villageCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('households').select('id').where('village_code', '=', villageCode).execute();
+  return rows.map((row) => row.id);
+}

@@ -120,7 +120,7 @@ export function App() {
   else {
     content = (
       <FieldContext.Provider value={{ user: session.user, village }}>
-        <FieldRoutes path={path} />
+        <FieldRoutes path={path} role={session.user.role} />
       </FieldContext.Provider>
     );
   }
@@ -138,6 +138,7 @@ export function App() {
           <details className="menu">
             <summary className="btn btn-quiet" data-testid="menu">{t('menu.open')}</summary>
             <div className="menu-panel stack">
+              {session.user.role === 'team_leader' && <a className="btn btn-secondary" href="#/team" data-testid="menu-team">{t('menu.team')}</a>}
               <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
