@@ -119,6 +119,56 @@ test('a member corrects a name offline and the leader sees it after the sync; tw
   await leaderPhone.page.goto(`${journey.baseUrl}/#/`);
   await row(leaderPhone.page, label).click();
   await expect.poll(() => leaderPhone.page.getByTestId('resident-name').first().textContent(), { timeout: 60_000 }).toBe('Nguyễn Thị Lan');
+  // Each record says who changed it last.
+  await expect(leaderPhone.page.getByTestId('changed-by').first().textContent()).resolves.toContain('Thành viên Tổ công nghệ số');
+
+  await leaderScreen(leaderPhone, memberPhone, label);
   await memberPhone.context.close();
   await leaderPhone.context.close();
 }, 300_000);
+
+// A 2×2 PNG: the phone downscales whatever the camera gives; this one stays as small as it is.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4EWAARAwQCgAmTgUhXywv4AAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * The team leader's screen (members have none): whose phone synced, the village's come-back
+ * list, a household assigned to the member that reaches the member's phone, and a difficulty
+ * raised offline with a photo that reaches the server with the next sync.
+ */
+async function leaderScreen(leader: { context: BrowserContext; page: Page }, member: { context: BrowserContext; page: Page }, label: string): Promise<void> {
+  const page = leader.page;
+  await page.getByTestId('menu').click();
+  await page.getByTestId('menu-team').click();
+  const memberCard = page.getByTestId('desk-member').filter({ hasText: 'H Hoa Mlô' });
+  await expect.poll(() => memberCard.getByTestId('last-sync').textContent(), { timeout: 30_000 }).toContain('Đồng bộ lần cuối');
+  await expect(page.getByTestId('desk-member').filter({ hasText: 'Y Blu Niê' }).textContent()).resolves.toContain('Tổ trưởng');
+  await page.getByTestId('desk-come-back').first().waitFor();
+
+  await page.getByTestId('assign-member').selectOption({ label: 'H Hoa Mlô' });
+  await page.getByTestId('assign-household').filter({ hasText: label }).locator('input').check();
+  await page.getByTestId('assign-submit').click();
+  await page.getByTestId('assign-done').waitFor();
+  await saveScreenshot(page, 'field-team-leader.png');
+
+  await leader.context.setOffline(true);
+  await page.getByTestId('raise-difficulty').click();
+  await page.getByTestId('raise-description').fill('Buôn xa không có sóng, bà con phải ra nhà văn hóa');
+  await page.getByTestId('raise-photo').setInputFiles({ name: 'song-yeu.png', mimeType: 'image/png', buffer: PHOTO });
+  await page.getByTestId('raise-preview').waitFor();
+  await page.getByTestId('raise-submit').click();
+  const raised = page.getByTestId('desk-difficulty').filter({ hasText: 'Buôn xa không có sóng' });
+  await expect.poll(() => raised.textContent()).toContain('Chờ gửi');
+  await leader.context.setOffline(false);
+  await expect.poll(() => raised.textContent(), { timeout: 60_000 }).toContain('Đang mở');
+  await raised.locator('img').waitFor();
+
+  // The member's phone receives the assignment with its next sync; it has no leader's screen.
+  await member.page.goto(`${journey.baseUrl}/#/`);
+  await member.page.reload();
+  await expect.poll(() => row(member.page, label).textContent(), { timeout: 60_000 }).toContain('Giao cho tôi');
+  await member.page.getByTestId('menu').click();
+  expect(await member.page.getByTestId('menu-team').count()).toBe(0);
+  await member.page.goto(`${journey.baseUrl}/#/team`);
+  await member.page.getByTestId('household-search').waitFor();
+  expect(await member.page.getByTestId('desk-member').count()).toBe(0);
+}

@@ -24,6 +24,7 @@ import { milestoneKindRoutes } from './modules/people/people.routes.js';
 import { skillRoutes } from './modules/learning/learning.routes.js';
 import { syncRoutes } from './modules/outreach/sync.routes.js';
 import { coverageRoutes } from './modules/outreach/coverage.routes.js';
+import { teamDeskRoutes } from './modules/outreach/team-desk.routes.js';
 import { committeeRoutes } from './modules/teams/committees.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { indicatorRoutes } from './modules/targets/indicators.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(skillRoutes, { prefix: '/api/skills' });
   await app.register(syncRoutes, { prefix: '/api/sync', secretKey: deps.secretKey, pullCap: deps.syncPullCap, duplicateAnswersPerHour: deps.duplicateAnswersPerHour });
   await app.register(coverageRoutes, { prefix: '/api/coverage' });
+  await app.register(teamDeskRoutes, { prefix: '/api/team-desk' });
   await app.register(teamRoutes, { prefix: '/api/teams' });
   await app.register(committeeRoutes, { prefix: '/api/committees' });
   await app.register(supervisionRoutes, { prefix: '/api' });

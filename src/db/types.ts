@@ -259,6 +259,24 @@ export interface DifficultiesTable {
   answered_by: string | null;
   answered_at: Date | string | null;
   closed_at: Date | string | null;
+  photo: Buffer | null;
+  photo_type: string | null;
+}
+
+export interface HouseholdAssignmentsTable {
+  household_id: string;
+  village_code: string;
+  province_code: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: Generated<Date>;
+}
+
+export interface MemberSyncsTable {
+  user_id: string;
+  village_code: string;
+  province_code: string;
+  last_synced_at: Date;
 }
 
 export interface IndicatorStatusTable {
@@ -581,6 +599,8 @@ export interface DB {
   reported_values: ReportedValuesTable;
   reported_value_history: ReportedValueHistoryTable;
   difficulties: DifficultiesTable;
+  household_assignments: HouseholdAssignmentsTable;
+  member_syncs: MemberSyncsTable;
   indicator_status: IndicatorStatusTable;
   progress_alerts: ProgressAlertsTable;
   campaign_phases: CampaignPhasesTable;

@@ -101,6 +101,12 @@ describe('the first start on an empty database', () => {
     expect((await get('commune', `/api/sync/conflicts?unit=${commune}`)).items.length).toBeGreaterThanOrEqual(3);
     expect((await get('province', '/api/reported-values?unit=66&status=submitted')).items.length).toBeGreaterThan(0);
     expect((await get('province', '/api/difficulties?unit=66')).items.length).toBeGreaterThan(0);
+    // The leader's screen: the two accounts on the village team, households given to each, the member's phone synced.
+    const desk = await get('leader', `/api/team-desk?village=${village}`);
+    const member = desk.members.find((m: { fullName: string }) => m.fullName === 'H Hoa Mlô');
+    expect(member).toMatchObject({ assignedHouseholds: 5, day: { visits: 2 } });
+    expect(member.lastSyncedAt).not.toBeNull();
+    expect(desk.members.find((m: { isLeader: boolean }) => m.isLeader)?.fullName).toBe('Y Blu Niê');
   });
 
   it('builds nothing and shows no password on the next start', async () => {

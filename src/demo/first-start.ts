@@ -8,6 +8,7 @@ import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
 import { DEMO } from './demo-province.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
+import { addDemoTeamDesk } from './demo-team-desk.js';
 
 export interface StartupLogin {
   username: string;
@@ -22,6 +23,12 @@ export interface StartupReport {
   logins: StartupLogin[];
   /** Where the demo accounts' password comes from, for the start-up message. */
   demoPasswordSource: 'env' | 'generated' | 'earlier';
+}
+
+/** A demo account as a team member is listed: by its display name. */
+function withName(viewers: Map<string, Viewer>, username: string): Viewer & { displayName: string } {
+  const viewer = viewers.get(username)!;
+  return { ...viewer, displayName: username === 'leader' ? 'Y Blu Niê' : 'H Hoa Mlô' };
 }
 
 const generatePassword = () => randomBytes(12).toString('base64url');
@@ -68,6 +75,7 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     }
     await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
+    await addDemoTeamDesk(db, { leader: withName(viewers, 'leader'), member: withName(viewers, 'member') }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
     demoBuilt = true;
   } else {

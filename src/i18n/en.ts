@@ -85,6 +85,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.INDICATOR_NOT_FOUND': 'Indicator not found',
   'error.REPORTED_VALUE_NOT_FOUND': 'Reported figure not found',
   'error.DIFFICULTY_NOT_FOUND': 'Difficulty not found',
+  'error.PHOTO_TOO_LARGE': 'The photo is too large: take it again or choose a smaller one',
+  'error.ASSIGNEE_NOT_MEMBER': 'This person is not a current member of the village team',
   'error.APPROVER_IS_AUTHOR': 'Whoever entered or submitted a figure cannot approve it; another officer at the level above does',
   'error.STATISTICS_BY_PROVINCE': 'Unit statistics (denominators) are set by the province; a commune cannot set its own',
   'error.SHARED_DEFINITION_ADMIN_ONLY': 'Shared definitions are changed by an administrator; a province edits its own copy',

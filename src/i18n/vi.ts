@@ -83,6 +83,8 @@ export const vi = {
   'error.INDICATOR_NOT_FOUND': 'Không tìm thấy chỉ tiêu',
   'error.REPORTED_VALUE_NOT_FOUND': 'Không tìm thấy số liệu báo cáo',
   'error.DIFFICULTY_NOT_FOUND': 'Không tìm thấy khó khăn, vướng mắc',
+  'error.PHOTO_TOO_LARGE': 'Ảnh quá lớn: hãy chụp lại hoặc chọn ảnh nhỏ hơn',
+  'error.ASSIGNEE_NOT_MEMBER': 'Người này không phải thành viên hiện tại của tổ công nghệ số thôn',
   'error.APPROVER_IS_AUTHOR': 'Người đã nhập hoặc gửi số liệu không được tự duyệt; số liệu do một cán bộ khác ở cấp trên duyệt',
   'error.STATISTICS_BY_PROVINCE': 'Số liệu thống kê (mẫu số) do cấp tỉnh nhập; cấp xã không tự đặt cho đơn vị mình',
   'error.SHARED_DEFINITION_ADMIN_ONLY': 'Định nghĩa dùng chung chỉ quản trị hệ thống được sửa; tỉnh sửa bản riêng của tỉnh mình',

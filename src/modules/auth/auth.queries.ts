@@ -85,3 +85,9 @@ export async function deleteSession(db: Database, tokenHash: string): Promise<vo
 export async function deleteExpiredSessionsOf(db: Database, userId: string, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
 }
+
+/** Display names of these accounts, one query for any number. */
+export async function selectDisplayNames(db: Database, ids: readonly string[]): Promise<{ id: string; display_name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'display_name']).where(sql<boolean>`id = any(${[...ids]}::uuid[])`).execute();
+}

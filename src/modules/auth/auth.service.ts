@@ -13,6 +13,7 @@ import {
   insertSession,
   insertUser,
   selectLiveSession,
+  selectDisplayNames,
   selectUserById,
   selectUserByUsername,
   selectUserForLogin,
@@ -211,4 +212,10 @@ export async function createUser(db: Database, input: NewUserInput, actor: Viewe
     throw error;
   }
   return { id };
+}
+
+/** Who an account is on screen (its display name), for "changed by … at …" lines; unknown ids are left out. */
+export async function displayNamesOf(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await selectDisplayNames(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.display_name]));
 }

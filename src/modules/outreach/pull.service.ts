@@ -3,11 +3,13 @@ import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { translate, type Language } from '../../i18n/index.js';
 import { recordAudit } from '../auth/audit.service.js';
+import { displayNamesOf } from '../auth/auth.service.js';
 import { pullVillagePage } from '../people/people-feed.js';
 import type { HouseholdRecord, ResidentRecord } from '../people/people.presenter.js';
 import { getVisibleUnit } from '../units/units.service.js';
 import * as q from './outreach.queries.js';
 import { retryOnContention } from './retry.js';
+import { householdsAssignedTo, recordMemberSync } from './team-desk.service.js';
 
 /** The most records of its village a device keeps. */
 export const DEFAULT_PULL_CAP = 10_000;
@@ -30,6 +32,8 @@ export interface PullAnswer {
   cursor: string;
   capped: boolean;
   message?: string;
+  /** On the last page: the households of the village the team leader assigned to this account. */
+  assignedToMe?: string[];
 }
 
 /**
@@ -48,7 +52,12 @@ export async function pullVillage(
   return retryOnContention(() => db.transaction().execute(async (trx) => {
     const page = await pullVillagePage(trx, query.village, Number(query.after ?? 0), query.limit, options.cap);
     const states = await q.selectHouseholdStates(trx, page.households.map((h) => h.id));
+    // Each record shows who changed it last: a handful of distinct accounts per page.
+    const editors = await displayNamesOf(trx, [...page.households, ...page.residents].flatMap((r) => (r.updatedById ? [r.updatedById] : [])));
+    for (const record of [...page.households, ...page.residents]) record.updatedBy = record.updatedById ? (editors.get(record.updatedById) ?? null) : null;
     const sent = page.households.length + page.residents.length;
+    // The leader sees whose phone is up to date.
+    if (page.next === null) await recordMemberSync(trx, viewer, unit);
     if (sent > 0) {
       // Residents' names left the server: who took them, where, and how many.
       await recordAudit(trx, { actorUserId: viewer.id, action: 'sync.pull', unitCode: query.village, subject: query.village, detail: { records: sent } });
@@ -65,6 +74,7 @@ export async function pullVillage(
       cursor: String(page.cursor),
       capped: page.capped,
       ...(page.capped ? { message: translate(options.lang, 'sync.capped', { cap: options.cap }) } : {}),
+      ...(page.next === null ? { assignedToMe: await householdsAssignedTo(trx, unit.code, viewer.id) } : {}),
     };
   }));
 }

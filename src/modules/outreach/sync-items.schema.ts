@@ -71,16 +71,27 @@ export const MilestoneData = Type.Object({
   source: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
 }, { additionalProperties: false });
 
+/** A difficulty raised by a team, offline like every write; its id is the item's id. */
+export const DifficultyData = Type.Object({
+  unitCode: UnitCode,
+  category: Type.Enum(['weak_network', 'no_devices', 'no_trainers', 'no_materials', 'other']),
+  description: Required(2000),
+  /** A JPEG, PNG or WebP data URL, downscaled on the phone; the server caps the bytes. */
+  photo: Type.Optional(Type.String({ maxLength: 600_000 })),
+}, { additionalProperties: false });
+
 export type HouseholdItemData = Static<typeof HouseholdData>;
 export type ResidentItemData = Static<typeof ResidentData>;
 export type VisitItemData = Static<typeof VisitData>;
 export type MilestoneItemData = Static<typeof MilestoneData>;
+export type DifficultyItemData = Static<typeof DifficultyData>;
 
 export type ParsedItem =
   | { kind: 'household'; data: HouseholdItemData }
   | { kind: 'resident'; data: ResidentItemData }
   | { kind: 'visit'; data: VisitItemData }
-  | { kind: 'milestone'; data: MilestoneItemData };
+  | { kind: 'milestone'; data: MilestoneItemData }
+  | { kind: 'difficulty'; data: DifficultyItemData };
 
 export type SyncKind = ParsedItem['kind'];
 
@@ -89,6 +100,7 @@ const validators = {
   resident: Compile(ResidentData),
   visit: Compile(VisitData),
   milestone: Compile(MilestoneData),
+  difficulty: Compile(DifficultyData),
 };
 
 interface SchemaError {
@@ -133,6 +145,8 @@ function normaliseIds(item: ParsedItem): ParsedItem {
     case 'milestone':
       item.data.residentId = lower(item.data.residentId);
       item.data.id = lowerOptional(item.data.id);
+      break;
+    case 'difficulty':
       break;
   }
   return item;

@@ -8,7 +8,7 @@ export const SyncBody = Type.Object({
   deviceId: Type.String({ format: 'uuid' }),
   items: Type.Array(Type.Object({
     id: Type.String({ format: 'uuid', description: 'UUIDv7 made on the device: the id of this write' }),
-    kind: Type.Enum(['household', 'resident', 'visit', 'milestone']),
+    kind: Type.Enum(['household', 'resident', 'visit', 'milestone', 'difficulty']),
     data: Type.Object({}, { additionalProperties: true }),
     recordedAt: Type.String({ format: 'date-time', description: 'When the write was made on the device, with its offset' }),
   }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_SYNC_ITEMS }),
@@ -47,6 +47,8 @@ export const HouseholdRecordSchema = Type.Object({
   status: Type.String({ description: 'active or gone' }),
   revision: Type.Integer(),
   updatedAt: Type.String(),
+  updatedById: Type.Optional(Nullable(Type.String())),
+  updatedBy: Type.Optional(Nullable(Type.String({ description: 'Display name of the account that made the last change' }))),
 });
 
 export const ResidentRecordSchema = Type.Object({
@@ -64,6 +66,8 @@ export const ResidentRecordSchema = Type.Object({
   mergedInto: Nullable(Type.String()),
   revision: Type.Integer(),
   updatedAt: Type.String(),
+  updatedById: Type.Optional(Nullable(Type.String())),
+  updatedBy: Type.Optional(Nullable(Type.String({ description: 'Display name of the account that made the last change' }))),
 });
 
 export const PullResponse = Type.Object({
@@ -78,6 +82,7 @@ export const PullResponse = Type.Object({
   }), { description: 'The coverage of the page\'s households that have a live visit; the others were never visited' }),
   next: Nullable(Type.String()),
   cursor: Type.String({ description: 'Where the device stands after this page, also on the last one: keep it and send it as `after` next time to receive only later changes' }),
+  assignedToMe: Type.Optional(Type.Array(Type.String(), { description: 'On the last page: the village households the team leader assigned to this account' })),
   capped: Type.Boolean(),
   message: Type.Optional(Type.String()),
 });

@@ -12,6 +12,7 @@ import * as q from './outreach.queries.js';
 import * as sq from './sync.queries.js';
 import { retryOnContention } from './retry.js';
 import { applyCorrection } from './visit-corrections.js';
+import { parsePhotoDataUrl, reportDifficulty } from '../targets/difficulties.service.js';
 import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
 
@@ -159,6 +160,11 @@ async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcom
   try {
     const { parsed } = item;
     if (parsed.kind === 'visit') return await applyCorrection(batch, item, { ...parsed.data, supersedes: parsed.data.supersedes! });
+    if (parsed.kind === 'difficulty') {
+      const { photo, ...rest } = parsed.data;
+      await reportDifficulty(batch.trx, batch.viewer, { ...rest, id: item.id, ...(photo === undefined ? {} : { photo: parsePhotoDataUrl(photo, 'photo') }) });
+      return APPLIED;
+    }
     let outcome: WriteOutcome;
     if (parsed.kind === 'household') outcome = await saveHousehold(batch.trx, parsed.data, batch.recordContext(item));
     else if (parsed.kind === 'resident') outcome = await saveResident(batch.trx, parsed.data, batch.recordContext(item));

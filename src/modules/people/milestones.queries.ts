@@ -164,3 +164,15 @@ export async function moveMilestoneFacts(db: Database, fromId: string, toId: str
     update milestones set resident_id = ${toId} where resident_id = ${fromId} returning kind`.execute(db);
   return [...new Set(result.rows.map((row) => row.kind))];
 }
+
+/** Live milestones of a village's residents achieved in [from, to], per recorder: in `to` and in the whole range. */
+export async function countMilestonesByRecorder(
+  db: Database, villageCode: string, from: string, to: string,
+): Promise<{ recorded_by: string | null; on_day: number; in_range: number }[]> {
+  const result = await sql<{ recorded_by: string | null; on_day: number; in_range: number }>`
+    select m.recorded_by, (count(*) filter (where m.achieved_on = ${to}::date))::int as on_day, count(*)::int as in_range
+    from residents r join milestones m on m.resident_id = r.id
+    where r.village_code = ${villageCode} and m.achieved_on between ${from}::date and ${to}::date and m.superseded_by is null
+    group by m.recorded_by`.execute(db);
+  return result.rows;
+}

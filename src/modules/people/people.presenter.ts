@@ -11,6 +11,9 @@ export interface HouseholdRecord {
   status: 'active' | 'gone';
   revision: number;
   updatedAt: string;
+  /** The account that made the last change (its display name is filled in by the pull). */
+  updatedById: string | null;
+  updatedBy?: string | null;
 }
 
 /** A resident as the field app keeps it: the national ID number only as its last 4 digits. */
@@ -30,6 +33,8 @@ export interface ResidentRecord {
   mergedInto: string | null;
   revision: number;
   updatedAt: string;
+  updatedById: string | null;
+  updatedBy?: string | null;
 }
 
 export interface MissingResident {
@@ -53,6 +58,7 @@ export function presentHousehold(row: HouseholdRow): HouseholdRecord {
     status: row.status,
     revision: row.revision,
     updatedAt: row.updated_at.toISOString(),
+    updatedById: row.updated_by,
   };
 }
 
@@ -72,6 +78,7 @@ export function presentResident(row: ResidentWithMilestonesRow): ResidentRecord 
     mergedInto: row.merged_into,
     revision: row.revision,
     updatedAt: row.updated_at.toISOString(),
+    updatedById: row.updated_by,
   };
 }
 

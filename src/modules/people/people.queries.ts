@@ -199,3 +199,9 @@ export async function selectResidentsByIds(db: Database, ids: readonly string[])
   if (ids.length === 0) return [];
   return db.selectFrom('residents').selectAll().where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
 }
+
+/** Every household id of a village (a few hundred to a few thousand), for other modules' indexed lookups. */
+export async function selectHouseholdIdsOfVillage(db: Database, villageCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('households').select('id').where('village_code', '=', villageCode).execute();
+  return rows.map((row) => row.id);
+}

@@ -207,3 +207,13 @@ export function residentData(row: q.ResidentRow) {
     ethnicity: row.ethnicity, language: row.language, nationalIdLast4: row.national_id_last4,
   };
 }
+
+/** The ids of a village's households; the caller checks scope. */
+export function householdIdsOfVillage(db: Database, villageCode: string): Promise<string[]> {
+  return q.selectHouseholdIdsOfVillage(db, villageCode);
+}
+
+/** Milestones recorded in a village per recorder: on `to`, and from `from` to `to`. */
+export function milestonesByRecorder(db: Database, villageCode: string, from: string, to: string) {
+  return mq.countMilestonesByRecorder(db, villageCode, from, to);
+}

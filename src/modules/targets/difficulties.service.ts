@@ -25,6 +25,22 @@ export interface Difficulty {
   answer: string | null;
   answeredAt: string | null;
   closedAt: string | null;
+  /** A photo came with it (GET /api/difficulties/:id/photo). */
+  hasPhoto: boolean;
+}
+
+/** A photo a team attaches: the phone downscales it; the server still caps what it keeps. */
+export const PHOTO_MAX_BYTES = 300 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export interface DifficultyPhoto { bytes: Buffer; type: (typeof PHOTO_TYPES)[number] }
+
+/** `data:image/jpeg;base64,…` → the bytes and type, or an error naming `field`. */
+export function parsePhotoDataUrl(value: string, field: string): DifficultyPhoto {
+  const match = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  if (!match) throw new AppError('VALIDATION_FAILED', 'A photo is a JPEG, PNG or WebP data URL', field);
+  const bytes = Buffer.from(match[2]!, 'base64');
+  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError('PHOTO_TOO_LARGE', `A photo is at most ${PHOTO_MAX_BYTES} bytes`, field);
+  return { bytes, type: match[1] as DifficultyPhoto['type'] };
 }
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -33,17 +49,19 @@ function present(row: q.DifficultyRow): Difficulty {
   return {
     id: row.id, unitCode: row.unit_code, category: row.category, description: row.description, status: row.status,
     reportedBy: row.reported_by, reportedAt: new Date(row.reported_at).toISOString(), assigneeUserId: row.assignee_user_id,
-    answer: row.answer, answeredAt: isoOrNull(row.answered_at), closedAt: isoOrNull(row.closed_at),
+    answer: row.answer, answeredAt: isoOrNull(row.answered_at), closedAt: isoOrNull(row.closed_at), hasPhoto: row.has_photo,
   };
 }
 
 export async function reportDifficulty(
-  db: Database, viewer: Viewer, input: { unitCode: string; category: DifficultyCategory; description: string },
+  db: Database, viewer: Viewer,
+  input: { id?: string; unitCode: string; category: DifficultyCategory; description: string; photo?: DifficultyPhoto },
 ): Promise<Difficulty> {
   const unit = await getVisibleUnit(db, viewer, input.unitCode, undefined, 'unitCode');
   const row = await q.insertDifficulty(db, {
-    id: uuidv7(), unit_code: unit.code, province_code: unit.provinceCode, category: input.category,
+    id: input.id ?? uuidv7(), unit_code: unit.code, province_code: unit.provinceCode, category: input.category,
     description: input.description.trim(), status: 'open', reported_by: viewer.id,
+    photo: input.photo?.bytes ?? null, photo_type: input.photo?.type ?? null,
   });
   return present(row);
 }
@@ -56,6 +74,14 @@ async function visibleDifficulty(db: Database, viewer: Viewer, id: string): Prom
 
 export async function getDifficulty(db: Database, viewer: Viewer, id: string): Promise<Difficulty> {
   return present(await visibleDifficulty(db, viewer, id));
+}
+
+/** The photo of a difficulty in the viewer's scope; none answers 404. */
+export async function getDifficultyPhoto(db: Database, viewer: Viewer, id: string): Promise<{ bytes: Buffer; type: string }> {
+  await visibleDifficulty(db, viewer, id);
+  const row = await q.findDifficultyPhoto(db, id);
+  if (!row?.photo || !row.photo_type) throw new AppError('DIFFICULTY_NOT_FOUND', `No photo with difficulty ${id}`, 'id');
+  return { bytes: row.photo, type: row.photo_type };
 }
 
 export async function listDifficulties(

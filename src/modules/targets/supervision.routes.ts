@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FIELD_ROLES, OFFICERS } from '../../http/access.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { getDifficulty, handleDifficulty, listDifficulties, reportDifficulty } from './difficulties.service.js';
+import { getDifficulty, getDifficultyPhoto, handleDifficulty, listDifficulties, parsePhotoDataUrl, reportDifficulty } from './difficulties.service.js';
 import { decideReportedValue, listReportedValues, reportedValueHistory, saveReportedValue } from './reported-values.service.js';
 import * as s from './supervision.schema.js';
 
@@ -46,7 +46,11 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/difficulties', {
     config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.write' } },
     schema: { tags: ['targets'], body: s.ReportDifficultyBody, response: { 201: s.DifficultySchema, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await tx((trx) => reportDifficulty(trx, request.viewer!, request.body))));
+  }, async (request, reply) => {
+    const { photo, ...rest } = request.body;
+    const input = { ...rest, ...(photo === undefined ? {} : { photo: parsePhotoDataUrl(photo, 'photo') }) };
+    return reply.status(201).send(await tx((trx) => reportDifficulty(trx, request.viewer!, input)));
+  });
 
   app.get('/difficulties', {
     config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.read' } },
@@ -59,6 +63,15 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.read' } },
     schema: { tags: ['targets'], params: s.DifficultyParams, response: { 200: s.DifficultySchema, ...errors } },
   }, (request) => getDifficulty(db, request.viewer!, request.params.id));
+
+  // A photo of a place or a class may show people: read like the difficulty itself.
+  app.get('/difficulties/:id/photo', {
+    config: { access: FIELD_ROLES, personalData: { audit: 'difficulties.read' } },
+    schema: { tags: ['targets'], summary: 'The photo raised with a difficulty', params: s.DifficultyParams, response: { 200: s.PhotoBytes, ...errors } },
+  }, async (request, reply) => {
+    const photo = await getDifficultyPhoto(db, request.viewer!, request.params.id);
+    return reply.type(photo.type).header('cache-control', 'private, max-age=86400').send(photo.bytes);
+  });
 
   app.post('/difficulties/:id', {
     config: { access: ['province_officer'], personalData: { audit: 'difficulties.write' } },

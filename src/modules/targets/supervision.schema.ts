@@ -50,11 +50,13 @@ export const DifficultySchema = Type.Object({
   id: Type.String(), unitCode: Type.String(), category: DifficultyCategorySchema, description: Type.String(),
   status: DifficultyStatusSchema, reportedBy: Nullable(Type.String()), reportedAt: Type.String(),
   assigneeUserId: Nullable(Type.String()), answer: Nullable(Type.String()), answeredAt: Nullable(Type.String()),
-  closedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()), hasPhoto: Type.Boolean(),
 });
 
 export const ReportDifficultyBody = Type.Object({
   unitCode: UnitCode, category: DifficultyCategorySchema, description: Type.String({ minLength: 1, maxLength: 2000 }),
+  /** A JPEG, PNG or WebP data URL, downscaled on the phone; the server caps the bytes. */
+  photo: Type.Optional(Type.String({ maxLength: 600_000 })),
 }, { additionalProperties: false });
 
 export const DifficultyParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -73,3 +75,6 @@ export const DifficultyListQuery = Type.Object({
 export const DifficultyPage = Type.Object({ items: Type.Array(DifficultySchema), next: Nullable(Type.String()) });
 
 export const AtDay = Type.Object({ date: Type.Optional(Day) });
+
+/** Image bytes (JPEG, PNG or WebP), sent as they were stored. */
+export const PhotoBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });

@@ -144,3 +144,8 @@ export async function activeMembersByUnit(db: Database, codes: readonly string[]
     .execute();
   return rows.map((row) => ({ unit_code: row.unit_code, n: Number(row.n) }));
 }
+
+/** The team set up in a unit, if any. */
+export function findTeamOfUnit(db: Database, unitCode: string): Promise<TeamRow | undefined> {
+  return db.selectFrom('teams').selectAll().where('unit_code', '=', unitCode).executeTakeFirst();
+}

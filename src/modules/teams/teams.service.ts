@@ -10,7 +10,7 @@ import { recordAudit } from '../auth/audit.service.js';
 import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
 import { cleanName, normalisePhone, type TeamRole } from './team-labels.js';
 import { checkTeamUser, teamUnit, visibleTeam } from './team-scope.js';
-import { isActiveOn, presentMember, presentTeamDetail, presentTeamListItem, type TeamDetail, type TeamListItem, type TeamMember } from './teams.presenter.js';
+import { isActiveOn, leaderOn, presentMember, presentTeamDetail, presentTeamListItem, type TeamDetail, type TeamListItem, type TeamMember } from './teams.presenter.js';
 import * as q from './teams.queries.js';
 
 export type { TeamDetail, TeamListItem, TeamMember } from './teams.presenter.js';
@@ -195,4 +195,36 @@ export async function setLeader(db: Database, viewer: Viewer | null, teamId: str
     }
     return loadTeam(trx, teamId, from);
   });
+}
+
+/** A member on a unit's team on a day, as the team leader's desk lists them. */
+export interface CurrentMember {
+  memberId: string;
+  fullName: string;
+  userId: string | null;
+  isLeader: boolean;
+}
+
+/** The members of the team of a unit on `day` (none when it has no team); the caller checks scope. */
+export async function currentMembersOfUnit(db: Database, unitCode: string, day = vietnamDay()): Promise<CurrentMember[]> {
+  const team = await q.findTeamOfUnit(db, unitCode);
+  if (!team) return [];
+  const members = (await q.currentMembersOfTeams(db, [team.id], day)).filter((m) => m.joined_on <= day);
+  const leaderId = leaderOn(await q.leadershipsOfTeam(db, team.id), day);
+  return members.map((m) => ({ memberId: m.id, fullName: m.full_name, userId: m.user_id, isLeader: m.id === leaderId }));
+}
+
+/**
+ * Links an account to the team of a unit as a new member from `day` (the demo's accounts join
+ * the village team its scenario set up), optionally as its leader from that day on.
+ */
+export async function joinTeamOfUnit(
+  db: Database, unitCode: string, input: { userId: string; fullName: string; leader: boolean; day?: string },
+): Promise<boolean> {
+  const team = await q.findTeamOfUnit(db, unitCode);
+  if (!team) return false;
+  const day = input.day ?? vietnamDay();
+  const member = await addMember(db, null, team.id, { fullName: input.fullName, affiliation: 'resident', role: 'member', userId: input.userId, joinedOn: day });
+  if (input.leader) await setLeader(db, null, team.id, { memberId: member.id, from: day });
+  return true;
 }

@@ -31,6 +31,9 @@ const isContestPath = (path: string) => path === '/contest' || path.startsWith('
 // The province officer's contest administration, another lazy chunk.
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 
+/** A screen opened from the menu closes the menu over it. */
+const closeMenu = (event: { currentTarget: HTMLElement }) => event.currentTarget.closest('details')?.removeAttribute('open');
+
 const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
 
 const loadShell = async () => {
@@ -120,7 +123,7 @@ export function App() {
   else {
     content = (
       <FieldContext.Provider value={{ user: session.user, village }}>
-        <FieldRoutes path={path} />
+        <FieldRoutes path={path} role={session.user.role} />
       </FieldContext.Provider>
     );
   }
@@ -138,7 +141,8 @@ export function App() {
           <details className="menu">
             <summary className="btn btn-quiet" data-testid="menu">{t('menu.open')}</summary>
             <div className="menu-panel stack">
-              <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
+              {session.user.role === 'team_leader' && <a className="btn btn-secondary" href="#/team" data-testid="menu-team" onClick={closeMenu}>{t('menu.team')}</a>}
+              <a className="btn btn-secondary" href="#/sync" onClick={closeMenu}>{t('menu.sync')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HouseholdForm } from '../features/households/components/household-form';
 import { HouseholdList } from '../features/households/components/household-list';
 import { HouseholdScreen } from '../features/households/components/household-screen';
@@ -13,8 +15,20 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
  * so its code (and ECharts) loads only for the people who open it. The public progress page
  * (/public/…, no login) is lazy in the same way.
  */
-export function FieldRoutes({ path }: { path: string }) {
+// The team leader's screen is a chunk of its own: members never download it, and the field
+// app's first load stays within its budget. Once opened it is cached like the rest for offline use.
+const TeamDeskScreen = lazy(() => import('../features/team-desk/components/team-desk-screen'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="muted" role="status">{t('common.loading')}</p>;
+}
+
+export function FieldRoutes({ path, role }: { path: string; role?: string }) {
   const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'team' && role === 'team_leader') {
+    return <Suspense fallback={<Loading />}><TeamDeskScreen /></Suspense>;
+  }
   if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
   if (parts[0] === 'household' && parts[1]) {
     if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;

@@ -11,6 +11,8 @@ export interface CachedHousehold {
   status?: 'active' | 'gone';
   revision?: number | null;
   updatedAt?: string | null;
+  /** Who made the last change (display name), as the server last said. */
+  updatedBy?: string | null;
 }
 
 export type Sex = 'male' | 'female' | 'other';
@@ -32,6 +34,7 @@ export interface CachedResident {
   mergedInto?: string | null;
   revision?: number | null;
   updatedAt?: string | null;
+  updatedBy?: string | null;
 }
 
 export type ResidentStatus = 'active' | 'moved_away' | 'deceased' | 'merged';
@@ -45,7 +48,7 @@ export interface HouseholdVisitState {
   lastOutcome?: string | null;
 }
 
-export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone';
+export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone' | 'difficulty';
 
 export interface ServerError {
   code: string;

@@ -129,3 +129,17 @@ export async function discardItem(id: string): Promise<void> {
     await db.visitLog.delete(id);
   });
 }
+
+export type DifficultyCategory = 'weak_network' | 'no_devices' | 'no_trainers' | 'no_materials' | 'other';
+
+/** A difficulty the team raises, with a photo (a downscaled data URL) or without; sent with the next sync. */
+export async function raiseDifficulty(
+  input: { category: DifficultyCategory; description: string; photo?: string }, author: Author, now = new Date(),
+): Promise<string> {
+  const id = newId();
+  const data: Record<string, unknown> = { unitCode: author.villageCode, category: input.category, description: input.description };
+  if (input.photo) data.photo = input.photo;
+  await db.outbox.add(item('difficulty', id, data, author, now));
+  announce();
+  return id;
+}

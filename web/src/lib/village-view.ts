@@ -1,5 +1,5 @@
 import { useLiveQuery } from './live-query';
-import { db, type CachedHousehold, type CachedResident, type HouseholdVisitState, type OutboxItem, type ServerError } from './db';
+import { db, readValue, type CachedHousehold, type CachedResident, type HouseholdVisitState, type OutboxItem, type ServerError } from './db';
 
 export interface ResidentView extends CachedResident {
   /** Written on this device and not yet acknowledged by the server. */
@@ -21,6 +21,8 @@ export interface HouseholdView extends CachedHousehold {
   lastOutcome?: string | null;
   pending: boolean;
   error?: ServerError;
+  /** The team leader assigned this household to the signed-in member. */
+  assignedToMe: boolean;
 }
 
 export interface VillageView {
@@ -38,7 +40,12 @@ export interface VillageViewInput {
   /** The outbox in id (creation) order. */
   outbox: readonly OutboxItem[];
   milestoneKinds: readonly string[];
+  /** Households the team leader assigned to this member (as of the last pull). */
+  assigned?: readonly string[];
 }
+
+/** Where the last pull left the households assigned to the signed-in member of a village. */
+export const assignedKey = (villageCode: string) => `assigned:${villageCode}`;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -50,7 +57,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 export function buildVillageView(input: VillageViewInput): VillageView {
   const households = new Map<string, HouseholdView>();
   for (const h of input.households) {
-    if (h.villageCode === input.villageCode) households.set(h.id, { ...h, residents: [], visited: false, coverage: 'never', pending: false });
+    if (h.villageCode === input.villageCode) households.set(h.id, { ...h, residents: [], visited: false, coverage: 'never', pending: false, assignedToMe: false });
   }
   const residents = new Map<string, Omit<ResidentView, 'lacking'>>();
   for (const r of input.residents) residents.set(r.id, { ...r, milestones: [...r.milestones], pending: false });
@@ -67,7 +74,7 @@ export function buildVillageView(input: VillageViewInput): VillageView {
         address: text(data.address) ?? before?.address, headName: text(data.headName) ?? before?.headName,
         note: text(data.note) ?? before?.note, status: (data.status as HouseholdView['status']) ?? before?.status,
         revision: before?.revision, updatedAt: before?.updatedAt,
-        residents: [], visited: false, coverage: 'never', pending, error: item.error,
+        residents: [], visited: false, coverage: 'never', pending, error: item.error, assignedToMe: false,
       });
     } else if (item.kind === 'resident') {
       const id = String(data.id);
@@ -100,6 +107,10 @@ export function buildVillageView(input: VillageViewInput): VillageView {
     households.get(r.householdId)?.residents.push({ ...r, lacking: input.milestoneKinds.filter((k) => !r.milestones.includes(k)) });
   }
   const list = [...households.values()];
+  for (const id of input.assigned ?? []) {
+    const household = households.get(id);
+    if (household) household.assignedToMe = true;
+  }
   const counts: Record<Coverage, number> = { never: 0, come_back: 0, covered: 0 };
   for (const h of list) {
     const state = states.get(h.id);
@@ -133,13 +144,14 @@ function addMilestone(resident: { milestones: string[] } | undefined, kind: stri
 
 /** Reads everything the view needs in one go; run inside a live query to follow every change. */
 export async function loadVillageView(villageCode: string, userId: string, milestoneKinds: readonly string[]): Promise<VillageView> {
-  const [households, residents, visited, outbox] = await Promise.all([
+  const [households, residents, visited, outbox, assigned] = await Promise.all([
     db.households.where('villageCode').equals(villageCode).toArray(),
     db.residents.toArray(),
     db.visited.toArray(),
     db.outbox.where('userId').equals(userId).sortBy('id'),
+    readValue<string[]>(assignedKey(villageCode)),
   ]);
-  return buildVillageView({ villageCode, households, residents, visited, outbox, milestoneKinds });
+  return buildVillageView({ villageCode, households, residents, visited, outbox, milestoneKinds, assigned });
 }
 
 /** The merged village, following every change to the copy and the outbox. */

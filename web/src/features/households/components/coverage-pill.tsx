@@ -22,3 +22,19 @@ export function LastTry({ household }: { household: Pick<HouseholdView, 'lastTri
     </span>
   );
 }
+
+/** "Last changed by H Hoa Mlô, 14:05 12/08": who corrected a record last, and when. */
+export function ChangedBy({ record, testId }: { record: { updatedAt?: string | null; updatedBy?: string | null }; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  if (!record.updatedAt) return null;
+  const when = new Date(record.updatedAt);
+  if (Number.isNaN(when.getTime())) return null;
+  const date = when.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+  });
+  return (
+    <p className="row-sub" data-testid={testId ?? 'changed-by'}>
+      {record.updatedBy ? t('record.changedBy', { name: record.updatedBy, date }) : t('resident.changedOn', { date })}
+    </p>
+  );
+}

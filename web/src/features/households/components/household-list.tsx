@@ -9,7 +9,7 @@ import { useReferenceData } from '../../../lib/reference-data';
 import { useVillageView, type Coverage, type HouseholdView } from '../../../lib/village-view';
 import { CoveragePill, LastTry } from './coverage-pill';
 
-type Filter = 'all' | Coverage;
+type Filter = 'all' | Coverage | 'mine';
 const FILTERS: readonly Filter[] = ['all', 'never', 'come_back', 'covered'];
 
 /**
@@ -34,7 +34,7 @@ export function HouseholdList() {
 
   const shown = useMemo(() => {
     const households = view?.households ?? [];
-    const inFilter = (h: HouseholdView) => filter === 'all' || h.coverage === filter;
+    const inFilter = (h: HouseholdView) => filter === 'all' || h.coverage === filter || (filter === 'mine' && h.assignedToMe);
     if (!search.trim()) {
       const list = households.filter(inFilter);
       // The longest waiting first: the doors to come back to soonest.
@@ -56,7 +56,10 @@ export function HouseholdList() {
 
   if (!view) return <p className="muted">{t('common.loading')}</p>;
   const total = view.households.length;
-  const counts: Record<Filter, number> = { all: total, ...view.counts };
+  const mine = view.households.filter((h) => h.assignedToMe).length;
+  const counts: Record<Filter, number> = { all: total, ...view.counts, mine };
+  // "Mine" shows once the team leader has assigned this member some households.
+  const filters = mine > 0 ? [...FILTERS, 'mine' as const] : FILTERS;
   return (
     <section className="stack" aria-labelledby="households-title">
       <div className="row-top">
@@ -67,7 +70,7 @@ export function HouseholdList() {
       {total > 0 && (
         <>
           <div className="filters" role="group" aria-label={t('households.filter')}>
-            {FILTERS.map((f) => (
+            {filters.map((f) => (
               <Button key={f} data-testid={`filter-${f}`} variant={filter === f ? 'primary' : 'secondary'} aria-pressed={filter === f} onClick={() => setFilter(f)}>
                 {t(`households.filters.${f}`, { count: counts[f] })}
               </Button>
@@ -106,6 +109,7 @@ function HouseholdRow({ household }: { household: HouseholdView }) {
           {household.residents.length > 0 && ` · ${lacking > 0 ? t('households.lacking', { count: lacking }) : t('households.complete')}`}
         </span>
         <span className="chips">
+          {household.assignedToMe && <Pill tone="ok">{t('households.assignedToMe')}</Pill>}
           {household.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
           {household.error && <Pill tone="error">{t('sync.rejectedOne')}</Pill>}
         </span>

@@ -8,7 +8,7 @@ import { navigate } from '../../../lib/navigation';
 import { useReferenceData } from '../../../lib/reference-data';
 import { serverErrorText } from '../../../lib/server-error';
 import { useVillageView, type ResidentView } from '../../../lib/village-view';
-import { CoveragePill, LastTry } from './coverage-pill';
+import { ChangedBy, CoveragePill, LastTry } from './coverage-pill';
 
 /** One household: who lives there and what each person still lacks, and the big "record a visit" button. */
 export function HouseholdScreen({ householdId }: { householdId: string }) {
@@ -28,11 +28,13 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
         <CoveragePill coverage={household.coverage} />
         {household.status === 'gone' && <Pill tone="todo">{t('household.gone')}</Pill>}
         {household.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
+        {household.assignedToMe && <Pill tone="ok">{t('households.assignedToMe')}</Pill>}
       </div>
       {household.coverage === 'come_back' && <LastTry household={household} />}
       {household.error && <p className="error-text" role="alert">{serverErrorText(t, household.error)}</p>}
       {(household.headName || household.address) && <p>{[household.headName, household.address].filter(Boolean).join(' · ')}</p>}
       {household.note && <p className="muted">{household.note}</p>}
+      <ChangedBy record={household} testId="household-changed-by" />
       <Button wide data-testid="record-visit" onClick={() => navigate(`/household/${household.id}/visit`)}>{t('visit.record')}</Button>
       <h3>{t('households.residents', { count: household.residents.length })}</h3>
       {household.residents.length === 0 && <p className="muted">{t('households.noResidents')}</p>}
@@ -71,7 +73,7 @@ function ResidentCard({ resident, others }: { resident: ResidentView; others: Re
         {left && <Pill tone="todo">{t(`resident.status.${resident.status}`)}</Pill>}
         {resident.pending && <Pill tone="wait">{t('sync.waitingOne')}</Pill>}
       </div>
-      {resident.updatedAt && <p className="row-sub">{t('resident.changedOn', { date: new Date(resident.updatedAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}</p>}
+      <ChangedBy record={resident} />
       {facts.length > 0 && <p className="row-sub">{facts.join(' · ')}</p>}
       {resident.error && <p className="error-text">{serverErrorText(t, resident.error)}</p>}
       {resident.lacking.length === 0

@@ -22,6 +22,7 @@ export async function loadOutboxSummary(userId: string): Promise<OutboxSummary> 
     if (item.kind === 'household') return String(data.label ?? '');
     if (item.kind === 'resident') return String(data.fullName ?? '');
     if (item.kind === 'visit') return labels.get(String(data.householdId)) ?? '';
+    if (item.kind === 'difficulty') return String(data.description ?? '').slice(0, 60);
     return String(data.kind ?? '');
   };
   return {

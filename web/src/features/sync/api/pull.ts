@@ -1,5 +1,6 @@
 import { db, readValue, writeValue } from '../../../lib/db';
 import { referenceKey } from '../../../lib/reference-data';
+import { assignedKey } from '../../../lib/village-view';
 import { fetchMilestoneKinds, fetchSkills, pullPage } from './sync-api';
 import { updateSyncStatus } from './sync-status';
 
@@ -23,6 +24,7 @@ export async function pullVillage(village: string, language: string): Promise<vo
       await updateSyncStatus({ cappedMessage: page.message ?? 'capped' });
       return;
     }
+    if (page.assignedToMe) await writeValue(assignedKey(village), page.assignedToMe);
     if (!page.next) break;
     cursor = page.next;
   }

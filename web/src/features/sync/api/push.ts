@@ -25,11 +25,27 @@ export async function pushOutbox(context: PushContext): Promise<number> {
   for (;;) {
     const items = await db.outbox.where('userId').equals(context.userId)
       .filter((item) => item.state === 'pending' && !heldBack.has(item.id)).sortBy('id');
-    const batch = items.slice(0, BATCH_SIZE);
+    const batch = takeBatch(items);
     if (batch.length === 0) return sent;
     await sendBatch(batch, context, heldBack);
     sent += batch.length;
   }
+}
+
+// Photos of difficulties are the only large items; the server takes 5 MB a batch.
+const PHOTO_BUDGET = 3_500_000;
+
+/** Up to 500 items, fewer when photos would make the request too large (always at least one). */
+export function takeBatch(items: readonly OutboxItem[]): OutboxItem[] {
+  let photoBytes = 0;
+  const batch: OutboxItem[] = [];
+  for (const item of items.slice(0, BATCH_SIZE)) {
+    const photo = typeof item.data.photo === 'string' ? item.data.photo.length : 0;
+    if (batch.length > 0 && photoBytes + photo > PHOTO_BUDGET) break;
+    photoBytes += photo;
+    batch.push(item);
+  }
+  return batch;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface PullPage {
   next: string | null;
   capped: boolean;
   message?: string;
+  /** On the last page: the households the team leader assigned to this account. */
+  assignedToMe?: string[];
 }
 
 export interface UnitSummary {
