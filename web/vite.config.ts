@@ -24,8 +24,8 @@ const DASHBOARD_MODULE = new RegExp([
  */
 const OFFICER_MODULE = new RegExp([
   String.raw`[\\/]src[\\/]app[\\/]officer-`,
-  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision|units|teams|targets)[\\/]`,
-  String.raw`[\\/]src[\\/]lib[\\/](?:form-errors|officer-api)\.`,
+  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision|units|teams|targets|dhis2)[\\/]`,
+  String.raw`[\\/]src[\\/]lib[\\/](?:form-errors|officer-api|upload)\.`,
   String.raw`[\\/]src[\\/]locales[\\/]officer[\\/]`,
 ].join('|'));
 

@@ -14,6 +14,7 @@ const Supervision = lazy(() => import('../features/supervision/components/superv
 const Units = lazy(() => import('../features/units/components/units-app'));
 const Teams = lazy(() => import('../features/teams/components/teams-app'));
 const Targets = lazy(() => import('../features/targets/components/targets-app'));
+const Dhis2 = lazy(() => import('../features/dhis2/components/dhis2-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -24,7 +25,7 @@ interface OfficerShellProps {
   signOut: ReactNode;
 }
 
-interface NavItem { key: string; href: string; matches: (path: string) => boolean }
+interface NavItem { key: string; href: string; matches: (path: string) => boolean; roles?: readonly string[] }
 
 const NAV: readonly NavItem[] = [
   { key: 'dashboard', href: '#/dashboard', matches: (p) => p.startsWith('/dashboard') },
@@ -35,6 +36,7 @@ const NAV: readonly NavItem[] = [
   { key: 'targets', href: '#/targets', matches: (p) => p.startsWith('/targets') },
   { key: 'teams', href: '#/teams', matches: (p) => p.startsWith('/teams') },
   { key: 'units', href: '#/units', matches: (p) => p.startsWith('/units') },
+  { key: 'dhis2', href: '#/dhis2', matches: (p) => p.startsWith('/dhis2'), roles: ['province_officer'] },
   { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
   { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
@@ -57,6 +59,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   else if (path.startsWith('/targets')) screen = <Targets user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/teams')) screen = <Teams user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/units')) screen = <Units user={user} csrfToken={csrfToken} path={path} />;
+  else if (path.startsWith('/dhis2')) screen = <Dhis2 user={user} csrfToken={csrfToken} />;
   else screen = <Dashboard user={user} path={path} />;
 
   return (
@@ -75,7 +78,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
         </div>
       </header>
       <nav className="officer-nav" aria-label={t('navigation')}>
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
           <a key={item.key} href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>{t(`nav.${item.key}`)}</a>
         ))}
         {user.role === 'province_officer' && <a href="#/contest-admin" data-testid="contest-admin-link">{t('nav.contest')}</a>}

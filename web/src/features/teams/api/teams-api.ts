@@ -1,3 +1,4 @@
+import { uploadFile } from '../../../lib/upload';
 import { apiFetch, ApiError } from '../../../lib/api';
 
 /** The shapes of the teams and committees routes (src/modules/teams/teams.schema.ts). */
@@ -62,21 +63,8 @@ export const setLeader = (team: string, memberId: string, from: string, { langua
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends the spreadsheet as it is, to be previewed (nothing written) or imported. */
-async function sendSheet<T>(path: string, file: File, day: string, { language, csrfToken }: Write): Promise<T> {
-  const type = file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
-  let response: Response;
-  try {
-    response = await fetch(`${path}?${new URLSearchParams({ date: day })}`, {
-      method: 'POST', body: file, credentials: 'same-origin', cache: 'no-store',
-      headers: { 'content-type': type, accept: 'application/json', 'accept-language': language, 'x-csrf-token': csrfToken },
-    });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
-  }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string } } | undefined;
-  if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? response.statusText, body?.error?.field);
-  return body as T;
-}
+const sendSheet = <T,>(path: string, file: File, day: string, write: Write): Promise<T> =>
+  uploadFile<T>(`${path}?${new URLSearchParams({ date: day })}`, file, file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv', write);
 
 export const previewImport = (file: File, day: string, write: Write) => sendSheet<ImportPreview>('/api/teams/import/preview', file, day, write);
 export const runImport = (file: File, day: string, write: Write) => sendSheet<ImportSummary>('/api/teams/import', file, day, write);

@@ -1,4 +1,5 @@
-import { apiFetch, ApiError } from '../../../lib/api';
+import { uploadFile } from '../../../lib/upload';
+import { apiFetch } from '../../../lib/api';
 
 /** The shapes of the units routes (src/modules/units/units.schema.ts). */
 export interface Unit {
@@ -67,34 +68,10 @@ export const applyOperation = (operation: Operation, { language, csrfToken }: Wr
   apiFetch<Unit | Unit[]>(operationPath(operation), { method: 'POST', body: operation.body, language, csrfToken });
 
 export type ImportKind = 'official-list' | 'villages' | 'statistics';
-export interface RowProblem { row: number; field?: string; message: string }
-
-/** A refused import: every row's reason, in the officer's language. Nothing was written. */
-export class ImportRefused extends Error {
-  constructor(message: string, readonly rows: RowProblem[]) {
-    super(message);
-  }
-}
+export { ImportRefused, type RowProblem } from '../../../lib/upload';
 
 /** Sends a CSV file as it is; the answer is a summary, or the rows that stopped it. */
-export async function uploadImport(kind: ImportKind, file: Blob, validFrom: string | null, { language, csrfToken }: Write): Promise<Record<string, number>> {
+export function uploadImport(kind: ImportKind, file: Blob, validFrom: string | null, write: Write): Promise<Record<string, number>> {
   const query = kind !== 'statistics' && validFrom ? `?${new URLSearchParams({ validFrom })}` : '';
-  let response: Response;
-  try {
-    response = await fetch(`/api/units/import/${kind}${query}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', accept: 'application/json', 'accept-language': language, 'x-csrf-token': csrfToken },
-      body: file,
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
-  }
-  const body = (await response.json().catch(() => undefined)) as
-    | { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } } | Record<string, number> | undefined;
-  if (response.ok) return body as Record<string, number>;
-  const error = (body as { error?: { code?: string; message?: string; field?: string; rows?: RowProblem[] } } | undefined)?.error;
-  if (error?.rows?.length) throw new ImportRefused(error.message ?? response.statusText, error.rows);
-  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.field);
+  return uploadFile<Record<string, number>>(`/api/units/import/${kind}${query}`, file, 'text/csv', write);
 }
