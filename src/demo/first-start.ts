@@ -6,6 +6,7 @@ import { createUser, findUserByUsername } from '../modules/auth/auth.service.js'
 import type { Viewer } from '../http/access.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
+import { seedStarterCourses } from '../modules/learning/starter-courses.js';
 import { DEMO } from './demo-province.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 
@@ -69,6 +70,7 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
+    await seedStarterCourses(db, DEMO.provinceCode, viewers.get('province')!.id);
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {
