@@ -21,6 +21,7 @@ import * as trackHouseholdCoverage from './20261201160000_track_household_covera
 import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
 import * as createHouseholdAssignments from './20261202110000_create_household_assignments.js';
+import * as createLearning from './20261202120000_create_learning.js';
 import * as createTargetChanges from './20261202150000_create_target_changes.js';
 import * as addConflictResolution from './20261202160000_add_conflict_resolution.js';
 import * as createDhis2Mappings from './20261202160100_create_dhis2_mappings.js';
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '20261201160100_mark_record_status': markRecordStatus,
   '20261201160200_add_confirmed_skills': addConfirmedSkills,
   '20261202110000_create_household_assignments': createHouseholdAssignments,
+  '20261202120000_create_learning': createLearning,
   '20261202150000_create_target_changes': createTargetChanges,
   '20261202160000_add_conflict_resolution': addConflictResolution,
   '20261202160100_create_dhis2_mappings': createDhis2Mappings,

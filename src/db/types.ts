@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LearningTables } from './learning-types.js';
 
 /**
  * Table types, written beside the migrations that create them. Calendar days are
@@ -591,7 +592,7 @@ export interface ContestPrizesTable {
   prize: number;
 }
 
-export interface DB {
+export interface DB extends LearningTables {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;

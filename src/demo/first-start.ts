@@ -6,6 +6,7 @@ import { createUser, findUserByUsername } from '../modules/auth/auth.service.js'
 import type { Viewer } from '../http/access.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
+import { seedStarterCourses } from '../modules/learning/starter-courses.js';
 import { DEMO } from './demo-province.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 import { addDemoTeamDesk } from './demo-team-desk.js';
@@ -77,6 +78,7 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await addDemoTeamDesk(db, { leader: withName(viewers, 'leader'), member: withName(viewers, 'member') }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
+    await seedStarterCourses(db, DEMO.provinceCode, viewers.get('province')!.id);
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {
