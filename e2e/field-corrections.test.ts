@@ -133,7 +133,7 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQ
 /**
  * The team leader's screen (members have none): whose phone synced, the village's come-back
  * list, a household assigned to the member that reaches the member's phone, and a difficulty
- * raised offline with a photo that reaches the server with the next sync.
+ * raised offline with a photo that reaches the server with the next sync and that the province answers.
  */
 async function leaderScreen(leader: { context: BrowserContext; page: Page }, member: { context: BrowserContext; page: Page }, label: string): Promise<void> {
   const page = leader.page;
@@ -161,6 +161,17 @@ async function leaderScreen(leader: { context: BrowserContext; page: Page }, mem
   await leader.context.setOffline(false);
   await expect.poll(() => raised.textContent(), { timeout: 60_000 }).toContain('Đang mở');
   await raised.locator('img').waitFor();
+
+  // The province answers it; the leader reads the answer on the team's screen.
+  const province = await signIn(journey.baseUrl, 'province', DEMO_PASSWORD);
+  const listed = await province.get<{ items: { id: string; description: string }[] }>(`/api/difficulties?unit=${province.user.scopeUnitCode}&limit=500`);
+  const difficulty = listed.items.find((d) => d.description.startsWith('Buôn xa không có sóng'))!;
+  await province.post(`/api/difficulties/${difficulty.id}`, { action: 'answer', answer: 'Tỉnh đã đề nghị nhà mạng lắp trạm phát sóng.' });
+  await page.reload();
+  await page.getByTestId('menu').click();
+  await page.getByTestId('menu-team').click();
+  await expect.poll(() => raised.textContent(), { timeout: 30_000 }).toContain('Tỉnh đã đề nghị nhà mạng');
+  expect(await raised.textContent()).toContain('Đã trả lời');
 
   // The member's phone receives the assignment with its next sync; it has no leader's screen.
   await member.page.goto(`${journey.baseUrl}/#/`);
