@@ -5,6 +5,7 @@ import { UnitCode } from '../../http/schemas.js';
 import { findUnstorable } from '../../http/storable-input.js';
 import { NATIONAL_ID_PATTERN } from '../people/national-id.js';
 import { RESIDENT_GROUPS } from '../people/people.service.js';
+import { CheckInData, type CheckInItemData } from '../events/events.schema.js';
 
 /**
  * The data of each kind of sync item. The envelope is checked by the route (a bad one answers
@@ -80,7 +81,8 @@ export type ParsedItem =
   | { kind: 'household'; data: HouseholdItemData }
   | { kind: 'resident'; data: ResidentItemData }
   | { kind: 'visit'; data: VisitItemData }
-  | { kind: 'milestone'; data: MilestoneItemData };
+  | { kind: 'milestone'; data: MilestoneItemData }
+  | { kind: 'check_in'; data: CheckInItemData };
 
 export type SyncKind = ParsedItem['kind'];
 
@@ -89,6 +91,7 @@ const validators = {
   resident: Compile(ResidentData),
   visit: Compile(VisitData),
   milestone: Compile(MilestoneData),
+  check_in: Compile(CheckInData),
 };
 
 interface SchemaError {
@@ -133,6 +136,10 @@ function normaliseIds(item: ParsedItem): ParsedItem {
     case 'milestone':
       item.data.residentId = lower(item.data.residentId);
       item.data.id = lowerOptional(item.data.id);
+      break;
+    case 'check_in':
+      item.data.eventId = lower(item.data.eventId);
+      item.data.residentId = lowerOptional(item.data.residentId);
       break;
   }
   return item;

@@ -14,6 +14,7 @@ import { retryOnContention } from './retry.js';
 import { applyCorrection } from './visit-corrections.js';
 import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
+import { applyCheckIn } from '../events/check-ins.js';
 
 export interface SyncItemInput {
   id: string;
@@ -158,6 +159,7 @@ function editOfUnseen(p: ParsedItem & { kind: 'household' | 'resident' }): AppEr
 async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcome> {
   try {
     const { parsed } = item;
+    if (parsed.kind === 'check_in') return { status: await applyCheckIn(batch, item.id, parsed.data) };
     if (parsed.kind === 'visit') return await applyCorrection(batch, item, { ...parsed.data, supersedes: parsed.data.supersedes! });
     let outcome: WriteOutcome;
     if (parsed.kind === 'household') outcome = await saveHousehold(batch.trx, parsed.data, batch.recordContext(item));
