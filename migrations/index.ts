@@ -21,6 +21,7 @@ import * as trackHouseholdCoverage from './20261201160000_track_household_covera
 import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
 import * as createEvents from './20261202140000_create_events.js';
+import * as countWeekFromEvents from './20261202140100_count_week_from_events.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261201160100_mark_record_status': markRecordStatus,
   '20261201160200_add_confirmed_skills': addConfirmedSkills,
   '20261202140000_create_events': createEvents,
+  '20261202140100_count_week_from_events': countWeekFromEvents,
 };

@@ -6,6 +6,8 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { recountRollups } from '../rollups/rollup-rebuild.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
+import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
+import { installPlan } from '../targets/indicators.service.js';
 
 let t: TestApp;
 let province: TestUser;
@@ -15,7 +17,10 @@ let otherCommune: TestUser;
 let weekId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ seed: createSmallProvince });
+  t = await startTestApp({ seed: async (db) => {
+    await createSmallProvince(db);
+    await installPlan(db, DAKLAK_2025_PLAN, '66');
+  } });
   province = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
   commune = await createUserAndLogin(t.app, { role: 'commune_officer', scopeUnitCode: '66001' });
   otherCommune = await createUserAndLogin(t.app, { role: 'commune_officer', scopeUnitCode: '66002' });
@@ -137,6 +142,11 @@ describe('events and the Week campaign', () => {
     expect(written).toBeGreaterThan(0);
     const week = await sumRollups(t.db, ['66001'], { exact: ['week_participants', 'event_attendances'] }, '2099-01-01');
     expect(week.find((r) => r.source === 'week_participants')?.value).toBe(written);
+    // The dashboard's Week figure is the check-ins where events were held, and says so.
+    const progress = (await t.app.inject({ url: '/api/progress?unit=66001', headers: province.headers })).json();
+    expect(progress.indicators.find((i: { code: string }) => i.code === 'week_participants')).toMatchObject({ numerator: written, source: 'events' });
+    const without = (await t.app.inject({ url: '/api/progress?unit=66003', headers: province.headers })).json();
+    expect(without.indicators.find((i: { code: string }) => i.code === 'week_participants')).toMatchObject({ source: 'reported' });
     const before = await snapshotRollups(t.db);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(before);

@@ -16,6 +16,8 @@ export interface IndicatorFigure {
   denominator: number | null;
   /** numerator ÷ denominator (×100 for a percentage), the numerator alone when there is no denominator; null for no data. */
   value: number | null;
+  /** Where the numerator came from when it can come from two places: checked-in events or typed reports. */
+  source?: 'events' | 'reported';
 }
 
 type AnySource = CountSource | DenominatorSource;
@@ -26,7 +28,8 @@ const villageCount = (part: AnySource) => part.source === 'units' && part.tier =
 function rollupSource(source: AnySource): string | null {
   switch (source.source) {
     case 'milestone': return `milestone:${source.kind}`;
-    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants': return source.source;
+    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants':
+    case 'event_attendances': case 'event_people': case 'week_participants': case 'week_communes': return source.source;
     default: return null;
   }
 }
@@ -102,7 +105,8 @@ async function figuresOf(
   const grouping = groupingOf(members, rootCode, groups);
 
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
-  const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
+  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && p.eventsFirst ? [p.eventsFirst] : []));
+  const rollupNames = [...new Set([...parts.map(rollupSource).filter((s): s is string => s !== null), ...eventsFirst])];
   const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
     : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
   const needsStatistics = parts.some((p) => p.source === 'statistic');
@@ -111,9 +115,16 @@ async function figuresOf(
   const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
   const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
 
+  let source: IndicatorFigure['source'];
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
     const rollup = rollupSource(part);
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
+    if (part.source === 'reported' && part.eventsFirst) {
+      // Where the unit held such events, their check-ins are the figure; elsewhere the typed one.
+      const fromEvents = counts.get(part.eventsFirst)?.get(group) ?? 0;
+      source = fromEvents > 0 ? 'events' : 'reported';
+      if (fromEvents > 0) return fromEvents;
+    }
     switch (part.source) {
       case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
       // Villages are those that need a team: a group nested in a village is part of it (teams/team-reach.ts).
@@ -128,6 +139,7 @@ async function figuresOf(
   for (const group of groups) {
     const figures = new Map<string, IndicatorFigure>();
     for (const indicator of indicators) {
+      source = undefined;
       const numerator = read(indicator, indicator.numerator as CountSource, group);
       const denominator = indicator.denominator ? read(indicator, indicator.denominator as DenominatorSource, group) : null;
       let value: number | null = numerator;
@@ -135,7 +147,7 @@ async function figuresOf(
         // A denominator of zero or unknown gives "no data", never a division error.
         value = numerator === null || !denominator ? null : (numerator / denominator) * (indicator.percent ? 100 : 1);
       }
-      figures.set(indicator.code, { numerator, denominator, value });
+      figures.set(indicator.code, source === undefined ? { numerator, denominator, value } : { numerator, denominator, value, source });
     }
     result.set(group, figures);
   }

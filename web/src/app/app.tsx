@@ -30,6 +30,9 @@ const ContestPage = lazy(() => import('../features/contest/components/contest-pa
 const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
 // The province officer's contest administration, another lazy chunk.
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
+// The public registration form of an event (#/event/<id>), no login: a lazy chunk, light on 3G.
+const RegisterPage = lazy(() => import('../features/events/components/register-page'));
+const eventIdOf = (path: string) => /^\/event\/([0-9a-f-]{36})$/i.exec(path)?.[1];
 
 const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
 
@@ -91,6 +94,14 @@ export function App() {
       </Suspense>
     );
   }
+  const registerFor = eventIdOf(path);
+  if (registerFor) {
+    return (
+      <Suspense fallback={loading}>
+        <RegisterPage eventId={registerFor} actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (!shell) return loading;
   const { session, village } = shell;
 
@@ -139,6 +150,7 @@ export function App() {
             <summary className="btn btn-quiet" data-testid="menu">{t('menu.open')}</summary>
             <div className="menu-panel stack">
               <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
+              <a className="btn btn-secondary" href="#/check-in">{t('menu.checkIn')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>

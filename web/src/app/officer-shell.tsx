@@ -11,6 +11,7 @@ const ReportedFigures = lazy(() => import('../features/reported-figures/componen
 const Difficulties = lazy(() => import('../features/difficulties/components/difficulties-app'));
 const Accounts = lazy(() => import('../features/accounts/components/accounts-app'));
 const Supervision = lazy(() => import('../features/supervision/components/supervision-app'));
+const Events = lazy(() => import('../features/events/components/events-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -29,6 +30,7 @@ const NAV: readonly NavItem[] = [
   { key: 'approvals', href: '#/figures/approvals', matches: (p) => p.startsWith('/figures/approvals') },
   { key: 'difficulties', href: '#/difficulties', matches: (p) => p.startsWith('/difficulties') },
   { key: 'supervision', href: '#/supervision', matches: (p) => p.startsWith('/supervision') },
+  { key: 'events', href: '#/events', matches: (p) => p.startsWith('/events') },
   { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
   { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
@@ -47,6 +49,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   if (path.startsWith('/figures')) screen = <ReportedFigures user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/difficulties')) screen = <Difficulties user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/account')) screen = <Accounts user={user} csrfToken={csrfToken} path={path} onSignedOut={() => void clearSession()} />;
+  else if (path.startsWith('/events')) screen = <Events user={user} csrfToken={csrfToken} />;
   else if (path.startsWith('/supervision')) screen = <Supervision user={user} csrfToken={csrfToken} path={path} />;
   else screen = <Dashboard user={user} path={path} />;
 

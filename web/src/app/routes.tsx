@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { HouseholdForm } from '../features/households/components/household-form';
 import { HouseholdList } from '../features/households/components/household-list';
 import { HouseholdScreen } from '../features/households/components/household-screen';
 import { ResidentForm } from '../features/households/components/resident-form';
 import { TodayTally } from '../features/tally/components/today-tally';
 import { VisitScreen } from '../features/visits/components/visit-screen';
+
+// Event check-in (and its QR decoder) is a chunk of its own: most days a team checks no one in.
+const CheckInScreen = lazy(() => import('../features/events/components/check-in-screen'));
 
 /*
  * The field app's screens, all in the first download so they work offline from the first visit.
@@ -15,6 +19,7 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
  */
 export function FieldRoutes({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'check-in') return <Suspense fallback={null}><CheckInScreen /></Suspense>;
   if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
   if (parts[0] === 'household' && parts[1]) {
     if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;

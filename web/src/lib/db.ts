@@ -45,7 +45,7 @@ export interface HouseholdVisitState {
   lastOutcome?: string | null;
 }
 
-export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone';
+export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone' | 'check_in';
 
 export interface ServerError {
   code: string;
