@@ -147,6 +147,9 @@ describe('events and the Week campaign', () => {
     expect(progress.indicators.find((i: { code: string }) => i.code === 'week_participants')).toMatchObject({ numerator: written, source: 'events' });
     const without = (await t.app.inject({ url: '/api/progress?unit=66003', headers: province.headers })).json();
     expect(without.indicators.find((i: { code: string }) => i.code === 'week_participants')).toMatchObject({ source: 'reported' });
+    // The province sums its communes: check-ins where held, typed figures elsewhere (none here).
+    const atProvince = (await t.app.inject({ url: '/api/progress?unit=66', headers: province.headers })).json();
+    expect(atProvince.indicators.find((i: { code: string }) => i.code === 'week_participants')).toMatchObject({ numerator: written, source: 'events' });
     const before = await snapshotRollups(t.db);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(before);

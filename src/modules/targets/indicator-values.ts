@@ -8,6 +8,7 @@ import type { CountSource, DenominatorSource } from './indicator-formula.js';
 import type { IndicatorRow } from './indicators.queries.js';
 import { countedReportedValues, type CountedReportedValue } from './reported-values.queries.js';
 import { reportedWithSuccession, type OwnFigure } from './reported-succession.js';
+import { eventsFirstReader, type FigureSource } from './events-first.js';
 import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
 
 /** An indicator's figures for one unit on one day. */
@@ -17,7 +18,7 @@ export interface IndicatorFigure {
   /** numerator ÷ denominator (×100 for a percentage), the numerator alone when there is no denominator; null for no data. */
   value: number | null;
   /** Where the numerator came from when it can come from two places: checked-in events or typed reports. */
-  source?: 'events' | 'reported';
+  source?: FigureSource;
 }
 
 type AnySource = CountSource | DenominatorSource;
@@ -106,7 +107,7 @@ async function figuresOf(
 
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
   const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && p.eventsFirst ? [p.eventsFirst] : []));
-  const rollupNames = [...new Set([...parts.map(rollupSource).filter((s): s is string => s !== null), ...eventsFirst])];
+  const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
   const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
     : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
   const needsStatistics = parts.some((p) => p.source === 'statistic');
@@ -114,16 +115,17 @@ async function figuresOf(
   const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members' || villageCount(p));
   const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
   const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
+  const eventsFirstOf = await eventsFirstReader(db, grouping, [...new Set(eventsFirst)], day);
 
   let source: IndicatorFigure['source'];
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
     const rollup = rollupSource(part);
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
     if (part.source === 'reported' && part.eventsFirst) {
-      // Where the unit held such events, their check-ins are the figure; elsewhere the typed one.
-      const fromEvents = counts.get(part.eventsFirst)?.get(group) ?? 0;
-      source = fromEvents > 0 ? 'events' : 'reported';
-      if (fromEvents > 0) return fromEvents;
+      // Where a commune held such events, their check-ins are its figure; elsewhere the typed one.
+      const figure = eventsFirstOf(part.eventsFirst, group, (code) => reported.get(indicator.code)?.(code) ?? null);
+      source = figure.source;
+      return figure.value;
     }
     switch (part.source) {
       case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
