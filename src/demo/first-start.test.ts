@@ -103,6 +103,16 @@ describe('the first start on an empty database', () => {
     expect((await get('province', '/api/difficulties?unit=66')).items.length).toBeGreaterThan(0);
   });
 
+  it('runs the Week: Week events held in some communes with check-ins, the province figure mixing them with reports, and a class to register for', async () => {
+    const campaigns = (await get('province', '/api/event-campaigns?province=66')).items;
+    const progress = await get('province', `/api/event-campaigns/${campaigns[0].id}/progress`);
+    expect(progress.organised).toBeGreaterThan(0);
+    expect(progress.organised).toBeLessThan(progress.communes);
+    expect(figure(await get('province', '/api/progress?unit=66'), 'week_participants')).toMatchObject({ source: 'mixed' });
+    const commune = report.logins.find((l) => l.username === 'commune')!.scopeUnitCode!;
+    expect((await get('commune', `/api/events?unit=${commune}`)).items.length).toBeGreaterThan(0);
+  });
+
   it('builds nothing and shows no password on the next start', async () => {
     const again = await prepareFirstStart(t.db, loadConfig({}), TEST_SECRET_KEY);
     expect(again.demoBuilt).toBe(false);

@@ -36,10 +36,10 @@ export function qrSvg(code: string): Promise<string> {
  * resident of their village. A full event refuses the registration rather than overbook.
  */
 export async function register(
-  db: Database, viewer: Viewer | null, eventId: string, input: RegistrationInput, secretKey: string,
+  db: Database, viewer: Viewer | null, eventId: string, input: RegistrationInput, secretKey: string, now = new Date(),
 ): Promise<{ code: string; qr: string; event: { title: string; startsAt: string; endsAt: string; place: string | null } }> {
   const event = await getEventFor(db, null, eventId);
-  if (Date.now() > new Date(event.ends_at).getTime()) throw new AppError('EVENT_NOT_FOUND', 'The event has ended', 'id');
+  if (now.getTime() > new Date(event.ends_at).getTime()) throw new AppError('EVENT_NOT_FOUND', 'The event has ended', 'id');
   let unitCode: string | null = null;
   if (input.unitCode) {
     const unit = await getUnit(db, input.unitCode, undefined, 'unitCode');
