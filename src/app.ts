@@ -35,6 +35,7 @@ import { webRoutes } from './modules/web/web.routes.js';
 import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
+import { materialRoutes } from './modules/events/materials.routes.js';
 
 export type App = FastifyInstance;
 
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(contestRoutes, { prefix: '/api', secretKey: deps.secretKey });
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
   await app.register(eventRoutes, { prefix: '/api', secretKey: deps.secretKey });
+  await app.register(materialRoutes, { prefix: '/api' });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -19,6 +19,8 @@ const FieldCount = Type.Object({
     // Event attendances (people once per event plus walk-ins), people checked in, attendances at
     // Week events, and communes that organised a Week (events module).
     Type.Literal('event_attendances'), Type.Literal('event_people'), Type.Literal('week_participants'), Type.Literal('week_communes'),
+    // Communication activities of units and the people they reached.
+    Type.Literal('communication_activities'), Type.Literal('communication_reach'),
   ]),
 }, { additionalProperties: false });
 

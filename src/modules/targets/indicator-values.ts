@@ -30,7 +30,8 @@ function rollupSource(source: AnySource): string | null {
   switch (source.source) {
     case 'milestone': return `milestone:${source.kind}`;
     case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants':
-    case 'event_attendances': case 'event_people': case 'week_participants': case 'week_communes': return source.source;
+    case 'event_attendances': case 'event_people': case 'week_participants': case 'week_communes':
+    case 'communication_activities': case 'communication_reach': return source.source;
     default: return null;
   }
 }
