@@ -8,6 +8,8 @@ import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
 
 const journey = demoJourney();
+/** A 1×1 PNG: the smallest poster. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 interface EventItem { id: string; title: string }
 interface Attendance { people: number; attendances: number }
@@ -19,7 +21,7 @@ const localInput = (page: Page, minutes: number) => page.evaluate((m) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }, minutes);
 
-test('an officer creates an event, a person registers on the public form, a member checks them in offline by code, and the officer sees the attendance after sync', async (ctx) => {
+test('an officer creates an event, a person registers on the public form, a member checks them in offline by code, the officer sees the attendance after sync, and a poster the officer uploads opens offline on the phone', async (ctx) => {
   skipWithoutChromium(ctx);
   const baseUrl = journey.baseUrl;
   const communeApi = await signIn(baseUrl, 'commune', DEMO_PASSWORD);
@@ -32,7 +34,7 @@ test('an officer creates an event, a person registers on the public form, a memb
   await page.getByRole('navigation', { name: 'Các màn hình của cán bộ' }).getByRole('link', { name: 'Sự kiện' }).click();
   await page.getByRole('heading', { name: 'Sự kiện', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Tạo sự kiện' }).click();
-  await page.getByLabel('Loại').selectOption('class');
+  await page.getByLabel('Loại', { exact: true }).selectOption('class');
   // A missing title is refused beside its field, before anything is sent.
   await page.getByRole('button', { name: 'Tạo sự kiện' }).click();
   await page.locator('.field-error', { hasText: 'Vui lòng điền mục này' }).first().waitFor();
@@ -89,7 +91,28 @@ test('an officer creates an event, a person registers on the public form, a memb
   await page.reload();
   await expect.poll(() => page.getByTestId('event').filter({ hasText: title }).getByTestId('event-attendance').textContent(), { timeout: 15_000 })
     .toContain('1 người có tên');
+  // The province's Week, as the commune sees it: how many communes have organised it.
+  await expect.poll(() => page.getByTestId('campaign-organised').first().textContent()).toMatch(/^Đã tổ chức ở \d+\/\d+ xã, phường$/);
   await saveScreenshot(page, 'events-attendance.png');
+
+  // The officer uploads a poster; the member keeps it on the phone and opens it with no network.
+  const poster = `Áp phích E2E ${randomBytes(2).toString('hex')}`;
+  await page.getByLabel('Tệp').setInputFiles({ name: 'ap-phich.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await page.getByLabel('Tên tài liệu').fill(poster);
+  await page.getByLabel('Loại tài liệu').selectOption('poster');
+  await page.getByRole('button', { name: 'Tải tài liệu lên' }).click();
+  await page.getByRole('link', { name: poster }).waitFor();
+  // The menu may still be open from the way to check-in.
+  if (!(await phone.getByRole('link', { name: 'Tài liệu tuyên truyền' }).isVisible())) await phone.getByTestId('menu').click();
+  await phone.getByRole('link', { name: 'Tài liệu tuyên truyền' }).click();
+  await phone.getByTestId('material').filter({ hasText: poster }).getByRole('button', { name: 'Lưu để xem khi không có mạng' }).click();
+  await phone.getByTestId('material').filter({ hasText: poster }).getByRole('button', { name: 'Mở' }).waitFor();
+  await field.setOffline(true);
+  await phone.reload();
+  await phone.getByTestId('material').filter({ hasText: poster }).getByRole('button', { name: 'Mở' }).click();
+  await phone.getByTestId('material-viewer').getByRole('img', { name: poster }).waitFor();
+  await expect.poll(() => phone.getByTestId('material-viewer').getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await saveScreenshot(phone, 'events-material-offline.png');
   expect(officer.errors).toEqual([]);
   await field.close();
   await officer.context.close();

@@ -98,7 +98,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  await app.register(helmet, { global: true });
+  // Helmet's defaults, and blob: for images, audio and video: the field app opens materials kept on the phone as blob URLs.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

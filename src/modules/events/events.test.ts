@@ -59,6 +59,8 @@ describe('events and the Week campaign', () => {
     const progress = (await t.app.inject({ url: `/api/event-campaigns/${weekId}/progress`, headers: province.headers })).json();
     expect(progress).toMatchObject({ organised: 1, communes: 3 });
     expect(progress.notOrganised.map((c: { code: string }) => c.code)).toEqual(['66002', '66003']);
+    const seenByCommune = await t.app.inject({ url: `/api/event-campaigns/${weekId}/progress`, headers: commune.headers });
+    expect(seenByCommune.json()).toMatchObject({ organised: 1, communes: 3 });
     const counted = await sumRollups(t.db, ['66001'], { exact: ['week_communes'] }, '2099-01-01');
     expect(counted[0]?.value).toBe(1);
   });

@@ -151,6 +151,7 @@ export function App() {
             <div className="menu-panel stack">
               <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
               <a className="btn btn-secondary" href="#/check-in">{t('menu.checkIn')}</a>
+              <a className="btn btn-secondary" href="#/materials">{t('menu.materials')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>

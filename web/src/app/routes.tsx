@@ -8,6 +8,7 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
 
 // Event check-in (and its QR decoder) is a chunk of its own: most days a team checks no one in.
 const CheckInScreen = lazy(() => import('../features/events/components/check-in-screen'));
+const MaterialsScreen = lazy(() => import('../features/events/components/materials-screen'));
 
 /*
  * The field app's screens, all in the first download so they work offline from the first visit.
@@ -20,6 +21,7 @@ const CheckInScreen = lazy(() => import('../features/events/components/check-in-
 export function FieldRoutes({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'check-in') return <Suspense fallback={null}><CheckInScreen /></Suspense>;
+  if (parts[0] === 'materials') return <Suspense fallback={null}><MaterialsScreen /></Suspense>;
   if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
   if (parts[0] === 'household' && parts[1]) {
     if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;

@@ -5,7 +5,9 @@ import { useResource } from '../../../lib/use-resource';
 import { fetchAttendance, fetchCampaigns, fetchChildren, fetchEvents, fetchSkills, fetchUnit, type EventItem } from '../api/events-api';
 import { CampaignPanel } from './campaign-panel';
 import { EventForm } from './event-form';
+import { MaterialsPanel } from './materials-panel';
 import { NS } from './events-i18n';
+import './events.css';
 
 function AttendanceLine({ event }: { event: EventItem }) {
   const { t, i18n } = useTranslation(NS);
@@ -73,6 +75,7 @@ export default function EventsApp({ user, csrfToken }: { user: SessionUser; csrf
           </li>
         ))}
       </ul>
+      {scope && <MaterialsPanel unit={scope} csrfToken={csrfToken} />}
     </section>
   );
 }
