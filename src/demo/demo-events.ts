@@ -4,6 +4,7 @@ import type { Viewer } from '../http/access.js';
 import { addDays, vietnamDay } from '../lib/vietnam-day.js';
 import { createCampaign, createEvent } from '../modules/events/events.service.js';
 import { register } from '../modules/events/registrations.service.js';
+import { recordActivity, uploadMaterial } from '../modules/events/materials.service.js';
 import { applySyncBatch, type SyncItemInput } from '../modules/outreach/sync.service.js';
 import type { CommunePlan } from '../scenario/province-shape.js';
 
@@ -45,6 +46,21 @@ export async function buildDemoEvents(db: Database, province: Viewer, communes: 
       unitCode: first.code, type: 'class', title: 'Lớp kỹ năng số cho người cao tuổi', startsAt: at(addDays(today, 2), 8), endsAt: at(addDays(today, 2), 10),
       place: 'Nhà văn hóa thôn', capacity: 30, skills: ['public_services', 'online_safety'], organiser: 'Tổ công nghệ số cộng đồng',
     });
+  }
+}
+
+/** A 1×1 PNG and the smallest PDF: stand-ins a province replaces with its own posters and leaflets. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** A few materials of the province and communication activities of the communes that held the Week. */
+export async function buildDemoMaterials(db: Database, province: Viewer, communes: readonly CommunePlan[], today = vietnamDay()): Promise<void> {
+  const unit = province.scopeUnitCode!;
+  await uploadMaterial(db, province, { unit, kind: 'poster', title: 'Áp phích: Kích hoạt VNeID mức 2', language: 'vi', fileName: 'ap-phich-vneid.png' }, 'image/png', PNG);
+  await uploadMaterial(db, province, { unit, kind: 'leaflet', title: 'Tờ rơi: 5 kỹ năng số cơ bản', language: 'vi', targetGroup: 'elderly', fileName: 'to-roi-5-ky-nang.pdf' }, 'application/pdf', PDF);
+  await uploadMaterial(db, province, { unit, kind: 'leaflet', title: 'Tờ rơi tiếng Ê Đê: 5 kỹ năng số cơ bản', language: 'ede', targetGroup: 'ethnic_minority', fileName: 'to-roi-ede.pdf' }, 'application/pdf', PDF);
+  for (const [i, commune] of communes.filter((_, i) => i % 3 === 1).slice(0, 10).entries()) {
+    await recordActivity(db, province, { unitCode: commune.code, kind: i % 2 === 0 ? 'loudspeaker' : 'banner', day: addDays(today, -1 - (i % 4)), reach: i % 2 === 0 ? 1500 + i * 100 : undefined });
   }
 }
 

@@ -111,6 +111,7 @@ describe('the first start on an empty database', () => {
     expect(figure(await get('province', '/api/progress?unit=66'), 'week_participants')).toMatchObject({ source: 'mixed' });
     const commune = report.logins.find((l) => l.username === 'commune')!.scopeUnitCode!;
     expect((await get('commune', `/api/events?unit=${commune}`)).items.length).toBeGreaterThan(0);
+    expect((await get('member', `/api/materials?unit=${report.logins.find((l) => l.username === 'member')!.scopeUnitCode}`)).items.length).toBe(3);
   });
 
   it('builds nothing and shows no password on the next start', async () => {

@@ -7,7 +7,7 @@ import type { Viewer } from '../http/access.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
 import { DEMO } from './demo-province.js';
-import { buildDemoEvents } from './demo-events.js';
+import { buildDemoEvents, buildDemoMaterials } from './demo-events.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 
 export interface StartupLogin {
@@ -71,6 +71,7 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
     await buildDemoEvents(db, viewers.get('province')!, demo.scenario.plan.communes, secretKey);
+    await buildDemoMaterials(db, viewers.get('province')!, demo.scenario.plan.communes);
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {
