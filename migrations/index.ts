@@ -22,6 +22,8 @@ import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
 import * as createHouseholdAssignments from './20261202110000_create_household_assignments.js';
 import * as createLearning from './20261202120000_create_learning.js';
+import * as createEvents from './20261202140000_create_events.js';
+import * as countWeekFromEvents from './20261202140100_count_week_from_events.js';
 import * as createTargetChanges from './20261202150000_create_target_changes.js';
 import * as addConflictResolution from './20261202160000_add_conflict_resolution.js';
 import * as createDhis2Mappings from './20261202160100_create_dhis2_mappings.js';
@@ -51,6 +53,8 @@ export const migrations: Record<string, Migration> = {
   '20261201160200_add_confirmed_skills': addConfirmedSkills,
   '20261202110000_create_household_assignments': createHouseholdAssignments,
   '20261202120000_create_learning': createLearning,
+  '20261202140000_create_events': createEvents,
+  '20261202140100_count_week_from_events': countWeekFromEvents,
   '20261202150000_create_target_changes': createTargetChanges,
   '20261202160000_add_conflict_resolution': addConflictResolution,
   '20261202160100_create_dhis2_mappings': createDhis2Mappings,

@@ -40,6 +40,8 @@ import { publicRoutes } from './modules/reports/public.routes.js';
 import { webRoutes } from './modules/web/web.routes.js';
 import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
+import { eventRoutes } from './modules/events/events.routes.js';
+import { materialRoutes } from './modules/events/materials.routes.js';
 
 export type App = FastifyInstance;
 
@@ -102,13 +104,14 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  await app.register(helmet, { global: true });
   // Answers over 1 KB travel compressed: the public progress page's 100 KB of JSON is 5.5 KB
   // gzipped, which on slow 3G is seconds. Brotli at quality 4 costs about what gzip does.
   await app.register(compress, {
     global: true, threshold: 1024, encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Helmet's defaults, and blob: for images, audio and video: the field app opens materials kept on the phone as blob URLs.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -147,6 +150,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(progressSeriesRoutes, { prefix: '/api' });
   await app.register(contestRoutes, { prefix: '/api', secretKey: deps.secretKey });
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
+  await app.register(eventRoutes, { prefix: '/api', secretKey: deps.secretKey });
+  await app.register(materialRoutes, { prefix: '/api' });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -109,6 +109,17 @@ describe('the first start on an empty database', () => {
     expect(desk.members.find((m: { isLeader: boolean }) => m.isLeader)?.fullName).toBe('Y Blu Niê');
   });
 
+  it('runs the Week: Week events held in some communes with check-ins, the province figure mixing them with reports, and a class to register for', async () => {
+    const campaigns = (await get('province', '/api/event-campaigns?province=66')).items;
+    const progress = await get('province', `/api/event-campaigns/${campaigns[0].id}/progress`);
+    expect(progress.organised).toBeGreaterThan(0);
+    expect(progress.organised).toBeLessThan(progress.communes);
+    expect(figure(await get('province', '/api/progress?unit=66'), 'week_participants')).toMatchObject({ source: 'mixed' });
+    const commune = report.logins.find((l) => l.username === 'commune')!.scopeUnitCode!;
+    expect((await get('commune', `/api/events?unit=${commune}`)).items.length).toBeGreaterThan(0);
+    expect((await get('member', `/api/materials?unit=${report.logins.find((l) => l.username === 'member')!.scopeUnitCode}`)).items.length).toBe(3);
+  });
+
   it('builds nothing and shows no password on the next start', async () => {
     const again = await prepareFirstStart(t.db, loadConfig({}), TEST_SECRET_KEY);
     expect(again.demoBuilt).toBe(false);

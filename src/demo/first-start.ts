@@ -8,6 +8,7 @@ import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
 import { seedStarterCourses } from '../modules/learning/starter-courses.js';
 import { DEMO } from './demo-province.js';
+import { buildDemoEvents, buildDemoMaterials } from './demo-events.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 import { addDemoTeamDesk } from './demo-team-desk.js';
 
@@ -79,6 +80,8 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoTeamDesk(db, { leader: withName(viewers, 'leader'), member: withName(viewers, 'member') }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
     await seedStarterCourses(db, DEMO.provinceCode, viewers.get('province')!.id);
+    await buildDemoEvents(db, viewers.get('province')!, demo.scenario.plan.communes, secretKey);
+    await buildDemoMaterials(db, viewers.get('province')!, demo.scenario.plan.communes);
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {

@@ -70,6 +70,7 @@ export class SyncBatch {
       else if (parsed.kind === 'resident') residents.add(parsed.data.id);
       else if (parsed.kind === 'milestone') residents.add(parsed.data.residentId);
       else if (parsed.kind === 'difficulty') continue;
+      else if (parsed.kind === 'check_in') continue; // an event's attendance: no household or resident changes
       else {
         households.add(parsed.data.householdId);
         for (const id of parsed.data.peoplePresent ?? []) residents.add(id);

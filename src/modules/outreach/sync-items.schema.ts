@@ -5,6 +5,7 @@ import { UnitCode } from '../../http/schemas.js';
 import { findUnstorable } from '../../http/storable-input.js';
 import { NATIONAL_ID_PATTERN } from '../people/national-id.js';
 import { RESIDENT_GROUPS } from '../people/people.service.js';
+import { CheckInData, type CheckInItemData } from '../events/events.schema.js';
 
 /**
  * The data of each kind of sync item. The envelope is checked by the route (a bad one answers
@@ -91,7 +92,8 @@ export type ParsedItem =
   | { kind: 'resident'; data: ResidentItemData }
   | { kind: 'visit'; data: VisitItemData }
   | { kind: 'milestone'; data: MilestoneItemData }
-  | { kind: 'difficulty'; data: DifficultyItemData };
+  | { kind: 'difficulty'; data: DifficultyItemData }
+  | { kind: 'check_in'; data: CheckInItemData };
 
 export type SyncKind = ParsedItem['kind'];
 
@@ -101,6 +103,7 @@ const validators = {
   visit: Compile(VisitData),
   milestone: Compile(MilestoneData),
   difficulty: Compile(DifficultyData),
+  check_in: Compile(CheckInData),
 };
 
 interface SchemaError {
@@ -147,6 +150,10 @@ function normaliseIds(item: ParsedItem): ParsedItem {
       item.data.id = lowerOptional(item.data.id);
       break;
     case 'difficulty':
+      break;
+    case 'check_in':
+      item.data.eventId = lower(item.data.eventId);
+      item.data.residentId = lowerOptional(item.data.residentId);
       break;
   }
   return item;

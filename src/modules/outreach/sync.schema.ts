@@ -8,7 +8,7 @@ export const SyncBody = Type.Object({
   deviceId: Type.String({ format: 'uuid' }),
   items: Type.Array(Type.Object({
     id: Type.String({ format: 'uuid', description: 'UUIDv7 made on the device: the id of this write' }),
-    kind: Type.Enum(['household', 'resident', 'visit', 'milestone', 'difficulty']),
+    kind: Type.Enum(['household', 'resident', 'visit', 'milestone', 'difficulty', 'check_in']),
     data: Type.Object({}, { additionalProperties: true }),
     recordedAt: Type.String({ format: 'date-time', description: 'When the write was made on the device, with its offset' }),
   }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_SYNC_ITEMS }),

@@ -15,6 +15,7 @@ import { applyCorrection } from './visit-corrections.js';
 import { parsePhotoDataUrl, reportDifficulty } from '../targets/difficulties.service.js';
 import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
+import { applyCheckIn } from '../events/check-ins.js';
 
 export interface SyncItemInput {
   id: string;
@@ -159,6 +160,7 @@ function editOfUnseen(p: ParsedItem & { kind: 'household' | 'resident' }): AppEr
 async function applyOne(batch: SyncBatch, item: PendingItem): Promise<ItemOutcome> {
   try {
     const { parsed } = item;
+    if (parsed.kind === 'check_in') return { status: await applyCheckIn(batch, item.id, parsed.data) };
     if (parsed.kind === 'visit') return await applyCorrection(batch, item, { ...parsed.data, supersedes: parsed.data.supersedes! });
     if (parsed.kind === 'difficulty') {
       const { photo, ...rest } = parsed.data;

@@ -3,6 +3,8 @@ import { PEOPLE_ROLLUP_SOURCES, recountPeopleRollups } from '../people/people-fe
 import { OUTREACH_ROLLUP_SOURCES, recountOutreachRollups } from '../outreach/outreach-rollups.js';
 import { CONTEST_ROLLUP_SOURCES, recountContestRollups } from '../contest/contest-rollups.js';
 import { LEARNING_ROLLUP_SOURCES, recountLearningRollups } from '../learning/enrolments.service.js';
+import { EVENTS_ROLLUP_SOURCES, recountEventRollups } from '../events/events-rollups.js';
+import { COMMUNICATION_SOURCES, recountCommunicationRollups } from '../events/materials.service.js';
 import * as q from './rollups.queries.js';
 import { addToRollups, regroupAreas, type RollupDelta } from './rollups.service.js';
 
@@ -19,6 +21,8 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   { ...OUTREACH_ROLLUP_SOURCES, recount: recountOutreachRollups },
   { ...CONTEST_ROLLUP_SOURCES, recount: recountContestRollups },
   { ...LEARNING_ROLLUP_SOURCES, recount: recountLearningRollups },
+  { ...EVENTS_ROLLUP_SOURCES, recount: recountEventRollups },
+  { ...COMMUNICATION_SOURCES, recount: recountCommunicationRollups },
 ];
 
 function concerns(source: RollupSource, prefix: string): boolean {

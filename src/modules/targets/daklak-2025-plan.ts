@@ -63,8 +63,8 @@ export const DAKLAK_2025_PLAN: readonly PlanIndicator[] = [
   },
   {
     code: 'week_participants', nameVi: 'Lượt người tham gia Tuần lễ "Bình dân học vụ số"', nameEn: 'Participants in the Digital Education for All Week',
-    explanationVi: 'Tổng lượt người được hướng dẫn 5 kỹ năng số cơ bản trong Tuần lễ (báo cáo)', explanationEn: 'People guided in the five basic skills during the Week (reported)',
-    unitLabel: 'lượt', percent: false, numerator: { source: 'reported', over: 'sum' }, denominator: null, target: 600_000, deadline: PEAK_DAYS_END,
+    explanationVi: 'Tổng lượt người được hướng dẫn 5 kỹ năng số cơ bản trong Tuần lễ (điểm danh tại sự kiện nơi có, còn lại theo báo cáo)', explanationEn: 'People guided in the five basic skills during the Week (event check-ins where held, else reported)',
+    unitLabel: 'lượt', percent: false, numerator: { source: 'reported', over: 'sum', eventsFirst: 'week_participants' }, denominator: null, target: 600_000, deadline: PEAK_DAYS_END,
   },
   {
     code: 'pupils_digital_skills', nameVi: 'Học sinh, sinh viên được trang bị kỹ năng số', nameEn: 'Pupils and students with digital skills',

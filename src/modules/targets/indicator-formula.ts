@@ -16,6 +16,11 @@ const FieldCount = Type.Object({
     Type.Literal('visits'), Type.Literal('households_visited'), Type.Literal('households_covered'), Type.Literal('households'), Type.Literal('residents'),
     // People who took part in a quiz contest (a scored attempt), counted once per contest.
     Type.Literal('contest_participants'),
+    // Event attendances (people once per event plus walk-ins), people checked in, attendances at
+    // Week events, and communes that organised a Week (events module).
+    Type.Literal('event_attendances'), Type.Literal('event_people'), Type.Literal('week_participants'), Type.Literal('week_communes'),
+    // Communication activities of units and the people they reached.
+    Type.Literal('communication_activities'), Type.Literal('communication_reach'),
   ]),
 }, { additionalProperties: false });
 
@@ -27,6 +32,8 @@ const Reported = Type.Object({
   source: Type.Literal('reported'),
   /** 'latest': a stock (people trained so far); 'sum': a flow added up over periods (Week participants). */
   over: Type.Union([Type.Literal('latest'), Type.Literal('sum')]),
+  /** Counts from events that replace the typed figure of a unit wherever such events were held (the Week). */
+  eventsFirst: Type.Optional(Type.Literal('week_participants')),
 }, { additionalProperties: false });
 
 // Learning facts: people enrolled in a course (once each, on their first enrolment) and course completions.

@@ -8,6 +8,7 @@ import type { CountSource, DenominatorSource } from './indicator-formula.js';
 import type { IndicatorRow } from './indicators.queries.js';
 import { countedReportedValues, type CountedReportedValue } from './reported-values.queries.js';
 import { reportedWithSuccession, type OwnFigure } from './reported-succession.js';
+import { eventsFirstReader, type FigureSource } from './events-first.js';
 import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
 
 /** An indicator's figures for one unit on one day. */
@@ -16,6 +17,8 @@ export interface IndicatorFigure {
   denominator: number | null;
   /** numerator ÷ denominator (×100 for a percentage), the numerator alone when there is no denominator; null for no data. */
   value: number | null;
+  /** Where the numerator came from when it can come from two places: checked-in events or typed reports. */
+  source?: FigureSource;
 }
 
 type AnySource = CountSource | DenominatorSource;
@@ -26,9 +29,11 @@ const villageCount = (part: AnySource) => part.source === 'units' && part.tier =
 function rollupSource(source: AnySource): string | null {
   switch (source.source) {
     case 'milestone': return `milestone:${source.kind}`;
-    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants': return source.source;
     case 'learners': return 'learning:learners';
     case 'course_completions': return 'learning:completions';
+    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants':
+    case 'event_attendances': case 'event_people': case 'week_participants': case 'week_communes':
+    case 'communication_activities': case 'communication_reach': return source.source;
     default: return null;
   }
 }
@@ -104,6 +109,7 @@ async function figuresOf(
   const grouping = groupingOf(members, rootCode, groups);
 
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
+  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && p.eventsFirst ? [p.eventsFirst] : []));
   const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
   const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
     : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
@@ -112,10 +118,18 @@ async function figuresOf(
   const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members' || villageCount(p));
   const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
   const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
+  const eventsFirstOf = await eventsFirstReader(db, grouping, [...new Set(eventsFirst)], day);
 
+  let source: IndicatorFigure['source'];
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
     const rollup = rollupSource(part);
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
+    if (part.source === 'reported' && part.eventsFirst) {
+      // Where a commune held such events, their check-ins are its figure; elsewhere the typed one.
+      const figure = eventsFirstOf(part.eventsFirst, group, (code) => reported.get(indicator.code)?.(code) ?? null);
+      source = figure.source;
+      return figure.value;
+    }
     switch (part.source) {
       case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
       // Villages are those that need a team: a group nested in a village is part of it (teams/team-reach.ts).
@@ -130,6 +144,7 @@ async function figuresOf(
   for (const group of groups) {
     const figures = new Map<string, IndicatorFigure>();
     for (const indicator of indicators) {
+      source = undefined;
       const numerator = read(indicator, indicator.numerator as CountSource, group);
       const denominator = indicator.denominator ? read(indicator, indicator.denominator as DenominatorSource, group) : null;
       let value: number | null = numerator;
@@ -137,7 +152,7 @@ async function figuresOf(
         // A denominator of zero or unknown gives "no data", never a division error.
         value = numerator === null || !denominator ? null : (numerator / denominator) * (indicator.percent ? 100 : 1);
       }
-      figures.set(indicator.code, { numerator, denominator, value });
+      figures.set(indicator.code, source === undefined ? { numerator, denominator, value } : { numerator, denominator, value, source });
     }
     result.set(group, figures);
   }

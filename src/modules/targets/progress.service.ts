@@ -86,6 +86,7 @@ async function progressOfGroups(
       target: targetValue, deadline: target?.deadline ?? null,
       status: assessment.status, projected: round(assessment.projected), neededPerWeek: round(assessment.neededPerWeek), gap: round(assessment.gap),
       suspect: isSuspectShare(indicator.percent, figure.value),
+      ...(figure.source ? { source: figure.source } : {}),
     };
   })]));
 }

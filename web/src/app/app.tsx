@@ -32,6 +32,9 @@ const isContestPath = (path: string) => path === '/contest' || path.startsWith('
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 // The learner's courses, quizzes and skill checks: a lazy chunk too, loaded only for learners.
 const LearnerPage = lazy(() => import('../features/learning/components/learner-page'));
+// The public registration form of an event (#/event/<id>), no login: a lazy chunk, light on 3G.
+const RegisterPage = lazy(() => import('../features/events/components/register-page'));
+const eventIdOf = (path: string) => /^\/event\/([0-9a-f-]{36})$/i.exec(path)?.[1];
 
 /** A screen opened from the menu closes the menu over it. */
 const closeMenu = (event: { currentTarget: HTMLElement }) => event.currentTarget.closest('details')?.removeAttribute('open');
@@ -97,6 +100,14 @@ export function App() {
       </Suspense>
     );
   }
+  const registerFor = eventIdOf(path);
+  if (registerFor) {
+    return (
+      <Suspense fallback={loading}>
+        <RegisterPage eventId={registerFor} actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (!shell) return loading;
   const { session, village } = shell;
 
@@ -155,6 +166,8 @@ export function App() {
             <div className="menu-panel stack">
               {session.user.role === 'team_leader' && <a className="btn btn-secondary" href="#/team" data-testid="menu-team" onClick={closeMenu}>{t('menu.team')}</a>}
               <a className="btn btn-secondary" href="#/sync" onClick={closeMenu}>{t('menu.sync')}</a>
+              <a className="btn btn-secondary" href="#/check-in" onClick={closeMenu}>{t('menu.checkIn')}</a>
+              <a className="btn btn-secondary" href="#/materials" onClick={closeMenu}>{t('menu.materials')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>

@@ -7,6 +7,10 @@ import { ResidentForm } from '../features/households/components/resident-form';
 import { TodayTally } from '../features/tally/components/today-tally';
 import { VisitScreen } from '../features/visits/components/visit-screen';
 
+// Event check-in (and its QR decoder) is a chunk of its own: most days a team checks no one in.
+const CheckInScreen = lazy(() => import('../features/events/components/check-in-screen'));
+const MaterialsScreen = lazy(() => import('../features/events/components/materials-screen'));
+
 /*
  * The field app's screens, all in the first download so they work offline from the first visit.
  *
@@ -29,6 +33,8 @@ export function FieldRoutes({ path, role }: { path: string; role?: string }) {
   if (parts[0] === 'team' && role === 'team_leader') {
     return <Suspense fallback={<Loading />}><TeamDeskScreen /></Suspense>;
   }
+  if (parts[0] === 'check-in') return <Suspense fallback={null}><CheckInScreen /></Suspense>;
+  if (parts[0] === 'materials') return <Suspense fallback={null}><MaterialsScreen /></Suspense>;
   if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
   if (parts[0] === 'household' && parts[1]) {
     if (parts[2] === 'visit') return <VisitScreen householdId={parts[1]} />;

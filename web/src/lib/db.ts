@@ -48,7 +48,7 @@ export interface HouseholdVisitState {
   lastOutcome?: string | null;
 }
 
-export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone' | 'difficulty';
+export type SyncKind = 'household' | 'resident' | 'visit' | 'milestone' | 'difficulty' | 'check_in';
 
 export interface ServerError {
   code: string;

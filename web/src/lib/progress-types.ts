@@ -19,4 +19,6 @@ export interface IndicatorFigure {
   status: Status;
   /** A share above 100%: the denominator is likely wrong, so the tile says so in words. */
   suspect: boolean;
+  /** For a figure events replace where held (the Week): whether it came from check-ins or typed reports. */
+  source?: 'events' | 'reported' | 'mixed';
 }

@@ -52,6 +52,7 @@ function IndicatorTile({ indicator, selected, onSelect }: { indicator: Indicator
         </span>
       )}
       <StatusBadge status={indicator.status} />
+      {indicator.source && <span className="tile-sub" data-testid="tile-source">{t(`tiles.source.${indicator.source}`)}</span>}
       {indicator.suspect && (
         <span className="tile-suspect" data-testid="tile-suspect" role="note">
           <span aria-hidden="true">⚠ </span>{t('tiles.suspect')}
