@@ -32,7 +32,7 @@ export async function contestSummary(db: Database, viewer: Viewer, provinceCode:
   return {
     contestId: contest.id, title: contest.title,
     phase: phase && { number: phase.number, startsOn: phase.startsOn, endsOn: phase.endsOn },
-    participantsToday: phase ? await countParticipantsOn(db, contest.id, day) : 0,
+    participantsToday: phase ? await countParticipantsOn(db, contest.id, phase.number, day) : 0,
     participantsThisPhase: phase ? await countPhaseParticipants(db, contest.id, phase.number) : 0,
     lastPublishedPhase: published.length > 0 ? Math.max(...published) : null,
   };

@@ -63,8 +63,9 @@ export async function replaceOpenPhases(db: Database, contestId: string, phases:
 }
 
 /** Distinct people who submitted an attempt on a day, and in a phase: the officers' dashboard tile. */
-export async function countParticipantsOn(db: Database, contestId: string, day: string): Promise<number> {
+export async function countParticipantsOn(db: Database, contestId: string, phase: number, day: string): Promise<number> {
+  // The phase narrows to the partial index on submitted attempts (contest, phase).
   const row = await db.selectFrom('contest_attempts').select((eb) => eb.fn.count<string>('participant_id').distinct().as('n'))
-    .where('contest_id', '=', contestId).where('day', '=', day).where('submitted_at', 'is not', null).executeTakeFirst();
+    .where('contest_id', '=', contestId).where('phase_number', '=', phase).where('submitted_at', 'is not', null).where('day', '=', day).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/ui/text-field';
 import type { ContestRules } from '../api/contest-admin-api';
@@ -33,6 +34,8 @@ export function rulesOf(draft: RulesDraft): Partial<ContestRules> {
 /** Eligibility and the rules: questions, time, attempts a day, grace, prizes per person, unit prize points. */
 export function RuleFields({ rules, onChange, errorFor }: { rules: RulesDraft; onChange: (rules: RulesDraft) => void; errorFor: (field: string) => string | undefined }) {
   const { t } = useTranslation(NS);
+  // Two forms (new and edit) can be open at once: ids of their own, so each label finds its box.
+  const id = useId();
   const field = (key: Exclude<keyof RulesDraft, 'onePrizePerPerson' | 'eligibleStatistic'>, errorKey: string, min: number, max: number) => (
     <TextField label={t(`rules.${key}`)} type="number" min={min} max={max} inputMode="numeric" value={rules[key]} required
       onChange={(e) => onChange({ ...rules, [key]: e.target.value })} error={errorFor(`rules.${errorKey}`)} />
@@ -41,8 +44,8 @@ export function RuleFields({ rules, onChange, errorFor }: { rules: RulesDraft; o
     <fieldset className="contest-fieldset">
       <legend>{t('rules.heading')}</legend>
       <div className="field">
-        <label htmlFor="contest-eligible">{t('rules.eligibleStatistic')}</label>
-        <select id="contest-eligible" value={rules.eligibleStatistic} onChange={(e) => onChange({ ...rules, eligibleStatistic: e.target.value as RulesDraft['eligibleStatistic'] })}>
+        <label htmlFor={`${id}-eligible`}>{t('rules.eligibleStatistic')}</label>
+        <select id={`${id}-eligible`} value={rules.eligibleStatistic} onChange={(e) => onChange({ ...rules, eligibleStatistic: e.target.value as RulesDraft['eligibleStatistic'] })}>
           <option value="adults">{t('rules.adults')}</option>
           <option value="population">{t('rules.population')}</option>
         </select>
@@ -57,8 +60,8 @@ export function RuleFields({ rules, onChange, errorFor }: { rules: RulesDraft; o
         {field('graceSeconds', 'graceSeconds', 0, 120)}
       </div>
       <div className="field field-check">
-        <input id="contest-one-prize" type="checkbox" checked={rules.onePrizePerPerson} onChange={(e) => onChange({ ...rules, onePrizePerPerson: e.target.checked })} />
-        <label htmlFor="contest-one-prize">{t('rules.onePrizePerPerson')}</label>
+        <input id={`${id}-one-prize`} type="checkbox" checked={rules.onePrizePerPerson} onChange={(e) => onChange({ ...rules, onePrizePerPerson: e.target.checked })} />
+        <label htmlFor={`${id}-one-prize`}>{t('rules.onePrizePerPerson')}</label>
       </div>
       <div className="contest-phase-row">
         {field('pointsFirst', 'prizePoints.first', 0, 100)}
