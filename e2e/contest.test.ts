@@ -43,19 +43,25 @@ test('on a phone, a person with no account goes from the login screen to a score
     expect(await result.textContent()).toMatch(/\d+ điểm/);
     // The leaderboard is kept a few seconds on the server; the page looks again until the rank shows.
     await page.getByTestId('contest-my-rank').waitFor({ timeout: 40_000 });
-    expect(await page.getByTestId('contest-my-rank').textContent()).toContain('Bạn đang xếp thứ 1');
+    // The demo has people in today's phase too: the rank is among them.
+    expect(await page.getByTestId('contest-my-rank').textContent()).toMatch(/Bạn đang xếp thứ \d+ trong đợt 2/);
     await saveScreenshot(page, 'contest-result-phone.png');
   } finally {
     await context.close();
   }
 }, 120_000);
 
-test('at 1280 px, the province officer opens the contest screens from the dashboard , sees a refused bank file row by row and publishes an ended phase, whose results then show on the public contest page', async (ctx) => {
+test('at 1280 px, the province officer sees the contest tile on the dashboard, opens the contest screens, sees a refused bank file row by row, edits the contest with errors beside the fields, and publishes an ended phase, whose results then show on the public contest page', async (ctx) => {
   skipWithoutChromium(ctx);
   const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   try {
     await signInWithForm(page, journey.baseUrl, 'province', DEMO_PASSWORD);
+    // The dashboard's contest tile: the demo's people who took part today and in the open phase.
+    const tile = page.getByTestId('contest-tile');
+    await tile.waitFor({ timeout: 30_000 });
+    expect(Number((await page.getByTestId('contest-tile-today').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await tile.textContent()).toContain('Người dự thi đợt này');
     await page.getByTestId('contest-admin-link').click();
     await page.getByTestId('phase-2').waitFor();
     const importer = page.getByTestId('bank-import');
@@ -74,12 +80,42 @@ test('at 1280 px, the province officer opens the contest screens from the dashbo
     ]);
     await saveScreenshot(page, 'contest-admin-1280.png');
 
+    // Editing the demo contest: a bad organiser's phone is answered beside the list, by its line.
+    await page.locator('[data-testid^="edit-contest-"]').first().click();
+    const editor = page.getByTestId('contest-edit-form');
+    await editor.getByTestId('phase-fields-3').getByLabel('Số giải Nhất').fill('2');
+    await editor.getByLabel('Mỗi người chỉ nhận một giải trong cả cuộc thi').uncheck();
+    const phones = editor.getByLabel('Số điện thoại người tổ chức (mỗi dòng một số)');
+    await phones.fill('0912 345 678\n12345');
+    await editor.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.poll(() => editor.locator('.field-error').allTextContents()).toEqual([
+      'Dòng 2 (12345): Số điện thoại của người tổ chức không phải số di động Việt Nam',
+    ]);
+    await phones.fill('0912 345 678');
+    await editor.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await editor.getByText('Đã lưu.').waitFor();
+    await editor.getByText('Đang lưu 1 số.', { exact: false }).waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await saveScreenshot(page, 'contest-edit-phone.png');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The demo's first phase has ended: once published, its results are on the public page.
     await page.getByTestId('phase-1').getByRole('button', { name: 'Công bố kết quả' }).click();
     await page.getByTestId('phase-1').getByText('Đã công bố').waitFor();
+    // 102 communes: the top ten first, all of them on request.
+    const officerUnits = page.getByTestId('phase-1').locator('.contest-table tbody tr');
+    await expect.poll(() => officerUnits.count()).toBe(10);
+    await page.getByTestId('phase-1').getByTestId('units-toggle').click();
+    expect(await officerUnits.count()).toBe(102);
     await page.goto(`${journey.baseUrl}/#/contest`);
-    await page.getByTestId('contest-results-1').waitFor();
-    expect(await page.getByTestId('contest-results-1').textContent()).toContain('Kết quả đợt 1');
+    const results = page.getByTestId('contest-results-1');
+    await results.waitFor();
+    expect(await results.textContent()).toContain('Kết quả đợt 1');
+    expect(await results.locator('ol li').count()).toBe(6);
+    expect(await results.locator('tbody tr').count()).toBe(10);
+    await results.getByRole('button', { name: 'Xem tất cả 102 đơn vị' }).click();
+    expect(await results.locator('tbody tr').count()).toBe(102);
   } finally {
     await context.close();
   }

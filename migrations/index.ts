@@ -20,6 +20,7 @@ import * as addAlertAcknowledgements from './20261201150100_add_alert_acknowledg
 import * as trackHouseholdCoverage from './20261201160000_track_household_coverage.js';
 import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
+import * as addPhasePrizes from './20261202100000_add_phase_prizes.js';
 import * as createHouseholdAssignments from './20261202110000_create_household_assignments.js';
 import * as createLearning from './20261202120000_create_learning.js';
 import * as createEvents from './20261202140000_create_events.js';
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '20261201160000_track_household_coverage': trackHouseholdCoverage,
   '20261201160100_mark_record_status': markRecordStatus,
   '20261201160200_add_confirmed_skills': addConfirmedSkills,
+  '20261202100000_add_phase_prizes': addPhasePrizes,
   '20261202110000_create_household_assignments': createHouseholdAssignments,
   '20261202120000_create_learning': createLearning,
   '20261202140000_create_events': createEvents,

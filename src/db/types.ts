@@ -540,6 +540,8 @@ export interface ContestPhasesTable {
   ends_on: Day;
   participant_count: number | null;
   published_at: Date | null;
+  /** 1st/2nd/3rd prize counts of the phase; null: the contest's rule. */
+  prizes: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface ContestParticipantsTable {

@@ -55,7 +55,7 @@ describe('the first start on an empty database', () => {
   it('installs the Dak Lak 2025 plan, so the province dashboard has its indicators and denominators', async () => {
     const session = await loginAs(t.app, { username: 'province', password: report.logins[1]!.password! });
     const progress = (await t.app.inject({ method: 'GET', url: '/api/progress?unit=66', headers: session.headers })).json();
-    expect(progress.indicators).toHaveLength(11);
+    expect(progress.indicators).toHaveLength(12);
     const adults = progress.indicators.find((i: { code: string }) => i.code === 'adults_skills_confirmed');
     expect(adults).toMatchObject({ value: 58, target: 80 });
     expect(adults.denominator).toBe((await statisticsAt(t.db, '66', '2025-07-01')).adults);
@@ -118,6 +118,15 @@ describe('the first start on an empty database', () => {
     const commune = report.logins.find((l) => l.username === 'commune')!.scopeUnitCode!;
     expect((await get('commune', `/api/events?unit=${commune}`)).items.length).toBeGreaterThan(0);
     expect((await get('member', `/api/materials?unit=${report.logins.find((l) => l.username === 'member')!.scopeUnitCode}`)).items.length).toBe(3);
+  });
+
+  it('has people in the demo contest: its ended phase to publish, and today, counted in the plan', async () => {
+    const tile = (await get('province', '/api/contest-admin/summary?provinceCode=66')).contest;
+    expect(tile.participantsToday).toBeGreaterThan(0);
+    expect(tile.participantsThisPhase).toBe(tile.participantsToday);
+    const winners = await get('province', `/api/contest-admin/contests/${tile.contestId}/winners?phase=${tile.phase.number - 1}`);
+    expect(winners.items.length).toBe(6);
+    expect(figure(await get('province', '/api/progress?unit=66'), 'contest_participants').numerator).toBeGreaterThanOrEqual(30);
   });
 
   it('builds nothing and shows no password on the next start', async () => {

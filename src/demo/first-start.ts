@@ -78,10 +78,11 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await addDemoTeamDesk(db, { leader: withName(viewers, 'leader'), member: withName(viewers, 'member') }, units.village, secretKey);
-    await buildDemoContest(db, DEMO.provinceCode);
     await seedStarterCourses(db, DEMO.provinceCode, viewers.get('province')!.id);
     await buildDemoEvents(db, viewers.get('province')!, demo.scenario.plan.communes, secretKey);
     await buildDemoMaterials(db, viewers.get('province')!, demo.scenario.plan.communes);
+    const villages = demo.scenario.plan.communes.flatMap((c) => c.villages.map((v) => v.code));
+    await buildDemoContest(db, DEMO.provinceCode, { secretKey, villages });
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {

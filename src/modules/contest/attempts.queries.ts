@@ -4,22 +4,18 @@ import type { ContestAttemptsTable, ContestEntriesTable } from '../../db/types.j
 
 export type AttemptRow = Selectable<ContestAttemptsTable>;
 
-/** Serialises one participant's starts: two tabs pressing "start" together get one attempt. */
-export async function lockParticipant(db: Database, participantId: string): Promise<void> {
-  await db.selectFrom('contest_participants').select('id').where('id', '=', participantId).forUpdate().execute();
-}
-
-export function selectLatestAttempt(db: Database, contestId: string, participantId: string): Promise<AttemptRow | undefined> {
-  return db.selectFrom('contest_attempts').selectAll()
+/** A participant's latest attempt in a contest and how many they started on a day, in one round trip. */
+export async function selectLatestAndUsed(db: Database, contestId: string, participantId: string, day: string): Promise<{ latest: AttemptRow | undefined; used: number }> {
+  const rows = await db.selectFrom('contest_attempts').selectAll()
+    .select((eb) => eb.selectFrom('contest_attempts as d').select(eb.fn.countAll<number>().as('n'))
+      .where('d.contest_id', '=', contestId).where('d.participant_id', '=', participantId).where('d.day', '=', day).as('used'))
     .where('contest_id', '=', contestId).where('participant_id', '=', participantId)
-    .orderBy('started_at', 'desc').limit(1).executeTakeFirst();
-}
-
-export async function countAttemptsOnDay(db: Database, contestId: string, participantId: string, day: string): Promise<number> {
-  const row = await db.selectFrom('contest_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('contest_id', '=', contestId).where('participant_id', '=', participantId).where('day', '=', day)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('started_at', 'desc').limit(1).execute();
+  if (rows.length > 0) {
+    const { used, ...latest } = rows[0]!;
+    return { latest: latest as AttemptRow, used: Number(used) };
+  }
+  return { latest: undefined, used: 0 };
 }
 
 export async function insertAttempt(db: Database, row: Insertable<ContestAttemptsTable>): Promise<void> {

@@ -7,6 +7,8 @@ import * as s from './contest.schema.js';
 import { checkProvince, createContest, getManagedContest, getPhase, listContestsOfProvince } from './contests.service.js';
 import { hashPhone, normalisePhone } from './participants.service.js';
 import { exportBank, getBank, importBank, listBanks } from '../question-banks/question-banks.service.js';
+import { updateContest } from './contest-edit.service.js';
+import { contestSummary } from './contest-summary.service.js';
 import { phaseWinners, publishPhase, unitResults } from './results.service.js';
 import { suspiciousPatterns } from './suspicious.service.js';
 
@@ -21,6 +23,12 @@ const EXPORT_EXTENSIONS = { xlsx: 'xlsx', aiken: 'txt', gift: 'gift.txt' } as co
 /** The organisers' side under /api/contest-admin: banks, contests, results, suspicious patterns. Province officers only. */
 export const contestAdminRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = async (app, options) => {
   const { db } = app.database;
+  // Only keyed hashes of the organisers' phones are kept: they are excluded, never contacted.
+  const hashOrganisers = (phones: string[]) => phones.map((phone, i) => {
+    const normal = normalisePhone(phone);
+    if (!normal) throw new AppError('CONTEST_ORGANISER_PHONE_INVALID', undefined, `organiserPhones[${i}]`);
+    return hashPhone(options.secretKey, normal);
+  });
   app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post('/banks', {
@@ -64,17 +72,27 @@ export const contestAdminRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }
     schema: { tags, summary: 'Create a contest with its phases and rules', body: s.CreateContestBody, response: { 201: s.ContestSchema, ...errors } },
   }, async (request, reply) => {
     const { organiserPhones = [], ...input } = request.body;
-    const organiserPhoneHashes = organiserPhones.map((phone, i) => {
-      const normal = normalisePhone(phone);
-      if (!normal) throw new AppError('VALIDATION_FAILED', 'Not a Vietnamese mobile number', `organiserPhones[${i}]`);
-      return hashPhone(options.secretKey, normal);
-    });
+    const organiserPhoneHashes = hashOrganisers(organiserPhones);
     return reply.status(201).send(await createContest(db, request.viewer!, { ...input, organiserPhoneHashes }));
   });
 
+  app.patch('/contests/:id', {
+    config: { access },
+    schema: { tags, summary: 'Edit a contest: title, bank, rules, phases and their prizes, organisers\' phones', params: s.IdParams, body: s.UpdateContestBody, response: { 200: s.ManagedContestSchema, ...errors } },
+  }, async (request) => {
+    const { organiserPhones, ...changes } = request.body;
+    const organiserPhoneHashes = organiserPhones && hashOrganisers(organiserPhones);
+    return updateContest(db, request.viewer!, request.params.id, { ...changes, organiserPhoneHashes });
+  });
+
+  app.get('/summary', {
+    config: { access },
+    schema: { tags, summary: 'The officers\' dashboard tile: the current contest, participants today and in the open phase', querystring: s.ProvinceQuery, response: { 200: s.ContestSummarySchema, ...errors } },
+  }, async (request) => ({ contest: await contestSummary(db, request.viewer!, request.query.provinceCode) }));
+
   app.get('/contests', {
     config: { access },
-    schema: { tags, summary: 'Contests of a province', querystring: s.ProvinceQuery, response: { 200: s.ContestList, ...errors } },
+    schema: { tags, summary: 'Contests of a province', querystring: s.ProvinceQuery, response: { 200: s.ManagedContestList, ...errors } },
   }, async (request) => ({ items: await listContestsOfProvince(db, request.viewer!, request.query.provinceCode) }));
 
   app.get('/contests/:id/winners', {

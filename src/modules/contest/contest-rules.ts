@@ -6,6 +6,14 @@ import { Value } from 'typebox/value';
  * minutes, one attempt a day, the best attempt of a phase counts, one prize per person across
  * phases, 10/8/6 unit points for 1st/2nd/3rd prizes.
  */
+/** How many 1st, 2nd and 3rd individual prizes a phase gives. */
+export const PrizeCounts = Type.Object({
+  first: Type.Integer({ minimum: 0, maximum: 20, default: 1 }),
+  second: Type.Integer({ minimum: 0, maximum: 50, default: 2 }),
+  third: Type.Integer({ minimum: 0, maximum: 100, default: 3 }),
+}, { additionalProperties: false });
+export type PrizeCounts = Static<typeof PrizeCounts>;
+
 export const ContestRules = Type.Object({
   questionsPerAttempt: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
   timeLimitSeconds: Type.Integer({ minimum: 60, maximum: 3600, default: 600 }),
@@ -13,11 +21,8 @@ export const ContestRules = Type.Object({
   /** A submission this long after the deadline still counts: the network's delay, stated to participants. */
   graceSeconds: Type.Integer({ minimum: 0, maximum: 120, default: 15 }),
   onePrizePerPerson: Type.Boolean({ default: true }),
-  prizes: Type.Object({
-    first: Type.Integer({ minimum: 0, maximum: 20, default: 1 }),
-    second: Type.Integer({ minimum: 0, maximum: 50, default: 2 }),
-    third: Type.Integer({ minimum: 0, maximum: 100, default: 3 }),
-  }, { default: {} }),
+  /** The prizes of a phase that does not set its own. */
+  prizes: Type.Object(PrizeCounts.properties, { default: {} }),
   prizePoints: Type.Object({
     first: Type.Number({ minimum: 0, maximum: 100, default: 10 }),
     second: Type.Number({ minimum: 0, maximum: 100, default: 8 }),

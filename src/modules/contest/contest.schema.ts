@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Day, Nullable, UnitCode } from '../../http/schemas.js';
-import { ContestRules } from './contest-rules.js';
+import { ContestRules, PrizeCounts } from './contest-rules.js';
 
 export const Id = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Id });
@@ -11,6 +11,7 @@ export const PhaseSchema = Type.Object({
   endsOn: Type.String(),
   participantCount: Nullable(Type.Integer()),
   publishedAt: Nullable(Type.String()),
+  prizes: PrizeCounts,
 });
 
 export const ContestSchema = Type.Object({
@@ -22,6 +23,9 @@ export const ContestSchema = Type.Object({
   phases: Type.Array(PhaseSchema),
 });
 export const ContestList = Type.Object({ items: Type.Array(ContestSchema) });
+/** The organisers' view: how many organisers' phones are on record, never the phones. */
+export const ManagedContestSchema = Type.Object({ ...ContestSchema.properties, organiserCount: Type.Integer() });
+export const ManagedContestList = Type.Object({ items: Type.Array(ManagedContestSchema) });
 
 export const RegisterBody = Type.Object({
   fullName: Type.String({ minLength: 2, maxLength: 120 }),
@@ -79,15 +83,32 @@ export const Results = Type.Object({
 });
 
 export const ProvinceQuery = Type.Object({ provinceCode: UnitCode });
+const PhaseList = Type.Array(Type.Object({ startsOn: Day, endsOn: Day, prizes: Type.Optional(PrizeCounts) }, { additionalProperties: false }), { minItems: 1, maxItems: 52 });
+const OrganiserPhones = Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1000 });
 export const CreateContestBody = Type.Object({
   provinceCode: UnitCode,
   title: Type.String({ minLength: 3, maxLength: 200 }),
   bankId: Id,
   rules: Type.Optional(Type.Partial(ContestRules)),
-  phases: Type.Array(Type.Object({ startsOn: Day, endsOn: Day }, { additionalProperties: false }), { minItems: 1, maxItems: 52 }),
+  phases: PhaseList,
   /** Organisers' phone numbers: they may not take part. Only keyed hashes of them are kept. */
-  organiserPhones: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1000 })),
+  organiserPhones: Type.Optional(OrganiserPhones),
 }, { additionalProperties: false });
+export const UpdateContestBody = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  bankId: Type.Optional(Id),
+  rules: Type.Optional(Type.Partial(ContestRules)),
+  phases: Type.Optional(PhaseList),
+  /** Replaces the organisers' list when given; left out, the list on record stays. */
+  organiserPhones: Type.Optional(OrganiserPhones),
+}, { additionalProperties: false });
+export const ContestSummarySchema = Type.Object({
+  contest: Nullable(Type.Object({
+    contestId: Type.String(), title: Type.String(),
+    phase: Nullable(Type.Object({ number: Type.Integer(), startsOn: Type.String(), endsOn: Type.String() })),
+    participantsToday: Type.Integer(), participantsThisPhase: Type.Integer(), lastPublishedPhase: Nullable(Type.Integer()),
+  })),
+});
 
 export const BankFormatSchema = Type.Union([Type.Literal('xlsx'), Type.Literal('csv'), Type.Literal('aiken'), Type.Literal('gift')]);
 export const BankImportQuery = Type.Object({

@@ -80,6 +80,15 @@ describe('taking part', () => {
     expect(tomorrowOnly.json().error.code).toBe('ATTEMPT_DAILY_LIMIT');
   });
 
+  it('makes one attempt of ten starts of one person arriving together, all answered with it', async () => {
+    const person = await registerPerson(t.app, '6600202');
+    const replies = await Promise.all(Array.from({ length: 10 }, () => start(person)));
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    expect(new Set(replies.map((r) => r.json().attemptId)).size).toBe(1);
+    const rows = await sql<{ n: number }>`select count(*)::int as n from contest_attempts a join contest_participants p on p.id = a.participant_id where p.unit_code = '6600202'`.execute(t.db);
+    expect(Number(rows.rows[0]!.n)).toBe(1);
+  });
+
   it('scores fifty copies of one submission arriving together once, and counts the entrant once', async () => {
     const person = await registerPerson(t.app, '6600201');
     const paper = (await start(person)).json();

@@ -41,3 +41,31 @@ export async function markPhasePublished(db: Database, contestId: string, number
   await db.updateTable('contest_phases').set({ participant_count: participantCount, published_at: new Date() })
     .where('contest_id', '=', contestId).where('number', '=', number).execute();
 }
+
+/** The phases that already have attempts: they hold people's results and may not be removed. */
+export async function selectPhasesWithAttempts(db: Database, contestId: string): Promise<number[]> {
+  const rows = await db.selectFrom('contest_attempts').select('phase_number').distinct().where('contest_id', '=', contestId).execute();
+  return rows.map((r) => r.phase_number);
+}
+
+export async function updateContest(db: Database, id: string, changes: { title: string; bank_id: string; rules: string; organiser_phone_hashes: string[] }): Promise<void> {
+  await db.updateTable('contests').set(changes).where('id', '=', id).execute();
+}
+
+/** Writes the unpublished phases as given and drops those past the new last one. */
+export async function replaceOpenPhases(db: Database, contestId: string, phases: Insertable<ContestPhasesTable>[], lastNumber: number): Promise<void> {
+  await db.deleteFrom('contest_phases').where('contest_id', '=', contestId).where('number', '>', lastNumber).where('published_at', 'is', null).execute();
+  for (const phase of phases) {
+    await db.insertInto('contest_phases').values(phase)
+      .onConflict((oc) => oc.columns(['contest_id', 'number']).doUpdateSet({ starts_on: phase.starts_on, ends_on: phase.ends_on, prizes: phase.prizes ?? null }))
+      .execute();
+  }
+}
+
+/** Distinct people who submitted an attempt on a day, and in a phase: the officers' dashboard tile. */
+export async function countParticipantsOn(db: Database, contestId: string, phase: number, day: string): Promise<number> {
+  // The phase narrows to the partial index on submitted attempts (contest, phase).
+  const row = await db.selectFrom('contest_attempts').select((eb) => eb.fn.count<string>('participant_id').distinct().as('n'))
+    .where('contest_id', '=', contestId).where('phase_number', '=', phase).where('submitted_at', 'is not', null).where('day', '=', day).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

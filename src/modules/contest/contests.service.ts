@@ -5,8 +5,8 @@ import type { Viewer } from '../../http/access.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { addDays, vietnamDay } from '../../lib/vietnam-day.js';
 import { getUnit, isWithinScope } from '../units/units.service.js';
-import { withDefaults, type ContestRules } from './contest-rules.js';
 import { getBank } from '../question-banks/question-banks.service.js';
+import { withDefaults, type ContestRules, type PrizeCounts } from './contest-rules.js';
 import * as q from './contests.queries.js';
 
 export interface Phase {
@@ -16,6 +16,8 @@ export interface Phase {
   /** The real number of participants, frozen at publication (what the predictions aimed at). */
   participantCount: number | null;
   publishedAt: string | null;
+  /** How many 1st, 2nd and 3rd prizes this phase gives: its own count, else the contest's rule. */
+  prizes: PrizeCounts;
 }
 
 export interface Contest {
@@ -37,21 +39,29 @@ export interface NewContest {
   title: string;
   bankId: string;
   rules?: Partial<ContestRules>;
-  phases: { startsOn: string; endsOn: string }[];
+  phases: NewPhase[];
   organiserPhoneHashes: string[];
 }
 
-function phaseOf(row: q.PhaseRow): Phase {
+export interface NewPhase {
+  startsOn: string;
+  endsOn: string;
+  prizes?: PrizeCounts;
+}
+
+function phaseOf(row: q.PhaseRow, rules: ContestRules): Phase {
   return {
     number: row.number, startsOn: row.starts_on, endsOn: row.ends_on,
     participantCount: row.participant_count, publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    prizes: (row.prizes as PrizeCounts | null) ?? rules.prizes,
   };
 }
 
 function stateOf(row: q.ContestRow, phases: q.PhaseRow[]): ContestState {
+  const rules = withDefaults(row.rules);
   return {
-    id: row.id, provinceCode: row.province_code, title: row.title, bankId: row.bank_id, rules: withDefaults(row.rules),
-    phases: phases.filter((p) => p.contest_id === row.id).map(phaseOf),
+    id: row.id, provinceCode: row.province_code, title: row.title, bankId: row.bank_id, rules,
+    phases: phases.filter((p) => p.contest_id === row.id).map((p) => phaseOf(p, rules)),
     organiserPhoneHashes: new Set(row.organiser_phone_hashes),
   };
 }
@@ -62,7 +72,7 @@ export function publicContest(state: ContestState): Contest {
 }
 
 /** Phases follow one another, numbered from 1, never overlapping, so a day belongs to one phase at most. */
-function checkPhases(phases: NewContest['phases']): void {
+export function checkPhases(phases: readonly NewPhase[]): void {
   phases.forEach((phase, i) => {
     if (phase.endsOn < phase.startsOn) throw new AppError('CONTEST_PHASES_INVALID', 'A phase ends before it starts', `phases[${i}].endsOn`);
     const previous = phases[i - 1];
@@ -88,6 +98,10 @@ export function createDemoContest(db: Database, input: NewContest): Promise<Cont
   return insertNewContest(db, input, null);
 }
 
+export function phaseRow(contestId: string, number: number, phase: NewPhase) {
+  return { contest_id: contestId, number, starts_on: phase.startsOn, ends_on: phase.endsOn, prizes: phase.prizes ? JSON.stringify(phase.prizes) : null };
+}
+
 async function insertNewContest(db: Database, input: NewContest, actorId: string | null): Promise<Contest> {
   checkPhases(input.phases);
   const bank = await getBank(db, input.bankId);
@@ -98,7 +112,7 @@ async function insertNewContest(db: Database, input: NewContest, actorId: string
   await inTransaction(db, (trx) => q.insertContest(trx, {
     id, province_code: input.provinceCode, title: input.title, bank_id: input.bankId, rules: JSON.stringify(rules),
     organiser_phone_hashes: input.organiserPhoneHashes, created_by: actorId,
-  }, input.phases.map((p, i) => ({ contest_id: id, number: i + 1, starts_on: p.startsOn, ends_on: p.endsOn }))));
+  }, input.phases.map((p, i) => phaseRow(id, i + 1, p))));
   forgetContest(id);
   return publicContest(await getContestState(db, id));
 }
@@ -160,11 +174,20 @@ export async function listPublishedContests(db: Database): Promise<Contest[]> {
   return rows.map((row) => publicContest(stateOf(row, phases)));
 }
 
-export async function listContestsOfProvince(db: Database, viewer: Viewer, provinceCode: string): Promise<Contest[]> {
+/** A contest as its organisers see it: how many organisers' phones are on record (never the phones). */
+export interface ManagedContest extends Contest {
+  organiserCount: number;
+}
+
+export function managedContest(state: ContestState): ManagedContest {
+  return { ...publicContest(state), organiserCount: state.organiserPhoneHashes.size };
+}
+
+export async function listContestsOfProvince(db: Database, viewer: Viewer, provinceCode: string): Promise<ManagedContest[]> {
   await checkProvince(db, viewer, provinceCode);
   const rows = await q.selectContestsOfProvince(db, provinceCode);
   const phases = await q.selectPhases(db, rows.map((r) => r.id));
-  return rows.map((row) => publicContest(stateOf(row, phases)));
+  return rows.map((row) => managedContest(stateOf(row, phases)));
 }
 
 /** A contest an officer manages: one of their province, else answered as missing. */

@@ -101,7 +101,7 @@ export async function winnersUpTo(db: Database, contest: ContestState, upTo: num
   const byPhase = new Map<number, Winner[]>();
   const won = new Set<string>();
   for (const phase of contest.phases.filter((p) => p.number <= upTo)) {
-    const winners = pickWinners((await phaseRanking(db, contest, phase.number)).entries, contest.rules.prizes, won, contest.rules.onePrizePerPerson);
+    const winners = pickWinners((await phaseRanking(db, contest, phase.number)).entries, phase.prizes, won, contest.rules.onePrizePerPerson);
     for (const w of winners) won.add(w.participantId);
     byPhase.set(phase.number, winners);
   }

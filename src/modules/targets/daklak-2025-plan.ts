@@ -67,6 +67,12 @@ export const DAKLAK_2025_PLAN: readonly PlanIndicator[] = [
     unitLabel: 'lượt', percent: false, numerator: { source: 'reported', over: 'sum', eventsFirst: 'week_participants' }, denominator: null, target: 600_000, deadline: PEAK_DAYS_END,
   },
   {
+    // Counted from the contest itself (a person's first scored attempt, on its day, in their unit), never reported.
+    code: 'contest_participants', nameVi: 'Người tham gia cuộc thi trực tuyến về chuyển đổi số', nameEn: 'Participants in the online digital transformation quiz contest',
+    explanationVi: 'Số người đã nộp ít nhất một bài thi (mỗi người tính một lần mỗi cuộc thi)', explanationEn: 'People who submitted at least one attempt (each counted once per contest)',
+    unitLabel: 'người', percent: false, numerator: { source: 'contest_participants' }, denominator: null, target: null, deadline: END_OF_YEAR,
+  },
+  {
     code: 'pupils_digital_skills', nameVi: 'Học sinh, sinh viên được trang bị kỹ năng số', nameEn: 'Pupils and students with digital skills',
     explanationVi: 'Số học sinh, sinh viên đã được trang bị (báo cáo) ÷ tổng số học sinh, sinh viên', explanationEn: 'Pupils and students equipped (reported) ÷ all pupils and students',
     unitLabel: '%', percent: true, numerator: { source: 'reported', over: 'latest' }, denominator: { source: 'statistic', kind: 'pupils' }, target: 100, deadline: END_OF_YEAR,

@@ -3,11 +3,21 @@ import { apiFetch, ApiError } from '../../../lib/api';
 // The shapes of /api/contest-admin (src/modules/contest/contest-admin.routes.ts).
 
 export interface Bank { id: string; name: string; questionCount: number; createdAt: string }
+export interface PrizeCounts { first: number; second: number; third: number }
+export interface ContestRules {
+  questionsPerAttempt: number; timeLimitSeconds: number; attemptsPerDay: number; graceSeconds: number; onePrizePerPerson: boolean;
+  prizes: PrizeCounts; prizePoints: PrizeCounts; eligibleStatistic: 'adults' | 'population';
+  minSecondsPerQuestion: number; attemptsPerAddress: number;
+}
+export interface AdminPhase { number: number; startsOn: string; endsOn: string; participantCount: number | null; publishedAt: string | null; prizes: PrizeCounts }
 export interface AdminContest {
   id: string;
   title: string;
   bankId: string;
-  phases: { number: number; startsOn: string; endsOn: string; participantCount: number | null; publishedAt: string | null }[];
+  rules: ContestRules;
+  phases: AdminPhase[];
+  /** How many organisers' phones are on record; the phones themselves never come back. */
+  organiserCount: number;
 }
 export interface UnitResult {
   unitCode: string; unitName: string; participants: number; eligible: number | null; participationPercent: number | null;
@@ -25,6 +35,7 @@ export interface Call { language: string; csrfToken: string; signal?: AbortSigna
 export const fetchBanks = (province: string, call: Call) => apiFetch<{ items: Bank[] }>(`/api/contest-admin/banks?provinceCode=${province}`, call);
 export const fetchContests = (province: string, call: Call) => apiFetch<{ items: AdminContest[] }>(`/api/contest-admin/contests?provinceCode=${province}`, call);
 export const createContest = (body: unknown, call: Call) => apiFetch<AdminContest>('/api/contest-admin/contests', { ...call, method: 'POST', body });
+export const updateContest = (id: string, body: unknown, call: Call) => apiFetch<AdminContest>(`/api/contest-admin/contests/${id}`, { ...call, method: 'PATCH', body });
 export const fetchUnits = (id: string, phase: number, call: Call) => apiFetch<{ items: UnitResult[] }>(`/api/contest-admin/contests/${id}/units?phase=${phase}`, call);
 export const fetchWinners = (id: string, phase: number, call: Call) => apiFetch<{ items: Winner[] }>(`/api/contest-admin/contests/${id}/winners?phase=${phase}`, call);
 export const fetchSuspicious = (id: string, phase: number, call: Call) => apiFetch<Suspicious>(`/api/contest-admin/contests/${id}/suspicious?phase=${phase}`, call);

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { Button } from '../../../components/ui/button';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../../lib/use-resource';
 import { fetchBanks, fetchContests } from '../api/contest-admin-api';
@@ -7,6 +8,7 @@ import { NS } from './contest-admin-i18n';
 import { ContestForm } from './contest-form';
 import { PhaseResults } from './phase-results';
 import '../../contest/components/contest.css';
+import './contest-admin.css';
 
 /**
  * The province officer's contest screens: banks (with the per-row report of a refused file),
@@ -20,9 +22,10 @@ export default function ContestAdminPage({ province, csrfToken, actions }: { pro
   const banks = useResource(`banks:${province}`, (signal) => fetchBanks(province, { ...call, signal }), refresh);
   const contests = useResource(`contests:${province}`, (signal) => fetchContests(province, { ...call, signal }), refresh);
   const again = () => setRefresh((n) => n + 1);
+  const [editing, setEditing] = useState<string>();
 
   return (
-    <div className="contest">
+    <div className="contest contest-admin-wide">
       <header className="topbar">
         <h1>{t('title')}</h1>
         {actions}
@@ -30,12 +33,15 @@ export default function ContestAdminPage({ province, csrfToken, actions }: { pro
       <main>
         <p><a className="text-link" href="#/dashboard">{t('back')}</a></p>
         <BankImport province={province} call={call} banks={banks.data?.items ?? []} onImported={again} />
-        <ContestForm province={province} call={call} banks={banks.data?.items ?? []} onCreated={again} />
+        <ContestForm province={province} call={call} banks={banks.data?.items ?? []} onSaved={again} />
         <h2>{t('contests')}</h2>
         {!contests.data && <p className="muted" role="status">{t('loading')}</p>}
         {contests.data?.items.map((contest) => (
           <section key={contest.id}>
             <h3>{contest.title}</h3>
+            {editing === contest.id
+              ? <ContestForm key={contest.id} province={province} call={call} banks={banks.data?.items ?? []} contest={contest} onSaved={again} onCancel={() => setEditing(undefined)} />
+              : <Button variant="secondary" onClick={() => setEditing(contest.id)} data-testid={`edit-contest-${contest.id}`}>{t('edit')}</Button>}
             {contest.phases.map((phase) => <PhaseResults key={phase.number} contest={contest} phase={phase} call={call} onPublished={again} />)}
           </section>
         ))}

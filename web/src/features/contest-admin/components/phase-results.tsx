@@ -6,14 +6,19 @@ import { useResource } from '../../../lib/use-resource';
 import { fetchSuspicious, fetchUnits, fetchWinners, publishPhase, type AdminContest, type Call } from '../api/contest-admin-api';
 import { NS } from './contest-admin-i18n';
 
+/** Units shown before "show all": the province's hundred communes would bury the rest. */
+const TOP_UNITS = 10;
+
 /** One phase: unit standings, prizes, suspicious patterns, and publishing once it has ended. */
 export function PhaseResults({ contest, phase, call, onPublished }: { contest: AdminContest; phase: AdminContest['phases'][number]; call: Call; onPublished: () => void }) {
   const { t } = useTranslation(NS);
   const [refresh, setRefresh] = useState(0);
   const [error, setError] = useState<string>();
+  const [allUnits, setAllUnits] = useState(false);
   const key = `${contest.id}:${phase.number}`;
   const units = useResource(`units:${key}`, (signal) => fetchUnits(contest.id, phase.number, { ...call, signal }), refresh);
   const winners = useResource(`winners:${key}`, (signal) => fetchWinners(contest.id, phase.number, { ...call, signal }), refresh);
+  const unitRows = units.data?.items ?? [];
   const suspicious = useResource(`suspicious:${key}`, (signal) => fetchSuspicious(contest.id, phase.number, { ...call, signal }), refresh);
 
   const publish = async () => {
@@ -40,11 +45,16 @@ export function PhaseResults({ contest, phase, call, onPublished }: { contest: A
       <table className="contest-table">
         <thead><tr><th>{t('unit')}</th><th>{t('participants')}</th><th>{t('rate')}</th><th>{t('prizeScore')}</th></tr></thead>
         <tbody>
-          {units.data?.items.map((u) => (
+          {(allUnits ? unitRows : unitRows.slice(0, TOP_UNITS)).map((u) => (
             <tr key={u.unitCode}><td>{u.unitName}</td><td>{u.participants}</td><td>{u.participationPercent === null ? '–' : `${u.participationPercent}%`}</td><td>{u.prizeScore}</td></tr>
           ))}
         </tbody>
       </table>
+      {unitRows.length > TOP_UNITS && (
+        <Button variant="quiet" aria-expanded={allUnits} onClick={() => setAllUnits(!allUnits)} data-testid="units-toggle">
+          {allUnits ? t('showTop', { count: TOP_UNITS }) : t('showAll', { count: unitRows.length })}
+        </Button>
+      )}
       <h4>{t('suspicious')}</h4>
       {suspicious.data && suspicious.data.addresses.length + suspicious.data.fastAttempts.length === 0 && <p className="muted">{t('nothing')}</p>}
       <ul>

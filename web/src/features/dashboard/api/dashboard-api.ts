@@ -100,3 +100,15 @@ export const fetchTeams = (unit: string, from: string | undefined, call: Call) =
 /** Difficulties not closed yet in the unit's subtree, newest first. */
 export const fetchOpenDifficulties = (unit: string, call: Call) =>
   apiFetch<{ items: Difficulty[]; next: string | null }>(`/api/difficulties?unit=${encodeURIComponent(unit)}&status=open&status=assigned&status=answered&limit=30`, call);
+
+/** The province's current contest for the officers' tile (src/modules/contest/contest-admin.routes.ts). */
+export interface ContestSummary {
+  contestId: string;
+  title: string;
+  phase: { number: number; startsOn: string; endsOn: string } | null;
+  participantsToday: number;
+  participantsThisPhase: number;
+  lastPublishedPhase: number | null;
+}
+export const fetchContestSummary = (province: string, call: Call) =>
+  apiFetch<{ contest: ContestSummary | null }>(`/api/contest-admin/summary?provinceCode=${encodeURIComponent(province)}`, call);

@@ -13,6 +13,7 @@ import { useLiveVersion } from '../api/live-version';
 import { useRefreshes, useThrottled } from '../api/throttle';
 import { Breadcrumb } from './breadcrumb';
 import { CoveragePanel } from './coverage-panel';
+import { ContestTile } from './contest-tile';
 import { NS } from './dashboard-i18n';
 import { DifficultiesPanel } from './difficulties-panel';
 import { LaggingPanel } from './lagging-panel';
@@ -125,6 +126,8 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         <IndicatorTiles indicators={progress.data.indicators} selected={selected?.code}
           onSelect={(code) => navigate(dashboardPath(unit.code, code), { replace: true })} />
       </section>
+
+      {unit.tier === 'province' && <ContestTile provinceCode={unit.code} enabled={Boolean(children.data)} refresh={stage2} />}
 
       {selected && (
         <section aria-labelledby="detail-heading" className="dash-section">
