@@ -34,6 +34,7 @@ import { publicRoutes } from './modules/reports/public.routes.js';
 import { webRoutes } from './modules/web/web.routes.js';
 import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
+import { certificateRoutes, jwksRoutes } from './modules/certificates/certificates.routes.js';
 
 export type App = FastifyInstance;
 
@@ -131,6 +132,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(progressSeriesRoutes, { prefix: '/api' });
   await app.register(contestRoutes, { prefix: '/api', secretKey: deps.secretKey });
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
+  await app.register(certificateRoutes, { prefix: '/api' });
+  await app.register(jwksRoutes);
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -86,6 +86,20 @@ export async function selectResidentIdByNationalId(db: Database, provinceCode: s
   return row?.id;
 }
 
+/** Names and places of residents, for documents issued to them; merged records point to the kept one. */
+export async function selectResidentHolders(db: Database, ids: readonly string[]): Promise<{ id: string; full_name: string; village_code: string; province_code: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('residents').select(['id', 'full_name', 'village_code', 'province_code']).where('id', 'in', ids).execute();
+}
+
+export async function selectResidentsByNationalIdHashes(
+  db: Database, provinceCode: string, hashes: readonly string[],
+): Promise<{ id: string; national_id_hash: string | null; full_name: string; village_code: string; province_code: string }[]> {
+  if (hashes.length === 0) return [];
+  return db.selectFrom('residents').select(['id', 'national_id_hash', 'full_name', 'village_code', 'province_code'])
+    .where('province_code', '=', provinceCode).where('national_id_hash', 'in', hashes).where('status', '!=', 'merged').execute();
+}
+
 export async function insertHousehold(db: Database, row: Insertable<HouseholdsTable>): Promise<void> {
   await db.insertInto('households').values(row).execute();
 }
