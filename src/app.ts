@@ -35,6 +35,7 @@ import { webRoutes } from './modules/web/web.routes.js';
 import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 import { certificateRoutes, jwksRoutes } from './modules/certificates/certificates.routes.js';
+import { xapiRoutes } from './modules/xapi/xapi.routes.js';
 
 export type App = FastifyInstance;
 
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
   await app.register(certificateRoutes, { prefix: '/api' });
   await app.register(jwksRoutes);
+  await app.register(xapiRoutes, { prefix: '/api/xapi' });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -8,6 +8,7 @@ import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
 import { DEMO } from './demo-province.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
+import { createSystem } from '../modules/xapi/xapi.service.js';
 
 export interface StartupLogin {
   username: string;
@@ -69,6 +70,9 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
+    if (config.demoXapiKey && config.demoXapiSecret) {
+      await createSystem(db, null, { name: 'Moodle (demo)', unitCode: DEMO.provinceCode }, { key: config.demoXapiKey, secret: config.demoXapiSecret });
+    }
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {
