@@ -20,6 +20,7 @@ import * as addAlertAcknowledgements from './20261201150100_add_alert_acknowledg
 import * as trackHouseholdCoverage from './20261201160000_track_household_coverage.js';
 import * as markRecordStatus from './20261201160100_mark_record_status.js';
 import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
+import * as createLearning from './20261202120000_create_learning.js';
 import * as createCertificates from './20261202130000_create_certificates.js';
 import * as createXapi from './20261202130100_create_xapi.js';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '20261201160000_track_household_coverage': trackHouseholdCoverage,
   '20261201160100_mark_record_status': markRecordStatus,
   '20261201160200_add_confirmed_skills': addConfirmedSkills,
+  '20261202120000_create_learning': createLearning,
   '20261202130000_create_certificates': createCertificates,
   '20261202130100_create_xapi': createXapi,
 };

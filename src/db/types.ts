@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LearningTables } from './learning-types.js';
 
 /**
  * Table types, written beside the migrations that create them. Calendar days are
@@ -606,7 +607,7 @@ export interface LearningImportFactsTable {
   imported_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends LearningTables {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { addDays, vietnamDay } from '../lib/vietnam-day.js';
 import { createDemoContest } from '../modules/contest/contests.service.js';
-import { importBank } from '../modules/contest/question-banks/question-banks.service.js';
+import { importBank } from '../modules/question-banks/question-banks.service.js';
 import { DEMO_CONTEST_BANK } from './demo-contest-bank.js';
 
 /**

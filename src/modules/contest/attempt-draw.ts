@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { BankQuestion } from './question-banks/question-banks.service.js';
+import type { BankQuestion } from '../question-banks/question-banks.service.js';
 
 /** What an attempt keeps of each question: its id and the order its options were shown in. */
 export interface DrawnQuestion {

@@ -9,7 +9,7 @@ import * as q from './attempts.queries.js';
 import { POINTS_PER_QUESTION } from './contest-rules.js';
 import { getContestState, phaseOn, type ContestState } from './contests.service.js';
 import type { Participant } from './participants.service.js';
-import { bankQuestions, type BankQuestion } from './question-banks/question-banks.service.js';
+import { bankQuestions, type BankQuestion } from '../question-banks/question-banks.service.js';
 
 /** The rollup source of contest entrants: people who submitted at least one attempt, counted once per contest. */
 export const CONTEST_ROLLUP_SOURCE = 'contest_participants';

@@ -6,7 +6,7 @@ import { recordAudit } from '../auth/audit.service.js';
 import * as s from './contest.schema.js';
 import { checkProvince, createContest, getManagedContest, getPhase, listContestsOfProvince } from './contests.service.js';
 import { hashPhone, normalisePhone } from './participants.service.js';
-import { exportBank, getBank, importBank, listBanks } from './question-banks/question-banks.service.js';
+import { exportBank, getBank, importBank, listBanks } from '../question-banks/question-banks.service.js';
 import { phaseWinners, publishPhase, unitResults } from './results.service.js';
 import { suspiciousPatterns } from './suspicious.service.js';
 

@@ -6,7 +6,7 @@ import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { addDays, vietnamDay } from '../../lib/vietnam-day.js';
 import { getUnit, isWithinScope } from '../units/units.service.js';
 import { withDefaults, type ContestRules } from './contest-rules.js';
-import { getBank } from './question-banks/question-banks.service.js';
+import { getBank } from '../question-banks/question-banks.service.js';
 import * as q from './contests.queries.js';
 
 export interface Phase {

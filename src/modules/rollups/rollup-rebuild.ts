@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { PEOPLE_ROLLUP_SOURCES, recountPeopleRollups } from '../people/people-feed.js';
 import { OUTREACH_ROLLUP_SOURCES, recountOutreachRollups } from '../outreach/outreach-rollups.js';
 import { CONTEST_ROLLUP_SOURCES, recountContestRollups } from '../contest/contest-rollups.js';
+import { LEARNING_ROLLUP_SOURCES, recountLearningRollups } from '../learning/enrolments.service.js';
 import * as q from './rollups.queries.js';
 import { addToRollups, regroupAreas, type RollupDelta } from './rollups.service.js';
 
@@ -17,6 +18,7 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   { ...PEOPLE_ROLLUP_SOURCES, recount: recountPeopleRollups },
   { ...OUTREACH_ROLLUP_SOURCES, recount: recountOutreachRollups },
   { ...CONTEST_ROLLUP_SOURCES, recount: recountContestRollups },
+  { ...LEARNING_ROLLUP_SOURCES, recount: recountLearningRollups },
 ];
 
 function concerns(source: RollupSource, prefix: string): boolean {

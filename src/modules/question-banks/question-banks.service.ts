@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../../db/database.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { AppError } from '../../../errors.js';
-import { importInvalid } from '../../../lib/csv.js';
-import { fastUuidV7 } from '../../../lib/fast-uuid.js';
-import type { SpreadsheetFormat } from '../../../lib/xlsx.js';
+import type { Database } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../errors.js';
+import { importInvalid } from '../../lib/csv.js';
+import { fastUuidV7 } from '../../lib/fast-uuid.js';
+import type { SpreadsheetFormat } from '../../lib/xlsx.js';
 import { parseAiken, writeAiken } from './aiken.js';
 import type { DraftQuestion, ParsedBank } from './bank-question.js';
 import { parseBankSheet, writeBankXlsx } from './bank-sheet.js';

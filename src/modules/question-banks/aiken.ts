@@ -1,4 +1,4 @@
-import type { RowError } from '../../../errors.js';
+import type { RowError } from '../../errors.js';
 import { checkDraft, OPTION_LETTERS, type DraftQuestion, type ParsedBank } from './bank-question.js';
 
 const OPTION_LINE = /^([A-Z])\s*[.)]\s*(.*)$/;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { RowError } from '../../../errors.js';
-import type { CsvRow } from '../../../lib/csv.js';
-import { readSpreadsheet, type SpreadsheetFormat } from '../../../lib/xlsx.js';
+import type { RowError } from '../../errors.js';
+import type { CsvRow } from '../../lib/csv.js';
+import { readSpreadsheet, type SpreadsheetFormat } from '../../lib/xlsx.js';
 import { checkDraft, OPTION_LETTERS, type DraftQuestion, type ParsedBank } from './bank-question.js';
 
 /** The columns of a bank spreadsheet, the same words the export writes. */

@@ -1,4 +1,4 @@
-import type { RowError } from '../../../errors.js';
+import type { RowError } from '../../errors.js';
 import { checkDraft, type DraftQuestion, type ParsedBank } from './bank-question.js';
 
 /** GIFT's special characters, escaped with a backslash inside texts. */

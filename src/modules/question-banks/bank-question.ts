@@ -1,4 +1,4 @@
-import type { RowError } from '../../../errors.js';
+import type { RowError } from '../../errors.js';
 
 /** Options a question of a bank has: the contest rules and the three file formats all say four. */
 export const OPTION_COUNT = 4;
