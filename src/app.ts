@@ -36,6 +36,7 @@ import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 import { certificateRoutes, jwksRoutes } from './modules/certificates/certificates.routes.js';
 import { xapiRoutes } from './modules/xapi/xapi.routes.js';
+import { learningImportRoutes } from './modules/learning-imports/learning-imports.routes.js';
 
 export type App = FastifyInstance;
 
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(certificateRoutes, { prefix: '/api' });
   await app.register(jwksRoutes);
   await app.register(xapiRoutes, { prefix: '/api/xapi' });
+  await app.register(learningImportRoutes, { prefix: '/api/learning-imports', secretKey: deps.secretKey });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 
