@@ -20,6 +20,8 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { milestoneKindRoutes } from './modules/people/people.routes.js';
 import { skillRoutes } from './modules/learning/learning.routes.js';
+import { learnerRoutes } from './modules/learning/courses.routes.js';
+import { learningAdminRoutes } from './modules/learning/learning-admin.routes.js';
 import { syncRoutes } from './modules/outreach/sync.routes.js';
 import { coverageRoutes } from './modules/outreach/coverage.routes.js';
 import { committeeRoutes } from './modules/teams/committees.routes.js';
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(milestoneKindRoutes, { prefix: '/api/milestone-kinds' });
   await app.register(skillRoutes, { prefix: '/api/skills' });
+  await app.register(learnerRoutes, { prefix: '/api/learning' });
+  await app.register(learningAdminRoutes, { prefix: '/api/learning-admin' });
   await app.register(syncRoutes, { prefix: '/api/sync', secretKey: deps.secretKey, pullCap: deps.syncPullCap, duplicateAnswersPerHour: deps.duplicateAnswersPerHour });
   await app.register(coverageRoutes, { prefix: '/api/coverage' });
   await app.register(teamRoutes, { prefix: '/api/teams' });
