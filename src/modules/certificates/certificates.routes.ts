@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
-import { OFFICERS } from '../../http/access.js';
+import { OFFICERS, type Viewer } from '../../http/access.js';
+import { learnerOf } from '../learning/learners.service.js';
 import { attachment } from '../reports/report-format.js';
 import { getUnit } from '../units/units.service.js';
 import { certificatePdf, displayCode } from './certificate-pdf.js';
@@ -16,6 +18,13 @@ import { publicKeySet } from './signing-key.js';
 const tags = ['certificates'];
 const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }) });
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** The resident records linked to the caller's account, whose certificates are theirs too. */
+async function ownResidents(db: Database, viewer: Viewer): Promise<string[]> {
+  if (!viewer.scopeUnitCode) return [];
+  const learner = await learnerOf(db, viewer);
+  return learner.residentId ? [learner.residentId] : [];
+}
 
 /** The address certificates and credentials point to: PUBLIC_URL, else where this server listens. */
 export function publicBase(config: Config): string {
@@ -57,13 +66,13 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/me/certificates', {
     config: { access: 'authenticated', personalData: { own: true } },
     schema: { tags, summary: 'My certificates', response: { 200: s.OwnList } },
-  }, async (request) => ({ items: await listOwnCertificates(db, request.viewer!) }));
+  }, async (request) => ({ items: await listOwnCertificates(db, request.viewer!, await ownResidents(db, request.viewer!)) }));
 
   app.get('/me/certificates/:code/pdf', {
     config: { access: 'authenticated', personalData: { own: true } },
     schema: { tags, summary: 'My certificate as a PDF to print or share', params: s.CodeParams, response: { 200: s.FileResponse('application/pdf'), ...errors } },
   }, async (request, reply) => {
-    const row = await ownCertificate(db, request.viewer!, request.params.code);
+    const row = await ownCertificate(db, request.viewer!, request.params.code, await ownResidents(db, request.viewer!));
     const pdf = await certificatePdf(await viewOf(db, row, 'vi'), base);
     return reply.header('content-disposition', attachment(`chung-nhan-${displayCode(row.code)}.pdf`)).type('application/pdf').send(pdf);
   });
@@ -72,7 +81,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'authenticated', personalData: { own: true } },
     schema: { tags, summary: 'My certificate as an Open Badges 3.0 credential (VC-JWT) for a wallet', params: s.CodeParams, response: { 200: s.FileResponse('application/vc+jwt'), ...errors } },
   }, async (request, reply) => {
-    const row = await ownCertificate(db, request.viewer!, request.params.code);
+    const row = await ownCertificate(db, request.viewer!, request.params.code, await ownResidents(db, request.viewer!));
     const jwt = await signCredential(db, await viewOf(db, row, 'vi'), base);
     return reply.header('content-disposition', attachment(`chung-nhan-${displayCode(row.code)}.jwt`)).type('application/vc+jwt').send(jwt);
   });

@@ -5,6 +5,7 @@ import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { toPage, type Page } from '../../lib/page.js';
 import { recordAudit } from '../auth/audit.service.js';
+import { findUserById } from '../auth/auth.service.js';
 import { scopeRootOf } from '../auth/roles.js';
 import { listSkills } from '../learning/learning.service.js';
 import type { MilestoneFact } from '../people/milestones.service.js';
@@ -56,6 +57,10 @@ export async function issueCertificates(trx: Database, confirmations: readonly C
   if (confirmations.length === 0) return [];
   const residentIds = confirmations.flatMap((c) => (c.residentId ? [c.residentId] : []));
   const holders = await residentHolders(trx, residentIds);
+  const accounts = new Map<string, string>();
+  for (const c of confirmations) {
+    if (!c.holderName && !c.residentId && c.userId) accounts.set(c.userId, (await findUserById(trx, c.userId))?.displayName ?? '');
+  }
   const held = await q.selectHoldersWithLiveCertificate(trx, residentIds, confirmations.flatMap((c) => (c.userId ? [c.userId] : [])));
   const taken = new Set(held.flatMap((h) => [h.resident_id ? `r:${h.resident_id}` : '', h.user_id ? `u:${h.user_id}` : '']).filter(Boolean));
   const frameworkSkills = confirmations.some((c) => !c.skills?.length) ? (await listSkills(trx, 'vi')).map((s) => s.code) : [];
@@ -65,7 +70,7 @@ export async function issueCertificates(trx: Database, confirmations: readonly C
   for (const c of inOrder) {
     const keys = [c.residentId ? `r:${c.residentId}` : '', c.userId ? `u:${c.userId}` : ''].filter(Boolean);
     if (keys.length === 0 || keys.some((k) => taken.has(k))) continue;
-    const name = c.holderName ?? (c.residentId ? holders.get(c.residentId)?.fullName : undefined);
+    const name = c.holderName ?? (c.residentId ? holders.get(c.residentId)?.fullName : c.userId ? accounts.get(c.userId) : undefined);
     if (!name) continue;
     for (const k of keys) taken.add(k);
     rows.push({
