@@ -28,6 +28,11 @@ const isPublicPath = (path: string) => path === '/public' || path.startsWith('/p
 // The public quiz contest, no login, phone first: a lazy chunk as well.
 const ContestPage = lazy(() => import('../features/contest/components/contest-page'));
 const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
+// The public certificate check (what a certificate's QR code opens) and the learner's own
+// certificates: lazy chunks too.
+const CheckPage = lazy(() => import('../features/certificates/components/check-page'));
+const isCheckPath = (path: string) => path === '/check' || path.startsWith('/check/');
+const MyCertificates = lazy(() => import('../features/certificates/components/my-certificates'));
 // The province officer's contest administration, another lazy chunk.
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 
@@ -91,6 +96,13 @@ export function App() {
       </Suspense>
     );
   }
+  if (isCheckPath(path)) {
+    return (
+      <Suspense fallback={loading}>
+        <CheckPage path={path} actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (!shell) return loading;
   const { session, village } = shell;
 
@@ -113,6 +125,7 @@ export function App() {
   let content;
   if (!session) content = <LoginScreen onLoggedIn={afterLogin} />;
   else if (path === '/login') content = <LoginScreen username={session.user.username} onLoggedIn={afterLogin} />;
+  else if (path === '/certificates') content = <Suspense fallback={loading}><MyCertificates /></Suspense>;
   else if (path === '/sync') content = <SyncScreen userId={session.user.id} footer={<LogoutButton waiting={shell.waiting} />} />;
   else if (!village && shell.needsVillage && session.user.scopeUnitCode) {
     content = <VillagePicker scope={session.user.scopeUnitCode} onPicked={() => void syncNow(i18n.language, { force: true })} />;
@@ -139,6 +152,7 @@ export function App() {
             <summary className="btn btn-quiet" data-testid="menu">{t('menu.open')}</summary>
             <div className="menu-panel stack">
               <a className="btn btn-secondary" href="#/sync">{t('menu.sync')}</a>
+              <a className="btn btn-secondary" href="#/certificates">{t('menu.certificates')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>
