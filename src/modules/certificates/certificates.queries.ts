@@ -3,6 +3,15 @@ import type { Database } from '../../db/database.js';
 import type { CertificatesTable, SigningKeysTable } from '../../db/types.js';
 
 export type CertificateRow = Selectable<CertificatesTable>;
+
+/** Rows or ids per statement: a field batch may confirm thousands, and a statement takes at most 32,767 parameters. */
+const CHUNK = 2_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
 export type SigningKeyRow = Selectable<SigningKeysTable>;
 
 export async function selectKeyInUse(db: Database, purpose: string): Promise<SigningKeyRow | undefined> {
@@ -21,18 +30,21 @@ export async function selectPublicKeys(db: Database, purpose: string): Promise<{
 
 /** Inserts the certificates whose confirmation has none yet; answers the ones written. */
 export async function insertCertificates(db: Database, rows: readonly Insertable<CertificatesTable>[]): Promise<CertificateRow[]> {
-  if (rows.length === 0) return [];
-  return db.insertInto('certificates').values([...rows]).onConflict((oc) => oc.doNothing()).returningAll().execute();
+  const written: CertificateRow[] = [];
+  for (const part of chunks(rows)) written.push(...await db.insertInto('certificates').values(part).onConflict((oc) => oc.doNothing()).returningAll().execute());
+  return written;
 }
 
 /** Holders (residents or learner accounts) who already have a certificate in force. */
 export async function selectHoldersWithLiveCertificate(db: Database, residentIds: readonly string[], userIds: readonly string[]): Promise<{ resident_id: string | null; user_id: string | null }[]> {
-  if (residentIds.length === 0 && userIds.length === 0) return [];
-  return db.selectFrom('certificates').select(['resident_id', 'user_id']).where('revoked_at', 'is', null)
-    .where((eb) => eb.or([
-      ...(residentIds.length ? [eb('resident_id', 'in', residentIds)] : []),
-      ...(userIds.length ? [eb('user_id', 'in', userIds)] : []),
-    ])).execute();
+  const found: { resident_id: string | null; user_id: string | null }[] = [];
+  for (const part of chunks(residentIds)) {
+    found.push(...await db.selectFrom('certificates').select(['resident_id', 'user_id']).where('revoked_at', 'is', null).where('resident_id', 'in', part).execute());
+  }
+  for (const part of chunks(userIds)) {
+    found.push(...await db.selectFrom('certificates').select(['resident_id', 'user_id']).where('revoked_at', 'is', null).where('user_id', 'in', part).execute());
+  }
+  return found;
 }
 
 export async function selectCertificateByCode(db: Database, code: string): Promise<CertificateRow | undefined> {
