@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { OFFICERS } from '../../http/access.js';
 import { publicBase } from '../certificates/certificates.routes.js';
+import { completionsFromStatements } from './xapi-completions.js';
 import * as s from './xapi.schema.js';
 import { authenticateSystem, createSystem, getStatement, listSystems, queryStatements, storeStatements } from './xapi.service.js';
 
@@ -48,7 +49,11 @@ export const xapiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (list.length === 0) throw new AppError('XAPI_STATEMENT_INVALID', 'An empty batch', 'body');
     if (list.length > 500) throw new AppError('XAPI_STATEMENT_INVALID', 'At most 500 statements a batch', 'body');
     const prefix = Array.isArray(body) ? (i: number) => `[${i}]` : () => '';
-    return (await inTransaction(db, (trx) => storeStatements(trx, caller, list, homePage, prefix))).ids;
+    return inTransaction(db, async (trx) => {
+      const stored = await storeStatements(trx, caller, list, homePage, prefix);
+      await completionsFromStatements(trx, caller, stored.fresh);
+      return stored.ids;
+    });
   });
 
   app.put('/statements', {
@@ -61,7 +66,10 @@ export const xapiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const id = request.query.statementId.toLowerCase();
     const given = (body as Record<string, unknown>).id;
     if (given !== undefined && String(given).toLowerCase() !== id) throw new AppError('XAPI_STATEMENT_INVALID', 'The statement id differs from statementId', 'id');
-    await inTransaction(db, (trx) => storeStatements(trx, caller, [{ ...body, id: request.query.statementId }], homePage, () => ''));
+    await inTransaction(db, async (trx) => {
+      const stored = await storeStatements(trx, caller, [{ ...body, id: request.query.statementId }], homePage, () => '');
+      await completionsFromStatements(trx, caller, stored.fresh);
+    });
     return reply.status(204).send(null);
   });
 

@@ -105,6 +105,21 @@ describe('storing statements', () => {
   });
 });
 
+describe('completions from statements', () => {
+  it('turns completed and passed statements about a known course into one completion', async () => {
+    await t.db.insertInto('courses').values({ id: '0190e5a4-cccc-7ddd-8eee-000000000001', province_code: '66', code: 'vneid-level-2', skill_code: null, group_code: null, created_by: null }).execute();
+    const learner = await createUserAndLogin(t.app, { role: 'learner', scopeUnitCode: '6600101' });
+    const actor = { account: { homePage: 'https://moodle.example.vn', name: learner.username } };
+    const completions = async () => (await t.db.selectFrom('course_completions').selectAll().where('user_id', '=', learner.id).execute()).length;
+    expect((await post([statement({ actor }), statement({ actor, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } })])).statusCode).toBe(200);
+    expect(await completions()).toBe(1);
+    // An unknown course or a failed attempt stays a statement only.
+    expect((await post(statement({ actor, object: { id: 'https://moodle.example.vn/course/nothing' } }))).statusCode).toBe(200);
+    expect((await post(statement({ actor, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' }, result: { success: false } }))).statusCode).toBe(200);
+    expect(await completions()).toBe(1);
+  });
+});
+
 describe('reading statements', () => {
   it('filters by agent, verb, activity, registration, since and until, and pages with more', async () => {
     const learner = { account: { homePage: 'https://moodle.example.vn', name: 'ybham' } };
