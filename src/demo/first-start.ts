@@ -6,6 +6,7 @@ import { createUser, findUserByUsername } from '../modules/auth/auth.service.js'
 import type { Viewer } from '../http/access.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { buildDemoContest } from './demo-contest.js';
+import { seedStarterCourses } from '../modules/learning/starter-courses.js';
 import { DEMO } from './demo-province.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 import { createSystem } from '../modules/xapi/xapi.service.js';
@@ -70,6 +71,7 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await addDemoDifficulties(db, viewers.get('province')!, demo.scenario.plan.communes);
     await addDemoConflicts(db, { leader: viewers.get('leader')!, member: viewers.get('member')! }, units.village, secretKey);
     await buildDemoContest(db, DEMO.provinceCode);
+    await seedStarterCourses(db, DEMO.provinceCode, viewers.get('province')!.id);
     if (config.demoXapiKey && config.demoXapiSecret) {
       await createSystem(db, null, { name: 'Moodle (demo)', unitCode: DEMO.provinceCode }, { key: config.demoXapiKey, secret: config.demoXapiSecret });
     }

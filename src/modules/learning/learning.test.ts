@@ -169,3 +169,18 @@ describe('authors and the framework', () => {
     expect(bad.json().error).toMatchObject({ code: 'SKILL_UNKNOWN', field: 'groups[0].skills[0]' });
   });
 });
+
+describe('learning in the targets', () => {
+  it('lets an indicator read enrolments, counting each learner once', async () => {
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    const saved = await as(admin, 'PUT', '/api/indicators/learners_enrolled', {
+      nameVi: 'Người đăng ký học', nameEn: 'People registered for learning', explanationVi: '', explanationEn: '', unitLabel: 'người',
+      percent: false, numerator: { source: 'learners' }, denominator: null, sort: 900, active: true,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const progress = (await as(officer, 'GET', '/api/progress?unit=66')).json();
+    const figure = progress.indicators.find((i: { code: string }) => i.code === 'learners_enrolled');
+    // The learner enrolled in one course: counted once, whatever the number of courses.
+    expect(figure.numerator).toBe(1);
+  });
+});

@@ -29,7 +29,12 @@ const Reported = Type.Object({
   over: Type.Union([Type.Literal('latest'), Type.Literal('sum')]),
 }, { additionalProperties: false });
 
-export const CountSource = Type.Union([Milestone, FieldCount, TeamCount, Reported]);
+// Learning facts: people enrolled in a course (once each, on their first enrolment) and course completions.
+const LearningCount = Type.Object({
+  source: Type.Union([Type.Literal('learners'), Type.Literal('course_completions')]),
+}, { additionalProperties: false });
+
+export const CountSource = Type.Union([Milestone, FieldCount, TeamCount, Reported, LearningCount]);
 export type CountSource = Static<typeof CountSource>;
 
 const Statistic = Type.Object({
@@ -42,7 +47,7 @@ const UnitCount = Type.Object({
   tier: Type.Union([Type.Literal('commune'), Type.Literal('village')]),
 }, { additionalProperties: false });
 
-export const DenominatorSource = Type.Union([Statistic, UnitCount, Milestone, FieldCount, TeamCount, Reported]);
+export const DenominatorSource = Type.Union([Statistic, UnitCount, Milestone, FieldCount, TeamCount, Reported, LearningCount]);
 export type DenominatorSource = Static<typeof DenominatorSource>;
 
 /** Whether figures reported by units feed this indicator, so the report form offers it. */

@@ -27,6 +27,8 @@ function rollupSource(source: AnySource): string | null {
   switch (source.source) {
     case 'milestone': return `milestone:${source.kind}`;
     case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants': return source.source;
+    case 'learners': return 'learning:learners';
+    case 'course_completions': return 'learning:completions';
     default: return null;
   }
 }

@@ -35,8 +35,10 @@ const isCheckPath = (path: string) => path === '/check' || path.startsWith('/che
 const MyCertificates = lazy(() => import('../features/certificates/components/my-certificates'));
 // The province officer's contest administration, another lazy chunk.
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
+// The learner's courses, quizzes and skill checks: a lazy chunk too, loaded only for learners.
+const LearnerPage = lazy(() => import('../features/learning/components/learner-page'));
 
-const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : '/');
+const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard' : role === 'learner' ? '/learn' : '/');
 
 const loadShell = async () => {
   const session = await readSession();
@@ -62,11 +64,12 @@ export function App() {
   const shell = useLiveQuery(loadShell, []);
   const userId = shell?.session?.user.id;
 
-  useEffect(() => (userId ? startSyncEngine(() => i18n.language) : undefined), [userId]);
   const role = shell?.session?.user.role;
+  // Learners sync nothing: the field app's engine runs for field roles only.
+  useEffect(() => (userId && role !== 'learner' ? startSyncEngine(() => i18n.language) : undefined), [userId, role]);
   useEffect(() => {
     // Opening the app's bare address (no #route yet) takes an officer to the dashboard.
-    if (isOfficer(role) && location.hash === '') navigate(landingPath(role), { replace: true });
+    if ((isOfficer(role) || role === 'learner') && location.hash === '') navigate(landingPath(role), { replace: true });
   }, [role]);
   useEffect(() => {
     // Unsent work lives in IndexedDB: ask the browser not to evict it when the phone runs low on space.
@@ -111,6 +114,15 @@ export function App() {
     return (
       <Suspense fallback={loading}>
         <ContestAdmin province={session.user.scopeUnitCode!} csrfToken={session.csrfToken} actions={languageButton} />
+      </Suspense>
+    );
+  }
+  // A learner has no field work: every path of theirs opens their own part of the app.
+  if (session && session.user.role === 'learner' && path !== '/login') {
+    return (
+      <Suspense fallback={loading}>
+        <LearnerPage path={path} csrfToken={session.csrfToken} displayName={session.user.displayName} actions={languageButton}
+          signOut={<LogoutButton waiting={shell.waiting} compact />} />
       </Suspense>
     );
   }
