@@ -84,6 +84,11 @@ test('on a phone, the demo learner goes from the catalogue through a lesson and 
     expect(after.residents.find((r) => r.id === resident.id)?.milestones).toContain('skills_confirmed');
     await page.getByRole('link', { name: 'Chứng nhận', exact: true }).click();
     await page.getByTestId('certificates').waitFor();
+    // The certificate came with the confirmation; its check link shows it valid.
+    const card = page.getByTestId('certificate').first();
+    await card.waitFor();
+    await card.getByRole('link', { name: 'Liên kết kiểm tra để chia sẻ' }).click();
+    await expect.poll(() => page.getByTestId('check-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('valid');
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -23,6 +23,8 @@ import * as addConfirmedSkills from './20261201160200_add_confirmed_skills.js';
 import * as addPhasePrizes from './20261202100000_add_phase_prizes.js';
 import * as createHouseholdAssignments from './20261202110000_create_household_assignments.js';
 import * as createLearning from './20261202120000_create_learning.js';
+import * as createCertificates from './20261202130000_create_certificates.js';
+import * as createXapi from './20261202130100_create_xapi.js';
 import * as createEvents from './20261202140000_create_events.js';
 import * as countWeekFromEvents from './20261202140100_count_week_from_events.js';
 import * as createTargetChanges from './20261202150000_create_target_changes.js';
@@ -55,6 +57,8 @@ export const migrations: Record<string, Migration> = {
   '20261202100000_add_phase_prizes': addPhasePrizes,
   '20261202110000_create_household_assignments': createHouseholdAssignments,
   '20261202120000_create_learning': createLearning,
+  '20261202130000_create_certificates': createCertificates,
+  '20261202130100_create_xapi': createXapi,
   '20261202140000_create_events': createEvents,
   '20261202140100_count_week_from_events': countWeekFromEvents,
   '20261202150000_create_target_changes': createTargetChanges,

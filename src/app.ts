@@ -42,6 +42,9 @@ import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { materialRoutes } from './modules/events/materials.routes.js';
+import { certificateRoutes, jwksRoutes } from './modules/certificates/certificates.routes.js';
+import { xapiRoutes } from './modules/xapi/xapi.routes.js';
+import { learningImportRoutes } from './modules/learning-imports/learning-imports.routes.js';
 
 export type App = FastifyInstance;
 
@@ -152,6 +155,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
   await app.register(eventRoutes, { prefix: '/api', secretKey: deps.secretKey });
   await app.register(materialRoutes, { prefix: '/api' });
+  await app.register(certificateRoutes, { prefix: '/api' });
+  await app.register(jwksRoutes);
+  await app.register(xapiRoutes, { prefix: '/api/xapi' });
+  await app.register(learningImportRoutes, { prefix: '/api/learning-imports', secretKey: deps.secretKey });
   // The web app: a catch-all GET outside /api (the router prefers every /api route over it); keep it last.
   await app.register(webRoutes);
 

@@ -15,6 +15,8 @@ import { runningServerPid } from './lib/server-lock.js';
 import { BackupRefused, restoreBackup, writeBackup } from './db/backup.js';
 import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from './scenario/scenario.js';
 import { importTeams } from './modules/teams/team-imports.js';
+import { importNationalRows } from './modules/learning-imports/learning-imports.service.js';
+import { readNationalCsv } from './modules/learning-imports/national-csv.js';
 import { refreshAlerts } from './modules/targets/alerts.service.js';
 import { DAKLAK_2025_PLAN } from './modules/targets/daklak-2025-plan.js';
 import { installPlan } from './modules/targets/indicators.service.js';
@@ -31,6 +33,8 @@ Commands:
                                  without a file, the 2025 list shipped in reference/
   import-villages <file.csv>     villages: commune_code,village_code,name,type [--date, default today]
   import-statistics <file.csv>   unit statistics: unit_code,as_of,<kind>…
+  import-learning <file.csv>     the national learning platform's registrations and completions:
+                                 so_dinh_danh_hoac_dien_thoai,ho_ten,ma_don_vi,khoa_hoc,trang_thai,ngay
   import-teams <file.csv|.xlsx>  teams and members: village_code,team_name,member_name,affiliation,role,phone,username [--date, default today]
   rollups rebuild                recompute the dashboard counts from the facts [--source PREFIX, default all]
   plan install daklak-2025 --province CODE
@@ -136,6 +140,14 @@ async function main(argv: string[]): Promise<void> {
       const format = positionals[1]!.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       const summary = await withDatabase(config, (db) => importTeams(db, null, file, format, dayOption(values.date, vietnamDay())));
       console.log(`Teams created ${summary.teamsCreated}, renamed ${summary.teamsRenamed}; members added ${summary.membersAdded}, updated ${summary.membersUpdated}; leaders changed ${summary.leadersChanged}; unchanged ${summary.unchanged}.`);
+      return;
+    }
+    case 'import-learning': {
+      const file = positionals[1];
+      if (!file) throw new Error('Name the CSV file to import');
+      const report = await withDatabase(config, async (db) => importNationalRows(db, null, await readNationalCsv(fs.createReadStream(file)), resolveSecretKey(config)));
+      console.log(`Enrolments ${report.enrolments}, completions ${report.completions}, milestones ${report.milestones}; unchanged ${report.unchanged}; not placed ${report.notPlaced.length}.`);
+      for (const row of report.notPlaced) console.log(`  row ${row.row}: ${translate('vi', `row.${row.reason}`)}`);
       return;
     }
     case 'rollups': {

@@ -30,6 +30,12 @@ export interface Config {
    * a generated key in `<DATA_DIR>/secret.key`; several servers sharing one database must set it.
    */
   readonly secretKey: string | undefined;
+  /**
+   * Key and secret of the learning system the demo registers for the xAPI statements resource
+   * (DOORSTEP_DEMO_XAPI_KEY, DOORSTEP_DEMO_XAPI_SECRET), so a local Moodle can report into it.
+   */
+  readonly demoXapiKey: string | undefined;
+  readonly demoXapiSecret: string | undefined;
   /** How often units' statuses are re-evaluated to raise "behind" alerts; 0 turns it off. */
   readonly alertIntervalMinutes: number;
 }
@@ -92,6 +98,12 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = optional('DOORSTEP_SECRET');
   if (secretKey !== undefined && secretKey.length < 32) problems.push('DOORSTEP_SECRET must have at least 32 characters');
 
+  const demoXapiKey = optional('DOORSTEP_DEMO_XAPI_KEY');
+  const demoXapiSecret = optional('DOORSTEP_DEMO_XAPI_SECRET');
+  if ((demoXapiKey === undefined) !== (demoXapiSecret === undefined)) problems.push('DOORSTEP_DEMO_XAPI_KEY and DOORSTEP_DEMO_XAPI_SECRET go together: set both or neither');
+  if (demoXapiKey !== undefined && !/^[A-Za-z0-9_.-]{3,64}$/.test(demoXapiKey)) problems.push('DOORSTEP_DEMO_XAPI_KEY must be 3 to 64 letters, digits, _ . or -');
+  if (demoXapiSecret !== undefined && demoXapiSecret.length < 16) problems.push('DOORSTEP_DEMO_XAPI_SECRET must have at least 16 characters');
+
   const publicUrl = optional('PUBLIC_URL');
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
 
@@ -113,6 +125,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     trustProxy: optional('TRUST_PROXY'),
     secretKey,
+    demoXapiKey,
+    demoXapiSecret,
     alertIntervalMinutes: integer('ALERT_INTERVAL_MINUTES', 15, 0, 24 * 60),
   };
 

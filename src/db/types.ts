@@ -594,6 +594,65 @@ export interface ContestPrizesTable {
   prize: number;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  purpose: string;
+  algorithm: string;
+  public_jwk: Json;
+  private_jwk: Json;
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface CertificatesTable {
+  id: string;
+  code: string;
+  milestone_id: string | null;
+  resident_id: string | null;
+  user_id: string | null;
+  holder_name: string;
+  skills: string[];
+  achieved_on: Day;
+  source: string;
+  unit_code: string;
+  province_code: string;
+  issued_at: Generated<Date>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
+
+export interface XapiSystemsTable {
+  id: string;
+  name: string;
+  key: string;
+  secret_hash: string;
+  unit_code: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface XapiStatementsTable {
+  id: string;
+  seq: Generated<number>;
+  system_id: string;
+  stored: Date;
+  statement: Json;
+  content_digest: string;
+  actor_ifi: string;
+  verb_id: string;
+  activity_id: string | null;
+  registration: string | null;
+  voids: string | null;
+  voided: Generated<boolean>;
+}
+
+export interface LearningImportFactsTable {
+  fingerprint: string;
+  imported_at: Generated<Date>;
+}
+
 export interface DB extends LearningTables {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
@@ -645,4 +704,9 @@ export interface DB extends LearningTables {
   contest_attempts: ContestAttemptsTable;
   contest_entries: ContestEntriesTable;
   contest_prizes: ContestPrizesTable;
+  signing_keys: SigningKeysTable;
+  certificates: CertificatesTable;
+  xapi_systems: XapiSystemsTable;
+  xapi_statements: XapiStatementsTable;
+  learning_import_facts: LearningImportFactsTable;
 }

@@ -4,7 +4,7 @@ import { addDays, vietnamDay } from '../lib/vietnam-day.js';
 import { startAttempt, submitAttempt } from '../modules/contest/attempts.service.js';
 import type { Contest } from '../modules/contest/contests.service.js';
 import { registerParticipant } from '../modules/contest/participants.service.js';
-import { bankQuestions } from '../modules/contest/question-banks/question-banks.service.js';
+import { bankQuestions } from '../modules/question-banks/question-banks.service.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Y', 'H', 'Ksor', 'Niê', 'Buôn Krông'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thu', 'Đức', 'Ngọc', 'Hữu', 'Thanh'];

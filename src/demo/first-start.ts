@@ -11,6 +11,7 @@ import { DEMO } from './demo-province.js';
 import { buildDemoEvents, buildDemoMaterials } from './demo-events.js';
 import { addDemoConflicts, addDemoDifficulties, buildDemoCampaign } from './living-demo.js';
 import { addDemoTeamDesk } from './demo-team-desk.js';
+import { createSystem } from '../modules/xapi/xapi.service.js';
 
 export interface StartupLogin {
   username: string;
@@ -83,6 +84,9 @@ export async function prepareFirstStart(db: Database, config: Config, secretKey:
     await buildDemoMaterials(db, viewers.get('province')!, demo.scenario.plan.communes);
     const villages = demo.scenario.plan.communes.flatMap((c) => c.villages.map((v) => v.code));
     await buildDemoContest(db, DEMO.provinceCode, { secretKey, villages });
+    if (config.demoXapiKey && config.demoXapiSecret) {
+      await createSystem(db, null, { name: 'Moodle (demo)', unitCode: DEMO.provinceCode }, { key: config.demoXapiKey, secret: config.demoXapiSecret });
+    }
     demoBuilt = true;
   } else {
     for (const username of ['province', 'commune', 'leader', 'member', 'learner']) {

@@ -8,7 +8,7 @@ import {
   type ContestState, type ManagedContest, type NewPhase, type Phase,
 } from './contests.service.js';
 import * as q from './contests.queries.js';
-import { getBank } from './question-banks/question-banks.service.js';
+import { getBank } from '../question-banks/question-banks.service.js';
 
 export interface ContestChanges {
   title?: string;

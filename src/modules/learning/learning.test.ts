@@ -111,6 +111,11 @@ describe('a learner from catalogue to confirmed skills', () => {
     const counted = await t.db.selectFrom('rollup_counts').select('value').where('source', '=', 'milestone:skills_confirmed').where('unit_code', '=', '6600101').execute();
     expect(counted.reduce((sum, r) => sum + Number(r.value), 0)).toBe(1);
     expect((await as(learner, 'GET', '/api/learning/skill-checks')).json().confirmed).toBe(true);
+    // The certificate comes with the confirmation, and checks as valid.
+    const certificates = (await as(learner, 'GET', '/api/me/certificates')).json().items;
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]).toMatchObject({ source: 'test', unitCode: '6600101', skills: expect.any(Array) });
+    expect((await as(learner, 'GET', `/api/certificates/${certificates[0].code}`)).json().status).toBe('valid');
   });
 
   it('refuses answers after the deadline', async () => {

@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
+import { issueCertificates } from '../certificates/certificates.service.js';
 import { findResidentGroups, recordResidentMilestone } from '../people/resident-learning.js';
 import { bankQuestions, getBank, type BankQuestion } from '../question-banks/question-banks.service.js';
 import { requiredSkillsFor } from './framework.service.js';
@@ -158,6 +159,11 @@ async function confirmWhenComplete(trx: Database, learner: Learner, before: Set<
   if (learner.residentId) {
     await recordResidentMilestone(trx, { residentId: learner.residentId, kind: SKILLS_CONFIRMED, achievedOn: vietnamDay(), source: 'test', skills: required, recordedBy: learner.userId });
   }
+  // The certificate comes with the confirmation, in the same transaction.
+  await issueCertificates(trx, [{
+    milestoneId: null, residentId: learner.residentId, userId: learner.userId, skills: required, achievedOn: vietnamDay(),
+    source: 'test', unitCode: learner.unitCode, provinceCode: learner.provinceCode,
+  }]);
   return true;
 }
 

@@ -2,6 +2,7 @@ import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
 import { recordMilestones, type MilestoneFact } from '../people/milestones.service.js';
+import { issueForMilestones } from '../certificates/certificates.service.js';
 import { findHouseholdPlaces, findResidentPlaces, touchHouseholds, type Place } from '../people/people.service.js';
 import * as q from './outreach.queries.js';
 import { APPLIED, rejected, type ItemOutcome, type PendingItem, type SyncBatch } from './sync-batch.js';
@@ -206,5 +207,7 @@ export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[
   for (const visit of visits) batch.rollups.add('visits', visit.village_code, visit.province_code, visit.day, 1);
   await markHouseholdsVisited(batch, visits);
   await recordMilestones(batch.trx, facts, batch.viewer.id, batch.feed, batch.rollups);
+  // A guided confirmation of skills earns its certificate in the same transaction.
+  await issueForMilestones(batch.trx, facts);
   return outcomes;
 }

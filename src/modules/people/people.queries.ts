@@ -86,6 +86,27 @@ export async function selectResidentIdByNationalId(db: Database, provinceCode: s
   return row?.id;
 }
 
+/** Names and places of residents, for documents issued to them; merged records point to the kept one. */
+export async function selectResidentHolders(db: Database, ids: readonly string[]): Promise<{ id: string; full_name: string; village_code: string; province_code: string }[]> {
+  const rows: { id: string; full_name: string; village_code: string; province_code: string }[] = [];
+  // A field batch may name thousands; a statement takes at most 32,767 parameters.
+  for (let i = 0; i < ids.length; i += 5_000) {
+    rows.push(...await db.selectFrom('residents').select(['id', 'full_name', 'village_code', 'province_code']).where('id', 'in', ids.slice(i, i + 5_000)).execute());
+  }
+  return rows;
+}
+
+export async function selectResidentsByNationalIdHashes(
+  db: Database, provinceCode: string, hashes: readonly string[],
+): Promise<{ id: string; national_id_hash: string | null; full_name: string; village_code: string; province_code: string }[]> {
+  const rows: { id: string; national_id_hash: string | null; full_name: string; village_code: string; province_code: string }[] = [];
+  for (let i = 0; i < hashes.length; i += 5_000) {
+    rows.push(...await db.selectFrom('residents').select(['id', 'national_id_hash', 'full_name', 'village_code', 'province_code'])
+      .where('province_code', '=', provinceCode).where('national_id_hash', 'in', hashes.slice(i, i + 5_000)).where('status', '!=', 'merged').execute());
+  }
+  return rows;
+}
+
 export async function insertHousehold(db: Database, row: Insertable<HouseholdsTable>): Promise<void> {
   await db.insertInto('households').values(row).execute();
 }

@@ -67,6 +67,28 @@ export async function findResidentPlaces(db: Database, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, { id: r.id, householdId: r.household_id, villageCode: r.village_code, provinceCode: r.province_code }]));
 }
 
+export interface ResidentHolder {
+  id: string;
+  fullName: string;
+  villageCode: string;
+  provinceCode: string;
+}
+
+const holderOf = (r: { id: string; full_name: string; village_code: string; province_code: string }): ResidentHolder => ({
+  id: r.id, fullName: r.full_name, villageCode: r.village_code, provinceCode: r.province_code,
+});
+
+/** Names and villages of residents, for what is issued to them (a certificate); unknown ids are left out. */
+export async function residentHolders(db: Database, ids: readonly string[]): Promise<Map<string, ResidentHolder>> {
+  return new Map((await q.selectResidentHolders(db, [...new Set(ids)])).map((r) => [r.id, holderOf(r)]));
+}
+
+/** Residents of a province found by the keyed hash of their ID number (see src/lib/hashes.ts), by hash. */
+export async function residentsByNationalIdHash(db: Database, provinceCode: string, hashes: readonly string[]): Promise<Map<string, ResidentHolder>> {
+  const rows = await q.selectResidentsByNationalIdHashes(db, provinceCode, [...new Set(hashes)]);
+  return new Map(rows.map((r) => [r.national_id_hash!, holderOf(r)]));
+}
+
 /**
  * Locks the households and residents a use case is about to change (directly or through their
  * visits and milestones), in one sorted statement each, and answers where the existing ones

@@ -28,6 +28,11 @@ const isPublicPath = (path: string) => path === '/public' || path.startsWith('/p
 // The public quiz contest, no login, phone first: a lazy chunk as well.
 const ContestPage = lazy(() => import('../features/contest/components/contest-page'));
 const isContestPath = (path: string) => path === '/contest' || path.startsWith('/contest/');
+// The public certificate check (what a certificate's QR code opens) and the learner's own
+// certificates: lazy chunks too.
+const CheckPage = lazy(() => import('../features/certificates/components/check-page'));
+const isCheckPath = (path: string) => path === '/check' || path.startsWith('/check/');
+const MyCertificates = lazy(() => import('../features/certificates/components/my-certificates'));
 // The province officer's contest administration, another lazy chunk.
 const ContestAdmin = lazy(() => import('../features/contest-admin/components/contest-admin-page'));
 // The learner's courses, quizzes and skill checks: a lazy chunk too, loaded only for learners.
@@ -108,6 +113,13 @@ export function App() {
       </Suspense>
     );
   }
+  if (isCheckPath(path)) {
+    return (
+      <Suspense fallback={loading}>
+        <CheckPage path={path} actions={languageButton} />
+      </Suspense>
+    );
+  }
   if (!shell) return loading;
   const { session, village } = shell;
 
@@ -139,6 +151,7 @@ export function App() {
   let content;
   if (!session) content = <LoginScreen onLoggedIn={afterLogin} />;
   else if (path === '/login') content = <LoginScreen username={session.user.username} onLoggedIn={afterLogin} />;
+  else if (path === '/certificates') content = <Suspense fallback={loading}><MyCertificates /></Suspense>;
   else if (path === '/sync') content = <SyncScreen userId={session.user.id} footer={<LogoutButton waiting={shell.waiting} />} />;
   else if (!village && shell.needsVillage && session.user.scopeUnitCode) {
     content = <VillagePicker scope={session.user.scopeUnitCode} onPicked={() => void syncNow(i18n.language, { force: true })} />;
@@ -168,6 +181,7 @@ export function App() {
               <a className="btn btn-secondary" href="#/sync" onClick={closeMenu}>{t('menu.sync')}</a>
               <a className="btn btn-secondary" href="#/check-in" onClick={closeMenu}>{t('menu.checkIn')}</a>
               <a className="btn btn-secondary" href="#/materials" onClick={closeMenu}>{t('menu.materials')}</a>
+              <a className="btn btn-secondary" href="#/certificates" onClick={closeMenu}>{t('menu.certificates')}</a>
               <LogoutButton waiting={shell.waiting} />
             </div>
           </details>

@@ -90,7 +90,8 @@ export const submitCheck = (attemptId: string, answers: Answers, c: Ctx) =>
   apiFetch<CheckResult>(`/api/learning/skill-check-attempts/${attemptId}/submit`, { ...c, method: 'POST', body: { answers } });
 
 /** The learner's certificates; built with the certificates work, an empty list until then. */
-export const myCertificates = (c: Ctx) => apiFetch<{ items: { code: string; issuedOn: string; title?: string }[] }>('/api/me/certificates', c)
+export interface MyCertificate { code: string; holderName: string; achievedOn: string; revokedAt: string | null; revokedReason: string | null }
+export const myCertificates = (c: Ctx) => apiFetch<{ items: MyCertificate[] }>('/api/me/certificates', c)
   .catch((error: { status?: number }) => {
     if (error.status === 404) return { items: [] };
     throw error;

@@ -14,7 +14,19 @@ export function CertificatesView({ csrfToken }: { csrfToken: string }) {
       <h2>{t('nav.certificates')}</h2>
       {list.data.items.length === 0 ? <p className="muted">{t('certificatesEmpty')}</p> : (
         <ul className="learn-list">
-          {list.data.items.map((c) => <li key={c.code} className="learn-card">{c.title ?? c.code} · {c.issuedOn}</li>)}
+          {list.data.items.map((c) => {
+            const code = `${c.code.slice(0, 5)}-${c.code.slice(5)}`;
+            return (
+              <li key={c.code} className="learn-card stack" data-testid="certificate">
+                <strong>{c.holderName}</strong>
+                <span className="muted">{t('certificateCode', { code })} · {new Date(`${c.achievedOn}T00:00:00`).toLocaleDateString(i18n.language)}</span>
+                {c.revokedAt && <span className="field-error">{t('certificateRevoked', { reason: c.revokedReason ?? '' })}</span>}
+                <a className="btn" href={`/api/me/certificates/${c.code}/pdf`} download>{t('certificatePdf')}</a>
+                <a className="btn btn-quiet" href={`/api/me/certificates/${c.code}/credential`} download>{t('certificateCredential')}</a>
+                <a className="btn btn-quiet" href={`#/check/${code}`}>{t('certificateCheckLink')}</a>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
