@@ -6,6 +6,7 @@ import { fetchMapping } from '../api/dhis2-api';
 import { NS } from './dhis2-i18n';
 import { MappingImport } from './mapping-import';
 import { MappingLine } from './mapping-line';
+import './dhis2.css';
 
 /**
  * The province's link to its DHIS2 instance: for each indicator the data element (and category

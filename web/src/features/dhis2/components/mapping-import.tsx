@@ -31,7 +31,7 @@ export function MappingImport({ csrfToken, onImported }: { csrfToken: string; on
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
+    <section className="panel dhis2-import" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('import.title')}</h3>
       <p className="muted">{t('import.help')}</p>
       <p><a href={MAPPING_CSV_URL} download>{t('import.template')}</a></p>

@@ -69,7 +69,7 @@ export function MappingLine({ kind, code, name, uid, categoryOptionCombo, update
   };
 
   return (
-    <li className="card" data-testid={`dhis2-${kind}`} data-code={code}>
+    <li className="card dhis2-line" data-testid={`dhis2-${kind}`} data-code={code}>
       <form className="workbench-actions" onSubmit={(event) => void save(event)} aria-label={name}>
         <strong className="dhis2-name">{name} <span className="muted">({code})</span></strong>
         {input('uid', value, setValue)}
