@@ -76,7 +76,7 @@ test('an officer creates an event, a person registers on the public form, a memb
   await field.setOffline(true);
   await phone.getByLabel('Mã đăng ký').fill('12');
   await phone.getByRole('button', { name: 'Điểm danh' }).first().click();
-  await phone.locator('.field-error', { hasText: 'Mã gồm 6 chữ và số' }).waitFor();
+  await phone.locator('.field-error', { hasText: 'Mã đăng ký gồm 6 chữ và số' }).waitFor();
   await phone.getByLabel('Mã đăng ký').fill(code.toLowerCase());
   await phone.getByRole('button', { name: 'Điểm danh' }).first().click();
   await expect.poll(() => phone.getByTestId('check-in-saved').textContent()).toContain(code);

@@ -149,6 +149,17 @@ const summary = (row: q.CertificateRow): CertificateSummary => ({
   unitCode: row.unit_code, issuedAt: row.issued_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null, revokedReason: row.revoked_reason,
 });
 
+/**
+ * Who holds a certificate in force, for a check-in that scans it: the resident or the learner
+ * account it was issued to; undefined for an unknown or revoked code.
+ */
+export async function certificateHolder(db: Database, input: string): Promise<{ residentId: string | null; userId: string | null } | undefined> {
+  const code = normaliseCode(input);
+  const row = code ? await q.selectCertificateByCode(db, code) : undefined;
+  if (!row || row.revoked_at) return undefined;
+  return { residentId: row.resident_id, userId: row.user_id };
+}
+
 /** A learner's own certificates: those issued to their account or to the resident records linked to it. */
 export async function listOwnCertificates(db: Database, viewer: Viewer, residentIds: readonly string[] = []): Promise<CertificateSummary[]> {
   return (await q.selectCertificatesOfHolder(db, viewer.id, residentIds)).map(summary);

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
+import { certificateHolder } from '../certificates/certificates.service.js';
 import { findResidentPlaces } from '../people/people.service.js';
 import type { RollupDeltas } from '../rollups/rollups.service.js';
 import { addCheckInCounts } from './events-rollups.js';
@@ -33,8 +34,8 @@ export interface CheckInContext {
  * answers `duplicate` and counts nothing more.
  */
 export async function applyCheckIn(ctx: CheckInContext, itemId: string, data: CheckInItemData): Promise<'applied' | 'duplicate'> {
-  const given = [data.registrationCode, data.residentId, data.headCount].filter((v) => v !== undefined).length;
-  if (given !== 1) throw new AppError('VALIDATION_FAILED', 'Give one of registrationCode, residentId or headCount', 'registrationCode');
+  const given = [data.registrationCode, data.residentId, data.certificateCode, data.headCount].filter((v) => v !== undefined).length;
+  if (given !== 1) throw new AppError('VALIDATION_FAILED', 'Give one of registrationCode, residentId, certificateCode or headCount', 'registrationCode');
   const event = await getEventFor(ctx.trx, ctx.viewer, data.eventId, { field: 'eventId' });
   const at = new Date(data.checkedInAt);
   if (!ctx.notInFuture(at)) throw new AppError('VALIDATION_FAILED', 'The check-in lies in the future', 'checkedInAt');
@@ -56,6 +57,11 @@ export async function applyCheckIn(ctx: CheckInContext, itemId: string, data: Ch
     const place = (await findResidentPlaces(ctx.trx, [id])).get(id);
     if (!place || !(await ctx.scope.includes(place.villageCode))) throw new AppError('RESIDENT_NOT_FOUND', undefined, 'residentId');
     personKey = `res:${id}`;
+  } else if (data.certificateCode !== undefined) {
+    // A certificate names the person it was issued to, wherever they live: one person, however identified.
+    const holder = await certificateHolder(ctx.trx, data.certificateCode);
+    if (!holder) throw new AppError('CERTIFICATE_NOT_FOUND', 'No certificate in force with this code', 'certificateCode');
+    personKey = holder.residentId ? `res:${holder.residentId}` : `usr:${holder.userId}`;
   }
   const headCount = data.headCount ?? 1;
   const day = vietnamDay(at);

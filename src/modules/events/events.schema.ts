@@ -103,6 +103,8 @@ export const CheckInData = Type.Object({
   eventId: Uuid,
   registrationCode: Type.Optional(Type.String({ minLength: 4, maxLength: 16, pattern: '^[A-Za-z0-9-]+$' })),
   residentId: Type.Optional(Uuid),
+  /** The check code of a certificate in force, as its QR or a typed code gives it: the holder is checked in. */
+  certificateCode: Type.Optional(Type.String({ minLength: 10, maxLength: 16, pattern: '^[A-Za-z0-9 -]+$' })),
   headCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   skill: Type.Optional(SkillCode),
   checkedInAt: Instant,

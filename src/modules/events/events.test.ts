@@ -4,6 +4,7 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { deviceOf, items, statuses, type SyncItem } from '../../testing/sync-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
+import { issueCertificates } from '../certificates/certificates.service.js';
 import { recountRollups } from '../rollups/rollup-rebuild.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
 import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
@@ -134,6 +135,29 @@ describe('events and the Week campaign', () => {
       checkIn({ eventId: event.id, registrationCode: registered.json().code }),
     ]);
     expect(statuses(body)).toEqual(['applied', 'duplicate']);
+    expect(await attendance(event.id, member)).toMatchObject({ people: 1, attendances: 1 });
+  });
+
+  it('checks in the holder of a certificate by its code (scanned or typed) as the same person as the resident', async () => {
+    const event = await newEvent(commune);
+    const household = items.household({ villageCode: '6600101' });
+    const resident = items.resident({ householdId: household.data.id as string });
+    await deviceOf(t.app, member).pushOk([household, resident]);
+    const [certificate] = await issueCertificates(t.db, [{
+      milestoneId: null, residentId: resident.data.id as string, userId: null, skills: null, achievedOn: '2026-11-20',
+      source: 'test', unitCode: '6600101', provinceCode: '66',
+    }]);
+    const typed = `${certificate!.code.slice(0, 5).toLowerCase()}-${certificate!.code.slice(5)}`;
+    const body = await deviceOf(t.app, member).pushOk([
+      checkIn({ eventId: event.id, certificateCode: typed }),
+      checkIn({ eventId: event.id, residentId: resident.data.id }),
+      checkIn({ eventId: event.id, certificateCode: 'ABCDEFGHJK' }),
+    ]);
+    expect(body.results.map((r) => [r.status, r.error?.code, r.error?.field])).toEqual([
+      ['applied', undefined, undefined],
+      ['duplicate', undefined, undefined],
+      ['rejected', 'CERTIFICATE_NOT_FOUND', 'items[2].data.certificateCode'],
+    ]);
     expect(await attendance(event.id, member)).toMatchObject({ people: 1, attendances: 1 });
   });
 

@@ -27,7 +27,20 @@ export async function loadEvents(village: string, language: string): Promise<Eve
 export const isOn = (event: EventItem, now = Date.now()) =>
   now >= Date.parse(event.startsAt) - CHECK_IN_GRACE_MS && now <= Date.parse(event.endsAt) + CHECK_IN_GRACE_MS;
 
-export type CheckInWho = { registrationCode: string } | { residentId: string } | { headCount: number };
+export type CheckInWho = { registrationCode: string } | { certificateCode: string } | { residentId: string } | { headCount: number };
+
+/**
+ * Who a typed or scanned code names: a registration's 6-character code, or a certificate's
+ * 10-character check code, also as the check link its QR carries (…/#/check/<code>). Null when
+ * the text is neither.
+ */
+export function whoByCode(text: string): { registrationCode: string } | { certificateCode: string } | null {
+  const link = /#\/check\/([A-Za-z0-9-]+)\s*$/.exec(text.trim());
+  const clean = (link ? link[1]! : text).toUpperCase().replace(/[\s-]/g, '');
+  if (/^[A-Z0-9]{6}$/.test(clean) && !link) return { registrationCode: clean };
+  if (/^[A-Z0-9]{10}$/.test(clean)) return { certificateCode: clean };
+  return null;
+}
 
 /** Writes a check-in to the outbox (kind `check_in`); the sync engine sends it with the rest. */
 export async function addCheckIn(eventId: string, who: CheckInWho, skill: string | undefined, author: { userId: string; villageCode: string }, now = new Date()) {

@@ -7,13 +7,11 @@ import { fold } from '../../../lib/fold-search';
 import { useLiveQuery } from '../../../lib/live-query';
 import { useReferenceData } from '../../../lib/reference-data';
 import type { EventItem } from '../api/events-api';
-import { addCheckIn, countWaiting, isOn, loadEvents, type CheckInWho } from '../api/check-in-store';
+import { addCheckIn, countWaiting, isOn, loadEvents, whoByCode, type CheckInWho } from '../api/check-in-store';
 import { NS } from './events-i18n';
 import { QrScanner } from './qr-scanner';
 import './events.css';
 
-const CODE = /^[A-Z0-9]{6}$/;
-const cleanCode = (text: string) => text.toUpperCase().replace(/[\s-]/g, '');
 
 /**
  * Check-in at an event, on a phone, offline: type the short code, scan its QR, pick a resident of
@@ -61,9 +59,10 @@ export default function CheckInScreen() {
   }, [event, skill, field, t]);
 
   const byCode = async (text: string) => {
-    const clean = cleanCode(text);
-    if (!CODE.test(clean)) return setErrors({ code: t('checkIn.codeInvalid') });
-    await record({ registrationCode: clean }, clean, 'code');
+    // A registration's code, or the certificate a person shows instead (its QR or its check code).
+    const who = whoByCode(text);
+    if (!who) return setErrors({ code: t('checkIn.codeInvalid') });
+    await record(who, 'registrationCode' in who ? who.registrationCode : who.certificateCode, 'code');
     setCode('');
   };
   // The scanner keeps one callback while the camera runs; it reaches the latest event through the ref.
