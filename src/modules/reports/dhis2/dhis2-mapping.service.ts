@@ -45,9 +45,11 @@ export async function getMapping(db: Database, viewer: Viewer, asked: string | u
     q.selectMapping(db, provinceCode), listIndicators(db, lang, false, provinceCode), listAllChildren(db, provinceCode),
   ]);
   const stamp = (row: q.Dhis2MappingRow | undefined): Stamp => ({ updatedAt: row?.updated_at.toISOString() ?? null, updatedBy: row?.updated_by_username ?? null });
-  const line = (kind: 'indicator' | 'unit', code: string) => rows.find((r) => r.kind === kind && r.code === code);
+  // A province maps thousands of villages: look lines and names up by key, not by scanning.
+  const lines = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r]));
+  const line = (kind: 'indicator' | 'unit', code: string) => lines.get(`${kind}:${code}`);
   const unitCodes = [...new Set([provinceCode, ...communes.map((c) => c.code), ...rows.filter((r) => r.kind === 'unit').map((r) => r.code)])];
-  const units = await getUnitsAt(db, unitCodes);
+  const names = new Map((await getUnitsAt(db, unitCodes)).map((u) => [u.code, u.name]));
   return {
     provinceCode,
     indicators: indicators.map((indicator) => {
@@ -56,7 +58,7 @@ export async function getMapping(db: Database, viewer: Viewer, asked: string | u
     }),
     units: unitCodes.map((code) => {
       const row = line('unit', code);
-      return { code, name: units.find((u) => u.code === code)?.name ?? code, orgUnit: row?.uid ?? null, ...stamp(row) };
+      return { code, name: names.get(code) ?? code, orgUnit: row?.uid ?? null, ...stamp(row) };
     }),
   };
 }
