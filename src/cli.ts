@@ -17,9 +17,9 @@ import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from 
 import { importTeams } from './modules/teams/team-imports.js';
 import { importNationalRows } from './modules/learning-imports/learning-imports.service.js';
 import { readNationalCsv } from './modules/learning-imports/national-csv.js';
-import { refreshAlerts } from './modules/targets/alerts.service.js';
-import { DAKLAK_2025_PLAN } from './modules/targets/daklak-2025-plan.js';
-import { installPlan } from './modules/targets/indicators.service.js';
+import { refreshAlerts } from './modules/targets/alerts/alerts.service.js';
+import { DAKLAK_2025_PLAN } from './modules/targets/indicators/daklak-2025-plan.js';
+import { installPlan } from './modules/targets/indicators/indicators.service.js';
 import { listProvinces } from './modules/units/units.service.js';
 import { startServer, stopOnSignals } from './server.js';
 

@@ -7,7 +7,7 @@ import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
 import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
 import { markServerRunning } from './lib/server-lock.js';
-import { refreshAlerts } from './modules/targets/alerts.service.js';
+import { refreshAlerts } from './modules/targets/alerts/alerts.service.js';
 import { listProvinces } from './modules/units/units.service.js';
 
 export interface RunningServer {

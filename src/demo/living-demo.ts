@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Viewer } from '../http/access.js';
 import { addDays, vietnamDay } from '../lib/vietnam-day.js';
 import { applySyncBatch, type SyncItemInput } from '../modules/outreach/sync.service.js';
-import { handleDifficulty, reportDifficulty } from '../modules/targets/difficulties.service.js';
+import { handleDifficulty, reportDifficulty } from '../modules/targets/difficulties/difficulties.service.js';
 import { calendarReportingOn, monthsEndedBy, type CampaignCalendar } from '../scenario/campaign-calendar.js';
 import type { CommunePlan } from '../scenario/province-shape.js';
 import { runScenario, type ScenarioReport } from '../scenario/scenario.js';

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { Viewer } from '../http/access.js';
-import type { PeriodType } from '../modules/targets/periods.js';
-import { decideReportedValue, saveReportedValue } from '../modules/targets/reported-values.service.js';
+import type { PeriodType } from '../modules/targets/reported/periods.js';
+import { decideReportedValue, saveReportedValue } from '../modules/targets/reported/reported-values.service.js';
 import { monthsEndedBy, type CampaignCalendar } from './campaign-calendar.js';
 import type { CommunePlan } from './province-shape.js';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { DEMO } from '../demo/demo-province.js';
-import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
-import { progressOf } from '../modules/targets/progress.service.js';
+import { DAKLAK_2025_PLAN } from '../modules/targets/indicators/daklak-2025-plan.js';
+import { progressOf } from '../modules/targets/progress/progress.service.js';
 import { countUnits } from '../modules/units/units.service.js';
 import { ARTICLE, expectedFigures, scaled, type ExpectedFigure, type ProvinceTotals } from './article-figures.js';
 import { DAKLAK_2025_CALENDAR, DAYS_TO_REPORT, type CampaignCalendar } from './campaign-calendar.js';

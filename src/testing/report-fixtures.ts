@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { addToRollups } from '../modules/rollups/rollups.service.js';
-import { installPlan } from '../modules/targets/indicators.service.js';
-import { DAKLAK_2025_PLAN } from '../modules/targets/daklak-2025-plan.js';
+import { installPlan } from '../modules/targets/indicators/indicators.service.js';
+import { DAKLAK_2025_PLAN } from '../modules/targets/indicators/daklak-2025-plan.js';
 import { putCommittee } from '../modules/teams/committees.service.js';
 import { addMember, createTeam } from '../modules/teams/teams.service.js';
 import { upsertStatistics } from '../modules/units/units.queries.js';

@@ -3,8 +3,8 @@ import { addDays, vietnamDay } from '../../lib/vietnam-day.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
-import { installPlan } from '../targets/indicators.service.js';
+import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
+import { installPlan } from '../targets/indicators/indicators.service.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from './contest-fixtures.js';
 
 let t: TestApp;

@@ -7,8 +7,8 @@ import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { issueCertificates } from '../certificates/certificates.service.js';
 import { recountRollups } from '../rollups/rollup-rebuild.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
-import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
-import { installPlan } from '../targets/indicators.service.js';
+import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
+import { installPlan } from '../targets/indicators/indicators.service.js';
 
 let t: TestApp;
 let province: TestUser;

@@ -12,7 +12,7 @@ import * as q from './outreach.queries.js';
 import * as sq from './sync.queries.js';
 import { retryOnContention } from './retry.js';
 import { applyCorrection } from './visit-corrections.js';
-import { parsePhotoDataUrl, reportDifficulty } from '../targets/difficulties.service.js';
+import { parsePhotoDataUrl, reportDifficulty } from '../targets/difficulties/difficulties.service.js';
 import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
 import { applyCheckIn } from '../events/check-ins.js';

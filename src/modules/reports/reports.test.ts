@@ -4,7 +4,7 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { pdfText } from '../../testing/pdf-text.js';
 import { seedReportProvince } from '../../testing/report-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
+import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
 
 let t: TestApp;
 let province: TestUser;

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
-import { progressOf, type IndicatorProgress } from '../targets/progress.service.js';
+import { progressOf, type IndicatorProgress } from '../targets/progress/progress.service.js';
 import type { Unit } from '../units/units.service.js';
 import { formatDay, formatNumber, percentAchieved } from './report-format.js';
 

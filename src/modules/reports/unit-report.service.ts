@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
-import { listIndicators } from '../targets/indicators.service.js';
-import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress.service.js';
+import { listIndicators } from '../targets/indicators/indicators.service.js';
+import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress/progress.service.js';
 import type { Unit } from '../units/units.service.js';
 import { percentAchieved } from './report-format.js';
 

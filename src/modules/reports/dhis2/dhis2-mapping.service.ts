@@ -4,7 +4,7 @@ import type { Viewer } from '../../../http/access.js';
 import type { Language } from '../../../i18n/index.js';
 import { readCsv, RowErrors } from '../../../lib/csv.js';
 import { recordAudit } from '../../auth/audit.service.js';
-import { listIndicators } from '../../targets/indicators.service.js';
+import { listIndicators } from '../../targets/indicators/indicators.service.js';
 import { getUnitsAt, isWithinScope, listAllChildren, provinceCodeOf, subtreeCodes } from '../../units/units.service.js';
 import * as q from './dhis2-mapping.queries.js';
 

@@ -3,7 +3,7 @@ import { createUserAndLogin, type TestUser } from '../../../testing/login.js';
 import { seedReportProvince } from '../../../testing/report-fixtures.js';
 import { startTestApp, type TestApp } from '../../../testing/test-app.js';
 import { FIXTURE_START } from '../../../testing/unit-fixtures.js';
-import { DAKLAK_2025_PLAN } from '../../targets/daklak-2025-plan.js';
+import { DAKLAK_2025_PLAN } from '../../targets/indicators/daklak-2025-plan.js';
 import { createUnit } from '../../units/units.service.js';
 
 let t: TestApp;

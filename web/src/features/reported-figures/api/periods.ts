@@ -1,4 +1,4 @@
-/** Reporting periods as the server names them (src/modules/targets/periods.ts): a type and its first day; weeks start on Monday. */
+/** Reporting periods as the server names them (src/modules/targets/reported/periods.ts): a type and its first day; weeks start on Monday. */
 export const PERIOD_TYPES = ['month', 'quarter', 'year', 'week', 'day'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 

@@ -1,0 +1,91 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../../db/database.js';
+import type { ReportedStatus, ReportedValuesTable } from '../../../db/types.js';
+
+export type ReportedValueRow = Selectable<ReportedValuesTable>;
+
+export function findReportedValue(
+  db: Database, key: { indicator_code: string; unit_code: string; period_type: ReportedValueRow['period_type']; period_start: string },
+): Promise<ReportedValueRow | undefined> {
+  return db.selectFrom('reported_values').selectAll()
+    .where('indicator_code', '=', key.indicator_code).where('unit_code', '=', key.unit_code)
+    .where('period_type', '=', key.period_type).where('period_start', '=', key.period_start)
+    .executeTakeFirst();
+}
+
+export function findReportedValueById(db: Database, id: number): Promise<ReportedValueRow | undefined> {
+  return db.selectFrom('reported_values').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertReportedValue(db: Database, row: Insertable<ReportedValuesTable>): Promise<ReportedValueRow> {
+  return db.insertInto('reported_values').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateReportedValue(
+  db: Database, id: number, patch: { value?: number; status: ReportedStatus; comment?: string | null; updated_by: string | null },
+): Promise<ReportedValueRow> {
+  return db.updateTable('reported_values').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertHistory(
+  db: Database, row: { reported_value_id: number; action: 'save' | 'submit' | 'approve' | 'return'; value: number; status: ReportedStatus; comment: string | null; actor_user_id: string | null },
+): Promise<void> {
+  await db.insertInto('reported_value_history').values(row).execute();
+}
+
+/** Who saved or submitted a figure at any step: none of them may approve it. */
+export async function authorsOf(db: Database, reportedValueId: number): Promise<string[]> {
+  const rows = await db.selectFrom('reported_value_history').select('actor_user_id').distinct()
+    .where('reported_value_id', '=', reportedValueId).where('action', 'in', ['save', 'submit']).execute();
+  return rows.flatMap((row) => (row.actor_user_id ? [row.actor_user_id] : []));
+}
+
+export function listHistory(db: Database, reportedValueId: number) {
+  return db.selectFrom('reported_value_history').selectAll().where('reported_value_id', '=', reportedValueId).orderBy('id').execute();
+}
+
+export function listReportedValues(
+  db: Database,
+  filter: { unitCodes: readonly string[] | null; indicatorCode?: string; status?: ReportedStatus; after?: number; limit: number },
+): Promise<ReportedValueRow[]> {
+  let query = db.selectFrom('reported_values').selectAll();
+  if (filter.unitCodes !== null) query = query.where(sql<boolean>`unit_code = any(${[...filter.unitCodes]}::text[])`);
+  if (filter.indicatorCode) query = query.where('indicator_code', '=', filter.indicatorCode);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.after !== undefined) query = query.where('id', '<', filter.after);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/** A figure that counts for a unit: the latest one (and when its period ended), or the sum over its periods. */
+export interface CountedReportedValue {
+  indicator_code: string;
+  unit_code: string;
+  value: number;
+  /** The end of the period the value describes (the last period's, for a sum). */
+  period_end: string;
+}
+
+/**
+ * The figures that count, per indicator and unit of a province, as of `day`: submitted or
+ * approved values of periods ended by then — the latest per unit for the indicators in
+ * `latest`, the sum of them for those in `sum`. One query for all the indicators of a
+ * dashboard; the caller keeps the units of its subtree.
+ */
+export async function countedReportedValues(
+  db: Database, indicators: { latest: readonly string[]; sum: readonly string[] }, provinceCode: string, day: string,
+): Promise<CountedReportedValue[]> {
+  if (indicators.latest.length + indicators.sum.length === 0) return [];
+  const result = await sql<CountedReportedValue>`
+    select * from (
+      select distinct on (indicator_code, unit_code) indicator_code, unit_code, value, period_end from reported_values
+      where indicator_code = any(${[...indicators.latest]}::text[]) and province_code = ${provinceCode}
+        and status in ('submitted', 'approved') and period_end <= ${day}
+      order by indicator_code, unit_code, period_end desc, id desc
+    ) latest
+    union all
+    select indicator_code, unit_code, sum(value) as value, max(period_end) as period_end from reported_values
+    where indicator_code = any(${[...indicators.sum]}::text[]) and province_code = ${provinceCode}
+      and status in ('submitted', 'approved') and period_end <= ${day}
+    group by indicator_code, unit_code`.execute(db);
+  return result.rows.map((row) => ({ indicator_code: row.indicator_code, unit_code: row.unit_code, value: Number(row.value), period_end: row.period_end }));
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../../errors.js';
+import { OFFICERS } from '../../../http/access.js';
+import { ErrorResponse } from '../../../http/schemas.js';
+import * as s from './progress-series.schema.js';
+import { dashboardRoots, progressSeries, progressVersion } from './progress-series.service.js';
+import { teamLeaderboard } from './team-leaderboard.service.js';
+
+const tags = ['targets'];
+const errors = { 400: ErrorResponse, 404: ErrorResponse };
+
+/** The officers' dashboard: trends, team leaderboards, where to start, and the live version stamp. */
+export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+
+  app.get('/progress/series', {
+    config: { access: OFFICERS },
+    schema: {
+      tags, summary: 'One indicator of a unit at each day, week or month, with its target and projection',
+      querystring: s.SeriesQuery, response: { 200: s.SeriesSchema, ...errors },
+    },
+  }, (request) => progressSeries(db, request.viewer, request.query.unit, request.lang, {
+    indicatorCode: request.query.indicator, from: request.query.from, to: request.query.to, step: request.query.step,
+  }));
+
+  app.get('/progress/version', {
+    config: { access: OFFICERS },
+    schema: {
+      tags, summary: 'A stamp that changes when the figures of the unit\'s province change: poll it, refetch on a change',
+      querystring: s.VersionQuery, response: { 200: s.VersionSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    // Asked every few seconds by every open dashboard: no cache may answer for the server.
+    reply.header('cache-control', 'no-store');
+    return progressVersion(db, request.viewer, request.query.unit);
+  });
+
+  app.get('/progress/teams', {
+    config: { access: OFFICERS },
+    schema: {
+      tags, summary: 'Teams of a unit\'s subtree ranked by visits, with households reached and milestones recorded',
+      querystring: s.LeaderboardQuery, response: { 200: s.LeaderboardSchema, ...errors },
+    },
+  }, (request) => teamLeaderboard(db, request.viewer, request.query.unit, {
+    from: request.query.from, to: request.query.to, limit: request.query.limit ?? 20,
+  }));
+
+  app.get('/progress/roots', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'Where the signed-in officer\'s dashboard starts: their unit, or every province', response: { 200: s.RootsSchema } },
+  }, async (request) => {
+    if (!request.viewer) throw new AppError('UNAUTHENTICATED');
+    return { items: await dashboardRoots(db, request.viewer) };
+  });
+};

@@ -1,0 +1,160 @@
+import type { Database } from '../../../db/database.js';
+import { ReferenceCache, withReferenceSnapshot } from '../../../db/reference-cache.js';
+import { areaMembersOf, sumAreaRollups, sumRollups } from '../../rollups/rollups.service.js';
+import { teamPresence } from '../../teams/team-coverage.js';
+import { statisticsOfUnits } from '../../units/unit-statistics.js';
+import { provinceCodeOf, subtreeMembers } from '../../units/units.service.js';
+import type { CountSource, DenominatorSource } from '../indicators/indicator-formula.js';
+import type { IndicatorRow } from '../indicators/indicators.queries.js';
+import { countedReportedValues, type CountedReportedValue } from '../reported/reported-values.queries.js';
+import { reportedWithSuccession, type OwnFigure } from '../reported/reported-succession.js';
+import { eventsFirstReader, type FigureSource } from './events-first.js';
+import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
+
+/** An indicator's figures for one unit on one day. */
+export interface IndicatorFigure {
+  numerator: number | null;
+  denominator: number | null;
+  /** numerator ÷ denominator (×100 for a percentage), the numerator alone when there is no denominator; null for no data. */
+  value: number | null;
+  /** Where the numerator came from when it can come from two places: checked-in events or typed reports. */
+  source?: FigureSource;
+}
+
+type AnySource = CountSource | DenominatorSource;
+
+const villageCount = (part: AnySource) => part.source === 'units' && part.tier === 'village';
+
+/** The rollup source a count reads, or null when it is not kept in rollups. */
+function rollupSource(source: AnySource): string | null {
+  switch (source.source) {
+    case 'milestone': return `milestone:${source.kind}`;
+    case 'learners': return 'learning:learners';
+    case 'course_completions': return 'learning:completions';
+    case 'visits': case 'households_visited': case 'households_covered': case 'households': case 'residents': case 'contest_participants':
+    case 'event_attendances': case 'event_people': case 'week_participants': case 'week_communes':
+    case 'communication_activities': case 'communication_reach': return source.source;
+    default: return null;
+  }
+}
+
+/**
+ * The rollup counts of each group on `day`, per source: from area sums where the plan allows
+ * (see areaPlanOf), from the units' own counts elsewhere.
+ */
+async function countsByGroup(
+  db: Database, provinceCode: string, grouping: Grouping, sources: readonly string[], day: string,
+): Promise<Map<string, Map<string, number>>> {
+  const plan = areaPlanOf(grouping, await areaMembersOf(db, provinceCode), day);
+  const counts = new Map<string, Map<string, number>>(); // source → group → total
+  const add = (source: string, group: string | null | undefined, value: number) => {
+    if (group === null || group === undefined) return;
+    const bySource = counts.get(source) ?? new Map<string, number>();
+    bySource.set(group, (bySource.get(group) ?? 0) + value);
+    counts.set(source, bySource);
+  };
+  for (const row of await sumAreaRollups(db, provinceCode, [...plan.groupOfArea.keys()], sources, day)) add(row.source, plan.groupOfArea.get(row.areaCode), row.value);
+  for (const row of await sumRollups(db, plan.unitCodes, { exact: sources }, day)) add(row.source, grouping.groupOf(row.unitCode), row.value);
+  return counts;
+}
+
+/**
+ * For each indicator that reads reported figures, the figure of any unit of the subtree: its
+ * own, else its children's sum, plus what ended units passed to it (reported-succession.ts).
+ * One query, whatever the number of indicators.
+ */
+async function reportedFigures(
+  db: Database, indicators: readonly IndicatorRow[], provinceCode: string, grouping: Grouping, day: string,
+): Promise<Map<string, (code: string) => number | null>> {
+  const overOf = new Map<string, 'latest' | 'sum'>();
+  for (const indicator of indicators) {
+    const source = [indicator.numerator, indicator.denominator].find((p) => (p as AnySource | null)?.source === 'reported') as { over: 'latest' | 'sum' } | undefined;
+    if (source) overOf.set(indicator.code, source.over);
+  }
+  const reported = new Map<string, (code: string) => number | null>();
+  if (overOf.size === 0) return reported;
+  const own = new Map([...overOf.keys()].map((code) => [code, new Map<string, OwnFigure>()]));
+  const over = (kind: 'latest' | 'sum') => [...overOf].filter(([, o]) => o === kind).map(([code]) => code);
+  const which = { latest: over('latest'), sum: over('sum') };
+  const rows = await reportedRows.get(db, `${provinceCode}|${day}|${which.latest.join(',')}|${which.sum.join(',')}`,
+    async () => Object.freeze(await countedReportedValues(db, which, provinceCode, day)));
+  const inSubtree = new Set(grouping.codes);
+  for (const row of rows) {
+    if (inSubtree.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, { value: row.value, periodEnd: row.period_end });
+  }
+  for (const [code, values] of own) reported.set(code, reportedWithSuccession(grouping.members, values, overOf.get(code)!));
+  return reported;
+}
+
+/** Reported figures change when an officer saves, submits or approves one, which moves their stamp. */
+const reportedRows = new ReferenceCache<readonly CountedReportedValue[]>(['reported']);
+
+/**
+ * Computes the figures of `indicators` for each of `groups` (a unit, or the children of a unit)
+ * on `day`, reading only rollups, statistics, team records and reported figures: never the fact
+ * tables. `rootCode` is the unit whose subtree holds all the groups.
+ */
+export function computeFigures(
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
+): Promise<Map<string, Map<string, IndicatorFigure>>> {
+  return withReferenceSnapshot(db, () => figuresOf(db, indicators, rootCode, groups, day));
+}
+
+async function figuresOf(
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
+): Promise<Map<string, Map<string, IndicatorFigure>>> {
+  const members = await subtreeMembers(db, rootCode, day);
+  // The root may not exist yet on the day (a trend that starts before it): its province does.
+  const provinceCode = (await provinceCodeOf(db, rootCode)) ?? rootCode;
+  const grouping = groupingOf(members, rootCode, groups);
+
+  const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
+  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && p.eventsFirst ? [p.eventsFirst] : []));
+  const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
+  const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
+    : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
+  const needsStatistics = parts.some((p) => p.source === 'statistic');
+  const statistics = needsStatistics ? await statisticsOfUnits(db, rootCode, day, groups) : new Map();
+  const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members' || villageCount(p));
+  const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
+  const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
+  const eventsFirstOf = await eventsFirstReader(db, grouping, [...new Set(eventsFirst)], day);
+
+  let source: IndicatorFigure['source'];
+  const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
+    const rollup = rollupSource(part);
+    if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
+    if (part.source === 'reported' && part.eventsFirst) {
+      // Where a commune held such events, their check-ins are its figure; elsewhere the typed one.
+      const figure = eventsFirstOf(part.eventsFirst, group, (code) => reported.get(indicator.code)?.(code) ?? null);
+      source = figure.source;
+      return figure.value;
+    }
+    switch (part.source) {
+      case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
+      // Villages are those that need a team: a group nested in a village is part of it (teams/team-reach.ts).
+      case 'units': return villageCount(part) ? teamTotals.get(group)?.villages ?? 0 : grouping.tiers.get(group)?.[part.tier] ?? 0;
+      case 'reported': return reported.get(indicator.code)?.(group) ?? null;
+      case 'committees': case 'teams': case 'team_members': return teamTotals.get(group)?.[part.source] ?? 0;
+      default: return null;
+    }
+  };
+
+  const result = new Map<string, Map<string, IndicatorFigure>>();
+  for (const group of groups) {
+    const figures = new Map<string, IndicatorFigure>();
+    for (const indicator of indicators) {
+      source = undefined;
+      const numerator = read(indicator, indicator.numerator as CountSource, group);
+      const denominator = indicator.denominator ? read(indicator, indicator.denominator as DenominatorSource, group) : null;
+      let value: number | null = numerator;
+      if (indicator.denominator) {
+        // A denominator of zero or unknown gives "no data", never a division error.
+        value = numerator === null || !denominator ? null : (numerator / denominator) * (indicator.percent ? 100 : 1);
+      }
+      figures.set(indicator.code, source === undefined ? { numerator, denominator, value } : { numerator, denominator, value, source });
+    }
+    result.set(group, figures);
+  }
+  return result;
+}
