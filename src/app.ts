@@ -42,7 +42,7 @@ import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { materialRoutes } from './modules/events/materials.routes.js';
-import { certificateRoutes, jwksRoutes } from './modules/certificates/certificates.routes.js';
+import { certificateRoutes, jwksRoutes } from './modules/learning/certificates/certificates.routes.js';
 import { xapiRoutes } from './modules/xapi/xapi.routes.js';
 import { learningImportRoutes } from './modules/learning-imports/learning-imports.routes.js';
 

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { certificateHolder } from '../certificates/certificates.service.js';
+import { certificateHolder } from '../learning/certificates/certificates.service.js';
 import { findResidentPlaces } from '../people/people.service.js';
 import type { RollupDeltas } from '../rollups/rollups.service.js';
 import { addCheckInCounts } from './events-rollups.js';

@@ -4,7 +4,7 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { deviceOf, items, statuses, type SyncItem } from '../../testing/sync-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { issueCertificates } from '../certificates/certificates.service.js';
+import { issueCertificates } from '../learning/certificates/certificates.service.js';
 import { recountRollups } from '../rollups/rollup-rebuild.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
 import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';

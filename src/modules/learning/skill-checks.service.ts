@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { issueCertificates } from '../certificates/certificates.service.js';
+import { issueCertificates } from './certificates/certificates.service.js';
 import { findResidentGroups, recordResidentMilestone } from '../people/resident-learning.js';
 import { bankQuestions, getBank, type BankQuestion } from '../question-banks/question-banks.service.js';
 import { requiredSkillsFor } from './framework.service.js';

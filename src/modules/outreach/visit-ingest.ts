@@ -2,7 +2,7 @@ import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
 import { recordMilestones, type MilestoneFact } from '../people/milestones.service.js';
-import { issueForMilestones } from '../certificates/certificates.service.js';
+import { issueForMilestones } from '../learning/certificates/certificates.service.js';
 import { findHouseholdPlaces, findResidentPlaces, touchHouseholds, type Place } from '../people/people.service.js';
 import * as q from './outreach.queries.js';
 import { APPLIED, rejected, type ItemOutcome, type PendingItem, type SyncBatch } from './sync-batch.js';

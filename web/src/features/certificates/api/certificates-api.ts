@@ -1,6 +1,6 @@
 import { apiFetch } from '../../../lib/api';
 
-// The shapes of src/modules/certificates/certificates.routes.ts.
+// The shapes of src/modules/learning/certificates/certificates.routes.ts.
 
 export interface CertificateCheck {
   status: 'valid' | 'revoked' | 'unknown';

@@ -1,16 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Database } from '../../db/database.js';
-import { AppError } from '../../errors.js';
-import type { Viewer } from '../../http/access.js';
-import type { Language } from '../../i18n/index.js';
-import { toPage, type Page } from '../../lib/page.js';
-import { recordAudit } from '../auth/audit.service.js';
-import { findUserById } from '../auth/auth.service.js';
-import { scopeRootOf } from '../auth/roles.js';
-import { listSkills } from '../learning/learning.service.js';
-import type { MilestoneFact } from '../people/milestones.service.js';
-import { residentHolders } from '../people/people.service.js';
-import { getUnitsAt, isWithinScope, subtreeCodes } from '../units/units.service.js';
+import type { Database } from '../../../db/database.js';
+import { AppError } from '../../../errors.js';
+import type { Viewer } from '../../../http/access.js';
+import type { Language } from '../../../i18n/index.js';
+import { toPage, type Page } from '../../../lib/page.js';
+import { recordAudit } from '../../auth/audit.service.js';
+import { findUserById } from '../../auth/auth.service.js';
+import { scopeRootOf } from '../../auth/roles.js';
+import { listSkills } from '../learning.service.js';
+import type { MilestoneFact } from '../../people/milestones.service.js';
+import { residentHolders } from '../../people/people.service.js';
+import { getUnitsAt, isWithinScope, subtreeCodes } from '../../units/units.service.js';
 import * as q from './certificates.queries.js';
 import type { CertificateView } from './credential.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { Database } from '../../db/database.js';
+import type { Database } from '../../../db/database.js';
 import * as q from './certificates.queries.js';
 
 /**

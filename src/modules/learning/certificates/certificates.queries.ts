@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Database } from '../../db/database.js';
-import type { CertificatesTable, SigningKeysTable } from '../../db/types.js';
+import type { Database } from '../../../db/database.js';
+import type { CertificatesTable, SigningKeysTable } from '../../../db/types.js';
 
 export type CertificateRow = Selectable<CertificatesTable>;
 

@@ -1,10 +1,10 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../../db/transaction.js';
-import { createUserAndLogin, type TestUser } from '../../testing/login.js';
-import { deviceOf, items } from '../../testing/sync-fixtures.js';
-import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { createSmallProvince } from '../../testing/unit-fixtures.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { createUserAndLogin, type TestUser } from '../../../testing/login.js';
+import { deviceOf, items } from '../../../testing/sync-fixtures.js';
+import { startTestApp, type TestApp } from '../../../testing/test-app.js';
+import { createSmallProvince } from '../../../testing/unit-fixtures.js';
 import { issueCertificates, normaliseCode } from './certificates.service.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Database } from '../../db/database.js';
+import type { Database } from '../../../db/database.js';
 import { ALGORITHM, keyInUse } from './signing-key.js';
 
 /** What a certificate says, as the credential and the PDF show it. */
