@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/auth/audit.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
+import { reorganisationHooks } from './modules/reorganisation/reorganisation.service.js';
 import { milestoneKindRoutes } from './modules/people/people.routes.js';
 import { skillRoutes } from './modules/learning/learning.routes.js';
 import { learnerRoutes } from './modules/learning/courses.routes.js';
@@ -133,7 +134,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
-  await app.register(unitRoutes, { prefix: '/api/units' });
+  await app.register(unitRoutes, { prefix: '/api/units', reorganisation: reorganisationHooks });
   await app.register(milestoneKindRoutes, { prefix: '/api/milestone-kinds' });
   await app.register(skillRoutes, { prefix: '/api/skills' });
   await app.register(learnerRoutes, { prefix: '/api/learning' });

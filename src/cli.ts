@@ -8,7 +8,7 @@ import { AppError } from './errors.js';
 import { translate } from './i18n/index.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
 import { importOfficialList, importStatistics, importVillages, OFFICIAL_UNIT_LIST } from './modules/units/unit-imports.js';
-import { recountRollups } from './modules/rollups/rollup-rebuild.js';
+import { recountRollups } from './rollup-sources.js';
 import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
 import { runningServerPid } from './lib/server-lock.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recountRollups } from '../modules/rollups/rollup-rebuild.js';
+import { recountRollups } from '../rollup-sources.js';
 import { createUserAndLogin, type TestUser } from '../testing/login.js';
 import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../testing/test-app.js';
 import { runScenario, ScenarioRefused, type ScenarioReport } from './scenario.js';

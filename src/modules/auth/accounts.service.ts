@@ -8,7 +8,7 @@ import { isWithinScope } from '../units/units.service.js';
 import * as q from './accounts.queries.js';
 import { selectUserForLogin } from './auth.queries.js';
 import { findUserById, hashSessionToken, normaliseUsername, type UserRecord } from './auth.service.js';
-import { recordAudit } from './audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { canGrantRole, scopeRootOf } from './roles.js';
 import { getUserInScope } from './users.service.js';

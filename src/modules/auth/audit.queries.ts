@@ -4,15 +4,6 @@ import type { Database } from '../../db/database.js';
 
 export type AuditEventRow = Selectable<AuditEventsTable> & { actor_username: string | null };
 
-export interface NewAuditEventRow {
-  actor_user_id: string | null;
-  action: string;
-  unit_code: string | null;
-  subject: string | null;
-  /** Already serialised JSON: the column is jsonb. */
-  detail: string;
-}
-
 /** Which entries a read covers. `unitCodes` null means every entry, those tied to no unit too. */
 export interface AuditSelection {
   unitCodes: readonly string[] | null;
@@ -21,10 +12,6 @@ export interface AuditSelection {
   /** Instants bounding the entries: from included, until excluded. */
   from?: Date;
   until?: Date;
-}
-
-export async function insertAuditEvent(db: Database, row: NewAuditEventRow): Promise<void> {
-  await db.insertInto('audit_events').values(row).execute();
 }
 
 /** Audit entries newest first, before the cursor id, with the actor's user name. */

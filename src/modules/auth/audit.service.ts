@@ -6,21 +6,10 @@ import { toCsv } from '../../lib/csv-write.js';
 import { addDays, vietnamDay, vietnamDayStart } from '../../lib/vietnam-day.js';
 import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
 import type { Database } from '../../db/database.js';
-import { insertAuditEvent, selectAuditPage, type AuditEventRow, type AuditSelection } from './audit.queries.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import { selectAuditPage, type AuditEventRow, type AuditSelection } from './audit.queries.js';
 import type { AuditFilterQuery } from './audit.schema.js';
 import { scopeRootOf } from './roles.js';
-
-export interface AuditInput {
-  actorUserId: string | null;
-  /** Dotted verb, e.g. `auth.login`, `user.create`, `people.export`. */
-  action: string;
-  /** The unit the action touched, so officers of that subtree can read the entry. */
-  unitCode: string | null;
-  /** What was acted on (a user id, a file name…), never personal data itself. */
-  subject: string | null;
-  /** Small, non-personal facts about the action. Never a password, a name or an ID number. */
-  detail?: Record<string, unknown>;
-}
 
 export interface AuditEntry {
   id: number;
@@ -35,17 +24,6 @@ export interface AuditEntry {
 
 /** The most entries one export holds: a year of a province's reads fits; narrow the filters for more. */
 export const AUDIT_EXPORT_CAP = 50_000;
-
-/** Writes one audit entry on the caller's connection, so it commits or rolls back with the action. */
-export async function recordAudit(db: Database, input: AuditInput): Promise<void> {
-  await insertAuditEvent(db, {
-    actor_user_id: input.actorUserId,
-    action: input.action,
-    unit_code: input.unitCode,
-    subject: input.subject,
-    detail: JSON.stringify(input.detail ?? {}),
-  });
-}
 
 function toAuditEntry(row: AuditEventRow): AuditEntry {
   return {

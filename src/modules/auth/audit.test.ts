@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
-import { recordAudit } from './audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 
 let ctx: AuthTestContext;
 let app: App;

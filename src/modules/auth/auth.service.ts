@@ -19,7 +19,7 @@ import {
   selectUserForLogin,
   type UserPublicRow,
 } from './auth.queries.js';
-import { recordAudit } from './audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { dummyPasswordHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { canGrantRole, scopeRootOf } from './roles.js';
 

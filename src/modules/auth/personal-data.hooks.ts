@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { recordAudit } from './audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 
 /**
  * How a route that answers a person's data (names, phones, usernames, birth years, addresses,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../lib/xlsx.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import * as s from './contest.schema.js';
 import { checkProvince, createContest, getManagedContest, getPhase, listContestsOfProvince } from './contests.service.js';
 import { hashPhone, normalisePhone } from './participants.service.js';

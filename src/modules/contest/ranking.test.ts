@@ -3,7 +3,7 @@ import { addDays, vietnamDay } from '../../lib/vietnam-day.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups } from '../rollups/rollups.service.js';
 import { upsertStatistics } from '../units/units.queries.js';
 import { startAttempt, submitAttempt } from './attempts.service.js';

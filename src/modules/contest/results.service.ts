@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { statisticsOfUnits } from '../units/unit-statistics.js';
+import { statisticsOfUnits } from '../units/units.public.js';
 import { childSubtrees, getUnitsAt } from '../units/units.service.js';
 import { getPhase, markPublished, phaseEnded, type ContestState } from './contests.service.js';
 import { participantNames } from './participants.service.js';

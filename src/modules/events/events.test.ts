@@ -5,7 +5,7 @@ import { deviceOf, items, statuses, type SyncItem } from '../../testing/sync-fix
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { issueCertificates } from '../learning/certificates/certificates.service.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
 import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
 import { installPlan } from '../targets/indicators/indicators.service.js';

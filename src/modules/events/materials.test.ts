@@ -4,7 +4,7 @@ import { vietnamDay } from '../../lib/vietnam-day.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups, sumRollups } from '../rollups/rollups.service.js';
 import { MATERIAL_MAX_BYTES } from './materials.service.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { enrol, findCourseByCode, recordCourseCompletion } from './enrolments.service.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { issueCertificates } from './certificates/certificates.service.js';
-import { findResidentGroups, recordResidentMilestone } from '../people/resident-learning.js';
+import { findResidentGroups, recordResidentMilestone } from '../people/people.public.js';
 import { bankQuestions, getBank, type BankQuestion } from '../question-banks/question-banks.service.js';
 import { requiredSkillsFor } from './framework.service.js';
 import type { Learner } from './learners.service.js';

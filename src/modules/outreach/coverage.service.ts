@@ -3,10 +3,9 @@ import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { listMilestoneKinds, MILESTONE_SOURCE_PREFIX } from '../people/milestones.service.js';
-import { listResidentsLacking } from '../people/people-feed.js';
-import type { MissingResident } from '../people/people.presenter.js';
+import { listResidentsLacking, type MissingResident } from '../people/people.public.js';
 import { sumRollups } from '../rollups/rollups.service.js';
 import { childSubtrees, getUnitsAt, getVisibleUnit, subtreeCodes, type Unit } from '../units/units.service.js';
 

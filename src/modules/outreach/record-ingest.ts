@@ -1,4 +1,4 @@
-import { createHouseholds, createResidents, type BulkOutcome, type NewRecord } from '../people/bulk-records.js';
+import { createHouseholds, createResidents, type BulkOutcome, type NewRecord } from '../people/people.public.js';
 import type { HouseholdWrite, ResidentWrite } from '../people/people.service.js';
 import { APPLIED, rejected, type ItemOutcome, type PendingItem, type SyncBatch } from './sync-batch.js';
 import type { ParsedItem } from './sync-items.schema.js';

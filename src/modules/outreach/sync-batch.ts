@@ -5,9 +5,9 @@ import { listSkillCodes } from '../learning/learning.service.js';
 import { activeMilestoneKindCodes } from '../people/milestones.service.js';
 import { ChangeFeedLocks, lockForChange, residentsHelpedBy, type LostVersion, type Place, type RecordWriteContext } from '../people/people.service.js';
 import { RollupDeltas } from '../rollups/rollups.service.js';
-import { ScopeCache } from '../units/unit-scope.js';
+import { ScopeCache } from '../units/units.public.js';
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
-import type { BulkContext } from '../people/bulk-records.js';
+import type { BulkContext } from '../people/people.public.js';
 import type { NewConflictRow } from './sync.queries.js';
 import type { ParsedItem } from './sync-items.schema.js';
 

@@ -3,7 +3,7 @@ import { Compile } from 'typebox/compile';
 import '../../http/calendar-formats.js';
 import { UnitCode } from '../../http/schemas.js';
 import { findUnstorable } from '../../http/storable-input.js';
-import { NATIONAL_ID_PATTERN } from '../people/national-id.js';
+import { NATIONAL_ID_PATTERN } from '../people/people.public.js';
 import { RESIDENT_GROUPS } from '../people/people.service.js';
 import { CheckInData, type CheckInItemData } from '../events/events.schema.js';
 

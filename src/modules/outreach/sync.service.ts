@@ -15,7 +15,7 @@ import { applyCorrection } from './visit-corrections.js';
 import { parsePhotoDataUrl, reportDifficulty } from '../targets/difficulties/difficulties.service.js';
 import { createRecords, RecordRun } from './record-ingest.js';
 import { ingestFacts } from './visit-ingest.js';
-import { applyCheckIn } from '../events/check-ins.js';
+import { applyCheckIn } from '../events/events.public.js';
 
 export interface SyncItemInput {
   id: string;

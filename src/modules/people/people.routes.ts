@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { createMilestoneKind, listMilestoneKinds } from './milestones.service.js';
 import * as s from './people.schema.js';
 

@@ -4,7 +4,7 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { deviceOf, items, statuses, type Device, type SyncItem } from '../../testing/sync-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups } from '../rollups/rollups.service.js';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import type { RollupDeltas } from '../rollups/rollups.service.js';
-import type { ScopeCache } from '../units/unit-scope.js';
+import type { ScopeCache } from '../units/units.public.js';
 import * as q from './people.queries.js';
 
 /** Everything a write of a household or resident needs to know about who makes it, and when. */

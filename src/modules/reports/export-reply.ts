@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { attachment } from './report-format.js';
 
 export const MEDIA_TYPES = {

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Language } from '../../i18n/index.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress/progress.service.js';
-import type { ProgressStatus } from '../targets/progress/progress-status.js';
+import type { ProgressStatus } from '../targets/targets.public.js';
 import { getUnit, listProvinces } from '../units/units.service.js';
 import { summarize, type MovementSummary } from './summary.service.js';
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/index.js';
-import type { ProgressStatus } from '../targets/progress/progress-status.js';
+import type { ProgressStatus } from '../targets/targets.public.js';
 
 /**
  * The words printed in exported files (headers, titles, statuses). They live with the module

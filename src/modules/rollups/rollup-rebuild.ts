@@ -1,10 +1,4 @@
 import type { Database } from '../../db/database.js';
-import { PEOPLE_ROLLUP_SOURCES, recountPeopleRollups } from '../people/people-feed.js';
-import { OUTREACH_ROLLUP_SOURCES, recountOutreachRollups } from '../outreach/outreach-rollups.js';
-import { CONTEST_ROLLUP_SOURCES, recountContestRollups } from '../contest/contest-rollups.js';
-import { LEARNING_ROLLUP_SOURCES, recountLearningRollups } from '../learning/enrolments.service.js';
-import { EVENTS_ROLLUP_SOURCES, recountEventRollups } from '../events/events-rollups.js';
-import { COMMUNICATION_SOURCES, recountCommunicationRollups } from '../events/materials.service.js';
 import * as q from './rollups.queries.js';
 import { addToRollups, regroupAreas, type RollupDelta } from './rollups.service.js';
 
@@ -15,27 +9,18 @@ export interface RollupSource {
   recount(trx: Database): Promise<RollupDelta[]>;
 }
 
-/** Every source the rollups hold; a module that adds counts adds itself here. */
-export const ROLLUP_SOURCES: readonly RollupSource[] = [
-  { ...PEOPLE_ROLLUP_SOURCES, recount: recountPeopleRollups },
-  { ...OUTREACH_ROLLUP_SOURCES, recount: recountOutreachRollups },
-  { ...CONTEST_ROLLUP_SOURCES, recount: recountContestRollups },
-  { ...LEARNING_ROLLUP_SOURCES, recount: recountLearningRollups },
-  { ...EVENTS_ROLLUP_SOURCES, recount: recountEventRollups },
-  { ...COMMUNICATION_SOURCES, recount: recountCommunicationRollups },
-];
-
 function concerns(source: RollupSource, prefix: string): boolean {
   return source.exact.some((name) => name.startsWith(prefix))
     || source.prefixes.some((p) => p.startsWith(prefix) || prefix.startsWith(p));
 }
 
 /**
- * Recomputes from the facts every count whose source name starts with `prefix` ('' for all),
- * in the caller's transaction, and answers how many counts it wrote. Writers of counted facts
- * wait meanwhile, so the result is exact.
+ * Recomputes from the facts every count of `sources` whose name starts with `prefix` ('' for
+ * all), in the caller's transaction, and answers how many counts it wrote. Writers of counted
+ * facts wait meanwhile, so the result is exact. The caller names the sources (src/rollup-sources.ts
+ * lists them all): the modules that count facts depend on the rollups, never the reverse.
  */
-export async function recountRollups(trx: Database, prefix = '', sources: readonly RollupSource[] = ROLLUP_SOURCES): Promise<{ sources: number; counts: number }> {
+export async function recountRollupSources(trx: Database, sources: readonly RollupSource[], prefix = ''): Promise<{ sources: number; counts: number }> {
   await q.lockRollupsExclusive(trx);
   // Every unit's counts in its area of the latest tree first, so the areas are rebuilt there.
   await regroupAreas(trx, null);

@@ -10,7 +10,7 @@ import { computeFigures, type IndicatorFigure } from '../targets/values/indicato
 import { listIndicators, type IndicatorRow } from '../targets/indicators/indicators.queries.js';
 import { installPlan } from '../targets/indicators/indicators.service.js';
 import { childSubtrees } from '../units/units.service.js';
-import { recountRollups } from './rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { addToRollups, snapshotRollups, sumRollups } from './rollups.service.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import type { CommitteeRole } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { getActiveUnit, getVisibleUnit, subtreeMembers } from '../units/units.service.js';
 import * as q from './committees.queries.js';
 import { cleanName } from './team-labels.js';

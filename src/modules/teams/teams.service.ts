@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { toPage, type Page } from '../../lib/page.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { getVisibleUnit, subtreeCodes } from '../units/units.service.js';
 import { cleanName, normalisePhone, type TeamRole } from './team-labels.js';
 import { checkTeamUser, teamUnit, visibleTeam } from './team-scope.js';

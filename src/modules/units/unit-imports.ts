@@ -3,7 +3,7 @@ import type { UnitTier } from '../../db/types.js';
 import type { Viewer } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { readCsv, RowErrors } from '../../lib/csv.js';
-import { recordAudit } from '../auth/audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { isDay } from '../../lib/vietnam-day.js';
 import { renameUnit } from './unit-operations.js';
 import { normaliseOfficialCode, tierOf } from './unit-types.js';

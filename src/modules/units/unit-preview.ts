@@ -1,21 +1,15 @@
 import type { Database } from '../../db/database.js';
-import { sumRollups } from '../rollups/rollups.service.js';
-import { teamPresence } from '../teams/team-coverage.js';
+import type { ReorganisationHooks, UnitContents } from './reorganisation-hooks.js';
 import * as q from './units.queries.js';
 import { getUnit, subtreeCodes, type Unit } from './units.service.js';
 
 /** What a unit holds before a reorganisation: what would move with it. */
-export interface UnitHoldings {
+export interface UnitHoldings extends UnitContents {
   code: string;
   name: string;
   tier: Unit['tier'];
   /** Units directly under it on the day. */
   children: number;
-  /** Village teams (and its own team) with a member on the day, and their members. */
-  teams: number;
-  teamMembers: number;
-  /** The counts recorded in its area up to the day before: they follow the unit's successor. */
-  figures: Record<string, number>;
 }
 
 export interface OperationPreview {
@@ -26,9 +20,6 @@ export interface OperationPreview {
   after: Unit[];
 }
 
-/** The counts an officer recognises: households and people on the books, visits, households guided. */
-export const PREVIEW_SOURCES = ['households', 'residents', 'visits', 'households_covered'] as const;
-
 /** Thrown to roll the rehearsal back once the outcome is known. */
 class Rehearsed extends Error {
   constructor(readonly preview: OperationPreview) {
@@ -36,16 +27,11 @@ class Rehearsed extends Error {
   }
 }
 
-async function holdingsOf(db: Database, code: string, day: string): Promise<UnitHoldings> {
+async function holdingsOf(db: Database, hooks: ReorganisationHooks, code: string, day: string): Promise<UnitHoldings> {
   const unit = await getUnit(db, code, day);
   const children = await q.listChildrenAt(db, code, day, undefined, 100_000);
-  const codes = await subtreeCodes(db, code, day);
-  const presence = await teamPresence(db, codes, day);
-  const figures: Record<string, number> = Object.fromEntries(PREVIEW_SOURCES.map((source) => [source, 0]));
-  for (const row of await sumRollups(db, codes, { exact: PREVIEW_SOURCES }, day)) figures[row.source] = (figures[row.source] ?? 0) + row.value;
-  let teamMembers = 0;
-  for (const n of presence.membersByUnit.values()) teamMembers += n;
-  return { code, name: unit.name, tier: unit.tier, children: children.length, teams: presence.teamUnits.size, teamMembers, figures };
+  const contents = await hooks.contentsOf(db, await subtreeCodes(db, code, day), day);
+  return { code, name: unit.name, tier: unit.tier, children: children.length, ...contents };
 }
 
 /**
@@ -54,14 +40,14 @@ async function holdingsOf(db: Database, code: string, day: string): Promise<Unit
  * Nothing is cached inside a transaction (reference-cache.ts), so the rehearsal leaves no trace.
  */
 export async function rehearseOperation(
-  db: Database, touched: readonly string[], day: string, run: (trx: Database) => Promise<Unit | Unit[]>,
+  db: Database, hooks: ReorganisationHooks, touched: readonly string[], day: string, run: (trx: Database) => Promise<Unit | Unit[]>,
 ): Promise<OperationPreview> {
   try {
     await db.transaction().execute(async (trx) => {
       const before: UnitHoldings[] = [];
       // A code the officer got wrong is left for the operation itself to refuse, with its field named.
       for (const code of new Set(touched)) {
-        if ((await q.findUnitAt(trx, code, day)) !== undefined) before.push(await holdingsOf(trx, code, day));
+        if ((await q.findUnitAt(trx, code, day)) !== undefined) before.push(await holdingsOf(trx, hooks, code, day));
       }
       const result = await run(trx);
       throw new Rehearsed({ effectiveDate: day, before, after: Array.isArray(result) ? result : [result] });

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { FIELD_ROLES, OFFICERS } from '../../http/access.js';
-import { regroupAreas } from '../rollups/rollups.service.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { importOfficialList, importStatistics, importVillages } from './unit-imports.js';
 import { mergeUnits, moveUnit, renameUnit, splitUnit } from './unit-operations.js';
+import type { ReorganisationHooks } from './reorganisation-hooks.js';
 import { rehearseOperation } from './unit-preview.js';
 import { searchUnits } from './unit-search.js';
 import { getVisibleStatistics } from './unit-statistics.js';
@@ -17,10 +17,11 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
 /**
- * The administrative tree: read by everyone in scope, reorganised by the province. A
- * reorganisation also moves the summed counts of the units it moved to their new areas.
+ * The administrative tree: read by everyone in scope, reorganised by the province. What a
+ * reorganisation does beyond the tree (the summed counts of the units it moved follow them to
+ * their new areas) comes in `reorganisation`, from the composition root.
  */
-export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const unitRoutes: FastifyPluginAsyncTypebox<{ reorganisation: ReorganisationHooks }> = async (app, { reorganisation }) => {
   const { db } = app.database;
   const actorOf = (request: { viewer: { id: string } | null }) => request.viewer?.id ?? null;
 
@@ -66,7 +67,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, params: s.CodeParams, body: s.MoveBody, response: { 200: s.UnitSchema, ...errors } },
   }, (request) => db.transaction().execute(async (trx) => {
     const unit = await moveUnit(trx, request.viewer, request.params.code, request.body, actorOf(request));
-    await regroupAreas(trx, unit.provinceCode);
+    await reorganisation.afterReorganisation(trx, unit.provinceCode);
     return unit;
   }));
 
@@ -75,7 +76,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, body: s.MergeBody, response: { 200: s.UnitSchema, ...errors } },
   }, (request) => db.transaction().execute(async (trx) => {
     const unit = await mergeUnits(trx, request.viewer, request.body, actorOf(request));
-    await regroupAreas(trx, unit.provinceCode);
+    await reorganisation.afterReorganisation(trx, unit.provinceCode);
     return unit;
   }));
 
@@ -84,23 +85,23 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, params: s.CodeParams, body: s.SplitBody, response: { 200: Type.Array(s.UnitSchema), ...errors } },
   }, (request) => db.transaction().execute(async (trx) => {
     const units = await splitUnit(trx, request.viewer, request.params.code, request.body, actorOf(request));
-    await regroupAreas(trx, units[0]!.provinceCode);
+    await reorganisation.afterReorganisation(trx, units[0]!.provinceCode);
     return units;
   }));
 
   // Each operation can be rehearsed first: the same rules, rolled back, with what would move.
   const preview = { config: { access: ['province_officer'] as const }, schema: { tags, response: { 200: s.OperationPreviewSchema, ...errors } } };
   app.post('/:code/rename/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.RenameBody } }, (request) =>
-    rehearseOperation(db, [request.params.code], request.body.effectiveDate,
+    rehearseOperation(db, reorganisation, [request.params.code], request.body.effectiveDate,
       (trx) => renameUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
   app.post('/:code/move/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.MoveBody } }, (request) =>
-    rehearseOperation(db, [request.params.code, request.body.parentCode], request.body.effectiveDate,
+    rehearseOperation(db, reorganisation, [request.params.code, request.body.parentCode], request.body.effectiveDate,
       (trx) => moveUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
   app.post('/merge/preview', { ...preview, schema: { ...preview.schema, body: s.MergeBody } }, (request) =>
-    rehearseOperation(db, [...request.body.sources, request.body.into.code], request.body.effectiveDate,
+    rehearseOperation(db, reorganisation, [...request.body.sources, request.body.into.code], request.body.effectiveDate,
       (trx) => mergeUnits(trx, request.viewer, request.body, actorOf(request))));
   app.post('/:code/split/preview', { ...preview, schema: { ...preview.schema, params: s.CodeParams, body: s.SplitBody } }, (request) =>
-    rehearseOperation(db, [request.params.code], request.body.effectiveDate,
+    rehearseOperation(db, reorganisation, [request.params.code], request.body.effectiveDate,
       (trx) => splitUnit(trx, request.viewer, request.params.code, request.body, actorOf(request))));
 
   const csvRoute = { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, consumes: ['text/csv'], querystring: s.ImportQuery, response: { 200: s.ImportSummarySchema, ...errors } } };

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { OFFICERS } from '../../http/access.js';
-import { publicBase } from '../learning/certificates/certificates.routes.js';
+import { publicBase } from '../../http/public-base.js';
 import { completionsFromStatements } from './xapi-completions.js';
 import * as s from './xapi.schema.js';
 import { authenticateSystem, createSystem, getStatement, listSystems, queryStatements, storeStatements } from './xapi.service.js';

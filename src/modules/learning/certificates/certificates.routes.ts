@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Config } from '../../../config.js';
 import type { Database } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { OFFICERS, type Viewer } from '../../../http/access.js';
+import { publicBase } from '../../../http/public-base.js';
 import { learnerOf } from '../learners.service.js';
-import { attachment } from '../../reports/report-format.js';
+import { attachment } from '../../reports/reports.public.js';
 import { getUnit } from '../../units/units.service.js';
 import { certificatePdf, displayCode } from './certificate-pdf.js';
 import { signCredential } from './credential.js';
@@ -24,13 +24,6 @@ async function ownResidents(db: Database, viewer: Viewer): Promise<string[]> {
   if (!viewer.scopeUnitCode) return [];
   const learner = await learnerOf(db, viewer);
   return learner.residentId ? [learner.residentId] : [];
-}
-
-/** The address certificates and credentials point to: PUBLIC_URL, else where this server listens. */
-export function publicBase(config: Config): string {
-  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  return `http://${host}:${config.port}`;
 }
 
 /** The public check, officers' list and revocation, the learner's own certificates and downloads. */

@@ -3,7 +3,7 @@ import { AppError, type RowReason } from '../../../errors.js';
 import type { Viewer } from '../../../http/access.js';
 import type { Language } from '../../../i18n/index.js';
 import { readCsv, RowErrors } from '../../../lib/csv.js';
-import { recordAudit } from '../../auth/audit.service.js';
+import { recordAudit } from '../../audit-log/audit-log.service.js';
 import { listIndicators } from '../../targets/indicators/indicators.service.js';
 import { getUnitsAt, isWithinScope, listAllChildren, provinceCodeOf, subtreeCodes } from '../../units/units.service.js';
 import * as q from './dhis2-mapping.queries.js';

@@ -1,8 +1,8 @@
 import type { Database } from '../../../db/database.js';
 import { ReferenceCache, withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { areaMembersOf, sumAreaRollups, sumRollups } from '../../rollups/rollups.service.js';
-import { teamPresence } from '../../teams/team-coverage.js';
-import { statisticsOfUnits } from '../../units/unit-statistics.js';
+import { teamPresence } from '../../teams/teams.public.js';
+import { statisticsOfUnits } from '../../units/units.public.js';
 import { provinceCodeOf, subtreeMembers } from '../../units/units.service.js';
 import type { CountSource, DenominatorSource } from '../indicators/indicator-formula.js';
 import type { IndicatorRow } from '../indicators/indicators.queries.js';

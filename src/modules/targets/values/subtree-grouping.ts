@@ -1,6 +1,5 @@
 import type { AreaMember } from '../../rollups/rollups.service.js';
-import type { TeamPresence } from '../../teams/team-coverage.js';
-import { teamReachOf } from '../../teams/team-reach.js';
+import { teamReachOf, type TeamPresence } from '../../teams/teams.public.js';
 import type { SubtreeMember } from '../../units/units.service.js';
 
 /**

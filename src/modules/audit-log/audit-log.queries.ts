@@ -1,0 +1,14 @@
+import type { Database } from '../../db/database.js';
+
+export interface NewAuditEventRow {
+  actor_user_id: string | null;
+  action: string;
+  unit_code: string | null;
+  subject: string | null;
+  /** Already serialised JSON: the column is jsonb. */
+  detail: string;
+}
+
+export async function insertAuditEvent(db: Database, row: NewAuditEventRow): Promise<void> {
+  await db.insertInto('audit_events').values(row).execute();
+}
