@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import boundaries from './lint/module-boundaries.js';
 
 // Names that start with an underscore are deliberately unused (a required parameter, a skipped
 // tuple slot, an ignored error).
@@ -62,5 +63,14 @@ export default defineConfig(
       'no-unused-vars': 'off',
       '@typescript-eslint/no-unused-vars': unusedVars,
     },
+  },
+  {
+    // A server module uses another only through its services, schemas and *.public files; a web
+    // feature never reaches into another (docs/decisions.md, "Module boundaries"). Tests set up
+    // their scene from anywhere.
+    files: ['src/modules/**/*.ts', 'web/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { doorstep: boundaries },
+    rules: { 'doorstep/module-boundaries': 'error' },
   },
 );

@@ -7,7 +7,7 @@ import { BankImport } from './bank-import';
 import { NS } from './contest-admin-i18n';
 import { ContestForm } from './contest-form';
 import { PhaseResults } from './phase-results';
-import '../../contest/components/contest.css';
+import '../../../components/ui/contest-views.css';
 import './contest-admin.css';
 
 /**

@@ -9,7 +9,7 @@ import { clock, NS } from './contest-i18n';
 import { LeaderboardView } from './leaderboard-view';
 import { PublishedResults } from './published-results';
 import { RegisterForm } from './register-form';
-import './contest.css';
+import '../../../components/ui/contest-views.css';
 
 /** The phase open on the phone's Vietnam local day, if any. */
 function openPhase(contest: Contest): Contest['phases'][number] | undefined {
