@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { moduleBoundaries } from '../lint/module-boundaries.js';
 import { findCycles, listTypeScriptFiles, moduleGraph, moduleOf, relativeImportsOf, type ModuleGraph } from './testing/import-graph.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,5 +76,32 @@ describe('module boundaries', () => {
 
   it('has no import cycle between modules', () => {
     expect(findCycles(graph)).toEqual([]);
+  });
+});
+
+describe('the lint rule of module boundaries', () => {
+  RuleTester.describe = describe;
+  RuleTester.it = it;
+  const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType: 'module' } });
+  const at = (file: string) => path.join(process.cwd(), file);
+  tester.run('module-boundaries', moduleBoundaries, {
+    valid: [
+      { filename: at('src/modules/targets/progress/progress.service.ts'), code: "import { getUnit } from '../../units/units.service.js';" },
+      { filename: at('src/modules/outreach/sync.service.ts'), code: "export { pullVillagePage } from '../people/people.public.js';" },
+      { filename: at('src/modules/reports/xlsx.ts'), code: "import { UnitSchema } from '../units/units.schema.js';" },
+      // Inside one module, sub-folders included, anything goes.
+      { filename: at('src/modules/targets/supervision/supervision.routes.ts'), code: "import * as q from '../reported/reported-values.queries.js';" },
+      // Outside the modules (the composition root) and shared code are not bound.
+      { filename: at('src/app.ts'), code: "import { unitRoutes } from './modules/units/units.routes.js';" },
+      { filename: at('src/modules/units/unit-imports.ts'), code: "import { readCsv } from '../../lib/csv.js';" },
+      { filename: at('web/src/features/teams/components/teams-page.tsx'), code: "import { Button } from '../../../components/ui/button';" },
+    ],
+    invalid: [
+      { filename: at('src/modules/units/units.routes.ts'), code: "import { regroupAreas } from '../rollups/rollups.queries.js';", errors: [{ messageId: 'internal' }] },
+      { filename: at('src/modules/targets/values/indicator-values.ts'), code: "import { teamPresence } from '../../teams/team-coverage.js';", errors: [{ messageId: 'internal' }] },
+      { filename: at('src/modules/xapi/xapi.routes.ts'), code: "export * from '../learning/certificates/certificates.routes.js';", errors: [{ messageId: 'internal' }] },
+      { filename: at('src/modules/rollups/rollup-rebuild.ts'), code: "const feed = await import('../people/people-feed.js');", errors: [{ messageId: 'internal' }] },
+      { filename: at('web/src/features/contest-admin/components/page.tsx'), code: "import '../../contest/components/contest.css';", errors: [{ messageId: 'feature' }] },
+    ],
   });
 });
