@@ -13,6 +13,8 @@ export interface SyncIngestOptions {
   households: number;
   concurrency: number;
   batchSize: number;
+  /** The village the visits happen in; made with its commune and province in an empty database. */
+  village?: string;
   /** A file to write the CPU profile of Doorstep's part to. */
   cpuProfile?: string;
 }
@@ -27,7 +29,7 @@ export interface SyncIngestResult {
   replayedBatch: { ms: number; duplicates: number };
 }
 
-const VILLAGE = '66001001';
+const DEFAULT_VILLAGE = '66001001';
 const KINDS = ['vneid_activated', 'vneid_level2', 'provincial_app', 'digital_signature', 'cashless_payment'];
 const SKILL = 'online_safety';
 
@@ -40,11 +42,12 @@ const SKILL = 'online_safety';
  */
 export async function runSyncIngest(url: string, db: Database, options: SyncIngestOptions): Promise<SyncIngestResult> {
   const { visits, households, concurrency, batchSize } = options;
-  await ensureVillage(db);
+  const village = options.village ?? DEFAULT_VILLAGE;
+  await ensureVillage(db, village);
   const username = 'bench-member';
   const password = 'bench-member-password';
   const existing = await findUserByUsername(db, username);
-  const userId = existing?.id ?? (await createUser(db, { username, displayName: 'Bench', password, role: 'team_member', scopeUnitCode: VILLAGE }, null)).id;
+  const userId = existing?.id ?? (await createUser(db, { username, displayName: 'Bench', password, role: 'team_member', scopeUnitCode: village }, null)).id;
   const headers = await benchLogin(url, username, password);
   const deviceId = uuidv7();
 
@@ -62,7 +65,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const recordedAt = new Date().toISOString();
   for (let i = 0; i < people.length; i += batchSize / 2) {
     const items = people.slice(i, i + batchSize / 2).flatMap((h) => [
-      { id: uuidv7(), kind: 'household', recordedAt, data: { id: h.household, villageCode: VILLAGE, label: `Hộ số ${h.i + 1}` } },
+      { id: uuidv7(), kind: 'household', recordedAt, data: { id: h.household, villageCode: village, label: `Hộ số ${h.i + 1}` } },
       { id: uuidv7(), kind: 'resident', recordedAt, data: { id: h.resident, householdId: h.household, fullName: `Người dân ${h.i + 1}`, groups: ['adult'] } },
     ]);
     const { results } = await push(items);
@@ -82,7 +85,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   };
 
   // The ceiling first: the first visit through the write path records the village's rollup area.
-  const place: CeilingPlace = { villageCode: VILLAGE, provinceCode: '66', areaCode: await areaOfVillage(db, VILLAGE), userId, deviceId, skill: SKILL };
+  const place: CeilingPlace = { villageCode: village, provinceCode: '66', areaCode: await areaOfVillage(db, village), userId, deviceId, skill: SKILL };
   const ceilingSeconds = await inParallel(concurrency, visitsFor(people.slice(0, households)), (batch) => writeVisitsBySql(db, place, batch));
 
   // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
@@ -107,12 +110,13 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   };
 }
 
-async function ensureVillage(db: Database): Promise<void> {
-  // A fresh database of its own; the village is made once.
+async function ensureVillage(db: Database, village: string): Promise<void> {
+  // A fresh database of its own gets the village; a database with units must hold it already.
   if ((await countUnits(db)) > 0) return;
+  const commune = village.slice(0, 5);
   await createUnit(db, { code: '66', name: 'Tỉnh Đo Tải', type: 'tỉnh', parentCode: null, validFrom: '2025-07-01' }, null);
-  await createUnit(db, { code: '66001', name: 'Xã Đo Tải', type: 'xã', parentCode: '66', validFrom: '2025-07-01' }, null);
-  await createUnit(db, { code: VILLAGE, name: 'Thôn Đo Tải', type: 'thôn', parentCode: '66001', validFrom: '2025-07-01' }, null);
+  await createUnit(db, { code: commune, name: 'Xã Đo Tải', type: 'xã', parentCode: '66', validFrom: '2025-07-01' }, null);
+  await createUnit(db, { code: village, name: 'Thôn Đo Tải', type: 'thôn', parentCode: commune, validFrom: '2025-07-01' }, null);
 }
 
 /** Runs every job through `clients` parallel workers taking the next job in turn; answers the seconds it took. */

@@ -1,20 +1,30 @@
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { startTestApp, type TestApp } from '../../src/testing/test-app.js';
 import { createUserAndLogin, type TestUser } from '../../src/testing/login.js';
 import { deviceOf, items, type Device } from '../../src/testing/sync-fixtures.js';
-import { createUnit } from '../../src/modules/units/units.service.js';
+import { createSmallProvince } from '../../src/testing/unit-fixtures.js';
 import { recountRollups } from '../../src/modules/rollups/rollup-rebuild.js';
 import { snapshotRollups } from '../../src/modules/rollups/rollups.service.js';
 import { vietnamDay } from '../../src/lib/vietnam-day.js';
+import { runSyncIngest } from '../sync-ingest-run.js';
+import { bulkCopyCeiling } from './bulk-copy-ceiling.js';
+import { recordQueries } from './query-recorder.js';
+import { benchRead } from './read-ceilings.js';
 import { currentTransactionId, rowsWrittenSince } from './row-census.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './sync-ceiling.js';
 
-const VILLAGE = '66001001';
+// One app over the small province for every benchmark's ceiling: the benchmarks themselves run
+// at full size from `npm run bench:*`; here they run small, for their shape and their sameness.
+const VILLAGE = '6600101';
 const KINDS = ['vneid_activated', 'vneid_level2', 'provincial_app'];
 
 let t: TestApp;
+let url: string;
 let member: TestUser;
+let officer: TestUser;
 let device: Device;
 let place: CeilingPlace;
 const people = Array.from({ length: 24 }, () => ({ household: uuidv7(), resident: uuidv7() }));
@@ -23,11 +33,11 @@ const throughApp = people.slice(0, 12);
 const bySql = people.slice(12);
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await createUnit(t.db, { code: '66', name: 'Tỉnh', type: 'tỉnh', parentCode: null, validFrom: '2025-07-01' }, null);
-  await createUnit(t.db, { code: '66001', name: 'Xã', type: 'xã', parentCode: '66', validFrom: '2025-07-01' }, null);
-  await createUnit(t.db, { code: VILLAGE, name: 'Thôn', type: 'thôn', parentCode: '66001', validFrom: '2025-07-01' }, null);
+  t = await startTestApp({ seed: createSmallProvince });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   member = await createUserAndLogin(t.app, { role: 'team_member', scopeUnitCode: VILLAGE });
+  officer = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
   device = deviceOf(t.app, member);
   await device.pushOk(people.flatMap((p) => [
     items.household({ id: p.household, villageCode: VILLAGE }), items.resident({ id: p.resident, householdId: p.household }),
@@ -81,5 +91,46 @@ describe('the sync ceiling writes what the write path writes', () => {
     expect(incremental.counts.some((row) => row.source === 'milestone:vneid_level2')).toBe(true);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(incremental);
+  });
+});
+
+describe('every benchmark reports ceiling, doorstep and ratio', () => {
+  it('sync ingest: the same visits through POST /api/sync and by plain SQL', async () => {
+    const result = await runSyncIngest(url, t.db, { visits: 60, households: 15, concurrency: 2, batchSize: 30, village: '6600201' });
+    const { ceiling, doorstep, ratio } = result.visitsPerSecond;
+    expect(ceiling).toBeGreaterThan(0);
+    expect(doorstep).toBeGreaterThan(0);
+    expect(ratio).toBeCloseTo(doorstep / ceiling, 1);
+    expect(result.replayedBatch.duplicates).toBe(30);
+    // Both sides wrote their visits and the facts they give, in the other village.
+    const counted = await sql<{ visits: number; facts: number }>`
+      select (select count(*)::int from visits where village_code = '6600201') as visits,
+             (select count(*)::int from milestones where unit_code = '6600201') as facts`.execute(t.db);
+    expect(counted.rows[0]).toEqual({ visits: 120, facts: 120 });
+  });
+
+  it('dashboard reads: the route beside its own statements alone and a bare Fastify route', async () => {
+    const recorded = await recordQueries(() => t.app.inject({ method: 'GET', url: '/api/progress?unit=66', headers: officer.headers }));
+    expect(recorded.some((q) => q.parameters.includes('66'))).toBe(true);
+    const result = await benchRead(url, t.db, '/api/progress?unit=66', officer.headers, 5);
+    expect(result.statements).toBeGreaterThan(0);
+    for (const comparison of [result.p95, result.p95OverFastify]) {
+      expect(comparison.ceiling).toBeGreaterThan(0);
+      expect(Math.abs(comparison.doorstep - result.doorstep.p95)).toBeLessThan(0.5);
+      expect(comparison.ratio).toBeCloseTo(comparison.doorstep / comparison.ceiling, 1);
+    }
+    expect(result.sqlInsideDatabaseMs).toBeGreaterThan(0);
+  });
+
+  it('scenario: every row of every table written again by bulk SQL, nothing left behind', async () => {
+    const counts = await sql<{ name: string; n: number }>`
+      select relname as name, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from public.%I', relname), false, true, '')))[1]::text::int as n
+      from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and relname not like 'kysely_%'`.execute(t.db);
+    const expected = Object.fromEntries(counts.rows.map((r) => [r.name, Number(r.n)]));
+    const result = await bulkCopyCeiling(t.db, 2);
+    expect(result.tables).toEqual(expected);
+    expect(result.tables.visits).toBeGreaterThan(0);
+    const left = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'ceiling_copy'`.execute(t.db);
+    expect(left.rows[0]!.n).toBe(0);
   });
 });
