@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
-          include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
           // Migrates once; each test file gets its own database copied from that template.
           globalSetup: ['src/testing/global-setup.ts'],
           // Two workers on two cores: vitest's default (cores − 1) ran every file one after the other.

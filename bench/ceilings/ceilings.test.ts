@@ -1,0 +1,136 @@
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { startTestApp, type TestApp } from '../../src/testing/test-app.js';
+import { createUserAndLogin, type TestUser } from '../../src/testing/login.js';
+import { deviceOf, items, type Device } from '../../src/testing/sync-fixtures.js';
+import { createSmallProvince } from '../../src/testing/unit-fixtures.js';
+import { recountRollups } from '../../src/modules/rollups/rollup-rebuild.js';
+import { snapshotRollups } from '../../src/modules/rollups/rollups.service.js';
+import { vietnamDay } from '../../src/lib/vietnam-day.js';
+import { runSyncIngest } from '../sync-ingest-run.js';
+import { bulkCopyCeiling } from './bulk-copy-ceiling.js';
+import { recordQueries } from './query-recorder.js';
+import { benchRead } from './read-ceilings.js';
+import { currentTransactionId, rowsWrittenSince } from './row-census.js';
+import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './sync-ceiling.js';
+
+// One app over the small province for every benchmark's ceiling: the benchmarks themselves run
+// at full size from `npm run bench:*`; here they run small, for their shape and their sameness.
+const VILLAGE = '6600101';
+const KINDS = ['vneid_activated', 'vneid_level2', 'provincial_app'];
+
+let t: TestApp;
+let url: string;
+let member: TestUser;
+let officer: TestUser;
+let device: Device;
+let place: CeilingPlace;
+const people = Array.from({ length: 24 }, () => ({ household: uuidv7(), resident: uuidv7() }));
+// Two halves of the village: one visited through the write path, the other by the ceiling's SQL.
+const throughApp = people.slice(0, 12);
+const bySql = people.slice(12);
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: createSmallProvince });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  member = await createUserAndLogin(t.app, { role: 'team_member', scopeUnitCode: VILLAGE });
+  officer = await createUserAndLogin(t.app, { role: 'province_officer', scopeUnitCode: '66' });
+  device = deviceOf(t.app, member);
+  await device.pushOk(people.flatMap((p) => [
+    items.household({ id: p.household, villageCode: VILLAGE }), items.resident({ id: p.resident, householdId: p.household }),
+  ]));
+  place = { villageCode: VILLAGE, provinceCode: '66', areaCode: await areaOfVillage(t.db, VILLAGE), userId: member.id, deviceId: device.deviceId, skill: 'online_safety' };
+});
+afterAll(async () => { await t?.close(); });
+
+/** The round's visits of a half: the same days and milestones on both sides, a day apart per person. */
+function visitsOf(half: typeof people, round: { firstDay: number; kind: (i: number) => string }): CeilingVisit[] {
+  return half.map((p, i) => {
+    const visitedAt = new Date(Date.UTC(2025, 7, round.firstDay + (i % 6), 2, 30)).toISOString();
+    return { id: uuidv7(), householdId: p.household, residentId: p.resident, visitedAt, day: vietnamDay(new Date(visitedAt)), milestone: round.kind(i) };
+  });
+}
+
+async function throughWritePath(visits: CeilingVisit[]): Promise<Record<string, number>> {
+  const since = await currentTransactionId(t.db);
+  const body = await device.pushOk(visits.map((v) => items.visit({
+    householdId: v.householdId, visitedAt: v.visitedAt, peoplePresent: [v.residentId],
+    help: [{ residentId: v.residentId, milestone: v.milestone }], skillsTaught: [place.skill], outcome: 'guided',
+  }, v.visitedAt)));
+  expect(body.results.every((r) => r.status === 'applied')).toBe(true);
+  return rowsWrittenSince(t.db, since);
+}
+
+async function throughCeiling(visits: CeilingVisit[]): Promise<Record<string, number>> {
+  const since = await currentTransactionId(t.db);
+  await writeVisitsBySql(t.db, place, visits);
+  return rowsWrittenSince(t.db, since);
+}
+
+describe('the sync ceiling writes what the write path writes', () => {
+  // Each round runs on both halves; the counts are the database's, read from the rows' xmin.
+  const rounds = [
+    { name: 'first visits: every household reached, every kind new', firstDay: 10, kind: (i: number) => KINDS[i % KINDS.length]! },
+    { name: 'visits again, earlier: first days move back', firstDay: 3, kind: (i: number) => KINDS[i % KINDS.length]! },
+    { name: 'visits again, later: nothing moves but the visits', firstDay: 20, kind: (i: number) => KINDS[(i + 1) % KINDS.length]! },
+  ];
+  for (const round of rounds) {
+    it(round.name, async () => {
+      const app = await throughWritePath(visitsOf(throughApp, round));
+      const ceiling = await throughCeiling(visitsOf(bySql, round));
+      expect(app.visits).toBe(throughApp.length);
+      expect(ceiling).toEqual(app);
+    });
+  }
+
+  it('leaves the rollups as a rebuild from the facts finds them', async () => {
+    const incremental = await snapshotRollups(t.db);
+    expect(incremental.counts.some((row) => row.source === 'milestone:vneid_level2')).toBe(true);
+    await t.db.transaction().execute((trx) => recountRollups(trx));
+    expect(await snapshotRollups(t.db)).toEqual(incremental);
+  });
+});
+
+describe('every benchmark reports ceiling, doorstep and ratio', () => {
+  it('sync ingest: the same visits through POST /api/sync and by plain SQL', async () => {
+    const result = await runSyncIngest(url, t.db, { visits: 60, households: 15, concurrency: 2, batchSize: 30, village: '6600201' });
+    const { ceiling, doorstep, ratio } = result.visitsPerSecond;
+    expect(ceiling).toBeGreaterThan(0);
+    expect(doorstep).toBeGreaterThan(0);
+    expect(ratio).toBeCloseTo(doorstep / ceiling, 1);
+    expect(result.replayedBatch.duplicates).toBe(30);
+    // Both sides wrote their visits and the facts they give, in the other village.
+    const counted = await sql<{ visits: number; facts: number }>`
+      select (select count(*)::int from visits where village_code = '6600201') as visits,
+             (select count(*)::int from milestones where unit_code = '6600201') as facts`.execute(t.db);
+    expect(counted.rows[0]).toEqual({ visits: 120, facts: 120 });
+  });
+
+  it('dashboard reads: the route beside its own statements alone and a bare Fastify route', async () => {
+    const recorded = await recordQueries(() => t.app.inject({ method: 'GET', url: '/api/progress?unit=66', headers: officer.headers }));
+    expect(recorded.some((q) => q.parameters.includes('66'))).toBe(true);
+    const result = await benchRead(url, t.db, '/api/progress?unit=66', officer.headers, 5);
+    expect(result.statements).toBeGreaterThan(0);
+    for (const comparison of [result.p95, result.p95OverFastify]) {
+      expect(comparison.ceiling).toBeGreaterThan(0);
+      expect(Math.abs(comparison.doorstep - result.doorstep.p95)).toBeLessThan(0.5);
+      expect(comparison.ratio).toBeCloseTo(comparison.doorstep / comparison.ceiling, 1);
+    }
+    expect(result.sqlInsideDatabaseMs).toBeGreaterThan(0);
+  });
+
+  it('scenario: every row of every table written again by bulk SQL, nothing left behind', async () => {
+    const counts = await sql<{ name: string; n: number }>`
+      select relname as name, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from public.%I', relname), false, true, '')))[1]::text::int as n
+      from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and relname not like 'kysely_%'`.execute(t.db);
+    const expected = Object.fromEntries(counts.rows.map((r) => [r.name, Number(r.n)]));
+    const result = await bulkCopyCeiling(t.db, 2);
+    expect(result.tables).toEqual(expected);
+    expect(result.tables.visits).toBeGreaterThan(0);
+    const left = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'ceiling_copy'`.execute(t.db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+});

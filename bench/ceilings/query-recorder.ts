@@ -1,0 +1,59 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../src/db/database.js';
+
+export interface RecordedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * The statements a piece of work sends to the database, as sent: recorded at the drivers'
+ * `query` (node-postgres and PGlite), so a benchmark's SQL ceiling is the route's own SQL and
+ * follows it as the code changes. Only for benchmarks and their tests: it patches the drivers'
+ * prototypes for the duration of `work`, so nothing else may run meanwhile.
+ */
+export async function recordQueries(work: () => Promise<unknown>): Promise<RecordedQuery[]> {
+  const recorded: RecordedQuery[] = [];
+  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
+  const originals = targets.map((target) => target.query);
+  targets.forEach((target, i) => {
+    const original = originals[i]!;
+    target.query = function (this: unknown, ...args: unknown[]) {
+      const [first, second] = args;
+      const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
+      const parameters = Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [];
+      if (typeof text === 'string') recorded.push({ sql: text, parameters: [...parameters] });
+      return original.apply(this, args);
+    };
+  });
+  try {
+    await work();
+  } finally {
+    targets.forEach((target, i) => { target.query = originals[i]!; });
+  }
+  return recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql));
+}
+
+/** Runs recorded statements again, one after the other on one connection; answers the milliseconds. */
+export async function replayQueries(db: Database, queries: readonly RecordedQuery[]): Promise<number> {
+  const started = performance.now();
+  await db.connection().execute(async (connection) => {
+    for (const query of queries) await connection.executeQuery(CompiledQuery.raw(query.sql, query.parameters));
+  });
+  return performance.now() - started;
+}
+
+/** The database's own execution time of the recorded reads (EXPLAIN ANALYZE), in milliseconds. */
+export async function timeInsideDatabase(db: Database, queries: readonly RecordedQuery[]): Promise<number> {
+  let total = 0;
+  for (const query of queries) {
+    if (!/^\s*(select|with)\b/i.test(query.sql)) continue;
+    const result = await db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (analyze, format json) ${query.sql}`, query.parameters));
+    const plan = result.rows[0]?.['QUERY PLAN'];
+    const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { 'Execution Time': number; 'Planning Time': number }[];
+    total += (parsed[0]?.['Execution Time'] ?? 0) + (parsed[0]?.['Planning Time'] ?? 0);
+  }
+  return total;
+}

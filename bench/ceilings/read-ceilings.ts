@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import type { Database } from '../../src/db/database.js';
+import { percentile } from '../bench-server.js';
+import { compareToCeiling, type CeilingComparison } from './compare.js';
+import { recordQueries, replayQueries, timeInsideDatabase } from './query-recorder.js';
+
+export interface ReadTimes {
+  requests: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface ReadBenchResult {
+  path: string;
+  statements: number;
+  doorstep: ReadTimes;
+  /** The route's own statements alone, one connection, back to back. */
+  sqlOverOneConnection: ReadTimes;
+  /** The same statements' execution and planning time inside the database (EXPLAIN ANALYZE), once. */
+  sqlInsideDatabaseMs: number;
+  /** A bare Fastify route answering the same bytes from memory. */
+  fastifyFromMemory: ReadTimes;
+  /** Doorstep's p95 against the SQL's p95 (budget ≤ 3) and against the bare route's. */
+  p95: CeilingComparison;
+  p95OverFastify: CeilingComparison;
+}
+
+const WARM_UP = 5;
+
+/** Times `count` runs of `run` after a few that warm caches and the JIT and are not counted. */
+export async function timeRuns(count: number, run: () => Promise<unknown>): Promise<ReadTimes> {
+  const times: number[] = [];
+  for (let i = 0; i < count + WARM_UP; i++) {
+    const started = performance.now();
+    await run();
+    if (i >= WARM_UP) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const ms = (n: number) => Number(n.toFixed(2));
+  return { requests: count, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(times.at(-1)!) };
+}
+
+/**
+ * One read route against its two ceilings, measured in the same minutes on the same database:
+ * the statements the route sends (recorded from the drivers, then run alone) and Fastify itself
+ * answering the route's bytes from memory. The client is the same fetch loop for all three.
+ */
+export async function benchRead(url: string, db: Database, path: string, headers: Record<string, string>, requests: number): Promise<ReadBenchResult> {
+  const get = async (base: string) => {
+    const response = await fetch(`${base}${path}`, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  };
+  const doorstep = await timeRuns(requests, () => get(url));
+  // Recorded on a warm server, so per-process caches answer as they do under the measurement.
+  const statements = await recordQueries(() => get(url));
+  const sqlOverOneConnection = await timeRuns(requests, () => replayQueries(db, statements));
+  const sqlInsideDatabaseMs = Number((await timeInsideDatabase(db, statements)).toFixed(2));
+  const fastifyFromMemory = await withBytesServer(await rawAnswer(url, path, headers), (base) => timeRuns(requests, () => get(base)));
+  return {
+    path, statements: statements.length, doorstep, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
+    p95: compareToCeiling('ms (p95)', sqlOverOneConnection.p95, doorstep.p95, { atMost: 3 }),
+    p95OverFastify: compareToCeiling('ms (p95)', fastifyFromMemory.p95, doorstep.p95, { atMost: 3 }),
+  };
+}
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The route's answer as it travels (compressed as fetch asks for it), not as fetch hands it over. */
+async function rawAnswer(url: string, path: string, headers: Record<string, string>): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${url}${path}`, { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const kept: Record<string, string> = {};
+        for (const name of ['content-type', 'content-encoding', 'vary', 'cache-control']) {
+          const value = response.headers[name];
+          if (typeof value === 'string') kept[name] = value;
+        }
+        resolve({ status: response.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+async function withBytesServer<T>(answer: RawAnswer, measure: (base: string) => Promise<T>): Promise<T> {
+  const app = Fastify({ logger: false });
+  app.get('/*', (_request, reply) => reply.code(answer.status).headers(answer.headers).send(answer.body));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    return await measure(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,130 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../src/db/database.js';
+import { createUser, findUserByUsername } from '../src/modules/auth/auth.service.js';
+import { countUnits, createUnit } from '../src/modules/units/units.service.js';
+import { vietnamDay } from '../src/lib/vietnam-day.js';
+import { benchLogin, percentile } from './bench-server.js';
+import { withCpuProfile } from './ceilings/cpu-profile.js';
+import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
+import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
+
+export interface SyncIngestOptions {
+  visits: number;
+  households: number;
+  concurrency: number;
+  batchSize: number;
+  /** The village the visits happen in; made with its commune and province in an empty database. */
+  village?: string;
+  /** A file to write the CPU profile of Doorstep's part to. */
+  cpuProfile?: string;
+}
+
+export interface SyncIngestResult {
+  visits: number;
+  batchSize: number;
+  concurrency: number;
+  visitsPerSecond: CeilingComparison;
+  seconds: { ceiling: number; doorstep: number };
+  batchMs: { p50: number; p95: number; p99: number };
+  replayedBatch: { ms: number; duplicates: number };
+}
+
+const DEFAULT_VILLAGE = '66001001';
+const KINDS = ['vneid_activated', 'vneid_level2', 'provincial_app', 'digital_signature', 'cashless_payment'];
+const SKILL = 'online_safety';
+
+/**
+ * Field sync ingest against its ceiling, in one run on one database: first the ceiling (the same
+ * rows by plain SQL, `sync-ceiling.ts`) on one half of a village, then Doorstep (POST /api/sync
+ * over HTTP, batches serialised before the clock starts) on the other half, with the same visits
+ * per batch, the same batch size and the same number of clients. The ceiling runs first, so
+ * Doorstep meets the fuller tables.
+ */
+export async function runSyncIngest(url: string, db: Database, options: SyncIngestOptions): Promise<SyncIngestResult> {
+  const { visits, households, concurrency, batchSize } = options;
+  const village = options.village ?? DEFAULT_VILLAGE;
+  await ensureVillage(db, village);
+  const username = 'bench-member';
+  const password = 'bench-member-password';
+  const existing = await findUserByUsername(db, username);
+  const userId = existing?.id ?? (await createUser(db, { username, displayName: 'Bench', password, role: 'team_member', scopeUnitCode: village }, null)).id;
+  const headers = await benchLogin(url, username, password);
+  const deviceId = uuidv7();
+
+  const push = async (items: unknown[]) => {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/sync`, { method: 'POST', headers, body: JSON.stringify({ deviceId, items }) });
+    const body = (await response.json()) as { results?: { status: string; error?: unknown }[] };
+    const ms = performance.now() - started;
+    if (!response.ok || !body.results) throw new Error(`sync failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return { ms, results: body.results };
+  };
+
+  // The village: households with one resident each, pushed the way a device would; half each side.
+  const people = Array.from({ length: households * 2 }, (_, i) => ({ household: uuidv7(), resident: uuidv7(), i }));
+  const recordedAt = new Date().toISOString();
+  for (let i = 0; i < people.length; i += batchSize / 2) {
+    const items = people.slice(i, i + batchSize / 2).flatMap((h) => [
+      { id: uuidv7(), kind: 'household', recordedAt, data: { id: h.household, villageCode: village, label: `Hộ số ${h.i + 1}` } },
+      { id: uuidv7(), kind: 'resident', recordedAt, data: { id: h.resident, householdId: h.household, fullName: `Người dân ${h.i + 1}`, groups: ['adult'] } },
+    ]);
+    const { results } = await push(items);
+    const bad = results.filter((r) => r.status !== 'applied');
+    if (bad.length > 0) throw new Error(`setup item not applied: ${JSON.stringify(bad[0])}`);
+  }
+  const visitsFor = (half: typeof people): CeilingVisit[][] => {
+    const batches: CeilingVisit[][] = [];
+    for (let n = 0; n < visits; n += batchSize) {
+      batches.push(Array.from({ length: Math.min(batchSize, visits - n) }, (_, j) => {
+        const h = half[(n + j) % half.length]!;
+        const visitedAt = new Date(Date.UTC(2025, 7, 1 + ((n + j) % 60), 2, 30)).toISOString();
+        return { id: uuidv7(), householdId: h.household, residentId: h.resident, visitedAt, day: vietnamDay(new Date(visitedAt)), milestone: KINDS[(n + j) % KINDS.length]! };
+      }));
+    }
+    return batches;
+  };
+
+  // The ceiling first: the first visit through the write path records the village's rollup area.
+  const place: CeilingPlace = { villageCode: village, provinceCode: '66', areaCode: await areaOfVillage(db, village), userId, deviceId, skill: SKILL };
+  const ceilingSeconds = await inParallel(concurrency, visitsFor(people.slice(0, households)), (batch) => writeVisitsBySql(db, place, batch));
+
+  // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
+  const payloads = visitsFor(people.slice(households)).map((batch) => batch.map((v) => ({
+    id: v.id, kind: 'visit', recordedAt: v.visitedAt,
+    data: { householdId: v.householdId, visitedAt: v.visitedAt, peoplePresent: [v.residentId], help: [{ residentId: v.residentId, milestone: v.milestone }], skillsTaught: [SKILL], outcome: 'guided' },
+  })));
+  const latencies: number[] = [];
+  const doorstepSeconds = await withCpuProfile(options.cpuProfile, () => inParallel(concurrency, payloads, async (batch) => {
+    const { ms, results } = await push(batch);
+    if (results.some((r) => r.status !== 'applied')) throw new Error(`visit not applied: ${JSON.stringify(results.find((r) => r.status !== 'applied'))}`);
+    latencies.push(ms);
+  }));
+  const replay = await push(payloads[0]!);
+  latencies.sort((a, b) => a - b);
+  return {
+    visits, batchSize, concurrency,
+    visitsPerSecond: compareToCeiling('visits/s', visits / ceilingSeconds, visits / doorstepSeconds, { atLeast: 0.5 }),
+    seconds: { ceiling: Number(ceilingSeconds.toFixed(2)), doorstep: Number(doorstepSeconds.toFixed(2)) },
+    batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
+    replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.results.filter((r) => r.status === 'duplicate').length },
+  };
+}
+
+async function ensureVillage(db: Database, village: string): Promise<void> {
+  // A fresh database of its own gets the village; a database with units must hold it already.
+  if ((await countUnits(db)) > 0) return;
+  const commune = village.slice(0, 5);
+  await createUnit(db, { code: '66', name: 'Tỉnh Đo Tải', type: 'tỉnh', parentCode: null, validFrom: '2025-07-01' }, null);
+  await createUnit(db, { code: commune, name: 'Xã Đo Tải', type: 'xã', parentCode: '66', validFrom: '2025-07-01' }, null);
+  await createUnit(db, { code: village, name: 'Thôn Đo Tải', type: 'thôn', parentCode: commune, validFrom: '2025-07-01' }, null);
+}
+
+/** Runs every job through `clients` parallel workers taking the next job in turn; answers the seconds it took. */
+async function inParallel<T>(clients: number, jobs: readonly T[], run: (job: T) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < jobs.length) await run(jobs[next++]!);
+  }));
+  return (performance.now() - started) / 1000;
+}
