@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../../src/testing/test-app.js';
 import { createUserAndLogin, type TestUser } from '../../src/testing/login.js';
 import { deviceOf, items, type Device } from '../../src/testing/sync-fixtures.js';
 import { createSmallProvince } from '../../src/testing/unit-fixtures.js';
-import { recountRollups } from '../../src/modules/rollups/rollup-rebuild.js';
+import { recountRollups } from '../../src/rollup-sources.js';
 import { snapshotRollups } from '../../src/modules/rollups/rollups.service.js';
 import { vietnamDay } from '../../src/lib/vietnam-day.js';
 import { runSyncIngest } from '../sync-ingest-run.js';
