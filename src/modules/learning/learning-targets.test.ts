@@ -38,7 +38,7 @@ beforeAll(async () => {
       period_start: '2025-08-01', period_end: '2025-08-31', value, status: 'approved', updated_by: null,
     }).execute();
   }
-});
+}, 300_000);
 afterAll(() => t.close());
 
 async function figure(unit: string) {
