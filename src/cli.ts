@@ -35,6 +35,8 @@ Commands:
   import-statistics <file.csv>   unit statistics: unit_code,as_of,<kind>…
   import-learning <file.csv>     the national learning platform's registrations and completions:
                                  so_dinh_danh_hoac_dien_thoai,ho_ten,ma_don_vi,khoa_hoc,trang_thai,ngay
+                                 [--create-residents: a new resident in the row's village for an ID
+                                 number that matches no one]
   import-teams <file.csv|.xlsx>  teams and members: village_code,team_name,member_name,affiliation,role,phone,username [--date, default today]
   rollups rebuild                recompute the dashboard counts from the facts [--source PREFIX, default all]
   plan install daklak-2025 --province CODE
@@ -95,7 +97,7 @@ function dayOption(value: string | undefined, fallback: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, source: { type: 'string' }, province: { type: 'string' }, scale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' }, source: { type: 'string' }, province: { type: 'string' }, scale: { type: 'string' }, 'create-residents': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') return console.log(USAGE);
   const config = loadConfig();
@@ -145,8 +147,8 @@ async function main(argv: string[]): Promise<void> {
     case 'import-learning': {
       const file = positionals[1];
       if (!file) throw new Error('Name the CSV file to import');
-      const report = await withDatabase(config, async (db) => importNationalRows(db, null, await readNationalCsv(fs.createReadStream(file)), resolveSecretKey(config)));
-      console.log(`Enrolments ${report.enrolments}, completions ${report.completions}, milestones ${report.milestones}; unchanged ${report.unchanged}; not placed ${report.notPlaced.length}.`);
+      const report = await withDatabase(config, async (db) => importNationalRows(db, null, await readNationalCsv(fs.createReadStream(file)), resolveSecretKey(config), { createResidents: values['create-residents'] ?? false }));
+      console.log(`Enrolments ${report.enrolments}, completions ${report.completions}, milestones ${report.milestones}; residents created ${report.residentsCreated}; unchanged ${report.unchanged}; not placed ${report.notPlaced.length}.`);
       for (const row of report.notPlaced) console.log(`  row ${row.row}: ${translate('vi', `row.${row.reason}`)}`);
       return;
     }

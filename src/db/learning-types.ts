@@ -126,6 +126,12 @@ export interface SkillCheckSettingsTable {
   minutes: number;
 }
 
+export interface SkillCheckBanksTable {
+  skill_code: string;
+  lang: string;
+  bank_id: string;
+}
+
 export interface SkillCheckAttemptsTable {
   id: string;
   skill_code: string;
@@ -157,5 +163,6 @@ export interface LearningTables {
   lesson_progress: LessonProgressTable;
   course_completions: CourseCompletionsTable;
   skill_check_settings: SkillCheckSettingsTable;
+  skill_check_banks: SkillCheckBanksTable;
   skill_check_attempts: SkillCheckAttemptsTable;
 }

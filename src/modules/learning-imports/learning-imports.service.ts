@@ -13,6 +13,7 @@ import { addToRollups, holdRollupsForWrite, RollupDeltas } from '../rollups/roll
 import { ScopeCache } from '../units/units.public.js';
 import { getUnit } from '../units/units.service.js';
 import * as q from './learning-imports.queries.js';
+import { createImportedResidents } from './new-residents.js';
 import type { NationalRow } from './national-csv.js';
 
 /** The milestone a registration on the national platform gives. */
@@ -21,7 +22,7 @@ const SOURCE = 'national_platform';
 
 export interface NotPlaced {
   row: number;
-  reason: 'RESIDENT_UNMATCHED' | 'PHONE_UNMATCHED';
+  reason: 'RESIDENT_UNMATCHED' | 'PHONE_UNMATCHED' | 'NEW_RESIDENT_NEEDS_VILLAGE';
 }
 
 export interface ImportReport {
@@ -29,11 +30,20 @@ export interface ImportReport {
   enrolments: number;
   completions: number;
   milestones: number;
+  /** Residents created for numbers that matched no one (only when asked). */
+  residentsCreated: number;
   /** Rows an earlier import (or an earlier row of this file) applied already. */
   unchanged: number;
   notPlaced: NotPlaced[];
   /** True for a preview: nothing was kept. */
   preview: boolean;
+}
+
+export interface ImportOptions {
+  /** Show what the import would do, keeping nothing. */
+  preview?: boolean;
+  /** Create a resident (a one-person household in the row's village) for an ID number that matches no one. */
+  createResidents?: boolean;
 }
 
 class PreviewDone extends Error {
@@ -49,8 +59,7 @@ interface Checked {
 }
 
 /** Units in scope and known courses, row by row; one faulty row refuses the file, listing every fault. */
-async function checkRows(db: Database, viewer: Viewer | null, rows: readonly NationalRow[]): Promise<Checked[]> {
-  const scope = new ScopeCache(db, viewer);
+async function checkRows(db: Database, scope: ScopeCache, rows: readonly NationalRow[]): Promise<Checked[]> {
   const provinces = new Map<string, Promise<string | null>>();
   const courses = new Map<string, Promise<Course | null>>();
   const errors: RowError[] = [];
@@ -90,26 +99,41 @@ const fingerprintOf = (residentId: string, courseId: string, status: string, day
  * no one. Rows applied before change nothing, so importing the same file again changes nothing.
  */
 export async function importNationalRows(
-  trx: Database, viewer: Viewer | null, rows: readonly NationalRow[], secretKey: string, options: { preview?: boolean } = {},
+  trx: Database, viewer: Viewer | null, rows: readonly NationalRow[], secretKey: string, options: ImportOptions = {},
 ): Promise<ImportReport> {
   const run = async (tx: Database): Promise<ImportReport> => {
-    const checked = await checkRows(tx, viewer, rows);
+    const scope = new ScopeCache(tx, viewer);
+    const checked = await checkRows(tx, scope, rows);
     await holdRollupsForWrite(tx);
+    const feed = new ChangeFeedLocks(tx);
+    const rollups = new RollupDeltas();
     const notPlaced: NotPlaced[] = [];
     const byProvince = new Map<string, Checked[]>();
     for (const c of checked) {
       if (c.row.identity.kind === 'phone') notPlaced.push({ row: c.row.line, reason: 'PHONE_UNMATCHED' });
       else byProvince.set(c.provinceCode, [...(byProvince.get(c.provinceCode) ?? []), c]);
     }
-    const placed: { c: Checked; resident: ResidentHolder; fingerprint: string }[] = [];
+    const matched: { c: Checked; hash: string; resident: ResidentHolder | undefined }[] = [];
     for (const [provinceCode, list] of byProvince) {
       const hashes = list.map((c) => keyedHash(secretKey, 'national-id', c.row.identity.value));
       const found = await residentsByNationalIdHash(tx, provinceCode, hashes);
-      list.forEach((c, i) => {
-        const resident = found.get(hashes[i]!);
-        if (!resident) notPlaced.push({ row: c.row.line, reason: 'RESIDENT_UNMATCHED' });
-        else placed.push({ c, resident, fingerprint: fingerprintOf(resident.id, c.course.id, c.row.status, c.row.day) });
-      });
+      list.forEach((c, i) => matched.push({ c, hash: hashes[i]!, resident: found.get(hashes[i]!) }));
+    }
+    const unmatched = matched.filter((m) => !m.resident);
+    let residentsCreated = 0;
+    if (options.createResidents && unmatched.length > 0) {
+      const made = await createImportedResidents(tx, viewer, unmatched.map((m) => ({
+        line: m.c.row.line, hash: m.hash, nationalId: m.c.row.identity.value, name: m.c.row.name, unitCode: m.c.row.unitCode,
+      })), { secretKey, scope, feed, rollups });
+      for (const m of unmatched) m.resident = made.created.get(m.hash);
+      residentsCreated = made.created.size;
+      for (const line of made.notVillage) notPlaced.push({ row: line, reason: 'NEW_RESIDENT_NEEDS_VILLAGE' });
+    }
+    const reported = new Set(notPlaced.map((n) => n.row));
+    const placed: { c: Checked; resident: ResidentHolder; fingerprint: string }[] = [];
+    for (const { c, resident } of matched) {
+      if (resident) placed.push({ c, resident, fingerprint: fingerprintOf(resident.id, c.course.id, c.row.status, c.row.day) });
+      else if (!reported.has(c.row.line)) notPlaced.push({ row: c.row.line, reason: 'RESIDENT_UNMATCHED' });
     }
     const applied = await q.selectAppliedFingerprints(tx, placed.map((p) => p.fingerprint));
     const fresh = placed.filter((p) => !applied.has(p.fingerprint) && (applied.add(p.fingerprint), true));
@@ -129,16 +153,15 @@ export async function importNationalRows(
       id: fastUuidV7(), residentId: resident.id, kind: PLATFORM_MILESTONE, achievedOn: day, source: SOURCE, visitId: null,
       villageCode: resident.villageCode, provinceCode: resident.provinceCode,
     }));
-    const rollups = new RollupDeltas();
-    await recordMilestones(tx, facts, viewer?.id ?? null, new ChangeFeedLocks(tx), rollups);
+    await recordMilestones(tx, facts, viewer?.id ?? null, feed, rollups);
     await addToRollups(tx, rollups.rows());
     await q.insertFingerprints(tx, fresh.map((p) => p.fingerprint));
     const report: ImportReport = {
-      rows: rows.length, enrolments, completions, milestones: facts.length, unchanged: placed.length - fresh.length,
+      rows: rows.length, enrolments, completions, milestones: facts.length, residentsCreated, unchanged: placed.length - fresh.length,
       notPlaced: notPlaced.sort((a, b) => a.row - b.row), preview: options.preview ?? false,
     };
     if (viewer && !options.preview) {
-      await recordAudit(tx, { actorUserId: viewer.id, action: 'learning.import', unitCode: viewer.scopeUnitCode, subject: null, detail: { rows: rows.length, placed: fresh.length } });
+      await recordAudit(tx, { actorUserId: viewer.id, action: 'learning.import', unitCode: viewer.scopeUnitCode, subject: null, detail: { rows: rows.length, placed: fresh.length, residentsCreated } });
     }
     if (options.preview) throw new PreviewDone(report);
     return report;

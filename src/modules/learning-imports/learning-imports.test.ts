@@ -96,6 +96,40 @@ describe('national learning platform import', () => {
     expect(await everything()).toEqual(after);
   });
 
+  it('creates residents for unmatched numbers only when asked, in the row\'s village, once, audited', async () => {
+    const NEW_ID = '066177000789';
+    const file = [
+      HEADER,
+      `${NEW_ID},Y Moan Êban,6600101,vneid-muc-2,dang_ky,2025-09-01`,
+      `${NEW_ID},Y Moan Êban,6600101,thanh-toan-an-toan,hoan_thanh,2025-09-05`,
+      '066177000790,H Hen Niê,66001,vneid-muc-2,dang_ky,2025-09-01',
+      '0905123456,Ama Thuột,6600101,vneid-muc-2,dang_ky,2025-09-04',
+    ].join('\n');
+    const before = await everything();
+    const preview = (await upload(file, commune, '?preview=true&createResidents=true')).json();
+    expect(preview).toMatchObject({ preview: true, residentsCreated: 1, enrolments: 1, completions: 1, milestones: 1 });
+    expect(await everything()).toEqual(before);
+    const plain = (await upload(file, commune, '?preview=true')).json();
+    expect(plain.residentsCreated).toBe(0);
+    expect(plain.notPlaced.map((n: { reason: string }) => n.reason)).toEqual(['RESIDENT_UNMATCHED', 'RESIDENT_UNMATCHED', 'RESIDENT_UNMATCHED', 'PHONE_UNMATCHED']);
+    const applied = await upload(file, commune, '?createResidents=true');
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({ residentsCreated: 1, enrolments: 1, completions: 1, milestones: 1 });
+    // A commune is no place for a household; a phone number matches no one.
+    expect(applied.json().notPlaced.map((n: { row: number; reason: string; message: string }) => [n.row, n.reason])).toEqual([[4, 'NEW_RESIDENT_NEEDS_VILLAGE'], [5, 'PHONE_UNMATCHED']]);
+    expect(applied.json().notPlaced[1].message).toContain('số điện thoại');
+    const created = await t.db.selectFrom('residents').select(['full_name', 'village_code', 'national_id_last4']).where('full_name', '=', 'Y Moan Êban').execute();
+    expect(created).toEqual([{ full_name: 'Y Moan Êban', village_code: '6600101', national_id_last4: '0789' }]);
+    const after = await everything();
+    expect(after.counts.residents).toBe(before.counts.residents! + 1);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'detail']).where('actor_user_id', '=', commune.id).where('action', '=', 'learning.import').execute();
+    expect(audit.at(-1)!.detail).toMatchObject({ residentsCreated: 1 });
+    // The number now matches: the same file again creates no one and changes nothing.
+    const again = (await upload(file, commune, '?createResidents=true')).json();
+    expect(again).toMatchObject({ residentsCreated: 0, enrolments: 0, completions: 0, unchanged: 2 });
+    expect(await everything()).toEqual(after);
+  });
+
   it('keeps an officer to their own units', async () => {
     const response = await upload(FILE, otherCommune);
     expect(response.statusCode).toBe(422);

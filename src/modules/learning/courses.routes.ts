@@ -70,8 +70,8 @@ export const learnerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/skill-checks/:skill/attempts', {
     config: { access, personalData: own },
-    schema: { tags, summary: 'Start (or resume) a skill check: questions drawn on the server, deadline from the server\'s clock', params: s.SkillParams, response: { 200: s.SkillCheckPaperSchema, ...errors } },
-  }, async (request) => startSkillCheck(db, await learnerOf(db, request.viewer!), request.params.skill));
+    schema: { tags, summary: 'Start (or resume) a skill check: questions drawn on the server in the asked language (Vietnamese as the fallback), deadline from the server\'s clock', params: s.SkillParams, querystring: s.LangQuery, response: { 200: s.SkillCheckPaperSchema, ...errors } },
+  }, async (request) => startSkillCheck(db, await learnerOf(db, request.viewer!), request.params.skill, request.query.lang ?? request.lang));
 
   app.post('/skill-check-attempts/:id/submit', {
     config: { access, personalData: own },

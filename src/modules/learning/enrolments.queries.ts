@@ -79,6 +79,20 @@ export async function selectCompletionsOf(db: Database, who: { userId?: string |
     .orderBy('completed_on').execute();
 }
 
+/** The person's completions of courses for a target group, other than this one. */
+export async function countOtherGroupCompletions(db: Database, who: { userId?: string | null; residentId?: string | null }, groupCode: string, excludeId: string): Promise<number> {
+  const row = await db.selectFrom('course_completions').innerJoin('courses', 'courses.id', 'course_completions.course_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('course_completions.id', '<>', excludeId)
+    .where('courses.group_code', '=', groupCode)
+    .where((eb) => eb.or([
+      ...(who.userId ? [eb('course_completions.user_id', '=', who.userId)] : []),
+      ...(who.residentId ? [eb('course_completions.resident_id', '=', who.residentId)] : []),
+    ]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Learners per unit and day of their first enrolment, and completions per unit and day, for a rebuild of the counts. */
 export async function recountLearningFacts(db: Database): Promise<{ source: string; unit_code: string; province_code: string; day: string; n: string }[]> {
   const learners = await db.selectFrom((eb) => eb.selectFrom('enrolments')
@@ -97,5 +111,18 @@ export async function recountLearningFacts(db: Database): Promise<{ source: stri
     .select((eb) => [eb.val('learning:completions').as('source'), eb.cast<string>('completed_on', 'text').as('day'), eb.fn.countAll<string>().as('n')])
     .groupBy(['unit_code', 'province_code', 'completed_on'])
     .execute();
-  return [...learners, ...completions] as { source: string; unit_code: string; province_code: string; day: string; n: string }[];
+  // Cadres trained: each person's first completion of a cadre course (see CADRES_TRAINED_SOURCE).
+  const cadres = await db.selectFrom((eb) => eb.selectFrom('course_completions').innerJoin('courses', 'courses.id', 'course_completions.course_id')
+    .where('courses.group_code', '=', 'cadre')
+    .select(['course_completions.unit_code', 'course_completions.province_code', 'course_completions.completed_on'])
+    .distinctOn((e) => e.fn.coalesce(e.cast<string>('course_completions.resident_id', 'text'), e.cast<string>('course_completions.user_id', 'text')))
+    .orderBy((e) => e.fn.coalesce(e.cast<string>('course_completions.resident_id', 'text'), e.cast<string>('course_completions.user_id', 'text')))
+    // The first recorded (ids are time-ordered), as the incremental count saw it.
+    .orderBy('course_completions.id')
+    .as('firsts'))
+    .select(['unit_code', 'province_code'])
+    .select((eb) => [eb.val('learning:cadres_trained').as('source'), eb.cast<string>('completed_on', 'text').as('day'), eb.fn.countAll<string>().as('n')])
+    .groupBy(['unit_code', 'province_code', 'completed_on'])
+    .execute();
+  return [...learners, ...completions, ...cadres] as { source: string; unit_code: string; province_code: string; day: string; n: string }[];
 }

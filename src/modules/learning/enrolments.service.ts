@@ -9,7 +9,15 @@ import * as q from './enrolments.queries.js';
 /** Counts the learning module keeps: people enrolled (once each, on their first enrolment) and course completions. */
 export const LEARNERS_SOURCE = 'learning:learners';
 export const COMPLETIONS_SOURCE = 'learning:completions';
-export const LEARNING_ROLLUP_SOURCES = { exact: [LEARNERS_SOURCE, COMPLETIONS_SOURCE], prefixes: [] } as const;
+/**
+ * Cadres trained: people who completed a course written for the cadre target group, once each,
+ * on the day of their first such completion. The cadre indicator reads it where units have such
+ * records, and their reported figure elsewhere.
+ */
+export const CADRES_TRAINED_SOURCE = 'learning:cadres_trained';
+/** The target group whose courses count as cadre training. */
+export const CADRE_GROUP = 'cadre';
+export const LEARNING_ROLLUP_SOURCES = { exact: [LEARNERS_SOURCE, COMPLETIONS_SOURCE, CADRES_TRAINED_SOURCE], prefixes: [] } as const;
 
 /** A person in learning: a learner account, a resident record, or both (once linked). */
 export interface LearnerIdentity {
@@ -154,7 +162,12 @@ export async function recordCourseCompletion(trx: Database, input: CompletionInp
       external_ref: input.externalRef ?? null,
     });
     if (!row) return presentCompletion((await q.selectCompletion(tx, input.courseId, input))!, false);
-    await addToRollups(tx, [{ source: COMPLETIONS_SOURCE, unitCode: row.unit_code, provinceCode: row.province_code, day: completedOn, delta: 1 }]);
+    const deltas = [{ source: COMPLETIONS_SOURCE, unitCode: row.unit_code, provinceCode: row.province_code, day: completedOn, delta: 1 }];
+    const course = await q.selectCourseById(tx, input.courseId);
+    if (course?.group_code === CADRE_GROUP && (await q.countOtherGroupCompletions(tx, { userId: row.user_id, residentId: row.resident_id }, CADRE_GROUP, row.id)) === 0) {
+      deltas.push({ source: CADRES_TRAINED_SOURCE, unitCode: row.unit_code, provinceCode: row.province_code, day: completedOn, delta: 1 });
+    }
+    await addToRollups(tx, deltas);
     return presentCompletion(row, true);
   });
 }

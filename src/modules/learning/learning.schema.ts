@@ -77,11 +77,16 @@ export const MySkillChecksSchema = Type.Object({
     passed: Type.Boolean(), bestCorrect: Nullable(Type.Integer()), runningAttemptId: Type.Union([Id, Type.Null()]),
   })),
 });
+const LanguageBanks = Type.Array(Type.Object({ lang: Lang, bankId: Id }), { maxItems: 20 });
 export const SkillCheckSettingBody = Type.Object({
   bankId: Id, questionCount: Type.Integer({ minimum: 1, maximum: 100 }), passPercent: Type.Integer({ minimum: 1, maximum: 100 }),
   minutes: Type.Integer({ minimum: 1, maximum: 240 }),
+  /** Banks in languages other than Vietnamese; left out, the check keeps the ones it has. */
+  languages: Type.Optional(LanguageBanks),
 });
-export const SkillCheckSettingList = Type.Object({ items: Type.Array(Type.Intersect([Type.Object({ skillCode: Type.String() }), SkillCheckSettingBody])) });
+export const SkillCheckSettingList = Type.Object({
+  items: Type.Array(Type.Intersect([Type.Object({ skillCode: Type.String(), languages: LanguageBanks }), Type.Omit(SkillCheckSettingBody, ['languages'])])),
+});
 
 const Named = { code: Code, nameVi: Text(200), nameEn: Text(200) };
 export const FrameworkSchema = Type.Object({

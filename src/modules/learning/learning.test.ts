@@ -135,6 +135,29 @@ describe('a learner from catalogue to confirmed skills', () => {
   });
 });
 
+describe('skill checks per language', () => {
+  it('draws the questions in the learner\'s language, Vietnamese where the check has none', async () => {
+    const reader = await createUserAndLogin(t.app, { role: 'learner', scopeUnitCode: '6600101' });
+    const settings = (await as(officer, 'GET', '/api/learning-admin/skill-checks')).json().items;
+    const payment = settings.find((x: { skillCode: string }) => x.skillCode === 'online_payment');
+    expect(payment.languages).toEqual([{ lang: 'en', bankId: expect.any(String) }]);
+    const bankOf = async (paper: Paper) => new Set((await t.db.selectFrom('bank_questions').select('bank_id')
+      .where('id', 'in', paper.questions.map((q) => q.id)).execute()).map((r) => r.bank_id));
+    const english = (await as(reader, 'POST', '/api/learning/skill-checks/online_payment/attempts', undefined, 'en')).json();
+    expect(await bankOf(english)).toEqual(new Set([payment.languages[0].bankId]));
+    // Ê Đê has no bank of its own: Vietnamese serves.
+    const ede = (await as(reader, 'POST', '/api/learning/skill-checks/online_safety/attempts?lang=ede')).json();
+    const safety = settings.find((x: { skillCode: string }) => x.skillCode === 'online_safety');
+    expect(await bankOf(ede)).toEqual(new Set([safety.bankId]));
+    // An English bank must be a bank of the province with enough questions, and Vietnamese is not a second language.
+    const { skillCode: _code, ...body } = safety;
+    const twice = await as(officer, 'PUT', '/api/learning-admin/skill-checks/online_safety', { ...body, languages: [{ lang: 'vi', bankId: safety.bankId }] });
+    expect(twice.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'languages[0].lang' });
+    const unknown = await as(officer, 'PUT', '/api/learning-admin/skill-checks/online_safety', { ...body, languages: [{ lang: 'en', bankId: uuidv7() }] });
+    expect(unknown.json().error).toMatchObject({ code: 'BANK_NOT_FOUND', field: 'languages[0].bankId' });
+  });
+});
+
 describe('authors and the framework', () => {
   it('writes a course with a lesson per language, previews Markdown without raw HTML, and keeps drafts from learners', async () => {
     const created = await as(officer, 'POST', '/api/learning-admin/courses', {

@@ -15,6 +15,16 @@ export async function upsertSetting(db: Database, row: Insertable<SkillCheckSett
     .execute();
 }
 
+export async function selectLanguageBanks(db: Database): Promise<{ skill_code: string; lang: string; bank_id: string }[]> {
+  return db.selectFrom('skill_check_banks').selectAll().orderBy('skill_code').orderBy('lang').execute();
+}
+
+/** Replaces a check's banks in languages other than Vietnamese: a language left out is removed. */
+export async function replaceLanguageBanks(db: Database, skillCode: string, rows: readonly { lang: string; bank_id: string }[]): Promise<void> {
+  await db.deleteFrom('skill_check_banks').where('skill_code', '=', skillCode).execute();
+  if (rows.length > 0) await db.insertInto('skill_check_banks').values(rows.map((row) => ({ skill_code: skillCode, ...row }))).execute();
+}
+
 export async function selectAttemptsOf(db: Database, userId: string): Promise<AttemptRow[]> {
   return db.selectFrom('skill_check_attempts').selectAll().where('user_id', '=', userId).orderBy('started_at').execute();
 }

@@ -18,25 +18,47 @@ const GRACE_MS = 5_000;
 
 export interface SkillCheckSetting {
   skillCode: string;
+  /** The Vietnamese bank: every learner whose language has no bank of its own draws from it. */
   bankId: string;
   questionCount: number;
   passPercent: number;
   minutes: number;
+  /** Banks in other languages (English, Ê Đê…), each with at least questionCount questions. */
+  languages?: { lang: string; bankId: string }[];
 }
 
-export async function listSkillCheckSettings(db: Database): Promise<SkillCheckSetting[]> {
-  return (await q.selectSettings(db)).map((row) => ({ skillCode: row.skill_code, bankId: row.bank_id, questionCount: row.question_count, passPercent: row.pass_percent, minutes: row.minutes }));
+export async function listSkillCheckSettings(db: Database): Promise<(SkillCheckSetting & { languages: { lang: string; bankId: string }[] })[]> {
+  const banks = await q.selectLanguageBanks(db);
+  return (await q.selectSettings(db)).map((row) => ({
+    skillCode: row.skill_code, bankId: row.bank_id, questionCount: row.question_count, passPercent: row.pass_percent, minutes: row.minutes,
+    languages: banks.filter((b) => b.skill_code === row.skill_code).map((b) => ({ lang: b.lang, bankId: b.bank_id })),
+  }));
+}
+
+async function checkBank(db: Database, provinceCode: string | null, bankId: string, questionCount: number, field: string): Promise<void> {
+  const bank = await getBank(db, bankId).catch(() => null);
+  if (!bank || (provinceCode !== null && bank.provinceCode !== provinceCode)) throw new AppError('BANK_NOT_FOUND', undefined, field);
+  if (bank.questionCount < questionCount) throw new AppError('CONTEST_BANK_TOO_SMALL', undefined, field === 'bankId' ? 'questionCount' : field);
 }
 
 export async function saveSkillCheckSetting(db: Database, provinceCode: string | null, input: SkillCheckSetting): Promise<void> {
-  const bank = await getBank(db, input.bankId).catch(() => null);
-  if (!bank || (provinceCode !== null && bank.provinceCode !== provinceCode)) throw new AppError('BANK_NOT_FOUND', undefined, 'bankId');
-  if (bank.questionCount < input.questionCount) throw new AppError('CONTEST_BANK_TOO_SMALL', undefined, 'questionCount');
-  await q.upsertSetting(db, { skill_code: input.skillCode, bank_id: input.bankId, question_count: input.questionCount, pass_percent: input.passPercent, minutes: input.minutes })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === '23503') throw new AppError('SKILL_UNKNOWN', undefined, 'skillCode');
-      throw error;
-    });
+  await checkBank(db, provinceCode, input.bankId, input.questionCount, 'bankId');
+  const languages = input.languages ?? [];
+  const seen = new Set<string>();
+  for (const [i, language] of languages.entries()) {
+    if (language.lang === 'vi') throw new AppError('VALIDATION_FAILED', 'The Vietnamese bank is bankId', `languages[${i}].lang`);
+    if (seen.has(language.lang)) throw new AppError('VALIDATION_FAILED', `Language ${language.lang} given twice`, `languages[${i}].lang`);
+    seen.add(language.lang);
+    await checkBank(db, provinceCode, language.bankId, input.questionCount, `languages[${i}].bankId`);
+  }
+  await inTransaction(db, async (trx) => {
+    await q.upsertSetting(trx, { skill_code: input.skillCode, bank_id: input.bankId, question_count: input.questionCount, pass_percent: input.passPercent, minutes: input.minutes });
+    // A setting saved without `languages` keeps the banks it had (older callers send none).
+    if (input.languages) await q.replaceLanguageBanks(trx, input.skillCode, languages.map((l) => ({ lang: l.lang, bank_id: l.bankId })));
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === '23503') throw new AppError('SKILL_UNKNOWN', undefined, 'skillCode');
+    throw error;
+  });
 }
 
 /** The target groups a learner belongs to: their resident record's, else a citizen. */
@@ -80,15 +102,20 @@ function draw<T>(items: readonly T[], count: number): T[] {
   return pool.slice(0, count);
 }
 
-/** Starts a check of one skill, or resumes the one still running: its questions, never their answers. */
-export async function startSkillCheck(db: Database, learner: Learner, skillCode: string): Promise<SkillCheckPaper> {
+/**
+ * Starts a check of one skill, or resumes the one still running: its questions, never their
+ * answers. The questions come from the bank of the learner's language, Vietnamese as the fallback;
+ * a running attempt keeps the language it started in.
+ */
+export async function startSkillCheck(db: Database, learner: Learner, skillCode: string, lang = 'vi'): Promise<SkillCheckPaper> {
   const setting = (await q.selectSettings(db)).find((s) => s.skill_code === skillCode);
   if (!setting) throw new AppError('SKILL_CHECK_NOT_READY', undefined, 'skillCode');
   const now = new Date();
   const running = (await q.selectAttemptsOf(db, learner.userId))
     .find((a) => a.skill_code === skillCode && a.submitted_at === null && new Date(a.deadline).getTime() > now.getTime());
   if (running) return paperOf(running);
-  const questions = draw(await bankQuestions(db, setting.bank_id), setting.question_count);
+  const own = (await q.selectLanguageBanks(db)).find((b) => b.skill_code === skillCode && b.lang === lang);
+  const questions = draw(await bankQuestions(db, own?.bank_id ?? setting.bank_id), setting.question_count);
   const row = {
     id: fastUuidV7(), skill_code: skillCode, user_id: learner.userId, resident_id: learner.residentId, unit_code: learner.unitCode,
     province_code: learner.provinceCode, questions: JSON.stringify(questions), pass_percent: setting.pass_percent,

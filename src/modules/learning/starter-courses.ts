@@ -15,7 +15,7 @@ function aiken(questions: readonly StarterQuestion[], lang: 'vi' | 'en'): Buffer
 
 /**
  * Publishes the starter course of each skill in a province, with its lesson quizzes (Vietnamese
- * and English banks) and each skill's check (drawn from the course's questions). Skips a course
+ * and English banks) and each skill's check (drawn from the course's questions, in both languages). Skips a course
  * whose code exists, so it can run on every start.
  */
 export async function seedStarterCourses(db: Database, provinceCode: string, actorId: string | null): Promise<number> {
@@ -40,7 +40,10 @@ export async function seedStarterCourses(db: Database, provinceCode: string, act
     }
     const all = course.lessons.flatMap((lesson) => lesson.quiz);
     const check = await importBank(db, { provinceCode, name: `Kiểm tra kỹ năng — ${course.vi.title}`, format: 'aiken', body: aiken(all, 'vi'), actorId });
-    await saveSkillCheckSetting(db, provinceCode, { skillCode: course.skill, bankId: check.id, questionCount: 5, passPercent: 60, minutes: 10 });
+    const checkEn = await importBank(db, { provinceCode, name: `Skill check — ${course.en.title}`, format: 'aiken', body: aiken(all, 'en'), actorId });
+    await saveSkillCheckSetting(db, provinceCode, {
+      skillCode: course.skill, bankId: check.id, questionCount: 5, passPercent: 60, minutes: 10, languages: [{ lang: 'en', bankId: checkEn.id }],
+    });
     created += 1;
   }
   return created;

@@ -13,6 +13,14 @@ export async function selectSystemByKey(db: Database, key: string): Promise<Syst
   return db.selectFrom('xapi_systems').selectAll().where('key', '=', key).where('disabled_at', 'is', null).executeTakeFirst();
 }
 
+export async function selectSystemById(db: Database, id: string): Promise<SystemRow | undefined> {
+  return db.selectFrom('xapi_systems').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function disableSystem(db: Database, id: string, at: Date): Promise<SystemRow | undefined> {
+  return db.updateTable('xapi_systems').set({ disabled_at: at }).where('id', '=', id).where('disabled_at', 'is', null).returningAll().executeTakeFirst();
+}
+
 export async function selectSystemsInUnits(db: Database, unitCodes: readonly string[]): Promise<SystemRow[]> {
   return db.selectFrom('xapi_systems').selectAll().where('unit_code', 'in', unitCodes).orderBy('created_at').limit(200).execute();
 }

@@ -7,11 +7,11 @@ import { OFFICERS } from '../../http/access.js';
 import { publicBase } from '../../http/public-base.js';
 import { completionsFromStatements } from './xapi-completions.js';
 import * as s from './xapi.schema.js';
-import { authenticateSystem, createSystem, getStatement, listSystems, queryStatements, storeStatements } from './xapi.service.js';
+import { authenticateSystem, createSystem, disableSystem, getStatement, listSystems, queryStatements, storeStatements } from './xapi.service.js';
 
 const tags = ['xapi'];
 const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }) });
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 export const XAPI_VERSION = '1.0.3';
 
 /** xAPI requires the version header on every request and answers with its own. */
@@ -103,4 +103,9 @@ export const xapiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: OFFICERS },
     schema: { tags, summary: 'Register a learning system; its secret is shown this once', body: s.SystemBody, response: { 200: s.NewSystemSchema, ...errors } },
   }, async (request) => inTransaction(db, (trx) => createSystem(trx, request.viewer!, request.body)));
+
+  app.post('/systems/:id/disable', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'Disable a learning system: its key stops working, its statements stay', params: s.SystemParams, response: { 200: s.SystemSchema, ...errors } },
+  }, async (request) => inTransaction(db, (trx) => disableSystem(trx, request.viewer!, request.params.id)));
 };

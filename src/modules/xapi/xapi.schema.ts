@@ -34,7 +34,9 @@ export const SystemBody = Type.Object({
 
 const System = {
   id: Type.String(), name: Type.String(), unitCode: Type.String(), key: Type.String(), createdAt: Type.String(),
+  disabledAt: Type.Union([Type.String(), Type.Null()]),
 };
+export const SystemParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const SystemSchema = Type.Object(System);
 export const NewSystemSchema = Type.Object({ ...System, secret: Type.String() });
 export const SystemList = Type.Object({ items: Type.Array(SystemSchema) });

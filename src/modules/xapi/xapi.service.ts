@@ -17,9 +17,12 @@ export interface LearningSystem {
   unitCode: string;
   key: string;
   createdAt: string;
+  disabledAt: string | null;
 }
 
-const presentSystem = (row: q.SystemRow): LearningSystem => ({ id: row.id, name: row.name, unitCode: row.unit_code, key: row.key, createdAt: row.created_at.toISOString() });
+const presentSystem = (row: q.SystemRow): LearningSystem => ({
+  id: row.id, name: row.name, unitCode: row.unit_code, key: row.key, createdAt: row.created_at.toISOString(), disabledAt: row.disabled_at?.toISOString() ?? null,
+});
 
 /**
  * Registers an external learning system (Moodle, Open edX) of a unit; the secret is shown once
@@ -42,6 +45,19 @@ export async function createSystem(
 export async function listSystems(db: Database, viewer: Viewer, unitCode: string): Promise<LearningSystem[]> {
   if (!(await isWithinScope(db, scopeRootOf(viewer), unitCode))) throw new AppError('UNIT_NOT_FOUND', `Unit ${unitCode} is not in scope`, 'unit');
   return (await q.selectSystemsInUnits(db, await subtreeCodes(db, unitCode))).map(presentSystem);
+}
+
+/**
+ * Disables a system of the officer's scope: its key stops working at once; its statements stay.
+ * Disabling twice answers the first disabling.
+ */
+export async function disableSystem(db: Database, viewer: Viewer, id: string): Promise<LearningSystem> {
+  const row = await q.selectSystemById(db, id);
+  if (!row || !(await isWithinScope(db, scopeRootOf(viewer), row.unit_code))) throw new AppError('XAPI_SYSTEM_NOT_FOUND', undefined, 'id');
+  if (row.disabled_at) return presentSystem(row);
+  const disabled = await q.disableSystem(db, id, new Date());
+  await recordAudit(db, { actorUserId: viewer.id, action: 'xapi.system.disable', unitCode: row.unit_code, subject: id });
+  return presentSystem(disabled ?? row);
 }
 
 /** The system an `Authorization: Basic key:secret` header names, or 401. */

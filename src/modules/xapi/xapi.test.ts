@@ -153,3 +153,24 @@ describe('reading statements', () => {
     expect((await get(`?statementId=${ID}&verb=x`)).statusCode).toBe(400);
   });
 });
+
+describe('systems', () => {
+  it('disables a system: its key stops working, the list says since when, and outside officers cannot touch it', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: '/api/xapi/systems', headers: province.headers, payload: { name: 'Open edX thử', unitCode: '66001' } })).json();
+    const basic = `Basic ${Buffer.from(`${created.key}:${created.secret}`).toString('base64')}`;
+    expect((await get('?limit=1', { authorization: basic })).statusCode).toBe(200);
+    const outsider = await createUserAndLogin(t.app, { role: 'commune_officer', scopeUnitCode: '66002' });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/xapi/systems/${created.id}/disable`, headers: outsider.headers });
+    expect(refused.statusCode).toBe(404);
+    const disabled = await t.app.inject({ method: 'POST', url: `/api/xapi/systems/${created.id}/disable`, headers: province.headers });
+    expect(disabled.statusCode).toBe(200);
+    expect(disabled.json().disabledAt).toEqual(expect.any(String));
+    expect((await get('?limit=1', { authorization: basic })).statusCode).toBe(401);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/xapi/systems?unit=66', headers: province.headers })).json();
+    expect(list.items.find((x: { id: string }) => x.id === created.id).disabledAt).toBe(disabled.json().disabledAt);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('actor_user_id', '=', province.id).execute();
+    expect(audit.map((a) => a.action)).toContain('xapi.system.disable');
+    // The first system still reports.
+    expect((await get('?limit=1')).statusCode).toBe(200);
+  });
+});

@@ -16,6 +16,7 @@ const Teams = lazy(() => import('../features/teams/components/teams-app'));
 const Targets = lazy(() => import('../features/targets/components/targets-app'));
 const Dhis2 = lazy(() => import('../features/dhis2/components/dhis2-app'));
 const Events = lazy(() => import('../features/events/components/events-app'));
+const LearningAdmin = lazy(() => import('../features/learning-admin/components/learning-admin-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -39,6 +40,7 @@ const NAV: readonly NavItem[] = [
   { key: 'units', href: '#/units', matches: (p) => p.startsWith('/units') },
   { key: 'dhis2', href: '#/dhis2', matches: (p) => p.startsWith('/dhis2'), roles: ['province_officer'] },
   { key: 'events', href: '#/events', matches: (p) => p.startsWith('/events') },
+  { key: 'learning', href: '#/learning-admin', matches: (p) => p.startsWith('/learning-admin') },
   { key: 'accounts', href: '#/accounts', matches: (p) => p.startsWith('/accounts') },
   { key: 'myAccount', href: '#/account', matches: (p) => p === '/account' },
 ];
@@ -57,6 +59,7 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   if (path.startsWith('/figures')) screen = <ReportedFigures user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/difficulties')) screen = <Difficulties user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/account')) screen = <Accounts user={user} csrfToken={csrfToken} path={path} onSignedOut={() => void clearSession()} />;
+  else if (path.startsWith('/learning-admin')) screen = <LearningAdmin user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/events')) screen = <Events user={user} csrfToken={csrfToken} />;
   else if (path.startsWith('/supervision')) screen = <Supervision user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/targets')) screen = <Targets user={user} csrfToken={csrfToken} path={path} />;

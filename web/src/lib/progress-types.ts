@@ -20,5 +20,5 @@ export interface IndicatorFigure {
   /** A share above 100%: the denominator is likely wrong, so the tile says so in words. */
   suspect: boolean;
   /** For a figure events replace where held (the Week): whether it came from check-ins or typed reports. */
-  source?: 'events' | 'reported' | 'mixed';
+  source?: 'events' | 'records' | 'reported' | 'mixed';
 }

@@ -31,6 +31,8 @@ export const UnitPage = Type.Object({ items: Type.Array(CertificateSummary), nex
 
 export const UnitQuery = Type.Object({
   unit: Type.String({ minLength: 1, maxLength: 20 }),
+  /** One certificate by its check code (as people type it), if issued in the unit or below. */
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   after: Type.Optional(Type.String({ format: 'uuid' })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });

@@ -177,11 +177,19 @@ export async function ownCertificate(db: Database, viewer: Viewer, input: string
 
 /** The certificates issued in an officer's unit (within their scope), newest first; the read is audited. */
 export async function listCertificatesInUnit(
-  db: Database, viewer: Viewer, query: { unit: string; after?: string; limit: number },
+  db: Database, viewer: Viewer, query: { unit: string; code?: string; after?: string; limit: number },
 ): Promise<Page<CertificateSummary>> {
   if (!(await isWithinScope(db, scopeRootOf(viewer), query.unit))) throw new AppError('UNIT_NOT_FOUND', `Unit ${query.unit} is not in scope`, 'unit');
   const codes = await subtreeCodes(db, query.unit);
-  const page = toPage(await q.selectCertificatesInUnits(db, codes, query.after, query.limit), query.limit, summary, (c) => c.id);
+  let page: Page<CertificateSummary>;
+  if (query.code !== undefined) {
+    // A search by code finds nothing outside the unit: an officer cannot probe other communes' certificates.
+    const code = normaliseCode(query.code);
+    const row = code ? await q.selectCertificateByCode(db, code) : undefined;
+    page = { items: row && codes.includes(row.unit_code) ? [summary(row)] : [], next: null };
+  } else {
+    page = toPage(await q.selectCertificatesInUnits(db, codes, query.after, query.limit), query.limit, summary, (c) => c.id);
+  }
   await recordAudit(db, { actorUserId: viewer.id, action: 'certificates.read', unitCode: query.unit, subject: null, detail: { records: page.items.length } });
   return page;
 }

@@ -112,6 +112,16 @@ describe('checking and revoking', () => {
     expect((await check('not-a-code')).json()).toMatchObject({ status: 'unknown' });
   });
 
+  it('finds a certificate by its code within the officer\'s unit only', async () => {
+    const find = (user: TestUser, unit: string, code: string) =>
+      t.app.inject({ method: 'GET', url: `/api/certificates?unit=${unit}&code=${encodeURIComponent(code)}`, headers: user.headers });
+    const found = await find(commune, '66001', learnerCode.toLowerCase());
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((c: { code: string }) => c.code)).toEqual([learnerCode]);
+    expect((await find(otherCommune, '66002', learnerCode)).json().items).toEqual([]);
+    expect((await find(otherCommune, '66001', learnerCode)).statusCode).toBe(404);
+  });
+
   it('shows a revoked certificate as revoked with the reason', async () => {
     expect((await check(learnerCode)).json().status).toBe('valid');
     const path = `/api/certificates/${learnerCode}/revoke`;

@@ -34,6 +34,14 @@ const Reported = Type.Object({
   over: Type.Union([Type.Literal('latest'), Type.Literal('sum')]),
   /** Counts from events that replace the typed figure of a unit wherever such events were held (the Week). */
   eventsFirst: Type.Optional(Type.Literal('week_participants')),
+  /**
+   * The same for any counted records (events-first.ts): people registered on the learning platform
+   * (the import's and the teams' records), people enrolled in courses, cadres who completed a
+   * cadre course. Where a commune has such records they are its figure, elsewhere the typed one.
+   */
+  factsFirst: Type.Optional(Type.Union([
+    Type.Literal('week_participants'), Type.Literal('milestone:learning_platform'), Type.Literal('learning:learners'), Type.Literal('learning:cadres_trained'),
+  ])),
 }, { additionalProperties: false });
 
 // Learning facts: people enrolled in a course (once each, on their first enrolment) and course completions.

@@ -13,8 +13,8 @@ export const IndicatorProgressSchema = Type.Object({
   projected: Nullable(Type.Number()), neededPerWeek: Nullable(Type.Number()), gap: Nullable(Type.Number()),
   /** A share above 100%: the denominator is likely wrong. */
   suspect: Type.Boolean(),
-  /** For a figure that events replace where held (the Week): which source this one came from. */
-  source: Type.Optional(Type.Union([Type.Literal('events'), Type.Literal('reported'), Type.Literal('mixed')], { description: 'events: check-ins; reported: typed figures; mixed: check-ins where held, typed figures elsewhere' })),
+  /** For a figure that records replace where they exist (the Week, learners, cadres trained): which source this one came from. */
+  source: Type.Optional(Type.Union([Type.Literal('events'), Type.Literal('records'), Type.Literal('reported'), Type.Literal('mixed')], { description: 'events: check-ins; records: enrolments or course completions; reported: typed figures; mixed: records where they exist, typed figures elsewhere' })),
 });
 
 export const UnitProgressSchema = Type.Object({

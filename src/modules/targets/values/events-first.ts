@@ -2,10 +2,15 @@ import type { Database } from '../../../db/database.js';
 import { sumRollups } from '../../rollups/rollups.service.js';
 import type { Grouping } from './subtree-grouping.js';
 
-export type FigureSource = 'events' | 'reported' | 'mixed';
+/** events: event check-ins; records: other counted records (enrolments, completions); reported: typed; mixed: both. */
+export type FigureSource = 'events' | 'records' | 'reported' | 'mixed';
+
+/** How a figure read from these counts is labelled: the Week's come from event check-ins. */
+const labelOf = (source: string): 'events' | 'records' => (source === 'week_participants' ? 'events' : 'records');
 
 /**
- * A figure that events replace where they were held (the Week participants): per commune, the
+ * A figure that counted records replace where they exist (the Week participants from events,
+ * learners from enrolments, cadres trained from completions): per commune, the
  * check-ins of its events when it held any, else the figure it reported. A group above the
  * communes sums its communes that way, so one commune's events never hide the others' reports.
  */
@@ -41,7 +46,7 @@ export async function eventsFirstReader(db: Database, grouping: Grouping, source
     const total = units.reduce((sum, [, n]) => sum + n, 0);
     if (total === 0) return { value: reportedOf(group), source: 'reported' };
     const communes = (grouping.unitsOf.get(group) ?? []).filter((code) => code !== group && member.get(code)?.tier === 'commune' && member.get(code)?.endedOn === null);
-    if (communes.length === 0) return { value: total, source: 'events' };
+    if (communes.length === 0) return { value: total, source: labelOf(source) };
     const events = byCommune.get(source)!;
     let value = 0;
     let usedReports = false;
@@ -56,6 +61,6 @@ export async function eventsFirstReader(db: Database, grouping: Grouping, source
     }
     // Events held at the group's own level (a province festival) belong to no commune.
     for (const [code, n] of units) if (communeOf(code) === null) value += n;
-    return { value, source: usedReports ? 'mixed' : 'events' };
+    return { value, source: usedReports ? 'mixed' : labelOf(source) };
   };
 }

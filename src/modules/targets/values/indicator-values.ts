@@ -17,7 +17,7 @@ export interface IndicatorFigure {
   denominator: number | null;
   /** numerator ÷ denominator (×100 for a percentage), the numerator alone when there is no denominator; null for no data. */
   value: number | null;
-  /** Where the numerator came from when it can come from two places: checked-in events or typed reports. */
+  /** Where the numerator came from when it can come from two places: counted records (events, enrolments) or typed reports. */
   source?: FigureSource;
 }
 
@@ -109,7 +109,7 @@ async function figuresOf(
   const grouping = groupingOf(members, rootCode, groups);
 
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
-  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && p.eventsFirst ? [p.eventsFirst] : []));
+  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && (p.factsFirst ?? p.eventsFirst) ? [(p.factsFirst ?? p.eventsFirst)!] : []));
   const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
   const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
     : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
@@ -124,9 +124,10 @@ async function figuresOf(
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
     const rollup = rollupSource(part);
     if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
-    if (part.source === 'reported' && part.eventsFirst) {
-      // Where a commune held such events, their check-ins are its figure; elsewhere the typed one.
-      const figure = eventsFirstOf(part.eventsFirst, group, (code) => reported.get(indicator.code)?.(code) ?? null);
+    const first = part.source === 'reported' ? part.factsFirst ?? part.eventsFirst : undefined;
+    if (first) {
+      // Where a commune has such records (events held, people enrolled), they are its figure; elsewhere the typed one.
+      const figure = eventsFirstOf(first, group, (code) => reported.get(indicator.code)?.(code) ?? null);
       source = figure.source;
       return figure.value;
     }
