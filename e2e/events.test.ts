@@ -117,3 +117,80 @@ test('an officer creates an event, a person registers on the public form, a memb
   await field.close();
   await officer.context.close();
 }, 240_000);
+
+test('a member registers a resident of the village for an upcoming event on a phone and shows the code and QR; at 1280 px the officer sees attendance across the commune\'s events and records a loudspeaker broadcast counted per kind', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const baseUrl = journey.baseUrl;
+  const communeApi = await signIn(baseUrl, 'commune', DEMO_PASSWORD);
+  const communeCode = communeApi.user.scopeUnitCode!;
+  const title = `Lớp sắp tới E2E ${randomBytes(2).toString('hex')}`;
+  const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  const event = await communeApi.post<EventItem>('/api/events', { unitCode: communeCode, type: 'class', title, startsAt: inHours(24), endsAt: inHours(26), capacity: 30 });
+
+  // The member, on a 375 px phone, finds a resident of the village.
+  const field = await journey.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN' });
+  const phone = await field.newPage();
+  const phoneErrors: string[] = [];
+  phone.on('pageerror', (error) => phoneErrors.push(error.message));
+  await signInWithForm(phone, baseUrl, 'member', DEMO_PASSWORD);
+  await phone.getByTestId('household-row').first().click();
+  const name = (await phone.getByTestId('resident-name').first().textContent())!.trim();
+  await phone.goto(`${baseUrl}/#/`);
+  await phone.getByTestId('menu').click();
+  await phone.getByRole('link', { name: 'Đăng ký sự kiện cho người dân' }).click();
+  await phone.getByLabel('Sự kiện').selectOption({ label: title });
+  await phone.getByLabel('Tìm người dân theo tên').fill(name);
+  const pick = phone.getByRole('button', { name: `Đăng ký cho ${name}` }).first();
+  // Without the network the screen says registering needs it, and nothing can be sent.
+  await field.setOffline(true);
+  await phone.getByTestId('register-offline').waitFor();
+  expect(await pick.isDisabled()).toBe(true);
+  await field.setOffline(false);
+  await expect.poll(() => pick.isDisabled()).toBe(false);
+  await pick.click();
+  const code = (await phone.getByTestId('registration-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  await phone.getByRole('img', { name: code }).waitFor();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await saveScreenshot(phone, 'events-register-resident-phone.png');
+  const listed = (await communeApi.get<{ items: (EventItem & { registered: number })[] }>(`/api/events?unit=${communeCode}`)).items.find((e) => e.id === event.id)!;
+  expect(listed.registered).toBe(1);
+  expect(phoneErrors).toEqual([]);
+  await field.close();
+
+  // The officer at 1280 px: attendance across the commune's events, as the API counts it.
+  const officer = await openOfficerPage(journey.browser, baseUrl, 'commune', DEMO_PASSWORD, { width: 1280, height: 900 });
+  const page = officer.page;
+  await page.getByRole('navigation', { name: 'Các màn hình của cán bộ' }).getByRole('link', { name: 'Sự kiện' }).click();
+  const across = page.getByTestId('unit-attendance');
+  await across.waitFor();
+  const counted = await communeApi.get<{ people: number; attendances: number }>(`/api/events/attendance?unit=${communeCode}`);
+  const shown = (n: number) => n.toLocaleString('vi-VN');
+  await expect.poll(() => across.getByTestId('unit-people').textContent()).toBe(shown(counted.people));
+  expect(await across.getByTestId('unit-attendances').textContent()).toBe(shown(counted.attendances));
+  expect(counted.attendances).toBeGreaterThanOrEqual(counted.people);
+  await across.getByLabel('Từ ngày').fill('2026-03-01');
+  await across.getByLabel('Đến ngày').fill('2026-02-01');
+  await across.locator('.field-error', { hasText: 'Ngày kết thúc trước ngày bắt đầu' }).waitFor();
+  await across.getByLabel('Từ ngày').fill('');
+  await across.getByLabel('Đến ngày').fill('');
+
+  // A loudspeaker broadcast: a bad reach is named beside its field, then it is recorded and totalled.
+  const communication = page.getByTestId('communication');
+  const before = (await communeApi.get<{ totals: { kind: string; activities: number }[] }>(`/api/communication-activities?unit=${communeCode}`)).totals
+    .find((total) => total.kind === 'loudspeaker')?.activities ?? 0;
+  await communication.getByLabel('Loại', { exact: true }).selectOption('loudspeaker');
+  await communication.getByLabel('Số người tiếp cận (không bắt buộc)').fill('-5');
+  await communication.getByRole('button', { name: 'Ghi nhận' }).click();
+  await communication.locator('.field-error', { hasText: 'Nhập số nguyên từ 0 trở lên' }).waitFor();
+  await communication.getByLabel('Số người tiếp cận (không bắt buộc)').fill('350');
+  await communication.getByLabel('Ghi chú (không bắt buộc)').fill('Loa thôn buổi sáng');
+  await communication.getByRole('button', { name: 'Ghi nhận' }).click();
+  await communication.getByText('Đã ghi nhận: Phát thanh loa.').waitFor();
+  await expect.poll(() => communication.getByTestId('communication-totals').getByRole('row', { name: /Phát thanh loa/ }).getByRole('cell').first().textContent())
+    .toBe(shown(before + 1));
+  await communication.getByTestId('communication-list').getByText('Loa thôn buổi sáng').first().waitFor();
+  await saveScreenshot(page, 'events-communication-1280.png');
+  expect(officer.errors).toEqual([]);
+  await officer.context.close();
+}, 240_000);

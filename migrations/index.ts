@@ -32,6 +32,7 @@ import * as addConflictResolution from './20261202160000_add_conflict_resolution
 import * as createDhis2Mappings from './20261202160100_create_dhis2_mappings.js';
 import * as addSkillCheckLanguages from './20261203140000_add_skill_check_languages.js';
 import * as countLearningFromRecords from './20261203140100_count_learning_from_records.js';
+import * as indexEventCheckInsByUnit from './20261203150000_index_event_check_ins_by_unit.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '20261202160100_create_dhis2_mappings': createDhis2Mappings,
   '20261203140000_add_skill_check_languages': addSkillCheckLanguages,
   '20261203140100_count_learning_from_records': countLearningFromRecords,
+  '20261203150000_index_event_check_ins_by_unit': indexEventCheckInsByUnit,
 };

@@ -20,11 +20,14 @@ const DASHBOARD_MODULE = new RegExp([
 /**
  * The officers' shell and the workbench screens inside it (reported figures, difficulties…): the
  * chunks holding any of it are named officer-…, left out of the field app's precache like the
- * dashboard's. The field app imports none of these.
+ * dashboard's, and the contest's organisers' screens. The field app imports none of these.
  */
 const OFFICER_MODULE = new RegExp([
   String.raw`[\\/]src[\\/]app[\\/]officer-`,
-  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision|units|teams|targets|dhis2)[\\/]`,
+  String.raw`[\\/]src[\\/]features[\\/](?:reported-figures|difficulties|accounts|supervision|units|teams|targets|dhis2|contest-admin)[\\/]`,
+  // The events feature also holds field screens (check-in, materials, registering a resident):
+  // only its officers' screen and the panels inside it are named here.
+  String.raw`[\\/]src[\\/]features[\\/]events[\\/](?:components[\\/](?:events-app|campaign-panel|event-form|materials-panel|communication-panel|unit-attendance-panel)|api[\\/]communication-api)\.`,
   String.raw`[\\/]src[\\/]lib[\\/](?:form-errors|officer-api|upload)\.`,
   String.raw`[\\/]src[\\/]locales[\\/]officer[\\/]`,
 ].join('|'));

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { ContestAttemptsTable, ContestEntriesTable } from '../../db/types.js';
+import type { ContestAttemptsTable, ContestParticipantsTable } from '../../db/types.js';
+import { areaKnown, countOnePerRow } from '../rollups/rollups.service.js';
 
 export type AttemptRow = Selectable<ContestAttemptsTable>;
 
@@ -18,6 +19,20 @@ export async function selectLatestAndUsed(db: Database, contestId: string, parti
   return { latest: undefined, used: 0 };
 }
 
+/** The participant a token stands for, their latest attempt in a contest and how many they started on a day: a start's only read. */
+export async function selectParticipantLatestAndUsed(
+  db: Database, tokenHash: string, contestId: string, day: string,
+): Promise<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | undefined; used: number } | undefined> {
+  const r = await sql<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number }>`
+    select row_to_json(p) as participant, row_to_json(l) as latest,
+      (select count(*) from contest_attempts d where d.contest_id = ${contestId} and d.participant_id = p.id and d.day = ${day})::int as used
+    from contest_participants p
+      left join lateral (select * from contest_attempts a where a.contest_id = ${contestId} and a.participant_id = p.id order by a.started_at desc limit 1) l on true
+    where p.token_hash = ${tokenHash}`.execute(db);
+  const row = r.rows[0];
+  return row && { participant: row.participant, latest: row.latest ?? undefined, used: Number(row.used) };
+}
+
 export async function insertAttempt(db: Database, row: Insertable<ContestAttemptsTable>): Promise<void> {
   await db.insertInto('contest_attempts').values(row).execute();
 }
@@ -27,23 +42,47 @@ export function selectAttempt(db: Database, id: string): Promise<AttemptRow | un
 }
 
 /**
- * Scores an attempt only if nobody did before: the row is written by the first of any number
- * of identical submissions arriving together, and the others get no row back.
+ * The participant a token stands for and their attempt `attemptId`, in one round trip: the
+ * submission's only read. `attempt` is undefined when the attempt is not theirs (or none).
  */
-export function scoreAttempt(
-  db: Database, id: string,
-  result: { submittedAt: Date; answers: string; prediction: number; correct: number; score: number; durationMs: number; address: string },
-): Promise<{ id: string } | undefined> {
-  return db.updateTable('contest_attempts').set({
-    submitted_at: result.submittedAt, answers: result.answers, prediction: result.prediction, correct: result.correct,
-    score: result.score, duration_ms: result.durationMs, submit_address: result.address,
-  }).where('id', '=', id).where('submitted_at', 'is', null).returning('id').executeTakeFirst();
+export async function selectParticipantAndAttempt(
+  db: Database, tokenHash: string, attemptId: string,
+): Promise<{ participant: Selectable<ContestParticipantsTable> | undefined; attempt: AttemptRow | undefined }> {
+  const r = await sql<{ participant: Selectable<ContestParticipantsTable>; attempt: AttemptRow | null }>`
+    select row_to_json(p) as participant, row_to_json(a) as attempt
+    from contest_participants p left join contest_attempts a on a.id = ${attemptId} and a.participant_id = p.id
+    where p.token_hash = ${tokenHash}`.execute(db);
+  const row = r.rows[0];
+  return { participant: row?.participant, attempt: row?.attempt ?? undefined };
 }
 
-/** A participant's first scored attempt in a contest makes them an entrant; later ones change nothing. */
-export function insertEntry(db: Database, row: Insertable<ContestEntriesTable>): Promise<{ participant_id: string } | undefined> {
-  return db.insertInto('contest_entries').values(row).onConflict((oc) => oc.columns(['contest_id', 'participant_id']).doNothing())
-    .returning('participant_id').executeTakeFirst();
+/**
+ * Scores an attempt only if nobody did before, makes its participant an entrant on their first
+ * scored attempt and counts the entrant, all in one statement (one round trip, atomic by
+ * itself). Of any number of identical submissions arriving together the first writes the row;
+ * the others wait for its row lock, find it submitted and change nothing. Nothing is written
+ * while the unit's area is unrecorded (`areaKnown: false`): the caller records it and runs the
+ * statement again.
+ */
+export async function scoreAttempt(
+  db: Database, id: string, unitCode: string, countSource: string,
+  result: { submittedAt: Date; answers: string; prediction: number; correct: number; score: number; durationMs: number; address: string },
+): Promise<{ scored: boolean; areaKnown: boolean }> {
+  const r = await sql<{ scored: number; area_known: boolean }>`
+    with scored as (
+      update contest_attempts set submitted_at = ${result.submittedAt}, answers = ${result.answers}::jsonb, prediction = ${result.prediction},
+        correct = ${result.correct}, score = ${result.score}, duration_ms = ${result.durationMs}, submit_address = ${result.address}
+      where id = ${id} and submitted_at is null and ${areaKnown(unitCode)}
+      returning contest_id, participant_id, phase_number, unit_code, province_code, day),
+    entry as (
+      insert into contest_entries (contest_id, participant_id, phase_number, unit_code, province_code, day)
+      select contest_id, participant_id, phase_number, unit_code, province_code, day from scored
+      on conflict (contest_id, participant_id) do nothing
+      returning unit_code, province_code, day),
+    ${countOnePerRow(countSource, 'entry')}
+    select (select count(*) from scored)::int as scored, ${areaKnown(unitCode)} as area_known`.execute(db);
+  const row = r.rows[0]!;
+  return { scored: Number(row.scored) === 1, areaKnown: row.area_known };
 }
 
 /** Entrants per unit and day, recounted from the entries: what the rollups must hold. */

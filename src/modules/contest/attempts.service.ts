@@ -1,14 +1,14 @@
 import type { Database } from '../../db/database.js';
-import { inTransaction, sqlStateOf, SQLSTATE } from '../../db/transaction.js';
+import { sqlStateOf, SQLSTATE } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
-import { addToRollups, holdRollupsForWrite } from '../rollups/rollups.service.js';
+import { recordAreas } from '../rollups/rollups.service.js';
 import { drawQuestions, type DrawnQuestion } from './attempt-draw.js';
 import * as q from './attempts.queries.js';
 import { POINTS_PER_QUESTION } from './contest-rules.js';
 import { getContestState, phaseOn, type ContestState } from './contests.service.js';
-import type { Participant } from './participants.service.js';
+import { participantOf, participantTokenHash, type Participant } from './participants.service.js';
 import { bankQuestions, type BankQuestion } from '../question-banks/question-banks.service.js';
 
 /** The rollup source of contest entrants: people who submitted at least one attempt, counted once per contest. */
@@ -52,28 +52,46 @@ function checkEligible(contest: ContestState, participant: Participant): void {
   }
 }
 
+/** What a start reads first: the participant, their latest attempt in the contest and how many they started today. */
+interface StartState { participant: Participant; latest: q.AttemptRow | undefined; used: number }
+
 /**
  * Starts an attempt, or hands back the one still running: a dropped connection resumes the
  * same questions and the same deadline. The clock is the server's; the deadline is fixed at
  * the start and never moves.
  */
-export async function startAttempt(db: Database, participant: Participant, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+export function startAttempt(db: Database, participant: Participant, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+  return startWith(db, contestId, address, now, async (day) => ({ participant, ...(await q.selectLatestAndUsed(db, contestId, participant.id, day)) }));
+}
+
+/** The route's start: the participant of the cookie comes in the same read as their latest attempt and the day's count. */
+export function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+  return startWith(db, contestId, address, now, async (day) => {
+    const tokenHash = participantTokenHash(token);
+    const found = tokenHash ? await q.selectParticipantLatestAndUsed(db, tokenHash, contestId, day) : undefined;
+    if (!found) throw new AppError('PARTICIPANT_UNKNOWN');
+    return { participant: participantOf(found.participant), latest: found.latest, used: found.used };
+  });
+}
+
+async function startWith(db: Database, contestId: string, address: string, now: Date, read: (day: string) => Promise<StartState>): Promise<AttemptPaper> {
+  const day = vietnamDay(now);
+  // Two round trips, no transaction: thousands start in the same minute, and each round trip
+  // to the database was the largest cost of a start (bench/README.md). The read answers the
+  // participant, their latest attempt and the day's count together; the insert takes the next
+  // slot of the day. The contest and its bank come from memory.
+  const { participant, latest, used } = await read(day);
   const contest = await getContestState(db, contestId, now.getTime());
   checkEligible(contest, participant);
-  const day = vietnamDay(now);
   const phase = phaseOn(contest, day);
   if (!phase) throw new AppError('CONTEST_NOT_OPEN');
   const bank = await bankQuestions(db, contest.bankId);
   const { rules } = contest;
 
-  const running = (latest: q.AttemptRow | undefined) =>
-    latest && latest.submitted_at === null && new Date(latest.deadline).getTime() > now.getTime()
-      ? paperOf(latest.id, latest.questions as DrawnQuestion[], new Date(latest.deadline), bank) : undefined;
+  const running = (attempt: q.AttemptRow | undefined) =>
+    attempt && attempt.submitted_at === null && new Date(attempt.deadline).getTime() > now.getTime()
+      ? paperOf(attempt.id, attempt.questions as DrawnQuestion[], new Date(attempt.deadline), bank) : undefined;
 
-  // Two round trips, no transaction: thousands start in the same minute, and each round trip
-  // to the database was the largest cost of a start (bench/README.md). The read answers the
-  // latest attempt and the day's count together; the insert takes the next slot of the day.
-  const { latest, used } = await q.selectLatestAndUsed(db, contestId, participant.id, day);
   const resumed = running(latest);
   if (resumed) return resumed;
   if (used >= rules.attemptsPerDay) throw new AppError('ATTEMPT_DAILY_LIMIT');
@@ -122,14 +140,31 @@ function checkPrediction(value: unknown): number {
 /**
  * Scores a submission once. The refusals come in a fixed order (unknown attempt, already
  * submitted, too late, bad prediction, bad answers) so the same request always gets the same
- * answer; the write itself is a conditional UPDATE, so of fifty copies arriving together one
- * scores and forty-nine are told it was submitted already.
+ * answer. Two round trips: the attempt (with its participant, from the route), then one
+ * statement that scores it if nobody did, records the entrant and counts them (see
+ * q.scoreAttempt), so of fifty copies arriving together one scores and forty-nine are told it
+ * was submitted already.
  */
 export async function submitAttempt(
   db: Database, participant: Participant, attemptId: string, submission: Submission, address: string, now = new Date(),
 ): Promise<AttemptResult> {
   const attempt = await q.selectAttempt(db, attemptId);
   if (!attempt || attempt.participant_id !== participant.id) throw new AppError('ATTEMPT_NOT_FOUND', undefined, 'id');
+  return scoreSubmission(db, attempt, submission, address, now);
+}
+
+/** The route's submission: the participant of the cookie and their attempt come in one read. */
+export async function submitWithToken(
+  db: Database, token: string | undefined, attemptId: string, submission: Submission, address: string, now = new Date(),
+): Promise<AttemptResult> {
+  const tokenHash = participantTokenHash(token);
+  const { participant, attempt } = tokenHash ? await q.selectParticipantAndAttempt(db, tokenHash, attemptId) : { participant: undefined, attempt: undefined };
+  if (!participant) throw new AppError('PARTICIPANT_UNKNOWN');
+  if (!attempt) throw new AppError('ATTEMPT_NOT_FOUND', undefined, 'id');
+  return scoreSubmission(db, attempt, submission, address, now);
+}
+
+async function scoreSubmission(db: Database, attempt: q.AttemptRow, submission: Submission, address: string, now: Date): Promise<AttemptResult> {
   if (attempt.submitted_at !== null) throw new AppError('ATTEMPT_ALREADY_SUBMITTED');
   const contest = await getContestState(db, attempt.contest_id, now.getTime());
   const deadline = new Date(attempt.deadline).getTime();
@@ -144,18 +179,16 @@ export async function submitAttempt(
   // Time counts up to the deadline at most: the grace is for the network, not for thinking.
   const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
   const result = { score: correct * POINTS_PER_QUESTION, correct, durationMs };
-
-  await inTransaction(db, async (trx) => {
-    const scored = await q.scoreAttempt(trx, attemptId, {
-      submittedAt: now, answers: JSON.stringify([...chosen].map(([questionId, optionId]) => ({ questionId, optionId }))),
-      prediction, address, ...result,
-    });
-    if (!scored) throw new AppError('ATTEMPT_ALREADY_SUBMITTED');
-    const entry = { contest_id: attempt.contest_id, participant_id: participant.id, phase_number: attempt.phase_number, unit_code: attempt.unit_code, province_code: attempt.province_code, day: attempt.day };
-    if (await q.insertEntry(trx, entry)) {
-      await holdRollupsForWrite(trx);
-      await addToRollups(trx, [{ source: CONTEST_ROLLUP_SOURCE, unitCode: entry.unit_code, provinceCode: entry.province_code, day: entry.day, delta: 1 }]);
-    }
+  const write = () => q.scoreAttempt(db, attempt.id, attempt.unit_code, CONTEST_ROLLUP_SOURCE, {
+    submittedAt: now, answers: JSON.stringify([...chosen].map(([questionId, optionId]) => ({ questionId, optionId }))),
+    prediction, address, ...result,
   });
+  let written = await write();
+  if (!written.scored && !written.areaKnown) {
+    // The unit's first count ever: its area is recorded once, then the statement runs again.
+    await recordAreas(db, [attempt.unit_code]);
+    written = await write();
+  }
+  if (!written.scored) throw new AppError('ATTEMPT_ALREADY_SUBMITTED');
   return result;
 }

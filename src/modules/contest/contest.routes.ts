@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { startAttempt, submitAttempt } from './attempts.service.js';
+import { startWithToken, submitWithToken } from './attempts.service.js';
 import * as s from './contest.schema.js';
 import { getContestState, getPhase, listCurrentContests, listPublishedContests } from './contests.service.js';
 import { findParticipant, PARTICIPANT_COOKIE, PARTICIPANT_COOKIE_DAYS, registerParticipant, requireParticipant } from './participants.service.js';
@@ -62,12 +62,12 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
   app.post('/contests/:id/attempts', {
     config: { access: 'public', rateLimit: perPerson },
     schema: { tags, summary: 'Start an attempt, or resume the running one (same questions, same deadline)', params: s.IdParams, response: { 200: s.AttemptSchema, ...errors } },
-  }, async (request) => startAttempt(db, await requireParticipant(db, cookieOf(request)), request.params.id, request.ip));
+  }, async (request) => startWithToken(db, cookieOf(request), request.params.id, request.ip));
 
   app.post('/attempts/:id/submit', {
     config: { access: 'public', rateLimit: perPerson },
     schema: { tags, summary: 'Submit the answers and the prediction; scored once', params: s.IdParams, body: s.SubmitBody, response: { 200: s.SubmitResult, ...errors } },
-  }, async (request) => submitAttempt(db, await requireParticipant(db, cookieOf(request)), request.params.id, request.body, request.ip));
+  }, async (request) => submitWithToken(db, cookieOf(request), request.params.id, request.body, request.ip));
 
   app.get('/contests/:id/leaderboard', {
     config: { access: 'public' },

@@ -5,6 +5,9 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { createUnit } from '../units/units.service.js';
+import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { snapshotRollups } from '../rollups/rollups.service.js';
+import { startWithToken, submitWithToken } from './attempts.service.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from './contest-fixtures.js';
 
 let t: TestApp;
@@ -103,6 +106,30 @@ describe('taking part', () => {
     expect(counts.reduce((sum, r) => sum + Number(r.value), 0)).toBe(1);
     const entries = await sql<{ n: number }>`select count(*)::int as n from contest_entries where unit_code = '6600201'`.execute(t.db);
     expect(Number(entries.rows[0]!.n)).toBe(1);
+  });
+
+  it('starts in two round trips and scores in two (its read and one statement), the counts the same as a rebuild', async () => {
+    const person = await registerPerson(t.app, '6600102');
+    const token = person.cookie.split('=')[1];
+    let statements = 0;
+    const counted = t.db.withPlugin({
+      transformQuery: (args) => { statements += 1; return args.node; },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    // Warm the contest and its bank, kept in memory as on a running server.
+    await startWithToken(t.db, token, contestId, person.address);
+    const other = await registerPerson(t.app, '6600101');
+    const otherToken = other.cookie.split('=')[1];
+    statements = 0;
+    const paper = await startWithToken(counted, otherToken, contestId, other.address);
+    expect(statements).toBe(2);
+    statements = 0;
+    const result = await submitWithToken(counted, otherToken, paper.attemptId, { answers: rightAnswers(paper, 4), prediction: 7 }, other.address);
+    expect(result).toMatchObject({ score: 40, correct: 4 });
+    expect(statements).toBe(2);
+    const before = await snapshotRollups(t.db);
+    await t.db.transaction().execute((trx) => recountRollups(trx));
+    expect(await snapshotRollups(t.db)).toEqual(before);
   });
 
   it('refuses each kind of bad submission with its own code and the field, scoring nothing', async () => {

@@ -38,7 +38,7 @@ function sameName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function participantOf(row: q.ParticipantRow): Participant {
+export function participantOf(row: q.ParticipantRow): Participant {
   return { id: row.id, provinceCode: row.province_code, phoneHash: row.phone_hash, fullName: row.full_name, unitCode: row.unit_code };
 }
 
@@ -69,10 +69,16 @@ export async function registerParticipant(
   return { participant: participantOf(row), token };
 }
 
+/** What a cookie's token is looked up by, or undefined for no token or one no cookie of ours can hold. */
+export function participantTokenHash(token: string | undefined): string | undefined {
+  return !token || token.length > 100 ? undefined : secretDigest(token);
+}
+
 /** The participant a cookie stands for, or undefined. */
 export async function findParticipant(db: Database, token: string | undefined): Promise<Participant | undefined> {
-  if (!token || token.length > 100) return undefined;
-  const row = await q.selectParticipantByToken(db, secretDigest(token));
+  const tokenHash = participantTokenHash(token);
+  if (!tokenHash) return undefined;
+  const row = await q.selectParticipantByToken(db, tokenHash);
   return row ? participantOf(row) : undefined;
 }
 

@@ -145,3 +145,22 @@ export async function lockCampaign(db: Database, id: string): Promise<CampaignRo
   const r = await sql<CampaignRow>`select id, province_code, kind, title, starts_on::text, ends_on::text from event_campaigns where id = ${id} for update`.execute(db);
   return r.rows[0];
 }
+
+export interface UnitAttendanceRow { total: boolean; skill: string | null; people: number; attendances: number; head_count: number; events: number }
+
+/**
+ * Attendance across the events held in `codes` between two days: people once however many
+ * events they came to, attendances (a person once per event, walk-ins by head), per skill, and
+ * the total in the row marked `total`.
+ */
+export async function unitAttendance(db: Database, codes: readonly string[], from: string | null, to: string | null): Promise<UnitAttendanceRow[]> {
+  const r = await sql<UnitAttendanceRow>`
+    select grouping(skill) = 1 as total, skill, count(distinct person_key)::int as people, coalesce(sum(head_count), 0)::int as attendances,
+      coalesce(sum(head_count) filter (where person_key is null), 0)::int as head_count, count(distinct event_id)::int as events
+    from event_check_ins
+    where unit_code = any(${[...codes]}::text[])
+      ${from === null ? sql`` : sql`and day >= ${from}`} ${to === null ? sql`` : sql`and day <= ${to}`}
+    group by grouping sets ((), (skill))
+    order by grouping(skill) desc, skill`.execute(db);
+  return r.rows;
+}

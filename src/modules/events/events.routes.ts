@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import { FIELD_ROLES, OFFICERS, type Viewer } from '../../http/access.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import * as s from './events.schema.js';
-import { attendanceOf, campaignProgress, createCampaign, createEvent, listCampaigns, listEvents, updateEvent } from './events.service.js';
+import { attendanceOf, campaignProgress, createCampaign, createEvent, listCampaigns, listEvents, unitAttendanceOf, updateEvent } from './events.service.js';
 import { publicEvent, register } from './registrations.service.js';
 
 const tags = ['events'];
@@ -49,6 +49,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = asy
     config: { access: FIELD_ROLES },
     schema: { tags, summary: 'Events of a unit, its units and the units above it, latest first', querystring: s.EventListQuery, response: { 200: s.EventList, ...errors } },
   }, async (request) => ({ items: await listEvents(db, viewerOf(request), request.query.unit, request.query.limit ?? 100) }));
+
+  // Registered before /events/:id/… so "attendance" is never read as an event id.
+  app.get('/events/attendance', {
+    config: { access: OFFICERS },
+    schema: { tags, summary: 'Attendance of a unit and its units across their events: people once across events, attendances, walk-ins, per skill', querystring: s.UnitAttendanceQuery, response: { 200: s.UnitAttendanceSchema, ...errors } },
+  }, (request) => unitAttendanceOf(db, viewerOf(request), request.query));
 
   app.get('/events/:id/attendance', {
     config: { access: FIELD_ROLES },

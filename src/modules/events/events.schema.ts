@@ -98,6 +98,23 @@ export const AttendanceSchema = Type.Object({
   bySkill: Type.Array(Type.Object({ skill: Type.String(), attendances: Type.Integer() })),
 });
 
+export const UnitAttendanceQuery = Type.Object({
+  unit: UnitCode,
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+}, { additionalProperties: false });
+
+export const UnitAttendanceSchema = Type.Object({
+  unitCode: Type.String(),
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  events: Type.Integer({ description: 'Events of the unit and its units with at least one check-in in the span' }),
+  people: Type.Integer({ description: 'Distinct people checked in (registered or residents), once however many events they came to' }),
+  attendances: Type.Integer({ description: 'Each person once per event, plus walk-ins by head' }),
+  headCount: Type.Integer({ description: 'Walk-ins without a record' }),
+  bySkill: Type.Array(Type.Object({ skill: Type.String(), people: Type.Integer(), attendances: Type.Integer(), events: Type.Integer() })),
+});
+
 /** The data of a `check_in` sync item: exactly one of a registration code, a resident or a head count. */
 export const CheckInData = Type.Object({
   eventId: Uuid,

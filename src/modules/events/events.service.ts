@@ -156,3 +156,20 @@ export async function attendanceOf(db: Database, viewer: Viewer, id: string) {
     bySkill: a.by_skill.map((s) => ({ skill: s.skill, attendances: s.n })),
   };
 }
+
+/**
+ * Attendance of a unit and its subtree across all its events between two days (both
+ * optional): people counted once however many events they came to, attendances, walk-ins,
+ * and the same per skill taught.
+ */
+export async function unitAttendanceOf(db: Database, viewer: Viewer, query: { unit: string; from?: string; to?: string }) {
+  if (query.from && query.to && query.to < query.from) throw new AppError('VALIDATION_FAILED', 'The span ends before it starts', 'to');
+  const unit = await getVisibleUnit(db, viewer, query.unit, vietnamDay(), 'unit');
+  const rows = await q.unitAttendance(db, await subtreeCodes(db, unit.code), query.from ?? null, query.to ?? null);
+  const total = rows.find((r) => r.total);
+  return {
+    unitCode: unit.code, from: query.from ?? null, to: query.to ?? null,
+    events: total?.events ?? 0, people: total?.people ?? 0, attendances: total?.attendances ?? 0, headCount: total?.head_count ?? 0,
+    bySkill: rows.filter((r) => !r.total && r.skill !== null).map((r) => ({ skill: r.skill!, people: r.people, attendances: r.attendances, events: r.events })),
+  };
+}

@@ -181,3 +181,40 @@ describe('events and the Week campaign', () => {
     expect(await snapshotRollups(t.db)).toEqual(before);
   });
 });
+
+describe('attendance of a unit across its events', () => {
+  it('counts a person once across the events of a commune and its villages, attendances per event, walk-ins by head, per skill, within the days asked', async () => {
+    const villageMember = await createUserAndLogin(t.app, { role: 'team_member', scopeUnitCode: '6600201' });
+    const atCommune = await newEvent(otherCommune, { unitCode: '66002', capacity: 50, skills: ['public_services', 'online_safety'] });
+    const atVillage = await newEvent(otherCommune, { unitCode: '6600201', capacity: 50, skills: ['public_services'] });
+    const household = items.household({ villageCode: '6600201' });
+    const resident = items.resident({ householdId: household.data.id as string });
+    const phone = deviceOf(t.app, villageMember);
+    await phone.pushOk([household, resident]);
+    expect(statuses(await phone.pushOk([
+      checkIn({ eventId: atCommune.id, residentId: resident.data.id, skill: 'public_services' }),
+      checkIn({ eventId: atVillage.id, residentId: resident.data.id, skill: 'public_services' }),
+      checkIn({ eventId: atCommune.id, headCount: 4, skill: 'online_safety' }),
+    ]))).toEqual(['applied', 'applied', 'applied']);
+
+    const ask = (query: string, user = otherCommune) => t.app.inject({ url: `/api/events/attendance?${query}`, headers: user.headers });
+    const whole = await ask('unit=66002');
+    expect(whole.statusCode, whole.body).toBe(200);
+    expect(whole.json()).toMatchObject({ unitCode: '66002', events: 2, people: 1, attendances: 6, headCount: 4 });
+    expect(whole.json().bySkill).toEqual([
+      { skill: 'online_safety', people: 0, attendances: 4, events: 1 },
+      { skill: 'public_services', people: 1, attendances: 2, events: 2 },
+    ]);
+    // The village alone holds one of the two events.
+    expect((await ask('unit=6600201')).json()).toMatchObject({ events: 1, people: 1, attendances: 1, headCount: 0 });
+    // Days outside the check-ins count nothing; a span that ends before it starts is refused, naming the field.
+    expect((await ask('unit=66002&from=2020-01-01&to=2020-12-31')).json()).toMatchObject({ events: 0, people: 0, attendances: 0, bySkill: [] });
+    const reversed = await ask('unit=66002&from=2026-02-01&to=2026-01-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
+    expect((await ask('unit=66002&from=yesterday')).statusCode).toBe(400);
+    // Another commune's officer does not see it; nor does a team member (officers' figure).
+    expect((await ask('unit=66002', commune)).statusCode).toBe(404);
+    expect((await ask('unit=66002', villageMember)).statusCode).toBe(403);
+  });
+});

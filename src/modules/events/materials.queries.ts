@@ -50,6 +50,14 @@ export async function selectActivitiesIn(db: Database, codes: readonly string[],
   return r.rows;
 }
 
+/** Activities and people reached per kind over `codes`, all time: the totals beside the list. */
+export async function activityTotals(db: Database, codes: readonly string[]): Promise<{ kind: string; activities: number; reach: number }[]> {
+  const r = await sql<{ kind: string; activities: number; reach: number }>`
+    select kind, count(*)::int as activities, coalesce(sum(reach), 0)::bigint as reach from communication_activities
+    where unit_code = any(${[...codes]}::text[]) group by kind order by kind`.execute(db);
+  return r.rows.map((row) => ({ kind: row.kind, activities: Number(row.activities), reach: Number(row.reach) }));
+}
+
 export async function countActivities(db: Database): Promise<{ unit_code: string; province_code: string; day: string; kind: string; n: number; reach: number }[]> {
   const r = await sql<{ unit_code: string; province_code: string; day: string; kind: string; n: number; reach: number }>`
     select unit_code, province_code, day::text, kind, count(*)::int as n, coalesce(sum(reach), 0)::int as reach

@@ -72,6 +72,10 @@ export const materialRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/communication-activities', {
     config: { access: OFFICERS },
-    schema: { tags, summary: 'Communication activities of a unit and its units, latest first', querystring: UnitQuery, response: { 200: Type.Object({ items: Type.Array(ActivitySchema) }), ...errors } },
-  }, async (request) => ({ items: await listActivities(db, viewerOf(request), request.query.unit) }));
+    schema: {
+      tags, summary: 'Communication activities of a unit and its units, latest first (200 at most), with the totals per kind over all of them',
+      querystring: UnitQuery,
+      response: { 200: Type.Object({ items: Type.Array(ActivitySchema), totals: Type.Array(Type.Object({ kind: Type.String(), activities: Type.Integer(), reach: Type.Integer() })) }), ...errors },
+    },
+  }, (request) => listActivities(db, viewerOf(request), request.query.unit));
 };

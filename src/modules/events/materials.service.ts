@@ -100,9 +100,11 @@ export async function recordActivity(db: Database, viewer: Viewer, input: { unit
 
 const presentActivity = (r: q.ActivityRow) => ({ id: r.id, unitCode: r.unit_code, kind: r.kind, day: r.day, reach: r.reach, note: r.note });
 
+/** The latest activities of a unit and its units, and the totals per kind over all of them. */
 export async function listActivities(db: Database, viewer: Viewer, unitCode: string) {
   const unit = await getVisibleUnit(db, viewer, unitCode, vietnamDay(), 'unit');
-  return (await q.selectActivitiesIn(db, await subtreeCodes(db, unit.code), 200)).map(presentActivity);
+  const codes = await subtreeCodes(db, unit.code);
+  return { items: (await q.selectActivitiesIn(db, codes, 200)).map(presentActivity), totals: await q.activityTotals(db, codes) };
 }
 
 /** `communication_activities` (one per activity), `communication_reach` (people reached), `communication:<kind>`. */

@@ -61,8 +61,33 @@ describe('communication activities', () => {
     expect(bad.statusCode).toBe(400);
     const counts = Object.fromEntries((await sumRollups(t.db, ['66001'], { exact: ['communication_activities', 'communication_reach', 'communication:loudspeaker'] }, today)).map((r) => [r.source, r.value]));
     expect(counts).toEqual({ communication_activities: 3, communication_reach: 2000, 'communication:loudspeaker': 2 });
+    // The officers' list: the latest first, with the totals per kind over the unit and its units.
+    const listed = (await t.app.inject({ url: '/api/communication-activities?unit=66', headers: province.headers })).json();
+    expect(listed.items).toHaveLength(3);
+    expect(listed.totals).toEqual([{ kind: 'banner', activities: 1, reach: 0 }, { kind: 'loudspeaker', activities: 2, reach: 2000 }]);
+    const elsewhere = await createUserAndLogin(t.app, { role: 'commune_officer', scopeUnitCode: '66002' });
+    expect((await t.app.inject({ url: '/api/communication-activities?unit=66001', headers: elsewhere.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/communication-activities?unit=66002', headers: elsewhere.headers })).json()).toEqual({ items: [], totals: [] });
     const before = await snapshotRollups(t.db);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(before);
+  });
+});
+
+describe('communication in the targets', () => {
+  it('lets an indicator count communication activities and the people they reached', async () => {
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    for (const [code, source] of [['communication_done', 'communication_activities'], ['communication_people', 'communication_reach']] as const) {
+      const saved = await t.app.inject({
+        method: 'PUT', url: `/api/indicators/${code}`, headers: admin.headers, payload: {
+          nameVi: code, nameEn: code, explanationVi: '', explanationEn: '', unitLabel: 'lượt', percent: false, numerator: { source }, denominator: null, sort: 900, active: true,
+        },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+    const progress = (await t.app.inject({ url: '/api/progress?unit=66', headers: province.headers })).json();
+    const figure = (code: string) => progress.indicators.find((i: { code: string }) => i.code === code)?.numerator;
+    // The three activities recorded above, 2,000 people reached.
+    expect([figure('communication_done'), figure('communication_people')]).toEqual([3, 2000]);
   });
 });

@@ -233,3 +233,39 @@ export async function moveAreaCounts(db: Database, moved: readonly { unit_code: 
   await sql`delete from rollup_area_counts where value = 0 and area_code = any(${moved.map((m) => m.from_area)}::text[])`.execute(db);
   await sql`delete from rollup_area_totals where value = 0 and area_code = any(${moved.map((m) => m.from_area)}::text[])`.execute(db);
 }
+
+/**
+ * Common table expressions that add one to `source` for each row of the caller's CTE `from`
+ * (columns unit_code, province_code, day), in the unit's counts and in its area's, inside the
+ * caller's statement: a fact and its counts written by one statement, in one round trip. The
+ * units must have their area recorded (see `areaMemberKnown`): a row whose unit has none adds
+ * nothing. No advisory lock is needed: the statement takes its lock on rollup_counts before it
+ * runs, and a rebuild holds that table against writers (lockRollupsExclusive), so the two
+ * never interleave.
+ */
+export function addOnePerRowCtes(source: string, from: string) {
+  const rows = sql.id(from);
+  return sql`
+    rollup_unit as (
+      insert into rollup_counts (source, unit_code, day, province_code, value)
+      select ${source}, unit_code, day, province_code, count(*) from ${rows} group by unit_code, day, province_code
+      on conflict (source, unit_code, day) do update set value = rollup_counts.value + excluded.value
+      returning 1),
+    rollup_area_rows as (
+      select m.area_code, r.day, r.province_code from ${rows} r join rollup_area_members m on m.unit_code = r.unit_code),
+    rollup_area_day as (
+      insert into rollup_area_counts (area_code, source, day, province_code, value)
+      select area_code, ${source}, day, province_code, count(*) from rollup_area_rows group by area_code, day, province_code
+      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value
+      returning 1),
+    rollup_area_total as (
+      insert into rollup_area_totals (area_code, source, province_code, value)
+      select area_code, ${source}, province_code, count(*) from rollup_area_rows group by area_code, province_code
+      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value
+      returning 1)`;
+}
+
+/** A condition true when the unit's area is recorded, so `addOnePerRowCtes` counts it in full. */
+export function areaMemberKnown(unitCode: string) {
+  return sql`exists (select 1 from rollup_area_members where unit_code = ${unitCode})`;
+}

@@ -104,6 +104,17 @@ async function areasOf(trx: Database, codes: readonly string[]): Promise<Map<str
 }
 
 /**
+ * For a module that writes a fact and its counts in one statement (the contest's submission):
+ * the CTEs that add one per row of its CTE, and the condition that the unit's area is known.
+ * When it is not, `recordAreas` records it (once per unit ever) and the statement is run again.
+ */
+export const countOnePerRow = q.addOnePerRowCtes;
+export const areaKnown = q.areaMemberKnown;
+export async function recordAreas(db: Database, codes: readonly string[]): Promise<void> {
+  await areasOf(db, codes);
+}
+
+/**
  * After the tree is edited (merge, move, split), moves the counts of every unit whose area in
  * the latest tree is not the one its counts were added to. Cheap when nothing moved: one read
  * of the province's members and one walk up the tree. Writers of counts wait meanwhile; readers

@@ -180,6 +180,7 @@ export function App() {
               {session.user.role === 'team_leader' && <a className="btn btn-secondary" href="#/team" data-testid="menu-team" onClick={closeMenu}>{t('menu.team')}</a>}
               <a className="btn btn-secondary" href="#/sync" onClick={closeMenu}>{t('menu.sync')}</a>
               <a className="btn btn-secondary" href="#/check-in" onClick={closeMenu}>{t('menu.checkIn')}</a>
+              <a className="btn btn-secondary" href="#/event-register" onClick={closeMenu}>{t('menu.eventRegister')}</a>
               <a className="btn btn-secondary" href="#/materials" onClick={closeMenu}>{t('menu.materials')}</a>
               <a className="btn btn-secondary" href="#/certificates" onClick={closeMenu}>{t('menu.certificates')}</a>
               <LogoutButton waiting={shell.waiting} />

@@ -10,6 +10,7 @@ import { VisitScreen } from '../features/visits/components/visit-screen';
 // Event check-in (and its QR decoder) is a chunk of its own: most days a team checks no one in.
 const CheckInScreen = lazy(() => import('../features/events/components/check-in-screen'));
 const MaterialsScreen = lazy(() => import('../features/events/components/materials-screen'));
+const RegisterResidentScreen = lazy(() => import('../features/events/components/register-resident-screen'));
 
 /*
  * The field app's screens, all in the first download so they work offline from the first visit.
@@ -34,6 +35,7 @@ export function FieldRoutes({ path, role }: { path: string; role?: string }) {
     return <Suspense fallback={<Loading />}><TeamDeskScreen /></Suspense>;
   }
   if (parts[0] === 'check-in') return <Suspense fallback={null}><CheckInScreen /></Suspense>;
+  if (parts[0] === 'event-register') return <Suspense fallback={null}><RegisterResidentScreen /></Suspense>;
   if (parts[0] === 'materials') return <Suspense fallback={null}><MaterialsScreen /></Suspense>;
   if (parts[0] === 'household' && parts[1] === 'new') return <HouseholdForm />;
   if (parts[0] === 'household' && parts[1]) {

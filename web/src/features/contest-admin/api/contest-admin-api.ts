@@ -1,4 +1,5 @@
-import { apiFetch, ApiError } from '../../../lib/api';
+import { apiFetch } from '../../../lib/api';
+import { uploadFile } from '../../../lib/upload';
 
 // The shapes of /api/contest-admin (src/modules/contest/contest-admin.routes.ts).
 
@@ -28,7 +29,7 @@ export interface Suspicious {
   addresses: { address: string; attempts: number; participants: number }[];
   fastAttempts: { attemptId: string; name: string; score: number; durationMs: number; secondsPerQuestion: number; address: string }[];
 }
-export interface RowProblem { row: number; field?: string; message: string }
+export { ImportRefused, type RowProblem } from '../../../lib/upload';
 
 export interface Call { language: string; csrfToken: string; signal?: AbortSignal }
 
@@ -44,14 +45,8 @@ export const publishPhase = (id: string, phase: number, call: Call) =>
 
 const TYPES: Record<string, string> = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv', aiken: 'text/plain', gift: 'text/plain' };
 
-/** Sends a bank file as raw bytes; a refused file answers its row report. */
-export async function importBank(province: string, name: string, format: string, file: File, call: Call): Promise<{ bank?: Bank; rows?: RowProblem[]; error?: string }> {
+/** Sends a bank file as it is; a refused file throws ImportRefused with every row at fault, other refusals the API error. */
+export function importBank(province: string, name: string, format: string, file: File, call: Call): Promise<Bank> {
   const query = new URLSearchParams({ provinceCode: province, name, format });
-  const response = await fetch(`/api/contest-admin/banks?${query}`, {
-    method: 'POST', credentials: 'same-origin', body: await file.arrayBuffer(),
-    headers: { 'content-type': TYPES[format]!, 'x-csrf-token': call.csrfToken, 'accept-language': call.language },
-  }).catch((e: unknown) => { throw new ApiError(0, 'NETWORK', String(e)); });
-  const body = (await response.json()) as Bank & { error?: { message: string; rows?: RowProblem[] } };
-  if (response.ok) return { bank: body };
-  return { rows: body.error?.rows, error: body.error?.message };
+  return uploadFile<Bank>(`/api/contest-admin/banks?${query}`, file, TYPES[format]!, call);
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { importBank, type Bank, type Call, type RowProblem } from '../api/contest-admin-api';
+import { ImportRefused, importBank, type Bank, type Call, type RowProblem } from '../api/contest-admin-api';
 import { NS } from './contest-admin-i18n';
 
 /** Uploads a bank file; a refused file lists every row at fault, as the server reported it. */
@@ -12,7 +12,7 @@ export function BankImport({ province, call, banks, onImported }: { province: st
   const [format, setFormat] = useState('xlsx');
   const [file, setFile] = useState<File>();
   const [rows, setRows] = useState<RowProblem[]>([]);
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<{ text: string; failed: boolean }>();
   const [busy, setBusy] = useState(false);
 
   const send = async (event: FormEvent) => {
@@ -20,10 +20,14 @@ export function BankImport({ province, call, banks, onImported }: { province: st
     if (!file) return;
     setBusy(true);
     try {
-      const answer = await importBank(province, name, format, file, call);
-      setRows(answer.rows ?? []);
-      setMessage(answer.bank ? t('imported', { count: answer.bank.questionCount }) : answer.error);
-      if (answer.bank) onImported();
+      const bank = await importBank(province, name, format, file, call);
+      setRows([]);
+      setMessage({ text: t('imported', { count: bank.questionCount }), failed: false });
+      onImported();
+    } catch (caught) {
+      // Nothing was written: every row at fault is listed, or the server's sentence is shown.
+      setRows(caught instanceof ImportRefused ? caught.rows : []);
+      setMessage({ text: caught instanceof Error ? caught.message : String(caught), failed: true });
     } finally {
       setBusy(false);
     }
@@ -45,7 +49,7 @@ export function BankImport({ province, call, banks, onImported }: { province: st
           <label htmlFor="bank-file">{t('file')}</label>
           <input id="bank-file" type="file" required onChange={(e) => setFile(e.target.files?.[0])} />
         </div>
-        {message && <p className={rows.length > 0 ? 'field-error' : 'muted'} role="status">{message}</p>}
+        {message && <p className={message.failed ? 'field-error' : 'muted'} role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
         {rows.length > 0 && <ul className="field-error" data-testid="bank-rows">{rows.map((r, i) => <li key={i}>{t('rowError', { row: r.row, message: r.message })}</li>)}</ul>}
         <Button type="submit" disabled={busy || !file}>{t('import')}</Button>
       </form>

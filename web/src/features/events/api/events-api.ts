@@ -17,6 +17,10 @@ export interface CampaignProgress { campaign: Campaign; organised: number; commu
 export interface Attendance { people: number; attendances: number; headCount: number; capacity: number | null; overCapacity: boolean; bySkill: { skill: string; attendances: number }[] }
 export interface PublicEvent { id: string; type: string; title: string; startsAt: string; endsAt: string; place: string | null; capacity: number | null; registered: number; unitName: string }
 export interface Registration { code: string; qr?: string; event: { title: string; startsAt: string; endsAt: string; place: string | null } }
+export interface UnitAttendance {
+  unitCode: string; from: string | null; to: string | null; events: number; people: number; attendances: number; headCount: number;
+  bySkill: { skill: string; people: number; attendances: number; events: number }[];
+}
 export interface Unit { code: string; name: string; tier: string; provinceCode: string }
 export interface Skill { code: string; name: string }
 
@@ -28,6 +32,10 @@ export const fetchEvents = (unit: string, { language, signal }: Call) =>
 export const createEvent = (body: EventInput, { language, csrfToken }: Write) => apiFetch<EventItem>('/api/events', { method: 'POST', body, language, csrfToken });
 export const updateEvent = (id: string, body: EventInput, { language, csrfToken }: Write) =>
   apiFetch<EventItem>(`/api/events/${id}`, { method: 'PUT', body, language, csrfToken });
+export function fetchUnitAttendance(unit: string, span: { from?: string; to?: string }, { language, signal }: Call) {
+  const query = new URLSearchParams({ unit, ...(span.from ? { from: span.from } : {}), ...(span.to ? { to: span.to } : {}) });
+  return apiFetch<UnitAttendance>(`/api/events/attendance?${query}`, { language, signal });
+}
 export const fetchAttendance = (id: string, { language, signal }: Call) => apiFetch<Attendance>(`/api/events/${id}/attendance`, { language, signal });
 
 export const fetchCampaigns = (province: string, { language, signal }: Call) =>
@@ -42,8 +50,8 @@ export const fetchChildren = (code: string, { language, signal }: Call) =>
 export const fetchSkills = ({ language, signal }: Call) => apiFetch<{ items: Skill[] }>('/api/skills', { language, signal }).then((page) => page.items);
 
 export const fetchPublicEvent = (id: string, { language, signal }: Call) => apiFetch<PublicEvent>(`/api/events/${id}/public`, { language, signal });
-export const registerForEvent = (id: string, body: { fullName: string; phone?: string }, { language }: { language: string }) =>
-  apiFetch<Registration>(`/api/events/${id}/registrations`, { method: 'POST', body, language });
+export const registerForEvent = (id: string, body: { fullName: string; phone?: string; residentId?: string }, { language, csrfToken }: { language: string; csrfToken?: string }) =>
+  apiFetch<Registration>(`/api/events/${id}/registrations`, { method: 'POST', body, language, csrfToken });
 
 /** `datetime-local` text (the phone's own clock) ⇄ an instant with offset. */
 export const toInstant = (local: string) => new Date(local).toISOString();

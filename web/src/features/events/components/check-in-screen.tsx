@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
-import { db } from '../../../lib/db';
 import { authorOf, useField } from '../../../lib/field-context';
-import { fold } from '../../../lib/fold-search';
 import { useLiveQuery } from '../../../lib/live-query';
 import { useReferenceData } from '../../../lib/reference-data';
 import type { EventItem } from '../api/events-api';
 import { addCheckIn, countWaiting, isOn, loadEvents, whoByCode, type CheckInWho } from '../api/check-in-store';
+import { useResidentSearch } from '../api/resident-search';
 import { NS } from './events-i18n';
 import { QrScanner } from './qr-scanner';
 import './events.css';
@@ -41,11 +40,7 @@ export default function CheckInScreen() {
   }, [field.village.code, i18n.language]);
   const event = events?.find((e) => e.id === eventId);
   const waiting = useLiveQuery(() => (eventId ? countWaiting(eventId) : Promise.resolve(0)), [eventId]) ?? 0;
-  const residents = useLiveQuery(async () => {
-    const words = fold(search.trim());
-    if (words.length < 2) return [];
-    return (await db.residents.filter((r) => r.status !== 'merged' && fold(r.fullName).includes(words)).limit(20).toArray());
-  }, [search]) ?? [];
+  const residents = useResidentSearch(search);
 
   const record = useCallback(async (who: CheckInWho, what: string, field_: string) => {
     if (!event) return;

@@ -4,9 +4,11 @@ import type { SessionUser } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { fetchAttendance, fetchCampaigns, fetchChildren, fetchEvents, fetchSkills, fetchUnit, type EventItem } from '../api/events-api';
 import { CampaignPanel } from './campaign-panel';
+import { CommunicationPanel } from './communication-panel';
 import { EventForm } from './event-form';
 import { MaterialsPanel } from './materials-panel';
 import { NS } from './events-i18n';
+import { UnitAttendancePanel } from './unit-attendance-panel';
 import './events.css';
 
 function AttendanceLine({ event }: { event: EventItem }) {
@@ -49,6 +51,7 @@ export default function EventsApp({ user, csrfToken }: { user: SessionUser; csrf
         <CampaignPanel province={province} campaigns={campaigns.data ?? []} canCreate={user.role === 'province_officer' || user.role === 'admin'}
           csrfToken={csrfToken} refresh={refresh} onCreated={() => setRefresh((n) => n + 1)} />
       )}
+      {root.data && <UnitAttendancePanel unit={root.data.code} unitName={root.data.name} skillName={(code) => skillName.get(code) ?? code} refresh={refresh} />}
       <h3>{t('list.title')}</h3>
       {editing === null && <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={units.length === 0}>{t('list.new')}</button>}
       {editing !== null && (
@@ -75,6 +78,7 @@ export default function EventsApp({ user, csrfToken }: { user: SessionUser; csrf
           </li>
         ))}
       </ul>
+      {scope && units.length > 0 && <CommunicationPanel scope={scope} units={units} csrfToken={csrfToken} />}
       {scope && <MaterialsPanel unit={scope} csrfToken={csrfToken} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
 import { useResource } from '../../../lib/use-resource';
 import { fetchPublicEvent, registerForEvent, type Registration } from '../api/events-api';
 import { NS } from './events-i18n';
+import { RegistrationSlip } from './registration-slip';
 import './events.css';
 
 /**
@@ -54,12 +55,7 @@ export default function RegisterPage({ eventId, actions }: { eventId: string; ac
           </section>
         )}
         {done ? (
-          <section className="card" aria-live="polite">
-            <p>{t('register.done')}</p>
-            <p className="code-big" data-testid="registration-code">{done.code}</p>
-            {done.qr && <img className="qr-image" alt={done.code} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(done.qr)}`} />}
-            <p>{t('register.showAtDoor')}</p>
-          </section>
+          <RegistrationSlip registration={done} lead={t('register.done')} after={t('register.showAtDoor')} />
         ) : e && (
           <form className="card stack" onSubmit={(ev) => void submit(ev)} noValidate>
             {errors.general && <p className="error-text" role="alert">{errors.general}</p>}
