@@ -5,7 +5,7 @@ import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { createUnit } from '../units/units.service.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups } from '../rollups/rollups.service.js';
 import { startWithToken, submitWithToken } from './attempts.service.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from './contest-fixtures.js';

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
-import { createHouseholds, createResidents } from '../people/bulk-records.js';
+import { createHouseholds, createResidents } from '../people/people.public.js';
 import type { ChangeFeedLocks, ResidentHolder } from '../people/people.service.js';
 import type { RollupDeltas } from '../rollups/rollups.service.js';
-import type { ScopeCache } from '../units/unit-scope.js';
+import type { ScopeCache } from '../units/units.public.js';
 
 /** A row of the national file whose ID number matched no resident, with its number's keyed hash. */
 export interface Unmatched {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
-import { recountRollups } from '../rollups/rollup-rebuild.js';
+import { recountRollups } from '../../rollup-sources.js';
 import { snapshotRollups } from '../rollups/rollups.service.js';
-import { DAKLAK_2025_PLAN } from '../targets/daklak-2025-plan.js';
+import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
 import { recordCourseCompletion } from './enrolments.service.js';
 
 let t: TestApp;
