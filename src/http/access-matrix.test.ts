@@ -145,7 +145,8 @@ describe('the authorization matrix', () => {
         }
 
         if (rule.kind !== 'scoped' || caller === 'anonymous' || !admits(route.access, caller) || refusedFor) continue;
-        if (rule.only && !rule.only.includes(caller)) continue;
+        // HEAD runs the GET handler: its scope is the GET's, checked once there.
+        if ((rule.only && !rule.only.includes(caller)) || route.method === 'HEAD') continue;
         const away = outside(caller);
         if (!away) continue;
         const foreign = await send(user, route.method, rule.request(placeFor(caller, away)));
@@ -159,6 +160,6 @@ describe('the authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(1500);
-    expect(scopedCases).toBeGreaterThan(200);
+    expect(scopedCases).toBeGreaterThan(150);
   }, 600_000);
 });

@@ -29,7 +29,8 @@ export default function StatisticsApp({ user, csrfToken }: StatisticsProps) {
 
   const proposals = useResource(root ? `proposals|${root}|${status}|${language}|${version}` : null,
     (signal) => fetchProposals(root, status || undefined, { language, signal }));
-  const units = useResource(root && !decides ? `units|${root}|${language}` : null, async (signal) =>
+  // The commune proposes for itself and its villages; the province reads the names of its communes.
+  const units = useResource(root ? `units|${root}|${language}` : null, async (signal) =>
     [await fetchUnit(root, { language, signal }), ...(await fetchChildren(root, { language, signal }))]);
   const unitName = (code: string) => units.data?.find((unit) => unit.code === code)?.name ?? code;
   const kinds = proposals.data?.kinds ?? [];
