@@ -33,6 +33,8 @@ import * as createDhis2Mappings from './20261202160100_create_dhis2_mappings.js'
 import * as addSkillCheckLanguages from './20261203140000_add_skill_check_languages.js';
 import * as countLearningFromRecords from './20261203140100_count_learning_from_records.js';
 import * as indexEventCheckInsByUnit from './20261203150000_index_event_check_ins_by_unit.js';
+import * as createStatisticProposals from './20261203160000_create_statistic_proposals.js';
+import * as addMilestoneKindProvince from './20261203160100_add_milestone_kind_province.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +72,6 @@ export const migrations: Record<string, Migration> = {
   '20261203140000_add_skill_check_languages': addSkillCheckLanguages,
   '20261203140100_count_learning_from_records': countLearningFromRecords,
   '20261203150000_index_event_check_ins_by_unit': indexEventCheckInsByUnit,
+  '20261203160000_create_statistic_proposals': createStatisticProposals,
+  '20261203160100_add_milestone_kind_province': addMilestoneKindProvince,
 };

@@ -21,6 +21,7 @@ import { userRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { reorganisationHooks } from './modules/reorganisation/reorganisation.service.js';
+import { statisticProposalRoutes } from './modules/units/statistic-proposals.routes.js';
 import { milestoneKindRoutes } from './modules/people/people.routes.js';
 import { skillRoutes } from './modules/learning/learning.routes.js';
 import { learnerRoutes } from './modules/learning/courses.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(unitRoutes, { prefix: '/api/units', reorganisation: reorganisationHooks });
+  await app.register(statisticProposalRoutes, { prefix: '/api/statistic-proposals' });
   await app.register(milestoneKindRoutes, { prefix: '/api/milestone-kinds' });
   await app.register(skillRoutes, { prefix: '/api/skills' });
   await app.register(learnerRoutes, { prefix: '/api/learning' });

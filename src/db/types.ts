@@ -57,6 +57,23 @@ export interface UnitStatisticsTable {
   recorded_by: Generated<string | null>;
 }
 
+export type StatisticProposalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface StatisticProposalsTable {
+  id: string;
+  unit_code: string;
+  province_code: string;
+  as_of: Day;
+  /** { kind: value }, counted only once approved. */
+  statistics: Json;
+  status: Generated<StatisticProposalStatus>;
+  proposed_by: string;
+  proposed_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  reason: string | null;
+}
+
 export interface UsersTable {
   id: string;
   username: string;
@@ -371,6 +388,9 @@ export interface MilestoneKindsTable {
   name_en: string;
   sort: number;
   active: Generated<boolean>;
+  /** Null: shared by every province (an administrator's); else the one province that owns it. */
+  province_code: Generated<string | null>;
+  created_by: Generated<string | null>;
 }
 
 export interface MilestonesTable {
@@ -671,6 +691,7 @@ export interface DB extends LearningTables {
   unit_operations: UnitOperationsTable;
   statistic_kinds: StatisticKindsTable;
   unit_statistics: UnitStatisticsTable;
+  statistic_proposals: StatisticProposalsTable;
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;

@@ -49,7 +49,7 @@ const figures = (totals: Map<string, number>): Figures => {
 export async function getCoverage(db: Database, viewer: Viewer, code: string, options: { day?: string; lang: Language }): Promise<Coverage> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, code, day, 'unit');
-  const [codes, byChild, kinds] = [await subtreeCodes(db, code, day), await childSubtrees(db, code, day), await listMilestoneKinds(db, options.lang)];
+  const [codes, byChild, kinds] = [await subtreeCodes(db, code, day), await childSubtrees(db, code, day), await listMilestoneKinds(db, options.lang, unit.provinceCode)];
   const sums = await sumRollups(db, codes, { exact: ['households', 'households_visited', 'households_covered', 'residents'], prefix: MILESTONE_SOURCE_PREFIX }, day);
 
   const childOf = new Map<string, string>();
@@ -84,7 +84,7 @@ export async function getMissing(
 ): Promise<{ items: MissingResident[]; next: string | null }> {
   const unit = await getVisibleUnit(db, viewer, query.village, undefined, 'village');
   if (unit.tier !== 'village') throw new AppError('UNIT_NOT_VILLAGE', `${query.village} is not a village-level unit`, 'village');
-  const kinds = await listMilestoneKinds(db, lang);
+  const kinds = await listMilestoneKinds(db, lang, unit.provinceCode);
   if (!kinds.some((kind) => kind.code === query.milestone)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No kind ${query.milestone}`, 'milestone');
   const [householdId, residentId] = query.after?.split('.') ?? [];
   const after = householdId && residentId ? { householdId, residentId } : undefined;

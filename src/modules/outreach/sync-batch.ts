@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { listSkillCodes } from '../learning/learning.service.js';
-import { activeMilestoneKindCodes } from '../people/milestones.service.js';
+import { milestoneKindOwners, type KindOwners } from '../people/milestones.service.js';
 import { ChangeFeedLocks, lockForChange, residentsHelpedBy, type LostVersion, type Place, type RecordWriteContext } from '../people/people.service.js';
 import { RollupDeltas } from '../rollups/rollups.service.js';
 import { ScopeCache } from '../units/units.public.js';
@@ -44,7 +44,7 @@ export class SyncBatch {
   /** Households whose visited state this batch has written (or found). */
   private readonly visitedStateKnown = new Set<string>();
   private skills?: Promise<Set<string>>;
-  private kinds?: Promise<Set<string>>;
+  private kinds?: Promise<KindOwners>;
 
   constructor(
     readonly trx: Database,
@@ -101,8 +101,8 @@ export class SyncBatch {
     return (this.skills ??= listSkillCodes(this.trx));
   }
 
-  milestoneKinds(): Promise<Set<string>> {
-    return (this.kinds ??= activeMilestoneKindCodes(this.trx));
+  milestoneKinds(): Promise<KindOwners> {
+    return (this.kinds ??= milestoneKindOwners(this.trx));
   }
 
   /** True when the household or resident exists: locked at the start, or created since by the batch. */

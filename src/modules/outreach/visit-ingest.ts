@@ -1,7 +1,7 @@
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
-import { recordMilestones, type MilestoneFact } from '../people/milestones.service.js';
+import { kindOpenTo, recordMilestones, type KindOwners, type MilestoneFact } from '../people/milestones.service.js';
 import { issueForMilestones } from '../learning/certificates/certificates.service.js';
 import { findHouseholdPlaces, findResidentPlaces, touchHouseholds, type Place } from '../people/people.service.js';
 import * as q from './outreach.queries.js';
@@ -12,7 +12,8 @@ import type { MilestoneItemData, VisitItemData } from './sync-items.schema.js';
 export interface FactLookups {
   households: Map<string, Place>;
   residents: Map<string, Place & { householdId: string }>;
-  kinds: Set<string>;
+  /** Each kind's owning province (null: shared): a province's own kind is not another's to record. */
+  kinds: KindOwners;
   skills: Set<string>;
 }
 
@@ -41,7 +42,7 @@ export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[
   return {
     households: batch.households,
     residents: batch.residents,
-    kinds: needKinds ? await batch.milestoneKinds() : new Set(),
+    kinds: needKinds ? await batch.milestoneKinds() : new Map(),
     skills: needSkills ? await batch.skillCodes() : new Set(),
   };
 }
@@ -67,7 +68,7 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
   const seen = new Set<string>();
   (data.help ?? []).forEach((help, j) => {
     if (!inVillage(help.residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${help.residentId} in the household's village`, `help[${j}].residentId`);
-    if (!look.kinds.has(help.milestone)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
+    if (!kindOpenTo(look.kinds, help.milestone, household.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
     const checked = confirmedSkills(help, j, look);
     const key = `${help.residentId}/${help.milestone}`;
     if (seen.has(key)) return;
@@ -104,7 +105,7 @@ async function buildMilestone(batch: SyncBatch, item: PendingItem, data: Milesto
   if (!resident || !(await batch.scope.includes(resident.villageCode))) {
     throw new AppError('RESIDENT_NOT_FOUND', `No resident ${data.residentId} in scope`, 'residentId');
   }
-  if (!look.kinds.has(data.kind)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${data.kind}`, 'kind');
+  if (!kindOpenTo(look.kinds, data.kind, resident.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${data.kind}`, 'kind');
   if (!isDay(data.achievedOn) || data.achievedOn > vietnamDay(new Date(batch.now.getTime() + 24 * 3600_000))) {
     throw new AppError('VALIDATION_FAILED', 'achievedOn is not a past day', 'achievedOn');
   }

@@ -5,8 +5,11 @@ import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
 export type MilestoneKindRow = Selectable<MilestoneKindsTable>;
 export type NewMilestoneRow = Omit<Insertable<MilestonesTable>, 'recorded_by'> & { visit_id: string | null };
 
-export async function selectMilestoneKinds(db: Database): Promise<MilestoneKindRow[]> {
-  return db.selectFrom('milestone_kinds').selectAll().where('active', '=', true).orderBy('sort').orderBy('code').execute();
+/** Active kinds: the shared ones and those of `provinceCode`; every province's when it is undefined. */
+export async function selectMilestoneKinds(db: Database, provinceCode?: string): Promise<MilestoneKindRow[]> {
+  let query = db.selectFrom('milestone_kinds').selectAll().where('active', '=', true);
+  if (provinceCode !== undefined) query = query.where((eb) => eb.or([eb('province_code', 'is', null), eb('province_code', '=', provinceCode)]));
+  return query.orderBy('sort').orderBy('code').execute();
 }
 
 export async function selectMilestoneKind(db: Database, code: string): Promise<MilestoneKindRow | undefined> {

@@ -15,19 +15,39 @@ export interface MilestoneKind {
   code: string;
   name: string;
   sort: number;
+  /** Null: shared by every province; else the one province that owns the kind and alone sees it. */
+  provinceCode: string | null;
 }
 
 const present = (row: mq.MilestoneKindRow, lang: Language): MilestoneKind => ({
-  code: row.code, name: lang === 'en' ? row.name_en : row.name_vi, sort: row.sort,
+  code: row.code, name: lang === 'en' ? row.name_en : row.name_vi, sort: row.sort, provinceCode: row.province_code,
 });
 
-/** The kinds in use, in display order, named in the caller's language. */
-export async function listMilestoneKinds(db: Database, lang: Language): Promise<MilestoneKind[]> {
-  return (await mq.selectMilestoneKinds(db)).map((row) => present(row, lang));
+/**
+ * The kinds in use in a province (the shared ones and its own), in display order, named in the
+ * caller's language; every province's when `provinceCode` is null (the administrator).
+ */
+export async function listMilestoneKinds(db: Database, lang: Language, provinceCode: string | null): Promise<MilestoneKind[]> {
+  return (await mq.selectMilestoneKinds(db, provinceCode ?? undefined)).map((row) => present(row, lang));
 }
 
+/** Every active kind, whichever province owns it: what an indicator formula may name. */
 export async function activeMilestoneKindCodes(db: Database): Promise<Set<string>> {
   return new Set((await mq.selectMilestoneKinds(db)).map((row) => row.code));
+}
+
+/** Each active kind's owner: null for a shared kind, else its province. */
+export type KindOwners = ReadonlyMap<string, string | null>;
+
+export async function milestoneKindOwners(db: Database): Promise<KindOwners> {
+  return new Map((await mq.selectMilestoneKinds(db)).map((row) => [row.code, row.province_code]));
+}
+
+/** Whether a resident of `provinceCode` may reach this kind: it is shared, or that province's own. */
+export function kindOpenTo(owners: KindOwners, code: string, provinceCode: string): boolean {
+  if (!owners.has(code)) return false;
+  const owner = owners.get(code);
+  return owner === null || owner === provinceCode;
 }
 
 export interface NewMilestoneKind {
@@ -37,12 +57,19 @@ export interface NewMilestoneKind {
   sort?: number;
 }
 
-/** Kinds are data: an officer adds one and the field app offers it at its next start. */
-export async function createMilestoneKind(db: Database, input: NewMilestoneKind, lang: Language): Promise<MilestoneKind> {
+/**
+ * Kinds are data: an officer adds one and the field app offers it at its next start. Codes are
+ * unique across provinces, so a count named by a code never mixes two provinces' kinds.
+ */
+export async function createMilestoneKind(
+  db: Database, input: NewMilestoneKind, owner: { provinceCode: string | null; createdBy: string | null }, lang: Language,
+): Promise<MilestoneKind> {
   if (await mq.selectMilestoneKind(db, input.code)) throw new AppError('MILESTONE_KIND_TAKEN', `Kind ${input.code} exists`, 'code');
   const sort = input.sort ?? (await mq.selectMaxKindSort(db)) + 10;
   try {
-    await mq.insertMilestoneKind(db, { code: input.code, name_vi: input.nameVi.trim(), name_en: input.nameEn.trim(), sort });
+    await mq.insertMilestoneKind(db, {
+      code: input.code, name_vi: input.nameVi.trim(), name_en: input.nameEn.trim(), sort, province_code: owner.provinceCode, created_by: owner.createdBy,
+    });
   } catch (error) {
     if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('MILESTONE_KIND_TAKEN', `Kind ${input.code} exists`, 'code');
     throw error;

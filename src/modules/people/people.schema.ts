@@ -4,6 +4,7 @@ export const MilestoneKindSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   sort: Type.Integer(),
+  provinceCode: Type.Union([Type.String(), Type.Null()], { description: 'Null: shared by every province; else the province that owns the kind' }),
 });
 
 export const MilestoneKindList = Type.Object({ items: Type.Array(MilestoneKindSchema) });

@@ -41,7 +41,7 @@ describe('reference lists', () => {
       'vneid_activated', 'vneid_level2', 'provincial_app', 'digital_signature',
       'learning_platform', 'skills_confirmed', 'public_service_used', 'cashless_payment',
     ]);
-    expect(vi[0]).toEqual({ code: 'vneid_activated', name: 'Kích hoạt tài khoản VNeID', sort: 10 });
+    expect(vi[0]).toEqual({ code: 'vneid_activated', name: 'Kích hoạt tài khoản VNeID', sort: 10, provinceCode: null });
     expect((await get(member, '/api/milestone-kinds', 'en')).json().items[0].name).toBe('VNeID account activated');
   });
 
@@ -51,17 +51,17 @@ describe('reference lists', () => {
     expect(skills[3].name).toBe('Protecting oneself online');
   });
 
-  it('lets an administrator, not a province officer, add a shared milestone kind that visits can then record', async () => {
+  it('lets an administrator add a shared milestone kind that visits can then record', async () => {
     const body = { code: 'smartphone_owned', nameVi: 'Có điện thoại thông minh', nameEn: 'Owns a smartphone' };
     const post = (user: TestUser, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/milestone-kinds', headers: user.headers, payload: payload as object });
     const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
     expect((await post(commune, body)).statusCode).toBe(403);
-    // Province 77 would get the kind too: a province officer cannot add to the shared list.
-    expect((await post(province, body)).json().error).toMatchObject({ code: 'SHARED_DEFINITION_ADMIN_ONLY', field: 'code' });
     const created = await post(admin, body);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toEqual({ code: 'smartphone_owned', name: 'Có điện thoại thông minh', sort: 90 });
+    expect(created.json()).toEqual({ code: 'smartphone_owned', name: 'Có điện thoại thông minh', sort: 90, provinceCode: null });
     expect((await post(admin, body)).json().error).toMatchObject({ code: 'MILESTONE_KIND_TAKEN', field: 'code' });
+    // A province officer cannot take a shared code for their province's own kind either.
+    expect((await post(province, body)).json().error).toMatchObject({ code: 'MILESTONE_KIND_TAKEN', field: 'code' });
     expect((await post(admin, { ...body, code: 'Bad Code' })).statusCode).toBe(400);
     expect((await get(member, '/api/milestone-kinds')).json().items.at(-1).code).toBe('smartphone_owned');
 

@@ -17,6 +17,8 @@ const Targets = lazy(() => import('../features/targets/components/targets-app'))
 const Dhis2 = lazy(() => import('../features/dhis2/components/dhis2-app'));
 const Events = lazy(() => import('../features/events/components/events-app'));
 const LearningAdmin = lazy(() => import('../features/learning-admin/components/learning-admin-app'));
+const Statistics = lazy(() => import('../features/statistics/components/statistics-app'));
+const MilestoneKinds = lazy(() => import('../features/milestone-kinds/components/milestone-kinds-app'));
 
 interface OfficerShellProps {
   session: StoredSession;
@@ -38,6 +40,8 @@ const NAV: readonly NavItem[] = [
   { key: 'targets', href: '#/targets', matches: (p) => p.startsWith('/targets') },
   { key: 'teams', href: '#/teams', matches: (p) => p.startsWith('/teams') },
   { key: 'units', href: '#/units', matches: (p) => p.startsWith('/units') },
+  { key: 'statistics', href: '#/statistics', matches: (p) => p.startsWith('/statistics') },
+  { key: 'milestoneKinds', href: '#/milestone-kinds', matches: (p) => p.startsWith('/milestone-kinds'), roles: ['province_officer', 'admin'] },
   { key: 'dhis2', href: '#/dhis2', matches: (p) => p.startsWith('/dhis2'), roles: ['province_officer'] },
   { key: 'events', href: '#/events', matches: (p) => p.startsWith('/events') },
   { key: 'learning', href: '#/learning-admin', matches: (p) => p.startsWith('/learning-admin') },
@@ -66,6 +70,8 @@ export default function OfficerShell({ session, path, language, signOut }: Offic
   else if (path.startsWith('/teams')) screen = <Teams user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/units')) screen = <Units user={user} csrfToken={csrfToken} path={path} />;
   else if (path.startsWith('/dhis2')) screen = <Dhis2 user={user} csrfToken={csrfToken} />;
+  else if (path.startsWith('/statistics')) screen = <Statistics user={user} csrfToken={csrfToken} />;
+  else if (path.startsWith('/milestone-kinds')) screen = <MilestoneKinds user={user} csrfToken={csrfToken} />;
   else screen = <Dashboard user={user} path={path} />;
 
   return (
