@@ -30,6 +30,7 @@ import * as countWeekFromEvents from './20261202140100_count_week_from_events.js
 import * as createTargetChanges from './20261202150000_create_target_changes.js';
 import * as addConflictResolution from './20261202160000_add_conflict_resolution.js';
 import * as createDhis2Mappings from './20261202160100_create_dhis2_mappings.js';
+import * as createSsoIdentities from './20261203170000_create_sso_identities.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '20261202150000_create_target_changes': createTargetChanges,
   '20261202160000_add_conflict_resolution': addConflictResolution,
   '20261202160100_create_dhis2_mappings': createDhis2Mappings,
+  '20261203170000_create_sso_identities': createSsoIdentities,
 };
