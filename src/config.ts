@@ -40,8 +40,6 @@ export interface Config {
   readonly alertIntervalMinutes: number;
   /** OpenID Connect single sign-on, when OIDC_ISSUER_URL and the client are set. */
   readonly oidc: OidcConfig | undefined;
-  /** postgres://… of a streaming replica that answers dashboard and report reads. */
-  readonly databaseReplicaUrl: string | undefined;
 }
 
 export interface OidcConfig {
@@ -126,12 +124,6 @@ export function loadConfig(env: Env = process.env): Config {
 
   const oidc = readOidc(env, publicUrl, problems);
 
-  const databaseReplicaUrl = optional('DATABASE_REPLICA_URL');
-  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
-    problems.push('DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
-  }
-  if (databaseReplicaUrl && !databaseUrl) problems.push('DATABASE_REPLICA_URL needs DATABASE_URL: a replica follows a PostgreSQL server, not the embedded database');
-
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     port: integer('PORT', 3000, 0, 65535),
@@ -154,7 +146,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoXapiSecret,
     alertIntervalMinutes: integer('ALERT_INTERVAL_MINUTES', 15, 0, 24 * 60),
     oidc,
-    databaseReplicaUrl,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
