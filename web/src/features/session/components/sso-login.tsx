@@ -51,8 +51,9 @@ export function SsoLogin({ online, onLoggedIn }: { online: boolean; onLoggedIn: 
   return (
     <>
       {error && <p className="error-text" role="alert" data-testid="sso-error">{error}</p>}
-      {settings?.enabled && (
-        <a className="btn btn-secondary btn-wide" href="/api/auth/sso/start" data-testid="sso-login" aria-disabled={!online}>
+      {/* A link, not a form: the browser leaves for the provider. Offline there is nowhere to go. */}
+      {settings?.enabled && online && (
+        <a className="btn btn-secondary btn-wide sso-button" href="/api/auth/sso/start" data-testid="sso-login">
           {t('login.sso.button', { name: settings.name })}
         </a>
       )}
