@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = ctx.app;
   admin = await createUserAndLogin(app, { role: 'admin', scopeUnitCode: null });
   officer = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeA, displayName: 'Cán bộ xã Ea Kao' });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await ctx?.close();
