@@ -35,6 +35,7 @@ import * as countLearningFromRecords from './20261203140100_count_learning_from_
 import * as indexEventCheckInsByUnit from './20261203150000_index_event_check_ins_by_unit.js';
 import * as createStatisticProposals from './20261203160000_create_statistic_proposals.js';
 import * as addMilestoneKindProvince from './20261203160100_add_milestone_kind_province.js';
+import * as createSsoIdentities from './20261203170000_create_sso_identities.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '20261203150000_index_event_check_ins_by_unit': indexEventCheckInsByUnit,
   '20261203160000_create_statistic_proposals': createStatisticProposals,
   '20261203160100_add_milestone_kind_province': addMilestoneKindProvince,
+  '20261203170000_create_sso_identities': createSsoIdentities,
 };

@@ -18,6 +18,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { personalDataHooks } from './modules/auth/personal-data.hooks.js';
 import { auditRoutes } from './modules/auth/audit.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { identityRoutes } from './modules/auth/identities.routes.js';
+import { ssoRoutes } from './modules/auth/sso.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { reorganisationHooks } from './modules/reorganisation/reorganisation.service.js';
@@ -133,7 +135,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(personalDataHooks);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(ssoRoutes, { prefix: '/api/auth/sso', secretKey: deps.secretKey });
   await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(identityRoutes, { prefix: '/api/users', secretKey: deps.secretKey });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(unitRoutes, { prefix: '/api/units', reorganisation: reorganisationHooks });
   await app.register(statisticProposalRoutes, { prefix: '/api/statistic-proposals' });

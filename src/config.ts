@@ -38,7 +38,22 @@ export interface Config {
   readonly demoXapiSecret: string | undefined;
   /** How often units' statuses are re-evaluated to raise "behind" alerts; 0 turns it off. */
   readonly alertIntervalMinutes: number;
+  /** OpenID Connect single sign-on, when OIDC_ISSUER_URL and the client are set. */
+  readonly oidc: OidcConfig | undefined;
 }
+
+export interface OidcConfig {
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** What the login button names ("Đăng nhập bằng …"). */
+  readonly name: string;
+  /** Where the provider sends the browser back: PUBLIC_URL + /api/auth/sso/callback. */
+  readonly redirectUrl: string;
+}
+
+/** Plain http is for a provider on this machine (tests, a local trial); anything else needs https. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -107,6 +122,8 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = optional('PUBLIC_URL');
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
 
+  const oidc = readOidc(env, publicUrl, problems);
+
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     port: integer('PORT', 3000, 0, 65535),
@@ -128,8 +145,48 @@ export function loadConfig(env: Env = process.env): Config {
     demoXapiKey,
     demoXapiSecret,
     alertIntervalMinutes: integer('ALERT_INTERVAL_MINUTES', 15, 0, 24 * 60),
+    oidc,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** The single sign-on settings: all of issuer, client id and secret, or none of them. */
+function readOidc(env: Env, publicUrl: string | undefined, problems: string[]): OidcConfig | undefined {
+  const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const issuerUrl = value('OIDC_ISSUER_URL');
+  const clientId = value('OIDC_CLIENT_ID');
+  const clientSecret = value('OIDC_CLIENT_SECRET');
+  const name = value('OIDC_NAME');
+  if (issuerUrl === undefined && clientId === undefined && clientSecret === undefined) {
+    if (name !== undefined) problems.push('OIDC_NAME is set but OIDC_ISSUER_URL is not');
+    return undefined;
+  }
+  const before = problems.length;
+  for (const [key, given] of [['OIDC_ISSUER_URL', issuerUrl], ['OIDC_CLIENT_ID', clientId], ['OIDC_CLIENT_SECRET', clientSecret]] as const) {
+    if (given === undefined) problems.push(`${key} is missing: single sign-on needs OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`);
+  }
+  let issuer: URL | undefined;
+  if (issuerUrl !== undefined) {
+    try {
+      issuer = new URL(issuerUrl);
+    } catch {
+      problems.push(`OIDC_ISSUER_URL must be a URL, got "${issuerUrl}"`);
+    }
+    if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname))) {
+      problems.push(`OIDC_ISSUER_URL must use https:// (plain http only on this machine), got "${issuerUrl}"`);
+    }
+  }
+  if (clientId !== undefined && clientId.length > 255) problems.push('OIDC_CLIENT_ID must have at most 255 characters');
+  if (name !== undefined && name.length > 40) problems.push('OIDC_NAME must have at most 40 characters');
+  if (publicUrl === undefined) problems.push('OIDC_ISSUER_URL needs PUBLIC_URL: the provider sends people back to PUBLIC_URL/api/auth/sso/callback');
+  if (problems.length > before || !issuerUrl || !issuer || !clientId || !clientSecret || !publicUrl) return undefined;
+  return {
+    issuerUrl,
+    clientId,
+    clientSecret,
+    name: name ?? issuer.hostname,
+    redirectUrl: `${publicUrl.replace(/\/+$/, '')}/api/auth/sso/callback`,
+  };
 }

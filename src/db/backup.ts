@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Migrator, sql } from 'kysely';
 import { migrations } from '../../migrations/index.js';
@@ -11,13 +12,13 @@ import { migrateToLatest } from './migrate.js';
 /**
  * A logical backup that both databases read and write the same way: a gzipped file of JSON
  * lines, a header naming the migrations the data was written under, then each table's rows
- * in pages. It holds the database alone: the secret key of the keyed hashes is never in it
- * and is kept apart (see docs/operations.md). Restoring migrates an empty database up to the
+ * in pages, streamed both ways so memory holds a page whatever the size. It holds the database
+ * alone: the secret key of the keyed hashes is never in it and is kept apart (see
+ * docs/operations.md). Restoring migrates an empty database up to the
  * backup's version, loads the rows, then migrates to this version, so a backup taken by an
  * older release restores into a newer one.
  */
 export const BACKUP_FORMAT = 'doorstep-backup';
-const PAGE_ROWS = 2000;
 /** The migrator's own bookkeeping: written by the migrations the restore runs, never copied. */
 const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
@@ -25,6 +26,9 @@ interface Header { format: string; version: 1; migrations: string[]; tables: str
 type Line = Header | { table: string; rows: unknown[] } | { end: true; counts: Record<string, number> };
 
 export class BackupRefused extends Error {}
+
+/** The start of a page line as `writeLines` writes it; the rows' array runs to the closing brace. */
+const PAGE_LINE = /^\{"table":("[a-z0-9_]+"),"rows":/;
 
 async function tablesOf(db: Database): Promise<string[]> {
   const result = await sql<{ table_name: string }>`
@@ -50,46 +54,71 @@ export async function tableCounts(db: Database): Promise<Record<string, number>>
   return counts;
 }
 
-/** Each table's rows as JSON, a page at a time, in one repeatable-read snapshot. */
-async function* backupLines(db: Database): AsyncGenerator<string> {
-  const lines: string[] = [];
+/**
+ * A page is at most this many rows and stops growing once it passes PAGE_BYTES of JSON: a table
+ * of uploaded materials (megabytes a row) goes a few rows at a time, the audit log thousands.
+ */
+const PAGE_ROWS = 2000;
+const PAGE_BYTES = 4 * 1024 * 1024;
+
+/** Writes a line to the stream and waits while the gzip and the disk catch up: memory stays a page. */
+async function put(out: Writable, line: string): Promise<void> {
+  if (!out.write(`${line}\n`)) await once(out, 'drain');
+}
+
+/**
+ * Each table's rows as JSON lines, written to `out` a page at a time as they are read, in one
+ * repeatable-read snapshot. Pages follow the physical row id (ctid) from where the last one
+ * stopped, so each page is an index-free range scan and the whole table is read once, not the
+ * quadratic re-reading an offset would cost.
+ */
+async function writeLines(db: Database, out: Writable): Promise<Record<string, number>> {
   // One snapshot for the whole file, so a write landing during the backup is wholly in or out.
-  await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const tables = await tablesOf(trx);
     const header: Header = { format: BACKUP_FORMAT, version: 1, migrations: await appliedMigrations(trx), tables, createdAt: new Date().toISOString() };
-    lines.push(JSON.stringify(header));
+    await put(out, JSON.stringify(header));
     const counts: Record<string, number> = {};
     for (const table of tables) {
       counts[table] = 0;
-      let offset = 0;
+      let after = '(0,0)';
+      let limit = PAGE_ROWS;
       for (;;) {
         // to_jsonb keeps every type's text form (bytea as hex, numeric exactly), read back by jsonb_populate_recordset.
-        const page = await sql<{ row: string }>`
-          select to_jsonb(t)::text as row from ${sql.table(table)} t order by ctid limit ${PAGE_ROWS} offset ${offset}`.execute(trx);
+        const page = await sql<{ at: string; row: string }>`
+          select ctid::text as at, to_jsonb(t)::text as row from ${sql.table(table)} t
+          where ctid > ${after}::tid order by ctid limit ${limit}`.execute(trx);
         if (page.rows.length === 0) break;
-        lines.push(`{"table":${JSON.stringify(table)},"rows":[${page.rows.map((r) => r.row).join(',')}]}`);
+        let bytes = 0;
+        for (const r of page.rows) bytes += r.row.length;
+        await put(out, `{"table":${JSON.stringify(table)},"rows":[${page.rows.map((r) => r.row).join(',')}]}`);
         counts[table] += page.rows.length;
-        offset += page.rows.length;
-        if (page.rows.length < PAGE_ROWS) break;
+        after = page.rows.at(-1)!.at;
+        if (page.rows.length < limit) break;
+        limit = bytes > PAGE_BYTES ? Math.max(1, Math.floor(limit / 2)) : bytes < PAGE_BYTES / 4 ? Math.min(PAGE_ROWS, limit * 2) : limit;
       }
     }
-    lines.push(JSON.stringify({ end: true, counts }));
+    await put(out, JSON.stringify({ end: true, counts }));
+    return counts;
   });
-  for (const line of lines) yield `${line}\n`;
 }
 
-/** Writes the backup of `db` to `file` (gzipped JSON lines); answers the row count of each table. */
+/** Writes the backup of `db` to `file` (gzipped JSON lines), streamed; answers the row count of each table. */
 export async function writeBackup(db: Database, file: string): Promise<Record<string, number>> {
-  let counts: Record<string, number> = {};
-  const lines = backupLines(db);
-  async function* tap() {
-    for await (const line of lines) {
-      if (line.startsWith('{"end":true')) counts = (JSON.parse(line) as { counts: Record<string, number> }).counts;
-      yield line;
-    }
-  }
+  const gzip = zlib.createGzip();
   // 0600 like everything the server keeps: the backup holds names and phones.
-  await pipeline(Readable.from(tap()), zlib.createGzip(), fs.createWriteStream(`${file}.partial`, { mode: 0o600 }));
+  const written = pipeline(gzip, fs.createWriteStream(`${file}.partial`, { mode: 0o600 }));
+  let counts: Record<string, number>;
+  try {
+    counts = await writeLines(db, gzip);
+    gzip.end();
+    await written;
+  } catch (error) {
+    gzip.destroy();
+    await written.catch(() => undefined);
+    fs.rmSync(`${file}.partial`, { force: true });
+    throw error;
+  }
   fs.renameSync(`${file}.partial`, file);
   return counts;
 }
@@ -142,11 +171,18 @@ export async function restoreBackup(db: Database, file: string): Promise<Record<
       const next = await iterator.next();
       if (next.done) break;
       if (next.value.trim() === '') continue;
+      // A page goes to the database as the text it was read as: parsing megabytes of rows only
+      // to write them out again would double what the page costs in memory.
+      const page = PAGE_LINE.exec(next.value);
+      if (page) {
+        const table = JSON.parse(page[1]!) as string;
+        const rows = next.value.slice(page[0].length, -1);
+        await sql`insert into ${sql.table(table)} overriding system value
+          select * from jsonb_populate_recordset(null::${sql.table(table)}, ${rows}::jsonb)`.execute(trx);
+        continue;
+      }
       const line = JSON.parse(next.value) as Line;
-      if ('end' in line) { expected = line.counts; continue; }
-      if (!('table' in line)) continue;
-      await sql`insert into ${sql.table(line.table)} overriding system value
-        select * from jsonb_populate_recordset(null::${sql.table(line.table)}, ${JSON.stringify(line.rows)}::jsonb)`.execute(trx);
+      if ('end' in line) expected = line.counts;
     }
     if (!expected) throw new BackupRefused(`${file} ends early: the backup is incomplete`);
     for (const { table, column } of await identityColumns(trx)) {

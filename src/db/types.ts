@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { LearningTables } from './learning-types.js';
+import type { SsoTables } from './sso-types.js';
 
 /**
  * Table types, written beside the migrations that create them. Calendar days are
@@ -673,7 +674,7 @@ export interface LearningImportFactsTable {
   imported_at: Generated<Date>;
 }
 
-export interface DB extends LearningTables {
+export interface DB extends LearningTables, SsoTables {
   indicators: IndicatorsTable;
   indicator_variants: IndicatorVariantsTable;
   targets: TargetsTable;

@@ -7,7 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
  * the server's secret key, so a copied table cannot be reversed by trying every number. The
  * purpose prefix keeps a phone and an ID number with the same digits apart.
  */
-export function keyedHash(secretKey: string, purpose: 'national-id' | 'phone', value: string): string {
+export function keyedHash(secretKey: string, purpose: 'national-id' | 'phone' | 'sso-subject', value: string): string {
   return createHmac('sha256', secretKey).update(`${purpose}:${value}`).digest('hex');
 }
 

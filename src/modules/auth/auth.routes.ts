@@ -1,24 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { Config } from '../../config.js';
+import { setSessionCookie } from './session-cookie.js';
 import { LoginBodySchema, NoContentSchema, SessionReplySchema } from './auth.schema.js';
 import { sessionOf } from './auth.hooks.js';
 import { login, logout, SESSION_COOKIE } from './auth.service.js';
 import { refuseCrossSiteLogin } from './login-origin.js';
 import { accountSelfRoutes } from './account-self.routes.js';
-
-function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    // Lax: the cookie still comes along when someone follows a link in, but not on a
-    // cross-site POST; the CSRF header covers what Lax does not.
-    sameSite: 'lax',
-    secure: config.cookieSecure,
-    path: '/',
-    maxAge: config.sessionTtlHours * 3600,
-  });
-}
 
 /** Login, logout and "who am I" under /api/auth. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {

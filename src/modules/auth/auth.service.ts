@@ -110,6 +110,18 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
 
+  return openSession(db, row, options);
+}
+
+/**
+ * Opens a session for an account whose identity is proven (a password, a single sign-on), and
+ * writes the audited login in the same transaction; `detail` says how it was proven.
+ */
+export async function openSession(
+  db: Database,
+  row: UserPublicRow,
+  options: { ttlHours: number; replacingToken?: string; detail?: Record<string, unknown>; alsoInTransaction?: (trx: Database) => Promise<void> },
+): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const now = new Date();
@@ -118,7 +130,8 @@ export async function login(
     if (options.replacingToken) await deleteSession(trx, hashSessionToken(options.replacingToken));
     await deleteExpiredSessionsOf(trx, row.id, now);
     await insertSession(trx, { token_hash: hashSessionToken(token), user_id: row.id, csrf_token: csrfToken, expires_at: expiresAt });
-    await recordAudit(trx, { actorUserId: row.id, action: 'auth.login', unitCode: row.scope_unit_code, subject: row.id });
+    await recordAudit(trx, { actorUserId: row.id, action: 'auth.login', unitCode: row.scope_unit_code, subject: row.id, detail: options.detail });
+    await options.alsoInTransaction?.(trx);
   });
   const { disabled: _disabled, createdAt: _createdAt, ...user } = toUserRecord(row);
   return { user, token, csrfToken, expiresAt };

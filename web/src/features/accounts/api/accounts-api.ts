@@ -51,3 +51,19 @@ export const fetchSessions = ({ language, signal }: Call) => apiFetch<{ items: S
 
 export const logoutEverywhere = ({ language, csrfToken }: Write) =>
   apiFetch<void>('/api/auth/logout-everywhere', { method: 'POST', language, csrfToken });
+
+/** A single sign-on link: the provider and the last characters of the subject, never the subject. */
+export interface Identity { id: string; issuer: string; subjectHint: string; createdAt: string; lastLoginAt: string | null }
+
+export const fetchIdentities = (userId: string, { language, signal }: Call) =>
+  apiFetch<{ items: Identity[] }>(`/api/users/${userId}/identities`, { language, signal }).then((r) => r.items);
+
+export const linkIdentity = (userId: string, body: { issuer: string; subject: string }, { language, csrfToken }: Write) =>
+  apiFetch<Identity>(`/api/users/${userId}/identities`, { method: 'POST', body, language, csrfToken });
+
+export const unlinkIdentity = (userId: string, identityId: string, { language, csrfToken }: Write) =>
+  apiFetch<void>(`/api/users/${userId}/identities/${identityId}`, { method: 'DELETE', language, csrfToken });
+
+/** The provider the server is configured with, to fill in the issuer of a new link. */
+export const fetchSsoIssuer = (language: string) =>
+  apiFetch<{ enabled: boolean; issuer: string | null }>('/api/auth/sso', { language }).then((r) => r.issuer);

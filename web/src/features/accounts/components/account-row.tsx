@@ -4,6 +4,7 @@ import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
 import type { SessionUser } from '../../../lib/session';
 import { issueResetCode, updateAccount, type Account, type Role } from '../api/accounts-api';
 import { Field, grantableRoles, RoleField } from './account-fields';
+import { IdentityLinks } from './identity-links';
 import { localTime, NS } from './accounts-i18n';
 
 interface RowProps {
@@ -24,6 +25,7 @@ export function AccountRow({ account, user, csrfToken, onDone }: RowProps) {
   const [draft, setDraft] = useState({ displayName: account.displayName, role: account.role, scopeUnitCode: account.scopeUnitCode ?? '' });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
+  const [linking, setLinking] = useState(false);
 
   const run = async (work: () => Promise<string>, reload: boolean) => {
     setBusy(true);
@@ -85,6 +87,9 @@ export function AccountRow({ account, user, csrfToken, onDone }: RowProps) {
             <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)} aria-label={`${t('edit')} ${account.username}`}>{t('edit')}</button>
           )}
           <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void resetCode()}>{t('resetCode')}</button>
+          {user.role === 'admin' && (
+            <button type="button" className="btn btn-secondary" aria-expanded={linking} onClick={() => setLinking(!linking)}>{t('sso.open')}</button>
+          )}
           {account.id !== user.id && (
             <button type="button" className={`btn ${account.disabled ? 'btn-secondary' : 'btn-danger'}`} disabled={busy} onClick={() => void toggleDisabled()}>
               {account.disabled ? t('enable') : t('disable')}
@@ -92,6 +97,7 @@ export function AccountRow({ account, user, csrfToken, onDone }: RowProps) {
           )}
         </div>
       )}
+      {linking && <IdentityLinks account={account} csrfToken={csrfToken} onDone={(message) => onDone(message, false)} />}
     </li>
   );
 }

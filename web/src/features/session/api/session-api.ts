@@ -17,3 +17,10 @@ export const logout = (csrfToken: string) => apiFetch<void>('/api/auth/logout', 
 
 export const listChildUnits = (code: string, language: string) =>
   apiFetch<{ items: UnitItem[]; next: string | null }>(`/api/units/${encodeURIComponent(code)}/children?limit=500`, { language });
+
+export interface SsoSettings { enabled: boolean; name: string | null; issuer: string | null }
+
+export const fetchSsoSettings = (language: string) => apiFetch<SsoSettings>('/api/auth/sso', { language });
+
+/** The session a single sign-on opened: the cookie is set, the app asks who it belongs to. */
+export const fetchMe = (language: string) => apiFetch<{ user: SessionUser; csrfToken: string }>('/api/auth/me', { language });

@@ -7,6 +7,7 @@ import { saveSession } from '../../../lib/session';
 import { useOnline } from '../../../lib/use-online';
 import { login } from '../api/session-api';
 import { ResetCodeForm } from './reset-code-form';
+import { SsoLogin } from './sso-login';
 
 interface LoginScreenProps {
   /** Set when the session ended: the same person signs in again and their unsent work goes out. */
@@ -51,6 +52,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
           value={password} onChange={(e) => setPassword(e.target.value)} />
         {error && <p className="error-text" role="alert">{error}</p>}
         <Button type="submit" wide disabled={busy || !online}>{busy ? t('login.busy') : t('login.submit')}</Button>
+        {!knownUsername && <SsoLogin online={online} onLoggedIn={onLoggedIn} />}
         {!knownUsername && <Button variant="quiet" onClick={() => setWithCode(true)}>{t('reset.open')}</Button>}
       </form>
       <p><a className="text-link" href="#/public" data-testid="public-link">{t('login.publicPage')}</a></p>
