@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { entryBudget } from './build/entry-budget.js';
 import { inlineEntryCss } from './build/inline-entry-css.js';
+import { routePreload } from './build/route-preload.js';
 import { serviceWorker } from './build/service-worker.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -64,6 +65,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
     inlineEntryCss(),
+    routePreload({ chunk: 'public-page', placeholder: 'public page files' }),
     // Neither the dashboard nor the public page (public-page-…), the contest, an event's registration
     // or the certificate check is precached: all need the network anyway, and the field app's phones
     // should not download them on a first visit (the worker keeps each once it has been opened). The styles

@@ -8,7 +8,7 @@ import { resetSyncEngine, startSyncEngine, syncNow } from '../features/sync/api/
 import { readSyncStatus } from '../features/sync/api/sync-status';
 import { SyncBar } from '../features/sync/components/sync-bar';
 import { SyncScreen } from '../features/sync/components/sync-screen';
-import { bootLogin, rememberSignedIn } from '../lib/boot-shell';
+import { bootFormShown, rememberSignedIn } from '../lib/boot-shell';
 import { db } from '../lib/db';
 import { FieldContext } from '../lib/field-context';
 import { useLiveQuery } from '../lib/live-query';
@@ -126,7 +126,7 @@ export function App() {
     );
   }
   // The sign-in form index.html painted stays a sign-in form while IndexedDB opens: no flash of "loading".
-  if (!shell && !bootLogin()) return loading;
+  if (!shell && !bootFormShown()) return loading;
   const { session, village, waiting, needsVillage } = shell ?? NO_SHELL;
 
   const provinceOfficer = session?.user.role === 'province_officer' && session.user.scopeUnitCode;

@@ -1,7 +1,8 @@
 /**
  * What index.html painted before the app's script ran (see its inline script): the sign-in form
- * and whatever was typed in it. The app reads it once, before React replaces that markup, so a
- * person who started typing (or pressed "Đăng nhập") on slow 3G loses nothing.
+ * and whatever was typed in it. The sign-in screen reads the form while it renders for the first
+ * time, in the same task in which React replaces that markup, so a person who started typing
+ * (or pressed "Đăng nhập") on slow 3G loses nothing.
  */
 export interface BootLogin {
   username: string;
@@ -13,25 +14,33 @@ export interface BootLogin {
 /** Set while someone is signed in on this device, so index.html paints "loading" for them, not the sign-in form. */
 const SIGNED_IN_HINT = 'doorstep.signedIn';
 
-let boot: BootLogin | undefined;
-let read = false;
+const paintedForm = () => document.getElementById('boot-login') as HTMLFormElement | null;
 
-/** The painted form's state, read once (later calls answer the same); undefined when it was not shown. */
-export function bootLogin(doc: Document = document): BootLogin | undefined {
-  if (read) return boot;
-  read = true;
-  const form = doc.getElementById('boot-login') as HTMLFormElement | null;
-  if (!form || form.hidden) return undefined;
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
-  boot = { username: value('username'), password: value('password'), submitted: form.getAttribute('data-submitted') === '1' };
-  return boot;
+let shown: boolean | undefined;
+let taken: BootLogin | undefined;
+
+/** Whether index.html showed its sign-in form; decided at the first call (main.tsx makes it before React renders). */
+export function bootFormShown(): boolean {
+  if (shown === undefined) {
+    const form = paintedForm();
+    shown = Boolean(form && !form.hidden);
+  }
+  return shown;
 }
 
-/** Hands the typed password over once: it is not kept in memory longer than the app needs it. */
-export function takeBootPassword(): BootLogin | undefined {
-  const taken = boot;
-  if (boot) boot = { ...boot, password: '', submitted: false };
+/** The painted form's fields, read once (a second render in development gets the same answer). */
+export function takeBootLogin(): BootLogin | undefined {
+  if (taken || !bootFormShown()) return taken;
+  const form = paintedForm();
+  if (!form) return undefined;
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+  taken = { username: value('username'), password: value('password'), submitted: form.getAttribute('data-submitted') === '1' };
   return taken;
+}
+
+/** Drops the typed password once the sign-in screen holds it: nothing keeps it longer. */
+export function forgetBootLogin(): void {
+  if (taken) taken = { ...taken, password: '', submitted: false };
 }
 
 export function rememberSignedIn(signedIn: boolean): void {

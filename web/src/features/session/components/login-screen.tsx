@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api';
-import { takeBootPassword } from '../../../lib/boot-shell';
+import { forgetBootLogin, takeBootLogin } from '../../../lib/boot-shell';
 import { saveSession } from '../../../lib/session';
 import { useOnline } from '../../../lib/use-online';
 import { login } from '../api/session-api';
@@ -19,7 +19,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
   const { t, i18n } = useTranslation();
   const online = useOnline();
   // What was typed into the form index.html painted before this script arrived.
-  const [boot] = useState(() => (knownUsername ? undefined : takeBootPassword()));
+  const [boot] = useState(() => (knownUsername ? undefined : takeBootLogin()));
   const [username, setUsername] = useState(knownUsername ?? boot?.username ?? '');
   const [password, setPassword] = useState(boot?.password ?? '');
   const [error, setError] = useState<string>();
@@ -44,6 +44,7 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
   // "Đăng nhập" was pressed on the painted form before the app could answer: send it now, once.
   const sentEarly = useRef(false);
   useEffect(() => {
+    forgetBootLogin();
     if (!boot?.submitted || sentEarly.current) return;
     sentEarly.current = true;
     void submit();
