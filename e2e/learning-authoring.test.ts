@@ -35,11 +35,11 @@ test('a province officer writes a short course with a lesson, previews it, publi
     await expect.poll(() => preview.innerHTML(), { timeout: 15_000 }).toContain('<strong>Mật khẩu</strong>');
     expect(await preview.innerHTML()).not.toContain('<script>');
     expect(await preview.locator('ol li').count()).toBe(2);
-    // A bad media link is refused beside its field.
+    // A bad media link is refused beside its field, with a sentence saying what a link must be.
     await lesson.getByRole('button', { name: 'Thêm đường dẫn' }).click();
     await lesson.getByLabel('Đường dẫn (https://…)').fill('javascript:alert(1)');
     await lesson.getByRole('button', { name: 'Lưu bài học' }).click();
-    await expect.poll(() => lesson.locator('.field-error').count()).toBe(1);
+    await expect.poll(() => lesson.locator('.field-error').textContent()).toBe('Đường dẫn phải bắt đầu bằng https:// (hoặc http://).');
     await lesson.getByLabel('Đường dẫn (https://…)').fill('https://www.youtube.com/watch?v=zalo-an-toan');
     await saveScreenshot(page, 'learning-authoring-lesson-1280.png');
     await lesson.getByRole('button', { name: 'Lưu bài học' }).click();

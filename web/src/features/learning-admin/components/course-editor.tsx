@@ -29,7 +29,9 @@ export function CourseEditor({ courseId, province, csrfToken }: { courseId: stri
     let live = true;
     void Promise.all(detail.languages.map((lang) => fetchCourseIn(courseId, lang, { language }))).then((all) => {
       if (!live) return;
-      const texts = all.filter((c, i) => c.lang === detail.languages[i]).map((c) => ({ lang: c.lang, title: c.title, summary: c.summary }));
+      const texts = all.filter((c, i) => c.lang === detail.languages[i]).map((c) => ({ lang: c.lang, title: c.title, summary: c.summary }))
+        // Vietnamese first: it is the text every other language falls back to.
+        .sort((a, b) => Number(b.lang === 'vi') - Number(a.lang === 'vi'));
       setDraft({ code: detail.code, skillCode: detail.skillCode, groupCode: detail.groupCode, status: detail.status, texts });
     });
     return () => { live = false; };

@@ -55,6 +55,12 @@ export function LessonEditor({ courseId, lessonId, province, csrfToken, onDone }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Links are checked here first so the sentence beside the field says what a link must be.
+    const badLinks: Record<string, string> = {};
+    draft.texts.forEach((text) => text.media.forEach((m, i) => {
+      if (!/^https?:\/\/\S+$/i.test(m.url.trim())) badLinks[`${text.lang}.media.${i}.url`] = t('media.urlRule');
+    }));
+    if (Object.keys(badLinks).length > 0) return setErrors({ fields: badLinks });
     setBusy(true);
     setErrors({ fields: {} });
     try {
