@@ -133,9 +133,17 @@ test('a member registers a resident of the village for an upcoming event on a ph
   const phoneErrors: string[] = [];
   phone.on('pageerror', (error) => phoneErrors.push(error.message));
   await signInWithForm(phone, baseUrl, 'member', DEMO_PASSWORD);
-  await phone.getByTestId('household-row').first().click();
-  const name = (await phone.getByTestId('resident-name').first().textContent())!.trim();
-  await phone.goto(`${baseUrl}/#/`);
+  await phone.getByTestId('household-row').first().waitFor();
+  // A resident the phone holds for the village (its IndexedDB, as the screen's search reads it).
+  const name = await phone.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('doorstep-field');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const cursor = open.result.transaction('residents').objectStore('residents').openCursor();
+      cursor.onsuccess = () => resolve((cursor.result!.value as { fullName: string }).fullName);
+      cursor.onerror = () => reject(cursor.error);
+    };
+  }));
   await phone.getByTestId('menu').click();
   await phone.getByRole('link', { name: 'Đăng ký sự kiện cho người dân' }).click();
   await phone.getByLabel('Sự kiện').selectOption({ label: title });
@@ -179,7 +187,7 @@ test('a member registers a resident of the village for an upcoming event on a ph
   const communication = page.getByTestId('communication');
   const before = (await communeApi.get<{ totals: { kind: string; activities: number }[] }>(`/api/communication-activities?unit=${communeCode}`)).totals
     .find((total) => total.kind === 'loudspeaker')?.activities ?? 0;
-  await communication.getByLabel('Loại', { exact: true }).selectOption('loudspeaker');
+  await communication.getByLabel('Loại hoạt động').selectOption('loudspeaker');
   await communication.getByLabel('Số người tiếp cận (không bắt buộc)').fill('-5');
   await communication.getByRole('button', { name: 'Ghi nhận' }).click();
   await communication.locator('.field-error', { hasText: 'Nhập số nguyên từ 0 trở lên' }).waitFor();
