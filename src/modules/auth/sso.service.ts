@@ -5,7 +5,7 @@ import { inTransaction, sqlStateOf, SQLSTATE } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { keyedHash, secretDigest } from '../../lib/hashes.js';
-import { recordAudit } from './audit.service.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
 import { openSession, type LoginResult } from './auth.service.js';
 import type { SsoProvider } from './sso-client.js';
 import {
