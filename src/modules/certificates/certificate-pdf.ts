@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { createPdf } from '../reports/pdf-kit.js';
+import { createPdf } from '../reports/pdf/pdf-kit.js';
 import { checkPageUrl, type CertificateView } from './credential.js';
 
 /** Formats a stored code for reading aloud and typing: ABCDE-FGHJK. */

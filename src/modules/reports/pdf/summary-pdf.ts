@@ -1,8 +1,8 @@
-import type { Language } from '../../i18n/index.js';
+import type { Language } from '../../../i18n/index.js';
 import { contentWidth, createPdf, type Pdf } from './pdf-kit.js';
-import { formatDay } from './report-format.js';
-import { labels } from './report-labels.js';
-import type { MovementSummary } from './summary.service.js';
+import { formatDay } from '../report-format.js';
+import { labels } from '../report-labels.js';
+import type { MovementSummary } from '../summary.service.js';
 
 const BULLET_INDENT = 14;
 

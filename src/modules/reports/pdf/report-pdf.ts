@@ -1,8 +1,8 @@
 import { createPdf, drawBarChart, drawTable, heading, numberPages, type Column } from './pdf-kit.js';
-import { formatDay, formatFigure, formatNumber } from './report-format.js';
-import { labels, statusLabel } from './report-labels.js';
-import type { UnitReport } from './unit-report.service.js';
-import { STATUS_COLOURS } from './xlsx-sheets.js';
+import { formatDay, formatFigure, formatNumber } from '../report-format.js';
+import { labels, statusLabel } from '../report-labels.js';
+import type { UnitReport } from '../unit-report.service.js';
+import { STATUS_COLOURS } from '../xlsx/xlsx-sheets.js';
 
 const colour = (status: keyof typeof STATUS_COLOURS) => `#${STATUS_COLOURS[status]}`;
 
