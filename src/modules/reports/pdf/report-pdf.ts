@@ -1,14 +1,45 @@
-import { createPdf, drawBarChart, drawTable, heading, numberPages, type Column } from './pdf-kit.js';
-import { formatDay, formatFigure, formatNumber } from '../report-format.js';
+import { rankBars } from '../../../../shared/charts/comparison-chart.js';
+import { CHART_STATUS_COLOURS } from '../../../../shared/charts/status-colours.js';
+import type { Language } from '../../../i18n/index.js';
+import { countLabel, formatDay, formatFigure, formatNumber } from '../report-format.js';
 import { labels, statusLabel } from '../report-labels.js';
-import type { UnitReport } from '../unit-report.service.js';
-import { STATUS_COLOURS } from '../xlsx/xlsx-sheets.js';
+import type { ReportRow, UnitReport } from '../unit-report.service.js';
+import { drawComparison } from './comparison-pages.js';
+import { createPdf, drawTable, heading, numberPages, type Column } from './pdf-kit.js';
 
-const colour = (status: keyof typeof STATUS_COLOURS) => `#${STATUS_COLOURS[status]}`;
+/** "(35–68/102)": which part of a chart continued over pages this is. */
+function partLabel(lang: Language) {
+  const template = labels(lang).partOf;
+  return (from: number, to: number, count: number) => template
+    .replace('{from}', formatNumber(lang, from)).replace('{to}', formatNumber(lang, to)).replace('{count}', formatNumber(lang, count));
+}
+
+/** One indicator over the units below, highest first, with the target line for a percentage. */
+function childrenChart(report: UnitReport, row: ReportRow) {
+  const { lang } = report;
+  const l = labels(lang);
+  // An absolute target is the unit's own, not each child's share: only percentages get the line.
+  const target = row.target !== null && row.percent ? row.target : null;
+  return {
+    title: `${row.no}. ${row.name} (${countLabel(lang, row.unitLabel, 2)})`,
+    note: [l.rankedNote, target === null ? null : `${l.targetLine} ${formatFigure(lang, target, row.unitLabel, row.percent)}`].filter(Boolean).join(' · '),
+    target,
+    axisFormat: (value: number) => (row.percent ? `${formatNumber(lang, value)}%` : formatNumber(lang, value)),
+    partLabel: partLabel(lang),
+    emptyText: `${statusLabel(lang, 'no_data')}.`,
+    bars: rankBars(report.children.map((child) => {
+      const figures = child.rows.find((r) => r.code === row.code);
+      const value = figures?.value ?? null;
+      return { label: child.unit.name, value, status: figures?.status ?? 'no_data', display: value === null ? '–' : formatFigure(lang, value, row.unitLabel, row.percent) };
+    })),
+  };
+}
 
 /**
  * The unit's report as PDF: the same target table as the workbook's summary sheet, a chart of
- * how much of each target is achieved, and one chart per indicator over the units below.
+ * how much of each target is achieved, and one chart per indicator over the units below. The
+ * charts are the dashboard's comparison chart (shared/charts) at a printed size that stays
+ * readable: a hundred communes continue over pages rather than shrink.
  */
 export async function unitReportPdf(report: UnitReport, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { lang } = report;
@@ -28,38 +59,24 @@ export async function unitReportPdf(report: UnitReport, options: { compress?: bo
   ];
   drawTable(doc, columns, report.rows.map((row) => [
     String(row.no), row.name, row.explanation, row.unitLabel, formatNumber(lang, row.target), formatNumber(lang, row.value),
-    formatNumber(lang, row.achieved), { text: statusLabel(lang, row.status), colour: colour(row.status), bold: true },
+    formatNumber(lang, row.achieved), { text: statusLabel(lang, row.status), colour: CHART_STATUS_COLOURS[row.status], bold: true },
   ]));
 
-  drawBarChart(doc, {
+  drawComparison(doc, {
     title: l.achievedChart,
     note: l.targetLine,
     target: 100,
+    axisFormat: (value) => `${formatNumber(lang, value)}%`,
+    partLabel: partLabel(lang),
+    emptyText: `${statusLabel(lang, 'no_data')}.`,
     bars: report.rows.map((row) => ({
-      label: `${row.no}. ${row.name}`, value: row.achieved === null ? null : Math.min(row.achieved, 150),
-      display: row.achieved === null ? statusLabel(lang, row.status) : `${formatNumber(lang, row.achieved)}%`, colour: colour(row.status),
+      label: `${row.no}. ${row.name}`, value: row.achieved === null ? null : Math.min(row.achieved, 150), status: row.status,
+      display: row.achieved === null ? statusLabel(lang, row.status) : `${formatNumber(lang, row.achieved)}%`,
     })),
   });
 
   if (report.children.length > 0) {
-    doc.addPage();
-    heading(doc, l.chartsTitle, 13);
-    for (const row of report.rows) {
-      drawBarChart(doc, {
-        title: `${row.no}. ${row.name} (${row.unitLabel})`,
-        // An absolute target is the unit's own, not each child's share: only percentages get the line.
-        note: row.target === null || !row.percent ? undefined : `${l.targetLine} ${formatFigure(lang, row.target, row.unitLabel, row.percent)}`,
-        target: row.target !== null && row.percent ? row.target : null,
-        bars: report.children.map((child) => {
-          const figures = child.rows.find((r) => r.code === row.code);
-          const value = figures?.value ?? null;
-          return {
-            label: child.unit.name, value, colour: colour(figures?.status ?? 'no_data'),
-            display: value === null ? '–' : formatFigure(lang, value, row.unitLabel, row.percent),
-          };
-        }),
-      });
-    }
+    report.rows.forEach((row, index) => drawComparison(doc, childrenChart(report, row), index === 0 ? { sectionHeading: { text: l.chartsTitle, size: 13 } } : {}));
   }
   numberPages(doc, l.page);
   return finish();
