@@ -168,7 +168,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         <CoveragePanel unitCode={unit.code} refresh={stage2} linkTo={linkTo} />
       </section>
 
-      <div className="dash-columns">
+      <div className="dash-columns dash-columns-teams">
         <section className="panel" aria-labelledby="difficulties-heading">
           <h3 id="difficulties-heading">{t('difficulties.heading')}</h3>
           <DifficultiesPanel items={difficulties.data?.items} error={difficulties.error?.message} more={Boolean(difficulties.data?.next)}
