@@ -39,8 +39,8 @@ import { progressSeriesRoutes } from './modules/targets/series/progress-series.r
 import { supervisionRoutes } from './modules/targets/supervision/supervision.routes.js';
 import { dhis2MappingRoutes } from './modules/reports/dhis2/dhis2-mapping.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
-import { phaseRoutes } from './modules/reports/phase.routes.js';
-import { publicRoutes } from './modules/reports/public.routes.js';
+import { phaseRoutes } from './modules/reports/phases/phase.routes.js';
+import { publicRoutes } from './modules/reports/public/public.routes.js';
 import { webRoutes } from './modules/web/web.routes.js';
 import { contestRoutes } from './modules/contest/contest.routes.js';
 import { contestAdminRoutes } from './modules/contest/contest-admin.routes.js';

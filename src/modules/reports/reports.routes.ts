@@ -6,12 +6,12 @@ import { dataValuesOf, dataValueSetCsv, identifiedDataValues } from './dhis2/dat
 import { dhis2Identifiers } from './dhis2/dhis2-mapping.service.js';
 import { MEDIA_TYPES, sendExport } from './export-reply.js';
 import { parseDhis2Period, periodReportDay, reportDay } from './report-days.js';
-import { childrenCsv } from './report-csv.js';
+import { childrenCsv } from './csv/report-csv.js';
 import { fileNameOf } from './report-format.js';
-import { unitReportPdf } from './report-pdf.js';
-import { unitReportWorkbook } from './report-xlsx.js';
+import { unitReportPdf } from './pdf/report-pdf.js';
+import { unitReportWorkbook } from './xlsx/report-xlsx.js';
 import * as s from './reports.schema.js';
-import { summaryPdf } from './summary-pdf.js';
+import { summaryPdf } from './pdf/summary-pdf.js';
 import { movementSummary } from './summary.service.js';
 import { loadUnitReport } from './unit-report.service.js';
 

@@ -5,6 +5,8 @@ import { pdfText } from '../../testing/pdf-text.js';
 import { seedReportProvince } from '../../testing/report-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
+import { summaryPdf } from './pdf/summary-pdf.js';
+import { countLabel, formatFigure } from './report-format.js';
 
 let t: TestApp;
 let province: TestUser;
@@ -108,6 +110,22 @@ describe('summary', () => {
     const en = (await get(province, '/api/reports/66/summary?date=2025-09-01', { 'accept-language': 'en' })).json();
     expect(en.lead.startsWith('As of 1 September 2025, Tỉnh Thử Nghiệm has met 0 of its 6 targets')).toBe(true);
     expect(text('digital_signatures', en)).toBe('Digital signatures registered via VNeID: 12 people, 0% of the target of 200,000 people');
+    // One person is a person: English counts take the plural form their number calls for.
+    expect(countLabel('en', 'người', 1)).toBe('person');
+    expect(formatFigure('en', 1, 'người', false)).toBe('1 person');
+    expect(formatFigure('en', 2, 'người', false)).toBe('2 people');
+    expect(formatFigure('vi', 1, 'người', false)).toBe('1 người');
+  });
+
+  it('is stamped in Vietnam time, whatever the server\'s time zone', async () => {
+    const summary = (await get(province, '/api/reports/66/summary?date=2025-09-01')).json();
+    // 20:30 UTC on 1 September is 03:30 on 2 September in Vietnam.
+    const now = new Date('2025-09-01T20:30:00Z');
+    expect((await pdfText(await summaryPdf(summary, 'vi', { now }))).text).toContain('Lập lúc 02/09/2025 03:30 (UTC+7)');
+    expect((await pdfText(await summaryPdf(summary, 'en', { now }))).text).toContain('Generated at 2025-09-02 03:30 (UTC+7)');
+    const served = (await pdfText((await get(province, '/api/reports/66/summary.pdf?date=2025-09-01')).rawPayload)).text;
+    expect(served).toMatch(/Lập lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(UTC\+7\)/);
+    expect(served).not.toMatch(/\d UTC\b/);
   });
 
   it('prints on one page', async () => {

@@ -3,7 +3,7 @@ import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { progressOf, type IndicatorProgress } from '../targets/progress/progress.service.js';
 import type { Unit } from '../units/units.service.js';
-import { formatDay, formatNumber, percentAchieved } from './report-format.js';
+import { countLabel, formatDay, formatNumber, percentAchieved } from './report-format.js';
 
 /**
  * The movement's results in a paragraph of figures, like the province's own reports ("98% of
@@ -21,9 +21,6 @@ export interface MovementSummary {
   paragraph: string;
 }
 
-/** Unit labels of counts are stored in Vietnamese; English sentences need a word of their own. */
-const ENGLISH_UNIT_LABELS: Record<string, string> = { 'người': 'people', 'lượt': 'participations', 'hộ': 'households', 'xã': 'communes', 'thôn': 'villages' };
-
 function longDay(lang: Language, day: string): string {
   if (lang === 'vi') return formatDay('vi', day);
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -40,10 +37,10 @@ function sentenceOf(lang: Language, i: IndicatorProgress): string {
         : (lang === 'vi' ? `, chỉ tiêu ${n(i.target)}%` : `, against a target of ${n(i.target)}%`);
     return `${i.name}: ${lang === 'vi' ? 'đạt ' : ''}${n(i.value)}%${ratio}${target}`;
   }
-  const label = lang === 'en' ? ENGLISH_UNIT_LABELS[i.unitLabel] ?? i.unitLabel : i.unitLabel;
+  const label = (count: number | null) => countLabel(lang, i.unitLabel, count ?? 0);
   const target = i.target === null || achieved === null ? ''
-    : lang === 'vi' ? `, đạt ${n(achieved)}% chỉ tiêu (${n(i.target)} ${label})` : `, ${n(achieved)}% of the target of ${n(i.target)} ${label}`;
-  return `${i.name}: ${n(i.value)} ${label}${target}`;
+    : lang === 'vi' ? `, đạt ${n(achieved)}% chỉ tiêu (${n(i.target)} ${label(i.target)})` : `, ${n(achieved)}% of the target of ${n(i.target)} ${label(i.target)}`;
+  return `${i.name}: ${n(i.value)} ${label(i.value)}${target}`;
 }
 
 function leadOf(lang: Language, unitName: string, day: string, indicators: readonly IndicatorProgress[]): string {

@@ -1,6 +1,6 @@
 /**
  * What the officers' dashboard and the public page both read of an indicator's progress
- * (src/modules/targets/progress*.schema.ts, src/modules/reports/public.routes.ts).
+ * (src/modules/targets/progress*.schema.ts, src/modules/reports/public/public.routes.ts).
  */
 export type Status = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'no_target' | 'no_data';
 export type Tier = 'province' | 'commune' | 'village';

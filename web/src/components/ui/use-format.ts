@@ -15,7 +15,8 @@ export function useFormat() {
   const measure = (value: number | null, indicator: Measured, digits?: number): string => {
     if (value === null) return t('tiles.noValue');
     if (indicator.percent) return `${number(value, digits ?? 1)}%`;
-    const label = t(`unitLabels.${indicator.unitLabel}`, { defaultValue: indicator.unitLabel });
+    // The count chooses the word's plural form: "1 person", "2 people" (Vietnamese has one form).
+    const label = t(`unitLabels.${indicator.unitLabel}`, { count: value, defaultValue: indicator.unitLabel });
     return `${number(value, digits ?? 0)} ${label}`.trim();
   };
   return { number, measure, language };

@@ -58,7 +58,7 @@ export function PhaseResults({ contest, phase, call, onPublished }: { contest: A
       <h4>{t('suspicious')}</h4>
       {suspicious.data && suspicious.data.addresses.length + suspicious.data.fastAttempts.length === 0 && <p className="muted">{t('nothing')}</p>}
       <ul>
-        {suspicious.data?.addresses.map((a) => <li key={a.address}>{t('busyAddress', a)}</li>)}
+        {suspicious.data?.addresses.map((a) => <li key={a.address}>{t('busyAddress', { ...a, count: a.participants })}</li>)}
         {suspicious.data?.fastAttempts.map((f) => <li key={f.attemptId}>{t('fastAttempt', { name: f.name, score: f.score, seconds: f.secondsPerQuestion, address: f.address })}</li>)}
       </ul>
     </section>

@@ -3,6 +3,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { trendOption } from '../../../../../shared/charts/trend-chart.js';
 import type { ProgressSeries } from '../api/dashboard-api';
 
 // Only what a line chart with a tooltip needs: the whole of ECharts is ~2× larger. The legend is
@@ -13,42 +14,6 @@ interface CanvasProps {
   series: ProgressSeries;
   labels: { value: string; target: string; projection: string; chart: string };
   format: (value: number | null) => string;
-}
-
-// The same colours as the HTML legend in dashboard.css (.line-value, .line-target, .line-projection).
-const COLOURS = { value: '#0b5394', target: '#a30000', projection: '#7a4a00' };
-
-function optionOf({ series, labels, format }: CanvasProps): echarts.EChartsCoreOption {
-  const { points, target, deadline, projected, indicator } = series;
-  const last = points.at(-1);
-  const end = deadline !== null && deadline > series.to ? deadline : series.to;
-  const lines: Record<string, unknown>[] = [{
-    name: labels.value, type: 'line', data: points.map((p) => [p.day, p.value]), color: COLOURS.value,
-    lineStyle: { width: 3 }, symbolSize: 7, connectNulls: false,
-  }];
-  if (target !== null) {
-    lines.push({
-      name: labels.target, type: 'line', data: [[series.from, target], [end, target]], color: COLOURS.target,
-      lineStyle: { type: 'dashed', width: 2 }, symbol: 'none',
-    });
-  }
-  if (last && last.value !== null && projected !== null && deadline !== null && deadline > series.to) {
-    lines.push({
-      name: labels.projection, type: 'line', data: [[last.day, last.value], [deadline, projected]], color: COLOURS.projection,
-      lineStyle: { type: 'dotted', width: 3 }, symbol: 'emptyCircle', symbolSize: 7,
-    });
-  }
-  return {
-    animation: false,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => format(typeof value === 'number' ? value : null) },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: '{dd}/{MM}' } },
-    yAxis: {
-      type: 'value', min: 0, max: indicator.percent ? 100 : undefined,
-      axisLabel: { formatter: (value: number) => (indicator.percent ? `${value}%` : new Intl.NumberFormat().format(value)) },
-    },
-    series: lines,
-  };
 }
 
 /** The ECharts canvas of a trend; its own lazy chunk (see trend-chart.tsx). */
@@ -72,7 +37,8 @@ export default function TrendCanvas(props: CanvasProps) {
   const latest = useRef(props);
   latest.current = props;
   useEffect(() => {
-    chart.current?.setOption(optionOf(latest.current), { notMerge: true });
+    const { series, labels, format } = latest.current;
+    chart.current?.setOption(trendOption({ ...series, percent: series.indicator.percent }, labels, format), { notMerge: true });
   }, [props.series, props.labels.value, props.labels.target, props.labels.projection]);
 
   return <div ref={element} className="trend-canvas" role="img" aria-label={props.labels.chart} data-testid="trend-chart" />;

@@ -17,6 +17,7 @@ import { ContestTile } from './contest-tile';
 import { NS } from './dashboard-i18n';
 import { DifficultiesPanel } from './difficulties-panel';
 import { LaggingPanel } from './lagging-panel';
+import { RankingChart } from './ranking-chart';
 import { RankingTable } from './ranking-table';
 import { MoreExports } from './more-exports';
 import { ReportExports } from './report-exports';
@@ -155,6 +156,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
               <section className="panel" aria-labelledby="ranking-heading">
                 <h4 id="ranking-heading">{t('ranking.heading', { children: childrenLabel })}</h4>
                 <RankingTable units={units} indicator={selected} childrenLabel={childrenLabel} linkTo={linkTo} />
+                <RankingChart units={units} indicator={selected} childrenLabel={childrenLabel} />
               </section>
             </>
           )}
@@ -166,7 +168,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         <CoveragePanel unitCode={unit.code} refresh={stage2} linkTo={linkTo} />
       </section>
 
-      <div className="dash-columns">
+      <div className="dash-columns dash-columns-teams">
         <section className="panel" aria-labelledby="difficulties-heading">
           <h3 id="difficulties-heading">{t('difficulties.heading')}</h3>
           <DifficultiesPanel items={difficulties.data?.items} error={difficulties.error?.message} more={Boolean(difficulties.data?.next)}

@@ -17,7 +17,7 @@ function AttendanceLine({ event }: { event: EventItem }) {
   if (!a) return null;
   return (
     <p data-testid="event-attendance">
-      {t('list.attendance', { people: a.people, attendances: a.attendances, headCount: a.headCount })}
+      {t('list.attendance', { count: a.people, people: a.people, attendances: a.attendances, headCount: a.headCount })}
       {a.overCapacity && <strong className="error-text"> {t('list.overCapacity', { capacity: a.capacity })}</strong>}
     </p>
   );

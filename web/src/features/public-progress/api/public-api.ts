@@ -1,7 +1,7 @@
 import { apiFetch } from '../../../lib/api';
 import type { IndicatorFigure, Status, Tier } from '../../../lib/progress-types';
 
-// The shapes of GET /api/public/… (src/modules/reports/public.routes.ts): aggregates and unit names only.
+// The shapes of GET /api/public/… (src/modules/reports/public/public.routes.ts): aggregates and unit names only.
 
 /** An indicator's figure as anyone may see it: the shared figure, without the officers' projection and pace. */
 export type PublicIndicator = IndicatorFigure;

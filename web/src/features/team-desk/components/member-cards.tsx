@@ -9,7 +9,7 @@ const STALE_MS = 24 * 3600 * 1000;
 /** Each member's day and week, and when their phone last synced: cards that fit a phone's width. */
 export function MemberCards({ desk }: { desk: TeamDesk }) {
   const { t } = useTranslation(NS);
-  const tally = (tally: Tally) => t('team.tally', { visits: tally.visits, people: tally.peopleGuided, milestones: tally.milestones });
+  const tally = (tally: Tally) => t('team.tally', { count: tally.peopleGuided, visits: tally.visits, people: tally.peopleGuided, milestones: tally.milestones });
   const others = desk.others.week.visits + desk.others.week.milestones > 0;
   if (desk.members.length === 0) return <p className="muted">{t('team.noMembers')}</p>;
   return (

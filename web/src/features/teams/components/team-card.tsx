@@ -43,7 +43,7 @@ export function TeamCard({ team, unitName, others, csrfToken, onChanged }: TeamC
         <strong>{team.name}</strong>
         <span className="muted">{unitName}</span>
       </div>
-      <span>{t('team.summary', { members: team.activeMembers, leader: team.leaderName ?? t('team.noLeader') })}</span>
+      <span>{t('team.summary', { count: team.activeMembers, members: team.activeMembers, leader: team.leaderName ?? t('team.noLeader') })}</span>
       <button type="button" className="btn btn-secondary btn-small" aria-expanded={open} onClick={() => setOpen(!open)}>{t(open ? 'team.hide' : 'team.show')}</button>
       {failure && <p className="error-text" role="alert">{failure}</p>}
       {open && detail.data && (

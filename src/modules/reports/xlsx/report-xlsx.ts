@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { formatDay } from './report-format.js';
-import { labels, statusLabel } from './report-labels.js';
-import type { ReportRow, UnitReport } from './unit-report.service.js';
+import { formatDay } from '../report-format.js';
+import { labels, statusLabel } from '../report-labels.js';
+import type { ReportRow, UnitReport } from '../unit-report.service.js';
 import { addHeader, addTitle, borderRow, colourStatus, formatNumbers, sheetName } from './xlsx-sheets.js';
 
 const cellOf = (value: number | null) => value ?? null;

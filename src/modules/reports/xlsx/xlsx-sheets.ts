@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { ProgressStatus } from '../targets/targets.public.js';
+import type { ProgressStatus } from '../../targets/targets.public.js';
 
 /** Small helpers every exported workbook shares: titles, header rows, number formats, colours. */
 

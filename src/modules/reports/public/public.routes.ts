@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, Nullable, UnitCode } from '../../http/schemas.js';
-import type { Language } from '../../i18n/index.js';
-import { vietnamDay } from '../../lib/vietnam-day.js';
+import { ErrorResponse, Nullable, UnitCode } from '../../../http/schemas.js';
+import type { Language } from '../../../i18n/index.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { publicProgress, publicProvinces, type PublicProgress, type PublicProvince } from './public.service.js';
-import { SummarySchema } from './reports.schema.js';
-import { TtlCache } from './ttl-cache.js';
+import { SummarySchema } from '../reports.schema.js';
+import { TtlCache } from '../ttl-cache.js';
 
 /** How long the public figures are served from memory, and what browsers and proxies are told. */
 export const PUBLIC_CACHE_SECONDS = 60;

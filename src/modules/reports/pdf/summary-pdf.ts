@@ -1,8 +1,8 @@
-import type { Language } from '../../i18n/index.js';
+import type { Language } from '../../../i18n/index.js';
 import { contentWidth, createPdf, type Pdf } from './pdf-kit.js';
-import { formatDay } from './report-format.js';
-import { labels } from './report-labels.js';
-import type { MovementSummary } from './summary.service.js';
+import { formatDay, formatStamp } from '../report-format.js';
+import { labels } from '../report-labels.js';
+import type { MovementSummary } from '../summary.service.js';
 
 const BULLET_INDENT = 14;
 
@@ -20,7 +20,7 @@ function bodyHeight(doc: Pdf, summary: MovementSummary, size: number): number {
  * The one-page printable summary: the lead and one bullet per figure. The type shrinks until
  * it fits one page, so a plan with many indicators still prints on a single sheet.
  */
-export async function summaryPdf(summary: MovementSummary, lang: Language, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function summaryPdf(summary: MovementSummary, lang: Language, options: { compress?: boolean; now?: Date } = {}): Promise<Buffer> {
   const l = labels(lang);
   const { doc, finish } = createPdf({ title: `${l.summaryTitle} — ${summary.unit.name}`, compress: options.compress });
   const width = contentWidth(doc);
@@ -53,7 +53,7 @@ export async function summaryPdf(summary: MovementSummary, lang: Language, optio
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   doc.font('regular').fontSize(7).fillColor('#777777')
-    .text(`Doorstep — ${l.generatedAt} ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, left, doc.page.height - 24, { width, lineBreak: false });
+    .text(`Doorstep — ${l.generatedAt} ${formatStamp(lang, options.now ?? new Date())}`, left, doc.page.height - 24, { width, lineBreak: false });
   doc.page.margins.bottom = bottom;
   return finish();
 }

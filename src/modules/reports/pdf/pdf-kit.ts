@@ -5,7 +5,8 @@ import PDFDocument from 'pdfkit';
 /**
  * PDF building blocks on pdfkit: a document with DejaVu Sans embedded (it has every Vietnamese
  * letter; the font files come from the `dejavu-fonts-ttf` package, so nothing depends on the
- * machine's fonts or downloads anything), tables that break across pages, and bar charts.
+ * machine's fonts or downloads anything), headings kept with what follows them, and tables
+ * that break across pages. Charts are drawn by chart-svg.ts.
  */
 export type Pdf = PDFKit.PDFDocument;
 
@@ -18,6 +19,18 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
     bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   };
   return fonts;
+}
+
+let measurer: Pdf | undefined;
+
+/** The width in points of a text in the embedded font: what charts lay their labels out by. */
+export function measureText(text: string, size: number, bold = false): number {
+  if (!measurer) {
+    measurer = new PDFDocument({ autoFirstPage: false });
+    measurer.registerFont('regular', loadFonts().regular);
+    measurer.registerFont('bold', loadFonts().bold);
+  }
+  return measurer.font(bold ? 'bold' : 'regular').fontSize(size).widthOfString(text);
 }
 
 export interface PdfOptions {
@@ -67,14 +80,27 @@ export function numberPages(doc: Pdf, label: string): void {
 }
 
 export const contentWidth = (doc: Pdf) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-const bottomOf = (doc: Pdf) => doc.page.height - doc.page.margins.bottom;
+export const bottomOf = (doc: Pdf) => doc.page.height - doc.page.margins.bottom;
+/** The room a fresh page has for content. */
+export const pageRoom = (doc: Pdf) => doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
 
 /** Starts a new page unless `height` still fits below the cursor. */
 export function ensureSpace(doc: Pdf, height: number): void {
   if (doc.y + height > bottomOf(doc)) doc.addPage();
 }
 
-export function heading(doc: Pdf, text: string, size = 14): void {
+/** The height a heading takes, its gap below included. */
+export function headingHeight(doc: Pdf, text: string, size: number): number {
+  doc.font('bold').fontSize(size);
+  return doc.heightOfString(text, { width: contentWidth(doc) }) + doc.currentLineHeight() * 0.3;
+}
+
+/**
+ * A heading that never ends a page: it moves to the next page with the first `keepWith` points
+ * of what follows it (a table's header and first row, a chart) when they do not fit below it.
+ */
+export function heading(doc: Pdf, text: string, size = 14, keepWith = 40): void {
+  ensureSpace(doc, headingHeight(doc, text, size) + Math.min(keepWith, pageRoom(doc) - headingHeight(doc, text, size)));
   doc.font('bold').fontSize(size).fillColor('#000000').text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
@@ -126,53 +152,4 @@ export function drawTable(doc: Pdf, columns: readonly Column[], rows: readonly (
   for (const row of rows) drawRow(row.map(cellOf), false);
   doc.fillColor('#000000');
   doc.moveDown(0.5);
-}
-
-export interface Bar {
-  label: string;
-  value: number | null;
-  /** The text written after the bar. */
-  display: string;
-  colour: string;
-}
-
-/**
- * A horizontal bar chart: one labelled bar per item on a common scale, with a dashed line at
- * `target` when there is one. Bars thin out to fit many units on one page.
- */
-export function drawBarChart(doc: Pdf, chart: { title: string; bars: readonly Bar[]; target: number | null; note?: string }): void {
-  const x0 = doc.page.margins.left;
-  const width = contentWidth(doc);
-  const labelWidth = Math.min(200, width * 0.3);
-  const valueWidth = 70;
-  const plotWidth = width - labelWidth - valueWidth;
-  const maxHeight = bottomOf(doc) - doc.page.margins.top - 40;
-  const barHeight = Math.max(4, Math.min(14, (maxHeight - 10) / Math.max(1, chart.bars.length) - 3));
-  const gap = barHeight < 8 ? 1.5 : 3;
-  const fontSize = Math.max(4.5, Math.min(8, barHeight - 1));
-  const height = chart.bars.length * (barHeight + gap) + 40;
-  ensureSpace(doc, Math.min(height, maxHeight + 40));
-
-  heading(doc, chart.title, 10);
-  if (chart.note) doc.font('regular').fontSize(7).fillColor('#555555').text(chart.note, x0, doc.y, { width });
-  doc.moveDown(0.3);
-  const top = doc.y;
-  const scale = Math.max(1e-9, chart.target ?? 0, ...chart.bars.map((b) => b.value ?? 0));
-  chart.bars.forEach((bar, i) => {
-    const y = top + i * (barHeight + gap);
-    doc.font('regular').fontSize(fontSize).fillColor('#000000')
-      .text(bar.label, x0, y + (barHeight - fontSize) / 2 - 1, { width: labelWidth - 6, height: fontSize * 1.2, align: 'right', ellipsis: true });
-    const length = bar.value === null ? 0 : (Math.max(0, bar.value) / scale) * plotWidth;
-    if (length > 0) doc.rect(x0 + labelWidth, y, length, barHeight).fill(bar.colour);
-    doc.fillColor('#000000').text(bar.display, x0 + labelWidth + length + 3, y + (barHeight - fontSize) / 2 - 1, { lineBreak: false });
-  });
-  const bottom = top + chart.bars.length * (barHeight + gap);
-  doc.lineWidth(0.5).moveTo(x0 + labelWidth, top - 2).lineTo(x0 + labelWidth, bottom).stroke('#444444');
-  if (chart.target !== null && chart.target > 0) {
-    const x = x0 + labelWidth + (chart.target / scale) * plotWidth;
-    doc.lineWidth(1).dash(3, { space: 2 }).moveTo(x, top - 4).lineTo(x, bottom + 2).stroke('#1565C0').undash();
-  }
-  doc.fillColor('#000000');
-  doc.x = x0;
-  doc.y = bottom + 12;
 }

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserAndLogin, type TestUser } from '../../testing/login.js';
-import { seedReportProvince } from '../../testing/report-fixtures.js';
-import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
-import { mergeUnits } from '../units/unit-operations.js';
+import { createUserAndLogin, type TestUser } from '../../../testing/login.js';
+import { seedReportProvince } from '../../../testing/report-fixtures.js';
+import { startTestApp, type TestApp } from '../../../testing/test-app.js';
+import { DAKLAK_2025_PLAN } from '../../targets/indicators/daklak-2025-plan.js';
+import { mergeUnits } from '../../units/unit-operations.js';
 
 let t: TestApp;
 let province: TestUser;

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Database } from '../../db/database.js';
-import type { CampaignPhasesTable } from '../../db/types.js';
+import type { Database } from '../../../db/database.js';
+import type { CampaignPhasesTable } from '../../../db/types.js';
 
 export type PhaseRow = Selectable<CampaignPhasesTable>;
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { OFFICERS } from '../../http/access.js';
-import { ErrorResponse } from '../../http/schemas.js';
-import { MEDIA_TYPES, sendExport } from './export-reply.js';
+import { OFFICERS } from '../../../http/access.js';
+import { ErrorResponse } from '../../../http/schemas.js';
+import { MEDIA_TYPES, sendExport } from '../export-reply.js';
 import { phaseReport } from './phase-report.service.js';
 import { phaseWorkbook } from './phase-xlsx.js';
 import { listPhases, savePhase } from './phases.service.js';
-import { fileNameOf } from './report-format.js';
-import * as s from './reports.schema.js';
+import { fileNameOf } from '../report-format.js';
+import * as s from '../reports.schema.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 

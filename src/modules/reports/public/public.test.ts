@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamDay } from '../../lib/vietnam-day.js';
-import { PERSONAL_NAMES, seedReportProvince } from '../../testing/report-fixtures.js';
-import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { addToRollups } from '../rollups/rollups.service.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
+import { PERSONAL_NAMES, seedReportProvince } from '../../../testing/report-fixtures.js';
+import { startTestApp, type TestApp } from '../../../testing/test-app.js';
+import { addToRollups } from '../../rollups/rollups.service.js';
 import { PUBLIC_RATE_LIMIT } from './public.routes.js';
 
 let t: TestApp;

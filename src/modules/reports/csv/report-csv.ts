@@ -1,6 +1,6 @@
-import { toCsv } from '../../lib/csv-write.js';
-import { labels, statusLabel } from './report-labels.js';
-import type { UnitReport } from './unit-report.service.js';
+import { toCsv } from '../../../lib/csv-write.js';
+import { labels, statusLabel } from '../report-labels.js';
+import type { UnitReport } from '../unit-report.service.js';
 
 
 /**

@@ -1,10 +1,10 @@
-import type { Database } from '../../db/database.js';
-import type { Viewer } from '../../http/access.js';
-import type { Language } from '../../i18n/index.js';
-import { listDifficulties } from '../targets/difficulties/difficulties.service.js';
-import { progressOf, progressOfChildren, type IndicatorProgress, type UnitProgress } from '../targets/progress/progress.service.js';
-import type { ProgressStatus } from '../targets/targets.public.js';
-import { getUnitsAt, getVisibleUnit } from '../units/units.service.js';
+import type { Database } from '../../../db/database.js';
+import type { Viewer } from '../../../http/access.js';
+import type { Language } from '../../../i18n/index.js';
+import { listDifficulties } from '../../targets/difficulties/difficulties.service.js';
+import { progressOf, progressOfChildren, type IndicatorProgress, type UnitProgress } from '../../targets/progress/progress.service.js';
+import type { ProgressStatus } from '../../targets/targets.public.js';
+import { getUnitsAt, getVisibleUnit } from '../../units/units.service.js';
 import { resolvePhaseSpan, type PhaseSpan } from './phases.service.js';
 
 /**

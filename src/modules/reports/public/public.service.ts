@@ -1,11 +1,11 @@
-import type { Database } from '../../db/database.js';
-import { AppError } from '../../errors.js';
-import type { Language } from '../../i18n/index.js';
-import { vietnamDay } from '../../lib/vietnam-day.js';
-import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress/progress.service.js';
-import type { ProgressStatus } from '../targets/targets.public.js';
-import { getUnit, listProvinces } from '../units/units.service.js';
-import { summarize, type MovementSummary } from './summary.service.js';
+import type { Database } from '../../../db/database.js';
+import { AppError } from '../../../errors.js';
+import type { Language } from '../../../i18n/index.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
+import { progressOf, progressOfChildren, type IndicatorProgress } from '../../targets/progress/progress.service.js';
+import type { ProgressStatus } from '../../targets/targets.public.js';
+import { getUnit, listProvinces } from '../../units/units.service.js';
+import { summarize, type MovementSummary } from '../summary.service.js';
 
 /**
  * What the public page shows without login: a province's (or commune's) figures, the ranking of

@@ -1,11 +1,11 @@
-import type { Database } from '../../db/database.js';
-import { AppError } from '../../errors.js';
-import type { Viewer } from '../../http/access.js';
-import type { Language } from '../../i18n/index.js';
-import { addDays, isDay, vietnamDay } from '../../lib/vietnam-day.js';
-import { getVisibleUnit, type Unit } from '../units/units.service.js';
+import type { Database } from '../../../db/database.js';
+import { AppError } from '../../../errors.js';
+import type { Viewer } from '../../../http/access.js';
+import type { Language } from '../../../i18n/index.js';
+import { addDays, isDay, vietnamDay } from '../../../lib/vietnam-day.js';
+import { getVisibleUnit, type Unit } from '../../units/units.service.js';
 import * as q from './phases.queries.js';
-import { reportDay } from './report-days.js';
+import { reportDay } from '../report-days.js';
 
 /** A campaign phase: a named span of days (the "100 peak days"…), of one province or of all. */
 export interface Phase {

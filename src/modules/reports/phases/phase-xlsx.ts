@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Language } from '../../i18n/index.js';
-import { vietnamDay } from '../../lib/vietnam-day.js';
+import type { Language } from '../../../i18n/index.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
 import type { PhaseFigure, PhaseReport } from './phase-report.service.js';
-import { formatDay } from './report-format.js';
-import { difficultyLabel, difficultyStatusLabel, labels, statusLabel } from './report-labels.js';
-import { addHeader, addTitle, borderRow, colourStatus, formatNumbers, sheetName } from './xlsx-sheets.js';
+import { formatDay } from '../report-format.js';
+import { difficultyLabel, difficultyStatusLabel, labels, statusLabel } from '../report-labels.js';
+import { addHeader, addTitle, borderRow, colourStatus, formatNumbers, sheetName } from '../xlsx/xlsx-sheets.js';
 
 /**
  * The phase evaluation as a workbook: a summary of the unit's gains per indicator, one sheet per
