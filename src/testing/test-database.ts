@@ -30,6 +30,15 @@ function dumpOf(file: string): Blob {
 }
 
 /**
+ * An embedded database as made, not migrated (for backups and migrations), loaded from the run's
+ * dump when there is one (runs on PostgreSQL make none).
+ */
+export function openEmptyPGlite(): Promise<DatabaseHandle> {
+  const dump = inject('emptyPGliteDump');
+  return dump ? openPGlite({ loadDataDir: dumpOf(dump), settings: TEST_PGLITE_SETTINGS }) : openPGlite();
+}
+
+/**
  * A fresh, migrated database for one test file: a copy of the run's template, on PGlite or on
  * the PostgreSQL server named by DATABASE_URL. Close it in afterAll or the process never exits.
  */
