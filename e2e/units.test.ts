@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
-import { launchChromium, openOfficerPage, saveScreenshot } from './support/browser.js';
-import { chromiumMissing, skipWithoutChromium } from './support/chromium.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { openOfficerPage, saveScreenshot } from './support/browser.js';
+import { skipWithoutChromium } from './support/chromium.js';
+import { isolatedDemoJourney } from './support/demo-journey.js';
+import { DEMO_PASSWORD } from './support/demo-password.js';
 
-// A demo server of its own (like isolatedDemoJourney): the merge ends a commune that the other
-// journeys' accounts may work in. Its setup gets more time than the shared helper gives: building
-// a second demo province while other suites run on the same two cores has taken over four minutes.
-const PASSWORD = 'e2e-units-password';
-const state: { e2e?: E2eServer; browser?: Browser } = {};
-beforeAll(async () => {
-  if (chromiumMissing()) return;
-  state.e2e = await startE2eServer({ demoPassword: PASSWORD });
-  state.browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-  await state.browser?.close();
-  await state.e2e?.stop();
-}, 60_000);
-const journey = { get baseUrl() { return state.e2e!.server.url; }, get browser() { return state.browser!; } };
+// A demo server of its own: the merge ends a commune that the other journeys' accounts may work in.
+const PASSWORD = DEMO_PASSWORD;
+const journey = isolatedDemoJourney();
 
 interface Figure { code: string; value: number | null }
 interface Children { children: { unit: { code: string; name: string }; indicators: Figure[] }[] }

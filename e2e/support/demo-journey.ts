@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { chromiumMissing } from './chromium.js';
+import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer, type E2eServer } from './e2e-server.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
@@ -37,17 +38,20 @@ export interface IsolatedDemoJourney extends DemoJourney {
 }
 
 /**
- * Like `demoJourney`, but with a demo server of its own whose accounts share `password`: for a
- * journey that changes the demo accounts themselves (a password reset), which the journeys on
- * the shared server sign in with.
+ * Like `demoJourney`, but with a demo server of its own, its accounts sharing DEMO_PASSWORD: for
+ * a journey that changes what the journeys on the shared server rely on (the demo accounts'
+ * passwords, the units). On the embedded database it starts from a copy of the shared server's
+ * demo province as built; on a PostgreSQL server it builds one (the limit allows for that on a
+ * busy machine).
  */
-export function isolatedDemoJourney(password: string): IsolatedDemoJourney {
+export function isolatedDemoJourney(): IsolatedDemoJourney {
   const state: { e2e?: E2eServer; browser?: Browser } = {};
   beforeAll(async () => {
     if (chromiumMissing()) return;
-    state.e2e = await startE2eServer({ demoPassword: password });
+    const demoDump = inject('demoDump');
+    state.e2e = await startE2eServer(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD });
     state.browser = await launchChromium();
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await state.browser?.close();
     await state.e2e?.stop();

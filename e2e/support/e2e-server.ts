@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/database.js';
+import { openPGlite, type Database } from '../../src/db/database.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { adminUrl } from '../../src/testing/test-database-names.js';
 
@@ -20,7 +20,12 @@ export type E2eServerOptions =
   /** The demo province, built at the first start, its accounts sharing this password. */
   | { demoPassword: string }
   /** No demo: `seed` fills the empty database once the server is up, before any request. */
-  | { seed: (db: Database) => Promise<void> };
+  | { seed: (db: Database) => Promise<void> }
+  /**
+   * A copy of a demo province already built (on PGlite only): the embedded database dumped to
+   * this file, loaded into the new server's folder before it starts.
+   */
+  | { demoDump: string };
 
 /**
  * The real server, in process, on a free port and a database of its own: a temporary PGlite
@@ -40,6 +45,11 @@ export async function startE2eServer(options: E2eServerOptions): Promise<E2eServ
     }
   };
   if (serverUrl) await admin(`create database ${databaseName}`);
+  if ('demoDump' in options) {
+    if (serverUrl) throw new Error('a demo dump is an embedded database; on a PostgreSQL server build the demo');
+    const copy = await openPGlite({ dataDir, loadDataDir: new Blob([fs.readFileSync(options.demoDump)]) });
+    await copy.close();
+  }
 
   const cleanUp = async () => {
     if (serverUrl) await admin(`drop database if exists ${databaseName} with (force)`);

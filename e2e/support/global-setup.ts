@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumMissing } from './chromium.js';
 import { DEMO_PASSWORD } from './demo-password.js';
@@ -15,12 +18,29 @@ export default async function setup(project: TestProject) {
   ensureWebBuilt();
   const e2e = await startE2eServer({ demoPassword: DEMO_PASSWORD });
   project.provide('demoServerUrl', e2e.server.url);
-  return () => e2e.stop();
+  // On the embedded database, the demo province as built, before any journey, for the journeys
+  // that need a server of their own: loading it costs a few seconds, building it again ~25 s.
+  let dumpFolder: string | undefined;
+  const pglite = e2e.server.database.pglite;
+  if (pglite) {
+    dumpFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-demo-'));
+    const dump = path.join(dumpFolder, 'demo.tar');
+    fs.writeFileSync(dump, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    project.provide('demoDump', dump);
+  } else {
+    project.provide('demoDump', '');
+  }
+  return async () => {
+    await e2e.stop();
+    if (dumpFolder) fs.rmSync(dumpFolder, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The shared demo server of the browser journeys. */
     demoServerUrl: string;
+    /** Its embedded database dumped as built, or '' on a PostgreSQL server. */
+    demoDump: string;
   }
 }

@@ -8,10 +8,10 @@ import { migrations } from '../../migrations/index.js';
 import { putCommittee } from '../modules/teams/committees.service.js';
 import { addMember, createTeam } from '../modules/teams/teams.service.js';
 import { upsertStatistics } from '../modules/units/units.queries.js';
-import { openTestDatabase } from '../testing/test-database.js';
+import { openEmptyPGlite, openTestDatabase } from '../testing/test-database.js';
 import { createSmallProvince } from '../testing/unit-fixtures.js';
 import { BackupRefused, restoreBackup, tableCounts, writeBackup } from './backup.js';
-import { openPGlite, type DatabaseHandle } from './database.js';
+import type { DatabaseHandle } from './database.js';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-backup-'));
 const handles: DatabaseHandle[] = [];
@@ -36,7 +36,7 @@ describe('backup and restore', () => {
     expect(await writeBackup(source.db, file)).toEqual(before);
     expect(fs.statSync(file).mode & 0o077).toBe(0);
 
-    const target = track(await openPGlite());
+    const target = track(await openEmptyPGlite());
     const after = await restoreBackup(target.db, file);
     expect(after).toEqual(before);
     expect(await tableCounts(target.db)).toEqual(before);
@@ -52,7 +52,7 @@ describe('backup and restore', () => {
 
   it('restores a backup of an older version and migrates it to this one', async () => {
     const names = Object.keys(migrations).sort();
-    const older = track(await openPGlite());
+    const older = track(await openEmptyPGlite());
     const migrator = new Migrator({ db: older.db, provider: { getMigrations: async () => migrations } });
     const earlier = names[names.length - 3]!;
     expect((await migrator.migrateTo(earlier)).error).toBeUndefined();
@@ -62,7 +62,7 @@ describe('backup and restore', () => {
     const header = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n')[0]!);
     expect(header.migrations.at(-1)).toBe(earlier);
 
-    const target = track(await openPGlite());
+    const target = track(await openEmptyPGlite());
     await restoreBackup(target.db, file);
     const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(target.db)).rows.map((r) => r.name);
     expect(applied).toEqual(names);

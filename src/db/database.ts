@@ -33,13 +33,23 @@ function handle(db: Database, kind: DatabaseKind, pglite?: PGlite): DatabaseHand
   };
 }
 
+export interface PGliteOptions {
+  dataDir?: string;
+  /** A dump (`dumpDataDir`) to start from instead of an empty database. */
+  loadDataDir?: Blob;
+  /** Server settings beside PGlite's own, e.g. `{ shared_buffers: '16MB' }`. */
+  settings?: Readonly<Record<string, string>>;
+}
+
 /** The embedded database: PostgreSQL compiled to WebAssembly, in a folder or in memory. */
-export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+export async function openPGlite(options: PGliteOptions = {}): Promise<DatabaseHandle> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: typeParsers,
+    ...(settings.length > 0 ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
   });
   if (options.dataDir) restrictTree(options.dataDir);
   const pool = new PGlitePool(pglite);

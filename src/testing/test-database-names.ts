@@ -14,5 +14,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A dump file of the migrated PGlite, or the name of the migrated PostgreSQL template. */
     databaseTemplate: string;
+    /** A dump file of a PGlite as made, before any migration; '' when the run is on PostgreSQL. */
+    emptyPGliteDump: string;
   }
 }
