@@ -217,10 +217,11 @@ describe('a scenario run killed with SIGKILL', () => {
   afterAll(async () => drop?.());
 
   it('leaves counts that equal its facts, and a second run refuses instead of counting twice', async () => {
-    const run = runDoorstep(['scenario', 'daklak-2025', '--scale', '0.005'], scenarioEnv);
+    const run = runDoorstep(['scenario', 'daklak-2025', '--scale', '0.006'], scenarioEnv);
     const deadline = Date.now() + 600_000;
-    // Killed while the field work is being written, batch after batch.
-    while (!/field work|…/.test(run.output()) && Date.now() < deadline) {
+    // Killed while the field work is being written, batch after batch: each step is logged when it
+    // ends, so the teams line means the field work has begun.
+    while (!/^\s+teams\s/m.test(run.output()) && Date.now() < deadline) {
       if (run.child.exitCode !== null) throw new Error(`the scenario ended before its field work: ${run.output().slice(-1500)}`);
       await settle(100);
     }
@@ -236,7 +237,7 @@ describe('a scenario run killed with SIGKILL', () => {
     };
     const before = await read();
 
-    const again = runDoorstep(['scenario', 'daklak-2025', '--scale', '0.005'], scenarioEnv);
+    const again = runDoorstep(['scenario', 'daklak-2025', '--scale', '0.006'], scenarioEnv);
     expect(await again.exited).not.toBe(0);
     expect(again.output()).toMatch(/empty database/);
     expect(await read()).toBe(before);
