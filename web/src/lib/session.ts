@@ -1,6 +1,4 @@
-import { rememberSignedIn } from './boot-shell';
 import { db, readValue, writeValue } from './db';
-import { forgetKeptLessons } from './kept-lessons';
 
 export interface SessionUser {
   id: string;
@@ -40,7 +38,6 @@ export async function saveSession(session: StoredSession): Promise<void> {
     if (previous && previous.user.id !== session.user.id) await forgetVillageCopy();
     await writeValue(SESSION, session);
   });
-  rememberSignedIn(true);
 }
 
 export async function markSessionExpired(): Promise<void> {
@@ -69,10 +66,8 @@ async function forgetVillageCopy(): Promise<void> {
 }
 
 export async function clearSession(): Promise<void> {
-  await forgetKeptLessons();
   await db.transaction('rw', [db.kv, db.households, db.residents, db.visited], async () => {
     await forgetVillageCopy();
     await db.kv.delete(SESSION);
   });
-  rememberSignedIn(false);
 }
