@@ -71,9 +71,9 @@ describe('cadre training from records', () => {
     expect(await snapshotRollups(t.db)).toEqual(before);
   });
 
-  it('ships the cadre and registration indicators reading records first', async () => {
+  it('ships the cadre indicator reading records first, and registrations from the people registered', async () => {
     const numerator = (code: string) => DAKLAK_2025_PLAN.find((i) => i.code === code)!.numerator;
     expect(numerator('cadres_trained')).toEqual({ source: 'reported', over: 'latest', factsFirst: 'learning:cadres_trained' });
-    expect(numerator('learning_platform_registrations')).toEqual({ source: 'reported', over: 'latest', factsFirst: 'milestone:learning_platform' });
+    expect(numerator('learning_platform_registrations')).toEqual({ source: 'milestone', kind: 'learning_platform' });
   });
 });

@@ -39,8 +39,8 @@ export const DAKLAK_2025_PLAN: readonly PlanIndicator[] = [
   },
   {
     code: 'learning_platform_registrations', nameVi: 'Người đăng ký học trên nền tảng học trực tuyến mở đại trà', nameEn: 'Registrations on the national learning platform',
-    explanationVi: 'Số người đã đăng ký học (hồ sơ nhập từ nền tảng và tổ công nghệ số ghi nhận; nơi chưa có hồ sơ: theo báo cáo)', explanationEn: 'People registered (imported from the platform or recorded by teams; reported where no records yet)', unitLabel: 'người', percent: false,
-    numerator: { source: 'reported', over: 'latest', factsFirst: 'milestone:learning_platform' }, denominator: null, target: 20_645, deadline: END_OF_YEAR,
+    explanationVi: 'Số người đã đăng ký học (MOOCs)', explanationEn: 'People registered on the MOOC platform', unitLabel: 'người', percent: false,
+    numerator: { source: 'milestone', kind: 'learning_platform' }, denominator: null, target: 20_645, deadline: END_OF_YEAR,
   },
   {
     code: 'adults_skills_confirmed', nameVi: 'Người trưởng thành được xác nhận phổ cập kỹ năng số qua VNeID', nameEn: 'Adults with basic digital skills confirmed via VNeID',
