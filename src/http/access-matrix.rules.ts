@@ -74,6 +74,7 @@ const PUBLIC = 'public: open to anyone by design';
 const SHARED = 'a definition shared by the province or the system, not a unit\'s record';
 const LEARNER = 'the learner\'s own courses, enrolments and checks';
 const CONTEST = 'the public contest: participants are identified by their own contest token';
+const ADMIN_LINKS = 'single sign-on links: the administrator\'s alone, who has no unit scope';
 const IMPLICIT = 'acts within the caller\'s own scope, which it takes from the session, naming no unit';
 
 const split = (p: Place) => ({
@@ -91,9 +92,15 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'POST /api/auth/login': unscoped(PUBLIC),
   'POST /api/auth/logout': unscoped(OWN),
   'GET /api/auth/me': unscoped(OWN),
+  'GET /api/auth/sso/': unscoped(PUBLIC),
+  'GET /api/auth/sso/start': unscoped(PUBLIC),
+  'GET /api/auth/sso/callback': unscoped(PUBLIC),
 
   'GET /api/users/': unscoped('lists the users of the caller\'s own subtree'),
   'GET /api/users/:id': url((p) => `/api/users/${p.userId}`),
+  'GET /api/users/:id/identities': unscoped(ADMIN_LINKS),
+  'POST /api/users/:id/identities': unscoped(ADMIN_LINKS),
+  'DELETE /api/users/:id/identities/:identityId': unscoped(ADMIN_LINKS),
   'POST /api/users/': body('/api/users/', (p) => ({ username: `matrix-${p.unit}-${Math.random().toString(36).slice(2, 8)}`, displayName: 'Người thử', password: 'matrix-pass-2026', role: 'team_member', scopeUnitCode: p.village })),
   'PATCH /api/users/:id': body((p) => `/api/users/${p.userId}`, () => ({ displayName: 'Người thử' })),
   'POST /api/users/:id/reset-code': url((p) => `/api/users/${p.userId}/reset-code`),
@@ -253,6 +260,7 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'POST /api/events': body('/api/events', (p) => ({ unitCode: p.commune, type: 'class', title: 'Lớp thử', startsAt: '2025-10-02T08:00:00+07:00', endsAt: '2025-10-02T10:00:00+07:00' })),
   'PUT /api/events/:id': body((p) => `/api/events/${p.eventId}`, (p) => ({ unitCode: p.commune, type: 'class', title: 'Lớp thử', startsAt: '2025-10-02T08:00:00+07:00', endsAt: '2025-10-02T10:00:00+07:00' })),
   'GET /api/events': url((p) => `/api/events?unit=${p.unit}`),
+  'GET /api/events/attendance': url((p) => `/api/events/attendance?unit=${p.unit}`),
   'GET /api/events/:id/attendance': url((p) => `/api/events/${p.eventId}/attendance`),
   'GET /api/events/:id/public': unscoped(PUBLIC),
   'POST /api/events/:id/registrations': unscoped(PUBLIC),
@@ -275,5 +283,6 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
   'GET /api/xapi/statements': unscoped('learning systems sign in with their own key (xAPI tests)'),
   'GET /api/xapi/systems': url((p) => `/api/xapi/systems?unit=${p.unit}`),
   'POST /api/xapi/systems': body('/api/xapi/systems', (p) => ({ name: 'Moodle thử', unitCode: p.commune })),
+  'POST /api/xapi/systems/:id/disable': unscoped('a learning system id: none is made in this fixture (xAPI tests cover who may disable one)'),
   'POST /api/learning-imports/national': unscoped('each row names its unit and is refused when outside the caller\'s scope (import tests)'),
 };
