@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          // The fault and scale tests are a suite of their own (vitest.faults.config.ts, `npm run test:faults`).
+          exclude: ['src/faults.test.ts', 'src/db/backup-memory.test.ts'],
           // Migrates once; each test file gets its own database copied from that template.
           globalSetup: ['src/testing/global-setup.ts'],
           // Two workers on two cores: vitest's default (cores − 1) ran every file one after the other.
