@@ -3,25 +3,19 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
+import type { StartupReport } from './demo/first-start.js';
 import { AppError } from './errors.js';
 import { translate } from './i18n/index.js';
+import { CommandRefused } from './lib/command-refused.js';
 import { isDay, vietnamDay } from './lib/vietnam-day.js';
-import { importOfficialList, importStatistics, importVillages, OFFICIAL_UNIT_LIST } from './modules/units/unit-imports.js';
-import { recountRollups } from './rollup-sources.js';
 import { protectDataDir } from './lib/data-dir.js';
 import { resolveSecretKey } from './lib/secret-key.js';
 import { runningServerPid } from './lib/server-lock.js';
-import { BackupRefused, restoreBackup, writeBackup } from './db/backup.js';
-import { runScenario, SCENARIO_NAME, ScenarioRefused, SERVER_CONCURRENCY } from './scenario/scenario.js';
-import { importTeams } from './modules/teams/team-imports.js';
-import { importNationalRows } from './modules/learning-imports/learning-imports.service.js';
-import { readNationalCsv } from './modules/learning-imports/national-csv.js';
-import { refreshAlerts } from './modules/targets/alerts/alerts.service.js';
-import { DAKLAK_2025_PLAN } from './modules/targets/indicators/daklak-2025-plan.js';
-import { installPlan } from './modules/targets/indicators/indicators.service.js';
-import { listProvinces } from './modules/units/units.service.js';
-import { startServer, stopOnSignals } from './server.js';
+
+/*
+ * Each command loads the modules it uses when it runs: a backup or restore in a small heap
+ * should not first hold the whole server (every module, the PDF and spreadsheet writers).
+ */
 
 const USAGE = `Usage: doorstep <command> [options]
 
@@ -106,6 +100,7 @@ async function main(argv: string[]): Promise<void> {
 
   switch (command) {
     case 'serve': {
+      const { startServer, stopOnSignals } = await import('./server.js');
       const server = await startServer(config);
       stopOnSignals(server);
       printLogins(server.url, server.report, config);
@@ -117,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
+      const { prepareFirstStart } = await import('./demo/first-start.js');
       const report = await withDatabase(config, (db) => prepareFirstStart(db, config, resolveSecretKey(config)));
       console.log(report.demoBuilt ? 'Built the demo province.' : 'The database already has units; nothing built.');
       for (const login of report.logins.filter((l) => l.password)) console.log(`  ${login.username}: ${login.password}`);
@@ -124,6 +120,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'import-units':
     case 'import-villages': {
+      const { importOfficialList, importVillages, OFFICIAL_UNIT_LIST } = await import('./modules/units/unit-imports.js');
       const file = readFileArgument(positionals, command === 'import-units' ? OFFICIAL_UNIT_LIST : undefined);
       const importer = command === 'import-units' ? importOfficialList : importVillages;
       const day = dayOption(values.date, command === 'import-units' ? '2025-07-01' : vietnamDay());
@@ -132,6 +129,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import-statistics': {
+      const { importStatistics } = await import('./modules/units/unit-imports.js');
       const file = readFileArgument(positionals);
       const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => importStatistics(trx, null, file)));
       console.log(`Recorded ${summary.values} values.`);
@@ -139,6 +137,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'import-teams': {
       const file = readFileArgument(positionals);
+      const { importTeams } = await import('./modules/teams/team-imports.js');
       const format = positionals[1]!.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       const summary = await withDatabase(config, (db) => importTeams(db, null, file, format, dayOption(values.date, vietnamDay())));
       console.log(`Teams created ${summary.teamsCreated}, renamed ${summary.teamsRenamed}; members added ${summary.membersAdded}, updated ${summary.membersUpdated}; leaders changed ${summary.leadersChanged}; unchanged ${summary.unchanged}.`);
@@ -147,6 +146,8 @@ async function main(argv: string[]): Promise<void> {
     case 'import-learning': {
       const file = positionals[1];
       if (!file) throw new Error('Name the CSV file to import');
+      const { importNationalRows } = await import('./modules/learning-imports/learning-imports.service.js');
+      const { readNationalCsv } = await import('./modules/learning-imports/national-csv.js');
       const report = await withDatabase(config, async (db) => importNationalRows(db, null, await readNationalCsv(fs.createReadStream(file)), resolveSecretKey(config), { createResidents: values['create-residents'] ?? false }));
       console.log(`Enrolments ${report.enrolments}, completions ${report.completions}, milestones ${report.milestones}; residents created ${report.residentsCreated}; unchanged ${report.unchanged}; not placed ${report.notPlaced.length}.`);
       for (const row of report.notPlaced) console.log(`  row ${row.row}: ${translate('vi', `row.${row.reason}`)}`);
@@ -154,6 +155,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'rollups': {
       if (positionals[1] !== 'rebuild') throw new Error('Usage: doorstep rollups rebuild [--source PREFIX]');
+      const { recountRollups } = await import('./rollup-sources.js');
       const summary = await withDatabase(config, (db) => db.transaction().execute((trx) => recountRollups(trx, values.source ?? '')));
       console.log(`Rebuilt ${summary.counts} counts from ${summary.sources} source group(s).`);
       return;
@@ -163,6 +165,8 @@ async function main(argv: string[]): Promise<void> {
         throw new Error('Usage: doorstep plan install daklak-2025 --province CODE');
       }
       const province = values.province;
+      const { DAKLAK_2025_PLAN } = await import('./modules/targets/indicators/daklak-2025-plan.js');
+      const { installPlan } = await import('./modules/targets/indicators/indicators.service.js');
       const count = await withDatabase(config, (db) => db.transaction().execute((trx) => installPlan(trx, DAKLAK_2025_PLAN, province)));
       console.log(`Installed ${count} indicators with their targets on ${province}.`);
       return;
@@ -170,6 +174,8 @@ async function main(argv: string[]): Promise<void> {
     case 'alerts': {
       if (positionals[1] !== 'refresh') throw new Error('Usage: doorstep alerts refresh [--date YYYY-MM-DD]');
       const day = dayOption(values.date, vietnamDay());
+      const { refreshAlerts } = await import('./modules/targets/alerts/alerts.service.js');
+      const { listProvinces } = await import('./modules/units/units.service.js');
       const raised = await withDatabase(config, async (db) => {
         let total = 0;
         for (const province of await listProvinces(db, day)) total += await refreshAlerts(db, province.code, day);
@@ -180,6 +186,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'backup':
     case 'restore': {
+      const { BackupRefused, restoreBackup, writeBackup } = await import('./db/backup.js');
       const file = positionals[1];
       if (!file) throw new BackupRefused(`Usage: doorstep ${command} <file>`);
       const pid = config.databaseUrl ? null : runningServerPid(config.dataDir);
@@ -207,6 +214,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'scenario': {
+      const { runScenario, SCENARIO_NAME, SERVER_CONCURRENCY } = await import('./scenario/scenario.js');
       if (positionals[1] !== SCENARIO_NAME) throw new Error(`Usage: doorstep scenario ${SCENARIO_NAME} [--scale F]`);
       const scale = values.scale === undefined ? 1 : Number(values.scale);
       const report = await withDatabase(config, (db) => runScenario(db, {
@@ -222,7 +230,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ScenarioRefused || error instanceof BackupRefused) {
+  if (error instanceof ConfigError || error instanceof CommandRefused) {
     console.error(error.message);
   } else if (error instanceof AppError) {
     console.error(`${translate('en', `error.${error.code}`)}${error.detail ? `: ${error.detail}` : ''}`);

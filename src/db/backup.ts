@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -8,6 +8,7 @@ import { Migrator, sql } from 'kysely';
 import { migrations } from '../../migrations/index.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { CommandRefused } from '../lib/command-refused.js';
 
 /**
  * A logical backup that both databases read and write the same way: a gzipped file of JSON
@@ -25,7 +26,7 @@ const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 interface Header { format: string; version: 1; migrations: string[]; tables: string[]; createdAt: string }
 type Line = Header | { table: string; rows: unknown[] } | { end: true; counts: Record<string, number> };
 
-export class BackupRefused extends Error {}
+export class BackupRefused extends CommandRefused {}
 
 /** The start of a page line as `writeLines` writes it; the rows' array runs to the closing brace. */
 const PAGE_LINE = /^\{"table":("[a-z0-9_]+"),"rows":/;
@@ -123,9 +124,31 @@ export async function writeBackup(db: Database, file: string): Promise<Record<st
   return counts;
 }
 
-async function readLines(file: string): Promise<AsyncIterable<string>> {
-  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
-  return readline.createInterface({ input, crlfDelay: Infinity });
+/**
+ * The file's lines, read only as fast as they are taken. readline's own iterator keeps reading
+ * ahead while the database loads a page (up to a thousand lines: the whole file, for a large
+ * backup), so memory grew with the backup; pulling chunks from the gunzip stream on demand keeps
+ * it to the page being loaded and the one being read.
+ */
+async function* readLines(file: string): AsyncGenerator<string> {
+  const input = zlib.createGunzip();
+  fs.createReadStream(file).on('error', (error) => input.destroy(error)).pipe(input);
+  const decoder = new StringDecoder('utf8');
+  let pieces: string[] = [];
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    const text = decoder.write(chunk);
+    let from = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
+      pieces.push(text.slice(from, at));
+      yield pieces.join('');
+      pieces = [];
+      from = at + 1;
+    }
+    if (from < text.length) pieces.push(text.slice(from));
+  }
+  pieces.push(decoder.end());
+  const rest = pieces.join('');
+  if (rest !== '') yield rest;
 }
 
 async function identityColumns(db: Database): Promise<{ table: string; column: string }[]> {
@@ -145,7 +168,7 @@ export async function restoreBackup(db: Database, file: string): Promise<Record<
   if ((await appliedMigrations(db)).length > 0 || (await tablesOf(db)).length > 0) {
     throw new BackupRefused('The database is not empty: restore into a new, empty database (a new DATA_DIR or an empty PostgreSQL database)');
   }
-  const lines = await readLines(file);
+  const lines = readLines(file);
   let header: Header | undefined;
   let expected: Record<string, number> | undefined;
   const iterator = lines[Symbol.asyncIterator]();

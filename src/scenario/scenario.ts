@@ -10,6 +10,7 @@ import { planProvince, type ProvincePlan } from './province-shape.js';
 import { buildProvince, scenarioOfficer, scenarioApprover } from './province-step.js';
 import { reportFigures, type ReportOptions } from './reported-step.js';
 import { setUpTeams } from './teams-step.js';
+import { CommandRefused } from '../lib/command-refused.js';
 
 /**
  * `doorstep scenario daklak-2025 [--scale F]`: the Dak Lak province of the source article,
@@ -29,7 +30,7 @@ export const MAX_SCALE = 100;
 export const SERVER_CONCURRENCY = 3;
 const SEED = 2025;
 
-export class ScenarioRefused extends Error {}
+export class ScenarioRefused extends CommandRefused {}
 
 export interface ScenarioOptions {
   scale: number;
