@@ -53,7 +53,7 @@ export async function buildDemoEvents(db: Database, province: Viewer, communes: 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-/** A few materials of the province and communication activities of the communes that held the Week. */
+/** A few materials of the province, and communication activities of the communes that held the Week and of the demo commune. */
 export async function buildDemoMaterials(db: Database, province: Viewer, communes: readonly CommunePlan[], today = vietnamDay()): Promise<void> {
   const unit = province.scopeUnitCode!;
   await uploadMaterial(db, province, { unit, kind: 'poster', title: 'Áp phích: Kích hoạt VNeID mức 2', language: 'vi', fileName: 'ap-phich-vneid.png' }, 'image/png', PNG);
@@ -61,6 +61,12 @@ export async function buildDemoMaterials(db: Database, province: Viewer, commune
   await uploadMaterial(db, province, { unit, kind: 'leaflet', title: 'Tờ rơi tiếng Ê Đê: 5 kỹ năng số cơ bản', language: 'ede', targetGroup: 'ethnic_minority', fileName: 'to-roi-ede.pdf' }, 'application/pdf', PDF);
   for (const [i, commune] of communes.filter((_, i) => i % 3 === 1).slice(0, 10).entries()) {
     await recordActivity(db, province, { unitCode: commune.code, kind: i % 2 === 0 ? 'loudspeaker' : 'banner', day: addDays(today, -1 - (i % 4)), reach: i % 2 === 0 ? 1500 + i * 100 : undefined });
+  }
+  // The demo accounts' own commune opens its screen with a conference and a broadcast of its own.
+  const own = communes[0];
+  if (own) {
+    await recordActivity(db, province, { unitCode: own.code, kind: 'conference', day: addDays(today, -12), reach: 85 });
+    await recordActivity(db, province, { unitCode: own.code, kind: 'loudspeaker', day: addDays(today, -2), reach: 1200 });
   }
 }
 

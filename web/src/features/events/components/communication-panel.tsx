@@ -55,7 +55,7 @@ export function CommunicationPanel({ scope, units, csrfToken }: { scope: string;
       {list.error && <p className="error-text" role="alert">{list.error.message}</p>}
       {list.data && (
         <div className="table-scroll">
-          <table data-testid="communication-totals">
+          <table className="workbench-table" data-testid="communication-totals">
             <caption>{t('communication.totals')}</caption>
             <thead><tr><th scope="col">{t('communication.kindLabel')}</th><th scope="col">{t('communication.activities')}</th><th scope="col">{t('communication.reach')}</th></tr></thead>
             <tbody>

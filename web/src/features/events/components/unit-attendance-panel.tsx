@@ -44,7 +44,7 @@ export function UnitAttendancePanel({ unit, unitName, skillName, refresh }: { un
           <p className="hint">{t('unitAttendance.explain')}</p>
           {a.bySkill.length > 0 && (
             <div className="table-scroll">
-              <table>
+              <table className="workbench-table">
                 <caption>{t('unitAttendance.bySkill')}</caption>
                 <thead><tr><th scope="col">{t('unitAttendance.skill')}</th><th scope="col">{t('unitAttendance.people')}</th><th scope="col">{t('unitAttendance.attendances')}</th></tr></thead>
                 <tbody>
