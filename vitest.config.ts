@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
-          include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'bench/**/*.test.ts'],
           // The fault and scale tests are a suite of their own (vitest.faults.config.ts, `npm run test:faults`).
           exclude: ['src/faults.test.ts', 'src/db/backup-memory.test.ts'],
           // Migrates once; each test file gets its own database copied from that template.

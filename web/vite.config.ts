@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { entryBudget } from './build/entry-budget.js';
+import { inlineEntryCss } from './build/inline-entry-css.js';
+import { routePreload } from './build/route-preload.js';
 import { serviceWorker } from './build/service-worker.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -65,11 +67,14 @@ export default defineConfig(({ command }) => ({
   },
   plugins: [
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
-    // Neither the dashboard nor the public page (public-page-…) is precached: both need the network
-    // for their figures anyway, and the field app's phones should not download them. The styles
+    inlineEntryCss(),
+    routePreload({ chunk: 'public-page', placeholder: 'public page files' }),
+    // Neither the dashboard nor the public page (public-page-…), the contest, an event's registration
+    // or the certificate check is precached: all need the network anyway, and the field app's phones
+    // should not download them on a first visit (the worker keeps each once it has been opened). The styles
     // they share (components/ui/progress-views.css) come out as the shared chunk's progress-views-….css:
     // CSS files take the chunk's name, not the dashboard-… file name given above.
-    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|officer|public|progress-views)-/ }),
+    serviceWorker({ template: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)), exclude: /^assets\/(?:dashboard|officer|public|progress-views|contest|register-page|check-page)-/ }),
   ],
   server: {
     // `npx vite --config web/vite.config.ts` beside `npm start`: the API stays same-origin.

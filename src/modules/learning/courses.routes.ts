@@ -45,8 +45,11 @@ export const learnerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/lessons/:id', {
     config: { access, personalData: own },
-    schema: { tags, summary: 'A lesson, rendered on the server; opening it marks it read for an enrolled learner', params: s.IdParams, querystring: s.LangQuery, response: { 200: s.LessonSchema, ...errors } },
-  }, async (request) => openLesson(db, await learnerOf(db, request.viewer!), request.params.id, request.query.lang ?? request.lang));
+    schema: {
+      tags, summary: 'A lesson, rendered on the server; opening it marks it read for an enrolled learner, fetching it to keep offline (keep=true) does not',
+      params: s.IdParams, querystring: s.LessonQuery, response: { 200: s.LessonSchema, ...errors },
+    },
+  }, async (request) => openLesson(db, await learnerOf(db, request.viewer!), request.params.id, request.query.lang ?? request.lang, { markRead: request.query.keep !== true }));
 
   app.get('/lessons/:id/quiz', {
     config: { access },

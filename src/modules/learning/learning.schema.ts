@@ -6,6 +6,8 @@ const Code = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
 const Lang = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 export const LangQuery = Type.Object({ lang: Type.Optional(Lang) });
+/** `keep`: the device fetches the lesson to keep it for offline reading; that is not the learner opening it. */
+export const LessonQuery = Type.Object({ lang: Type.Optional(Lang), keep: Type.Optional(Type.Boolean()) });
 export const SkillParams = Type.Object({ skill: Code });
 
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);

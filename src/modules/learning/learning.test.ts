@@ -64,6 +64,11 @@ describe('a learner from catalogue to confirmed skills', () => {
     expect((await as(learner, 'POST', `/api/learning/courses/${course.id}/enrolment`)).json().created).toBe(false);
     const detail = (await as(learner, 'GET', `/api/learning/courses/${course.id}`)).json();
     const [first, second] = detail.lessons;
+    // Kept for offline reading ahead of time: the lesson comes, but it is not marked read.
+    const kept = await as(learner, 'GET', `/api/learning/lessons/${second.id}?keep=true`);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().title).toBe(second.title);
+    expect((await as(learner, 'GET', '/api/learning/my/courses')).json().items[0]).toMatchObject({ lessonsRead: 0, lastLessonId: null });
     const lesson = (await as(learner, 'GET', `/api/learning/lessons/${first.id}`)).json();
     expect(lesson.html).toContain('<strong>VNeID mức 2</strong>');
     expect(lesson.nextLessonId).toBe(second.id);

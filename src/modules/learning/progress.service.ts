@@ -57,17 +57,17 @@ export interface LessonForLearner extends LessonContent {
 }
 
 /** Opens a lesson: for an enrolled learner it counts as read and becomes where they resume. */
-export async function openLesson(db: Database, learner: Learner, lessonId: string, lang: string): Promise<LessonForLearner> {
+export async function openLesson(db: Database, learner: Learner, lessonId: string, lang: string, options = { markRead: true }): Promise<LessonForLearner> {
   const lesson = await getLesson(db, lessonId, lang);
   const course = await getCourse(db, lesson.courseId, lang);
   if (course.provinceCode !== learner.provinceCode) throw new AppError('LESSON_NOT_FOUND', undefined, 'lessonId');
   const enrolment = await enrolmentFor(db, learner, lesson.courseId);
   let quizPassed: boolean | null = null;
   if (enrolment) {
-    await cq.markLessonRead(db, enrolment.id, lessonId, new Date());
+    if (options.markRead) await cq.markLessonRead(db, enrolment.id, lessonId, new Date());
     const row = (await cq.selectProgress(db, [enrolment.id])).find((p) => p.lesson_id === lessonId);
     quizPassed = row?.quiz_passed ?? null;
-    await completeWhenDone(db, learner, lesson.courseId, enrolment.id);
+    if (options.markRead) await completeWhenDone(db, learner, lesson.courseId, enrolment.id);
   }
   const at = course.lessons.findIndex((l) => l.id === lessonId);
   const { markdown: _markdown, coursePublished: _published, ...content } = lesson;

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toErrorResponse } from '../../errors.js';
-import { webRoutes } from './web.routes.js';
+import { allowInlineScripts, webRoutes } from './web.routes.js';
 
-async function appServing(distDir: string): Promise<FastifyInstance> {
+async function appServing(distDir: string, withHelmet = false): Promise<FastifyInstance> {
   const app = Fastify();
+  if (withHelmet) await app.register(helmet, { global: true });
   app.setErrorHandler((error, _request, reply) => {
     const { status, body } = toErrorResponse(error, 'en');
     return reply.status(status).send(body);
@@ -80,5 +83,31 @@ describe('web app serving', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('npm run build:web');
     await bare.close();
+  });
+
+  it('allows index.html\'s own inline script by its hash, and no other inline script', async () => {
+    const script = "window.painted = 'yes';";
+    const page = path.join(folder, 'with-script');
+    fs.mkdirSync(page);
+    fs.writeFileSync(path.join(page, 'index.html'), `<!doctype html><title>shell</title><script>${script}</script><script src="/x.js"></script>`);
+    const secured = await appServing(page, true);
+    const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    for (const url of ['/', '/index.html', '/public/66']) {
+      const response = await secured.inject({ url });
+      const policy = String(response.headers['content-security-policy']);
+      expect(policy, url).toMatch(new RegExp(`(^|;)script-src 'self' ${hash.replace(/[+/]/g, '\\$&')}(;|$)`));
+      expect(policy, url).not.toContain('unsafe-inline\'; script');
+    }
+    // Other answers keep helmet's policy as it was.
+    const api = await secured.inject({ url: '/api/nothing' });
+    expect(String(api.headers['content-security-policy'])).toMatch(/(^|;)script-src 'self'(;|$)/);
+    await secured.close();
+  });
+
+  it('adds the hashes to the script sources, or a script-src when the policy had none', () => {
+    expect(allowInlineScripts("default-src 'self';script-src 'self';img-src 'self'", ["'sha256-a'"]))
+      .toBe("default-src 'self';script-src 'self' 'sha256-a';img-src 'self'");
+    expect(allowInlineScripts("default-src 'self'", ["'sha256-a'", "'sha256-b'"])).toBe("default-src 'self';script-src 'self' 'sha256-a' 'sha256-b'");
+    expect(allowInlineScripts("default-src 'self'", [])).toBe("default-src 'self'");
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,35 @@ const HASHED = 'public, max-age=31536000, immutable';
 /** The shell, the worker and the manifest must be revalidated or phones keep an old app. */
 const REVALIDATE = 'no-cache';
 const NO_CACHE_FILES = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
+
+/** The CSP sources of index.html's inline scripts ('sha256-…'), read again when the file changes. */
+function inlineScriptHashes(indexFile: string): () => string[] {
+  let seen: { mtimeMs: number; hashes: string[] } | undefined;
+  return () => {
+    const { mtimeMs } = fs.statSync(indexFile);
+    if (seen?.mtimeMs !== mtimeMs) {
+      const html = fs.readFileSync(indexFile, 'utf8');
+      const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+        .map((found) => `'sha256-${createHash('sha256').update(found[1]!, 'utf8').digest('base64')}'`);
+      seen = { mtimeMs, hashes };
+    }
+    return seen.hashes;
+  };
+}
+
+/**
+ * The page's Content-Security-Policy (set by helmet for every answer) with the inline scripts of
+ * index.html allowed by their hashes, and nothing else inline: the script that paints the sign-in
+ * form and starts the public page's request runs before the app's script has arrived.
+ */
+export function allowInlineScripts(policy: string, hashes: string[]): string {
+  if (hashes.length === 0) return policy;
+  const directives = policy.split(';').map((part) => part.trim()).filter(Boolean);
+  const at = directives.findIndex((part) => part.split(/\s+/)[0] === 'script-src');
+  if (at === -1) directives.push(`script-src 'self' ${hashes.join(' ')}`);
+  else directives[at] = `${directives[at]} ${hashes.join(' ')}`;
+  return directives.join(';');
+}
 
 /** The folder holding package.json, found by walking up: this file runs from src/ (tsx) and from dist/src/ (compiled). */
 function installationRoot(): string {
@@ -69,7 +99,12 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
   // serve: false: our own route below decides what is a file, what is the app shell, and what is a 404.
   await app.register(fastifyStatic, { root: distDir, serve: false, preCompressed: true, cacheControl: false, suppressWarning: true });
 
-  const sendShell = (reply: FastifyReply) => reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').sendFile('index.html');
+  const hashes = inlineScriptHashes(indexFile);
+  const sendShell = (reply: FastifyReply) => {
+    const policy = reply.getHeader('content-security-policy');
+    if (typeof policy === 'string') reply.header('content-security-policy', allowInlineScripts(policy, hashes()));
+    return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').sendFile('index.html');
+  };
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const urlPath = request.url.split('?')[0] ?? '/';
@@ -79,6 +114,7 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
       return reply.status(urlPath === '/' ? 200 : 404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT);
     }
     const file = fileIn(distDir, urlPath);
+    if (file === 'index.html') return sendShell(reply);
     if (file) {
       const name = path.posix.basename(file);
       reply.header('cache-control', file.startsWith('assets/') ? HASHED : NO_CACHE_FILES.has(name) ? REVALIDATE : 'public, max-age=86400');

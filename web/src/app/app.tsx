@@ -8,6 +8,7 @@ import { resetSyncEngine, startSyncEngine, syncNow } from '../features/sync/api/
 import { readSyncStatus } from '../features/sync/api/sync-status';
 import { SyncBar } from '../features/sync/components/sync-bar';
 import { SyncScreen } from '../features/sync/components/sync-screen';
+import { bootFormShown, rememberSignedIn } from '../lib/boot-shell';
 import { db } from '../lib/db';
 import { FieldContext } from '../lib/field-context';
 import { useLiveQuery } from '../lib/live-query';
@@ -48,6 +49,7 @@ const landingPath = (role: string | undefined) => (isOfficer(role) ? '/dashboard
 
 const loadShell = async () => {
   const session = await readSession();
+  rememberSignedIn(Boolean(session));
   return {
     session,
     village: await readVillage(),
@@ -55,6 +57,9 @@ const loadShell = async () => {
     waiting: session ? await db.outbox.where('userId').equals(session.user.id).filter((i) => i.state === 'pending').count() : 0,
   };
 };
+
+/** Before IndexedDB has answered: nobody signed in as far as the app knows yet. */
+const NO_SHELL = { session: undefined, village: undefined, needsVillage: false, waiting: 0 };
 
 const afterLogin = () => {
   resetSyncEngine();
@@ -120,8 +125,9 @@ export function App() {
       </Suspense>
     );
   }
-  if (!shell) return loading;
-  const { session, village } = shell;
+  // The sign-in form index.html painted stays a sign-in form while IndexedDB opens: no flash of "loading".
+  if (!shell && !bootFormShown()) return loading;
+  const { session, village, waiting, needsVillage } = shell ?? NO_SHELL;
 
   const provinceOfficer = session?.user.role === 'province_officer' && session.user.scopeUnitCode;
   if (session && provinceOfficer && path === '/contest-admin') {
@@ -136,14 +142,14 @@ export function App() {
     return (
       <Suspense fallback={loading}>
         <LearnerPage path={path} csrfToken={session.csrfToken} displayName={session.user.displayName} actions={languageButton}
-          signOut={<LogoutButton waiting={shell.waiting} compact />} />
+          signOut={<LogoutButton waiting={waiting} compact />} />
       </Suspense>
     );
   }
   if (session && isOfficer(session.user.role) && isOfficerPath(path)) {
     return (
       <Suspense fallback={loading}>
-        <OfficerShell session={session} path={path} language={languageButton} signOut={<LogoutButton waiting={shell.waiting} compact />} />
+        <OfficerShell session={session} path={path} language={languageButton} signOut={<LogoutButton waiting={waiting} compact />} />
       </Suspense>
     );
   }
@@ -152,8 +158,8 @@ export function App() {
   if (!session) content = <LoginScreen onLoggedIn={afterLogin} />;
   else if (path === '/login') content = <LoginScreen username={session.user.username} onLoggedIn={afterLogin} />;
   else if (path === '/certificates') content = <Suspense fallback={loading}><MyCertificates /></Suspense>;
-  else if (path === '/sync') content = <SyncScreen userId={session.user.id} footer={<LogoutButton waiting={shell.waiting} />} />;
-  else if (!village && shell.needsVillage && session.user.scopeUnitCode) {
+  else if (path === '/sync') content = <SyncScreen userId={session.user.id} footer={<LogoutButton waiting={waiting} />} />;
+  else if (!village && needsVillage && session.user.scopeUnitCode) {
     content = <VillagePicker scope={session.user.scopeUnitCode} onPicked={() => void syncNow(i18n.language, { force: true })} />;
   } else if (!village) content = <p className="banner" role="status">{online ? t('village.loading') : t('village.needsNetwork')}</p>;
   else {
@@ -183,7 +189,7 @@ export function App() {
               <a className="btn btn-secondary" href="#/event-register" onClick={closeMenu}>{t('menu.eventRegister')}</a>
               <a className="btn btn-secondary" href="#/materials" onClick={closeMenu}>{t('menu.materials')}</a>
               <a className="btn btn-secondary" href="#/certificates" onClick={closeMenu}>{t('menu.certificates')}</a>
-              <LogoutButton waiting={shell.waiting} />
+              <LogoutButton waiting={waiting} />
             </div>
           </details>
         )}

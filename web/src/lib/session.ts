@@ -1,4 +1,6 @@
+import { rememberSignedIn } from './boot-shell';
 import { db, readValue, writeValue } from './db';
+import { forgetKeptLessons } from './kept-lessons';
 
 export interface SessionUser {
   id: string;
@@ -38,6 +40,7 @@ export async function saveSession(session: StoredSession): Promise<void> {
     if (previous && previous.user.id !== session.user.id) await forgetVillageCopy();
     await writeValue(SESSION, session);
   });
+  rememberSignedIn(true);
 }
 
 export async function markSessionExpired(): Promise<void> {
@@ -66,8 +69,10 @@ async function forgetVillageCopy(): Promise<void> {
 }
 
 export async function clearSession(): Promise<void> {
+  await forgetKeptLessons();
   await db.transaction('rw', [db.kv, db.households, db.residents, db.visited], async () => {
     await forgetVillageCopy();
     await db.kv.delete(SESSION);
   });
+  rememberSignedIn(false);
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, Nullable, UnitCode } from '../../../http/schemas.js';
+import type { Language } from '../../../i18n/index.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { publicProgress, publicProvinces, type PublicProgress, type PublicProvince } from './public.service.js';
 import { SummarySchema } from '../reports.schema.js';
@@ -31,6 +32,11 @@ const PublicProvincesSchema = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 });
 
+const PublicPageSchema = Type.Object({
+  provinces: PublicProvincesSchema.properties.items,
+  progress: Nullable(PublicProgressSchema),
+});
+
 /** The public page's data under /api/public: no login, cached, rate-limited. */
 export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
@@ -47,9 +53,33 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (_request, reply) => {
     const day = vietnamDay();
-    const body = await provinces.get(day, async () => ({ items: await publicProvinces(db, day) }));
+    const body = await provincesOf(day);
     reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
     return body;
+  });
+
+  const provincesOf = (day: string) => provinces.get(day, async () => ({ items: await publicProvinces(db, day) }));
+  const progressOf = (unit: string, lang: Language, day: string) =>
+    cache.get(`${unit}|${lang}|${day}`, () => publicProgress(db, unit, lang, day));
+
+  // What the public page shows first, in one request that index.html starts before the app's script
+  // has arrived: on slow 3G each request made after another costs a round trip of 0.4 s or more.
+  app.get('/page', {
+    config: limits,
+    schema: {
+      tags: ['public'],
+      summary: 'The public page in one answer: the provinces, and the figures of the unit asked for (without one: of the only province, if there is only one)',
+      querystring: Type.Object({ unit: Type.Optional(UnitCode) }),
+      response: { 200: PublicPageSchema, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const day = vietnamDay();
+    const { items } = await provincesOf(day);
+    const unit = request.query.unit ?? (items.length === 1 ? items[0]!.code : undefined);
+    const progress = unit === undefined ? null : await progressOf(unit, request.lang, day);
+    reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
+    reply.header('vary', 'Accept-Language');
+    return { provinces: items, progress };
   });
 
   app.get('/progress', {
@@ -61,7 +91,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const day = vietnamDay();
-    const body = await cache.get(`${request.query.unit}|${request.lang}|${day}`, () => publicProgress(db, request.query.unit, request.lang, day));
+    const body = await progressOf(request.query.unit, request.lang, day);
     reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
     reply.header('vary', 'Accept-Language');
     return body;

@@ -85,6 +85,27 @@ describe('public progress page', () => {
     expect(response.json()).toEqual({ items: [{ code: '66', name: 'Tỉnh Thử Nghiệm' }] });
   });
 
+  it('answers the public page in one request: the provinces and the figures of the asked unit, or of the only province', async () => {
+    const progress = (await anonymous('/api/public/progress?unit=66002', '127.0.0.7')).json();
+    const page = await anonymous('/api/public/page?unit=66002', '127.0.0.7');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('public, max-age=60');
+    expect(page.json()).toEqual({ provinces: [{ code: '66', name: 'Tỉnh Thử Nghiệm' }], progress });
+
+    // No unit in the address: the province is the only one, so its figures come along.
+    const bare = (await anonymous('/api/public/page', '127.0.0.7')).json();
+    expect(bare.progress.unit.code).toBe('66');
+    const english = (await t.app.inject({ method: 'GET', url: '/api/public/page', headers: { 'accept-language': 'en' }, remoteAddress: '127.0.0.7' })).json();
+    expect(english.progress.summary.lead).toMatch(/^As of /);
+
+    const refusals = [['/api/public/page?unit=99999', 404, 'UNIT_NOT_FOUND', 'unit'], ['/api/public/page?unit=66%20001', 400, 'VALIDATION_FAILED', 'querystring.unit']] as const;
+    for (const [url, status, code, field] of refusals) {
+      const refused = await anonymous(url, '127.0.0.7');
+      expect(refused.statusCode, url).toBe(status);
+      expect(refused.json().error, url).toMatchObject({ code, field });
+    }
+  });
+
   it('is rate-limited per client address', async () => {
     for (let i = 0; i < PUBLIC_RATE_LIMIT; i += 1) {
       expect((await anonymous('/api/public/progress?unit=66', '127.0.0.9')).statusCode).toBe(200);

@@ -81,6 +81,8 @@ export const myCourses = (c: Ctx) => apiFetch<{ items: MyCourse[] }>('/api/learn
 export const getCourse = (id: string, c: Ctx) => apiFetch<CourseDetail>(`/api/learning/courses/${id}`, c);
 export const enrol = (id: string, c: Ctx) => apiFetch<{ id: string }>(`/api/learning/courses/${id}/enrolment`, { ...c, method: 'POST' });
 export const openLesson = (id: string, c: Ctx) => apiFetch<Lesson>(`/api/learning/lessons/${id}`, c);
+/** The same lesson fetched to be kept offline (the service worker keeps it): not marked read. */
+export const keepLesson = (id: string, c: Ctx) => apiFetch<Lesson>(`/api/learning/lessons/${id}?keep=true`, c);
 export const lessonQuiz = (id: string, c: Ctx) => apiFetch<Paper>(`/api/learning/lessons/${id}/quiz`, c);
 export const submitQuiz = (id: string, answers: Answers, c: Ctx) =>
   apiFetch<QuizResult>(`/api/learning/lessons/${id}/quiz`, { ...c, method: 'POST', body: { answers } });

@@ -1,3 +1,4 @@
+import { KEPT_LESSONS_DB } from '../../../lib/kept-lessons';
 import type { Lesson } from './learning-api';
 
 /**
@@ -5,7 +6,7 @@ import type { Lesson } from './learning-api';
  * from the field app's database), at most MAX_LESSONS of them, oldest dropped first. A lesson is
  * text plus linked media (not stored), a few KB each: the budget is about 1 MB per device.
  */
-const DB_NAME = 'doorstep-lessons';
+const DB_NAME = KEPT_LESSONS_DB;
 const STORE = 'lessons';
 export const MAX_LESSONS = 200;
 

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepEnrolledLessons } from '../api/keep-lessons';
 import { CertificatesView } from './certificates-view';
 import { CourseList } from './course-list';
 import { CourseView } from './course-view';
@@ -21,7 +22,14 @@ interface Props {
  * it): courses, lessons and their quizzes, skill checks, certificates. Phone first.
  */
 export default function LearnerPage({ path, csrfToken, displayName, actions, signOut }: Props) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
+  const language = i18n.language;
+  // The learner's courses, kept for reading offline: once per opening, in the background.
+  useEffect(() => {
+    const controller = new AbortController();
+    void keepEnrolledLessons({ language, csrfToken }, controller.signal).catch(() => 0);
+    return () => controller.abort();
+  }, [language, csrfToken]);
   const parts = path.split('/').filter(Boolean);
   let content;
   if (parts[1] === 'course' && parts[2]) content = <CourseView key={parts[2]} courseId={parts[2]} csrfToken={csrfToken} />;

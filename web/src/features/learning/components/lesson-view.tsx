@@ -19,7 +19,7 @@ export function LessonView({ lessonId, csrfToken }: { lessonId: string; csrfToke
     try {
       const opened = await openLesson(lessonId, { ...ctx, signal });
       void rememberLesson(opened);
-      return { ...opened, offline: false };
+      return { ...opened, offline: !navigator.onLine };
     } catch (error) {
       const kept = await rememberedLesson(lessonId);
       if (kept) return { ...kept, offline: true };

@@ -41,6 +41,54 @@ interface Call {
   signal?: AbortSignal;
 }
 
-export const fetchPublicProvinces = (call: Call) => apiFetch<{ items: PublicProvince[] }>('/api/public/provinces', call);
-export const fetchPublicProgress = (unit: string, call: Call) =>
-  apiFetch<PublicProgress>(`/api/public/progress?unit=${encodeURIComponent(unit)}`, call);
+/** GET /api/public/page: what the page shows first, in one answer. */
+export interface PublicPageData {
+  provinces: PublicProvince[];
+  /** The asked unit's figures; without a unit, the only province's (null when there are several). */
+  progress: PublicProgress | null;
+}
+
+/** The request index.html's inline script started before this code arrived (for the address it was opened at). */
+interface EarlyRequest {
+  unit: string;
+  lang: string;
+  answer: Promise<Response | null>;
+}
+
+declare global {
+  interface Window {
+    __doorstepPublic?: EarlyRequest;
+  }
+}
+
+/** Takes the early request once, when it was for this unit and language; any failure leaves the page to ask again. */
+function takeEarly(unit: string, language: string): Promise<PublicPageData | undefined> {
+  const early = window.__doorstepPublic;
+  if (!early || early.unit !== unit || early.lang !== language) return Promise.resolve(undefined);
+  window.__doorstepPublic = undefined;
+  return early.answer
+    .then(async (response) => (response?.ok ? ((await response.json()) as PublicPageData) : undefined))
+    .catch(() => undefined);
+}
+
+/** Figures that came along with the page's answer, for the unit view to take instead of asking again. */
+const handedOver = new Map<string, PublicProgress>();
+
+export async function fetchPublicPage(unit: string, call: Call): Promise<PublicPageData> {
+  const page = (await takeEarly(unit, call.language))
+    ?? await apiFetch<PublicPageData>(`/api/public/page${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`, call);
+  // Asked without a unit: the page moves on to the only province, whose figures are already here.
+  if (!unit && page.progress) handedOver.set(`${page.progress.unit.code}|${call.language}`, page.progress);
+  return page;
+}
+
+export async function fetchPublicProgress(unit: string, call: Call): Promise<PublicProgress> {
+  const key = `${unit}|${call.language}`;
+  const ready = handedOver.get(key);
+  if (ready) {
+    // Once: a retry or a later visit asks the server for today's figures.
+    handedOver.delete(key);
+    return ready;
+  }
+  return (await fetchPublicPage(unit, call)).progress!;
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../lib/navigation';
 import { useResource } from '../../../lib/use-resource';
-import { fetchPublicProvinces } from '../api/public-api';
+import { fetchPublicPage } from '../api/public-api';
 import { NS } from './public-i18n';
 import { publicPath, PublicUnit } from './public-unit';
 // The progress views' look the dashboard shares (tiles, status colours, tables), so the public
@@ -61,7 +61,8 @@ export default function PublicPage({ path, signedIn, actions }: PublicPageProps)
 /** Without a unit in the address: the only province, straight away, or a choice of them. */
 function ProvincePicker() {
   const { t, i18n } = useTranslation(NS);
-  const provinces = useResource(`public-provinces|${i18n.language}`, (signal) => fetchPublicProvinces({ language: i18n.language, signal }));
+  const page = useResource(`public-page|${i18n.language}`, (signal) => fetchPublicPage('', { language: i18n.language, signal }));
+  const provinces = { ...page, data: page.data && { items: page.data.provinces } };
   const only = provinces.data?.items.length === 1 ? provinces.data.items[0] : undefined;
   useEffect(() => {
     if (only) navigate(publicPath(only.code), { replace: true });

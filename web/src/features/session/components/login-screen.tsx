@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api';
+import { forgetBootLogin, takeBootLogin } from '../../../lib/boot-shell';
 import { saveSession } from '../../../lib/session';
 import { useOnline } from '../../../lib/use-online';
 import { login } from '../api/session-api';
@@ -18,14 +19,16 @@ interface LoginScreenProps {
 export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreenProps) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
-  const [username, setUsername] = useState(knownUsername ?? '');
-  const [password, setPassword] = useState('');
+  // What was typed into the form index.html painted before this script arrived.
+  const [boot] = useState(() => (knownUsername ? undefined : takeBootLogin()));
+  const [username, setUsername] = useState(knownUsername ?? boot?.username ?? '');
+  const [password, setPassword] = useState(boot?.password ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [withCode, setWithCode] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
@@ -38,6 +41,16 @@ export function LoginScreen({ username: knownUsername, onLoggedIn }: LoginScreen
       setBusy(false);
     }
   };
+
+  // "Đăng nhập" was pressed on the painted form before the app could answer: send it now, once.
+  const sentEarly = useRef(false);
+  useEffect(() => {
+    forgetBootLogin();
+    if (!boot?.submitted || sentEarly.current) return;
+    sentEarly.current = true;
+    void submit();
+    // Once, on arrival: `boot` never changes.
+  }, []);
 
   if (withCode) return <ResetCodeForm onLoggedIn={onLoggedIn} onCancel={() => setWithCode(false)} />;
   return (
