@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Reads } from '../../../db/read-replica.js';
 import { ErrorResponse, Nullable, UnitCode } from '../../../http/schemas.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { publicProgress, publicProvinces, type PublicProgress, type PublicProvince } from './public.service.js';
@@ -31,9 +32,8 @@ const PublicProvincesSchema = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 });
 
-/** The public page's data under /api/public: no login, cached, rate-limited. */
-export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.database;
+/** The public page's data under /api/public: no login, cached, rate-limited, read through `reads` (the replica when there is one). */
+export const publicRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const cache = new TtlCache<PublicProgress>(PUBLIC_CACHE_SECONDS * 1000);
   const provinces = new TtlCache<{ items: PublicProvince[] }>(PUBLIC_CACHE_SECONDS * 1000);
   const limits = { access: 'public' as const, rateLimit: { max: PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
@@ -47,7 +47,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (_request, reply) => {
     const day = vietnamDay();
-    const body = await provinces.get(day, async () => ({ items: await publicProvinces(db, day) }));
+    const body = await provinces.get(day, async () => ({ items: await reads.run((db) => publicProvinces(db, day)) }));
     reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
     return body;
   });
@@ -61,7 +61,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const day = vietnamDay();
-    const body = await cache.get(`${request.query.unit}|${request.lang}|${day}`, () => publicProgress(db, request.query.unit, request.lang, day));
+    const body = await cache.get(`${request.query.unit}|${request.lang}|${day}`, () => reads.run((db) => publicProgress(db, request.query.unit, request.lang, day)));
     reply.header('cache-control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
     reply.header('vary', 'Accept-Language');
     return body;
