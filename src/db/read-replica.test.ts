@@ -83,9 +83,13 @@ describe.skipIf(skipReason !== undefined)(`reads on a streaming replica${skipRea
   };
   const target = (body: { indicators: { code: string; target: number | null }[] }) => body.indicators.find((i) => i.code === INDICATOR)!.target;
 
-  /** Waits until the standby has replayed everything the primary has written so far. */
+  /**
+   * Waits until the standby has replayed everything the primary has written so far. The insert
+   * position, not pg_current_wal_lsn(): with synchronous_commit off the last commits may not be
+   * written out yet, and the standby would look caught up before it has them.
+   */
   async function caughtUp(timeoutMs = 30_000): Promise<void> {
-    const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary!.db);
+    const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(primary!.db);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const replayed = await sql<{ done: boolean }>`select coalesce(pg_last_wal_replay_lsn() >= ${rows[0]!.lsn}::pg_lsn, false) as done`.execute(standbyAdmin!.db);
@@ -142,7 +146,7 @@ describe.skipIf(skipReason !== undefined)(`reads on a streaming replica${skipRea
       });
       expect(put.statusCode).toBe(200);
       // The standby has received the write but not replayed it: a lag the dashboard tolerates.
-      const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary!.db);
+      const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(primary!.db);
       for (let i = 0; ; i += 1) {
         const received = await sql<{ done: boolean }>`select coalesce(pg_last_wal_receive_lsn() >= ${rows[0]!.lsn}::pg_lsn, false) as done`.execute(standbyAdmin!.db);
         if (received.rows[0]!.done) break;
