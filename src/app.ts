@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { primaryReads, replicaReads, type Reads, type ReadsOptions } from './db/read-replica.js';
 import { AppError, loggableError, toErrorResponse } from './errors.js';
 import { answerClientError, answerFrameworkError, inputGuard } from './http/input-guard.js';
 import { buildValidators } from './http/validators.js';
@@ -54,6 +55,13 @@ export type App = FastifyInstance;
 
 export interface AppDependencies {
   database: DatabaseHandle;
+  /**
+   * A streaming replica of `database` (DATABASE_REPLICA_URL): the dashboard's and reports' reads
+   * go there while it answers. Its owner opens and closes it.
+   */
+  replica?: DatabaseHandle;
+  /** How reads fall back from the replica (back-off, a hook that sees where each read ran); tests set it. */
+  replicaReads?: ReadsOptions;
   /** Key of the keyed hashes of national ID numbers (see src/lib/secret-key.ts). */
   secretKey: string;
   /** Records of its village a device keeps at most (default 10,000); tests lower it. */
@@ -66,6 +74,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: DatabaseHandle;
+    /** Where dashboard and report reads run: the replica when set, else the primary. */
+    reads: Reads;
   }
 }
 
@@ -86,6 +96,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   app.decorate('config', config);
   app.decorate('database', deps.database);
+  const reads = deps.replica
+    ? replicaReads(deps.database.db, deps.replica.db, deps.replicaReads?.log ?? app.log, deps.replicaReads)
+    : primaryReads(deps.database.db);
+  app.decorate('reads', reads);
   app.decorateRequest('lang', 'vi');
 
   app.addHook('onRequest', async (request) => {
@@ -152,12 +166,12 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   await app.register(committeeRoutes, { prefix: '/api/committees' });
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
-  await app.register(progressRoutes, { prefix: '/api' });
-  await app.register(reportRoutes, { prefix: '/api/reports' });
+  await app.register(progressRoutes, { prefix: '/api', reads });
+  await app.register(reportRoutes, { prefix: '/api/reports', reads });
   await app.register(dhis2MappingRoutes, { prefix: '/api/dhis2' });
   await app.register(phaseRoutes, { prefix: '/api/reports' });
-  await app.register(publicRoutes, { prefix: '/api/public' });
-  await app.register(progressSeriesRoutes, { prefix: '/api' });
+  await app.register(publicRoutes, { prefix: '/api/public', reads });
+  await app.register(progressSeriesRoutes, { prefix: '/api', reads });
   await app.register(contestRoutes, { prefix: '/api', secretKey: deps.secretKey });
   await app.register(contestAdminRoutes, { prefix: '/api/contest-admin', secretKey: deps.secretKey });
   await app.register(eventRoutes, { prefix: '/api', secretKey: deps.secretKey });

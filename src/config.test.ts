@@ -19,4 +19,12 @@ describe('configuration', () => {
     const problems = (error as ConfigError).problems.join('\n');
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'DOORSTEP_DEMO', 'DOORSTEP_ADMIN_PASSWORD']) expect(problems).toContain(name);
   });
+
+  it('takes a read replica only beside a PostgreSQL primary', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://replica/doorstep' })).toThrow(/DATABASE_REPLICA_URL needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://primary/doorstep', DATABASE_REPLICA_URL: 'mysql://replica' })).toThrow(/DATABASE_REPLICA_URL must start with postgres/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://primary/doorstep', DATABASE_REPLICA_URL: 'postgres://replica/doorstep' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://primary/doorstep', databaseReplicaUrl: 'postgres://replica/doorstep' });
+    expect(loadConfig({}).databaseReplicaUrl).toBeUndefined();
+  });
 });

@@ -6,6 +6,11 @@ export interface Config {
   readonly host: string;
   /** postgres://… switches from the embedded database to a PostgreSQL server. */
   readonly databaseUrl: string | undefined;
+  /**
+   * postgres://… of a streaming replica of DATABASE_URL: dashboard and report reads go there,
+   * and fall back to the primary while it does not answer. Everything else stays on the primary.
+   */
+  readonly databaseReplicaUrl: string | undefined;
   /** Where the embedded database keeps its files. */
   readonly dataDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -98,6 +103,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseReplicaUrl = optional('DATABASE_REPLICA_URL');
+  if (databaseReplicaUrl && !databaseUrl) {
+    problems.push('DATABASE_REPLICA_URL needs DATABASE_URL: a replica copies a PostgreSQL server, and the embedded database has none');
+  } else if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    problems.push('DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
+  }
 
   const logLevel = (optional('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -129,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer('PORT', 3000, 0, 65535),
     host: optional('HOST') ?? '127.0.0.1',
     databaseUrl,
+    databaseReplicaUrl,
     dataDir: path.resolve(optional('DATA_DIR') ?? 'data'),
     logLevel,
     adminPassword,

@@ -1,6 +1,6 @@
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { openDatabase, openReplica, type DatabaseHandle } from './db/database.js';
 import { upkeepHotTables } from './db/embedded-upkeep.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
@@ -23,11 +23,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Before the database opens, so PGlite's files are private from their first byte.
   protectDataDir(config.dataDir);
   const database = await openDatabase(config);
+  // Opening connects nothing: a replica that is down leaves reads on the primary until it answers.
+  const replica = await openReplica(config);
   try {
     await migrateToLatest(database.db);
     const secretKey = resolveSecretKey(config);
     const report = await prepareFirstStart(database.db, config, secretKey);
-    const app = await buildApp(config, { database, secretKey });
+    const app = await buildApp(config, { database, replica, secretKey });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -41,11 +43,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopUpkeep();
       await stopAlerts();
       await app.close();
+      await replica?.close();
       await database.close();
       unmark();
     })());
     return { app, database, url, report, stop };
   } catch (error) {
+    await replica?.close();
     await database.close();
     throw error;
   }

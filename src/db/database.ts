@@ -58,10 +58,18 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<DatabaseH
   return handle(db, 'pglite', pglite);
 }
 
-export async function openPostgres(connectionString: string, max = 10): Promise<DatabaseHandle> {
+export interface PostgresOptions {
+  /** Give up connecting after this long (pg waits for ever by default). */
+  connectTimeoutMs?: number;
+}
+
+export async function openPostgres(connectionString: string, max = 10, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString,
     max,
+    // With a connect timeout, TCP keep-alive too: a server that vanishes without closing its
+    // sockets is then noticed by the operating system instead of holding a read for ever.
+    ...(options.connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: options.connectTimeoutMs, keepAlive: true }),
     types: { getTypeParser: ((oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
   // An idle client dies when the server restarts or a database is dropped; without a listener pg
@@ -73,4 +81,17 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
 
 export function openDatabase(config: Config): Promise<DatabaseHandle> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: config.dataDir });
+}
+
+/**
+ * How long a read waits to connect to the replica before it reads from the primary instead: a
+ * replica that is down answers "refused" at once; one that is unreachable costs this, once per
+ * back-off (see read-replica.ts).
+ */
+export const REPLICA_CONNECT_TIMEOUT_MS = 2000;
+
+/** The replica's pool when DATABASE_REPLICA_URL is set. Opening connects nothing: a replica that is down does not stop the server. */
+export async function openReplica(config: Config): Promise<DatabaseHandle | undefined> {
+  if (!config.databaseReplicaUrl) return undefined;
+  return openPostgres(config.databaseReplicaUrl, 10, { connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS });
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OFFICERS } from '../../http/access.js';
+import type { Reads } from '../../db/read-replica.js';
 import type { Language } from '../../i18n/index.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { dataValuesOf, dataValueSetCsv, identifiedDataValues } from './dhis2/data-value-sets.js';
@@ -23,8 +24,12 @@ const reportWord = (lang: Language) => (lang === 'en' ? 'report' : 'bao-cao');
  * Exports of a unit's figures under /api/reports: Excel and PDF reports, CSV of the table of
  * units below, DHIS2 data value sets and the one-page summary. All of them read the figures
  * GET /api/progress answers, and each download is written to the audit log.
+ *
+ * The figures are read through `reads` (the replica when there is one); the audit entry of a
+ * download is written on the primary (`db`), and so is the DHIS2 mapping read, which an officer
+ * checks right after changing it.
  */
-export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const reportRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const { db } = app.database;
 
   // The unit's target report, the same figures as a workbook or as a document with charts.
@@ -37,7 +42,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: access,
       schema: { tags: ['reports'], summary, params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES[format]), ...errors } },
     }, async (request, reply) => {
-      const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+      const report = await reads.run((source) => loadUnitReport(source, request.viewer, request.params.unit, request.lang, reportDay(request.query.date)));
       return sendExport(db, request, reply, {
         unitCode: report.unit.code, format, mediaType: MEDIA_TYPES[format], body: await build(report),
         fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, report.day], format), detail: { date: report.day },
@@ -50,7 +55,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['reports'], summary: 'The units below with their figures, as CSV for Excel', params: s.UnitParams, querystring: s.ChildrenCsvQuery, response: { 200: s.FileResponse(MEDIA_TYPES.csv), ...errors } },
   }, async (request, reply) => {
     const { indicator, date } = request.query;
-    const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, reportDay(date), { indicatorCode: indicator });
+    const report = await reads.run((source) => loadUnitReport(source, request.viewer, request.params.unit, request.lang, reportDay(date), { indicatorCode: indicator }));
     return sendExport(db, request, reply, {
       unitCode: report.unit.code, format: 'csv', mediaType: MEDIA_TYPES.csv, body: childrenCsv(report),
       fileName: fileNameOf([reportWord(report.lang), report.unit.code, report.unit.name, indicator ?? '', report.day], 'csv'),
@@ -68,7 +73,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     }, async (request, reply) => {
       const period = parseDhis2Period(request.query.period);
-      const report = await loadUnitReport(db, request.viewer, request.params.unit, request.lang, periodReportDay(period));
+      const report = await reads.run((source) => loadUnitReport(source, request.viewer, request.params.unit, request.lang, periodReportDay(period)));
       // DHIS2's own identifiers when the province has its mapping (or when asked), else the codes.
       const ids = await dhis2Identifiers(db, report.unit.provinceCode);
       const scheme = request.query.idScheme ?? (ids.dataElements.size + ids.orgUnits.size > 0 ? 'uid' : 'code');
@@ -87,13 +92,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/:unit/summary', {
     config: access,
     schema: { tags: ['reports'], summary: 'The movement\'s results as sentences of figures', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.SummarySchema, ...errors } },
-  }, (request) => movementSummary(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date)));
+  }, (request) => reads.run((source) => movementSummary(source, request.viewer, request.params.unit, request.lang, reportDay(request.query.date))));
 
   app.get('/:unit/summary.pdf', {
     config: access,
     schema: { tags: ['reports'], summary: 'The one-page printable summary', params: s.UnitParams, querystring: s.DayQuery, response: { 200: s.FileResponse(MEDIA_TYPES.pdf), ...errors } },
   }, async (request, reply) => {
-    const summary = await movementSummary(db, request.viewer, request.params.unit, request.lang, reportDay(request.query.date));
+    const summary = await reads.run((source) => movementSummary(source, request.viewer, request.params.unit, request.lang, reportDay(request.query.date)));
     return sendExport(db, request, reply, {
       unitCode: summary.unit.code, format: 'summary-pdf', mediaType: MEDIA_TYPES.pdf, body: await summaryPdf(summary, request.lang),
       fileName: fileNameOf([request.lang === 'en' ? 'summary' : 'tom-tat', summary.unit.code, summary.unit.name, summary.day], 'pdf'),

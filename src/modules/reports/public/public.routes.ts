@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Reads } from '../../../db/read-replica.js';
 import { ErrorResponse, Nullable, UnitCode } from '../../../http/schemas.js';
 import type { Language } from '../../../i18n/index.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
@@ -37,9 +38,8 @@ const PublicPageSchema = Type.Object({
   progress: Nullable(PublicProgressSchema),
 });
 
-/** The public page's data under /api/public: no login, cached, rate-limited. */
-export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.database;
+/** The public page's data under /api/public: no login, cached, rate-limited, read through `reads` (the replica when there is one). */
+export const publicRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const cache = new TtlCache<PublicProgress>(PUBLIC_CACHE_SECONDS * 1000);
   const provinces = new TtlCache<{ items: PublicProvince[] }>(PUBLIC_CACHE_SECONDS * 1000);
   const limits = { access: 'public' as const, rateLimit: { max: PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
@@ -58,9 +58,9 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return body;
   });
 
-  const provincesOf = (day: string) => provinces.get(day, async () => ({ items: await publicProvinces(db, day) }));
+  const provincesOf = (day: string) => provinces.get(day, async () => ({ items: await reads.run((db) => publicProvinces(db, day)) }));
   const progressOf = (unit: string, lang: Language, day: string) =>
-    cache.get(`${unit}|${lang}|${day}`, () => publicProgress(db, unit, lang, day));
+    cache.get(`${unit}|${lang}|${day}`, () => reads.run((db) => publicProgress(db, unit, lang, day)));
 
   // What the public page shows first, in one request that index.html starts before the app's script
   // has arrived: on slow 3G each request made after another costs a round trip of 0.4 s or more.

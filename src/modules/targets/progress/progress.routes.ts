@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OFFICERS } from '../../../http/access.js';
 import { Type } from 'typebox';
+import type { Reads } from '../../../db/read-replica.js';
+import { figuresCurrentAt } from '../../../db/read-replica.js';
 import { ErrorResponse, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
@@ -8,14 +10,22 @@ import { progressOf, progressOfChildren } from './progress.service.js';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
-/** What the steering committee opens every morning: every indicator of a unit, and of its children. */
-export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/**
+ * What the steering committee opens every morning: every indicator of a unit, and of its children.
+ * The figures are read through `reads` (the replica when there is one); alerts stay on the
+ * primary, since acknowledging one and listing them again must show the acknowledgement.
+ */
+export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const { db } = app.database;
 
   app.get('/progress', {
     config: { access: [...OFFICERS, 'team_leader'] },
-    schema: { tags: ['targets'], querystring: s.ProgressQuery, response: { 200: s.UnitProgressSchema, ...errors } },
-  }, (request) => progressOf(db, request.viewer, request.query.unit, request.lang, request.query.date));
+    schema: { tags: ['targets'], querystring: s.ProgressQuery, response: { 200: s.ProgressAnswerSchema, ...errors } },
+  }, (request) => reads.run(async (source) => {
+    // Read before the figures, so the figures are at least as fresh as it says.
+    const figuresAt = await figuresCurrentAt(source);
+    return { ...await progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), figuresAt };
+  }));
 
   app.get('/alerts', {
     config: { access: OFFICERS },
@@ -42,7 +52,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/progress/children', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ChildrenProgressQuery, response: { 200: s.ChildrenProgressSchema, ...errors } },
-  }, (request) => progressOfChildren(db, request.viewer, request.query.unit, request.lang, {
+  }, (request) => reads.run((source) => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, day: request.query.date,
-  }));
+  })));
 };

@@ -21,6 +21,14 @@ export const UnitProgressSchema = Type.Object({
   unit: UnitSchema, day: Type.String(), indicators: Type.Array(IndicatorProgressSchema), openDifficulties: Type.Integer(),
 });
 
+/** GET /api/progress: a unit's figures, and since when they are current. */
+export const ProgressAnswerSchema = Type.Object({
+  ...UnitProgressSchema.properties,
+  figuresAt: Nullable(Type.String({
+    description: 'Since when the figures are current: now on the primary; on a read replica that lags, the commit time of the last change it has (null when it cannot tell)',
+  })),
+});
+
 export const ProgressQuery = Type.Object({ unit: UnitCode, date: Type.Optional(Day) });
 export const ChildrenProgressQuery = Type.Object({
   unit: UnitCode, indicator: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), date: Type.Optional(Day),

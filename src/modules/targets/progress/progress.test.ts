@@ -55,6 +55,8 @@ describe('progress of a unit', () => {
     // No pupils statistic and no reported figure: "no data", never a division error.
     expect(indicator(body, 'pupils_digital_skills')).toMatchObject({ value: null, status: 'no_data' });
     expect(indicator(body, 'digital_signatures')).toMatchObject({ numerator: 0, target: 200000 });
+    // Read on the primary: the figures are current as of the request.
+    expect(Math.abs(Date.parse(body.figuresAt) - Date.now())).toBeLessThan(60_000);
   });
 
   it('gives each child its figures, with percentage targets passed down and absolute ones not', async () => {

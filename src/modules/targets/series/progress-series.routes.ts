@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Reads } from '../../../db/read-replica.js';
 import { AppError } from '../../../errors.js';
 import { OFFICERS } from '../../../http/access.js';
 import { ErrorResponse } from '../../../http/schemas.js';
@@ -9,9 +10,13 @@ import { teamLeaderboard } from './team-leaderboard.service.js';
 const tags = ['targets'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
-/** The officers' dashboard: trends, team leaderboards, where to start, and the live version stamp. */
-export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.database;
+/**
+ * The officers' dashboard: trends, team leaderboards, where to start, and the live version stamp,
+ * all read through `reads` (the replica when there is one). The stamp is read where the figures
+ * are: a stamp from the primary would announce a change a lagging replica does not show yet, and
+ * the dashboard would refetch the old figures and then wait for the next change.
+ */
+export const progressSeriesRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
 
   app.get('/progress/series', {
     config: { access: OFFICERS },
@@ -19,9 +24,9 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'One indicator of a unit at each day, week or month, with its target and projection',
       querystring: s.SeriesQuery, response: { 200: s.SeriesSchema, ...errors },
     },
-  }, (request) => progressSeries(db, request.viewer, request.query.unit, request.lang, {
+  }, (request) => reads.run((db) => progressSeries(db, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, from: request.query.from, to: request.query.to, step: request.query.step,
-  }));
+  })));
 
   app.get('/progress/version', {
     config: { access: OFFICERS },
@@ -32,7 +37,7 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     // Asked every few seconds by every open dashboard: no cache may answer for the server.
     reply.header('cache-control', 'no-store');
-    return progressVersion(db, request.viewer, request.query.unit);
+    return reads.run((db) => progressVersion(db, request.viewer, request.query.unit));
   });
 
   app.get('/progress/teams', {
@@ -41,15 +46,16 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'Teams of a unit\'s subtree ranked by visits, with households reached and milestones recorded',
       querystring: s.LeaderboardQuery, response: { 200: s.LeaderboardSchema, ...errors },
     },
-  }, (request) => teamLeaderboard(db, request.viewer, request.query.unit, {
+  }, (request) => reads.run((db) => teamLeaderboard(db, request.viewer, request.query.unit, {
     from: request.query.from, to: request.query.to, limit: request.query.limit ?? 20,
-  }));
+  })));
 
   app.get('/progress/roots', {
     config: { access: OFFICERS },
     schema: { tags, summary: 'Where the signed-in officer\'s dashboard starts: their unit, or every province', response: { 200: s.RootsSchema } },
   }, async (request) => {
     if (!request.viewer) throw new AppError('UNAUTHENTICATED');
-    return { items: await dashboardRoots(db, request.viewer) };
+    const viewer = request.viewer;
+    return { items: await reads.run((db) => dashboardRoots(db, viewer)) };
   });
 };

@@ -89,7 +89,15 @@ interface Call {
 
 export const fetchRoots = (call: Call) => apiFetch<{ items: Unit[] }>('/api/progress/roots', call);
 export const fetchUnit = (code: string, call: Call) => apiFetch<Unit>(`/api/units/${encodeURIComponent(code)}`, call);
-export const fetchProgress = (unit: string, call: Call) => apiFetch<UnitProgress>(`/api/progress?${q({ unit })}`, call);
+/**
+ * A unit's figures, and since when they are current (ISO): the time they were read, or on a
+ * lagging read replica the time of the last change it has; null when the replica cannot tell.
+ */
+export interface ProgressAnswer extends UnitProgress {
+  figuresAt: string | null;
+}
+
+export const fetchProgress = (unit: string, call: Call) => apiFetch<ProgressAnswer>(`/api/progress?${q({ unit })}`, call);
 export const fetchChildren = (unit: string, call: Call) => apiFetch<ChildrenProgress>(`/api/progress/children?${q({ unit })}`, call);
 export const fetchSeries = (unit: string, indicator: string, call: Call) =>
   apiFetch<ProgressSeries>(`/api/progress/series?${q({ unit, indicator, step: 'week' })}`, call);

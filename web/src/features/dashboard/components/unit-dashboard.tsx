@@ -69,10 +69,8 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
   // Tell screen readers what a live refresh changed, in a polite status message.
   const previous = useRef<{ unit: string; indicators: IndicatorProgress[] }>(undefined);
   const [announcement, setAnnouncement] = useState('');
-  const [loadedAt, setLoadedAt] = useState<Date>();
   useEffect(() => {
     if (!progress.data) return;
-    setLoadedAt(new Date());
     const before = previous.current;
     previous.current = { unit: progress.data.unit.code, indicators: progress.data.indicators };
     if (!before || before.unit !== progress.data.unit.code) return;
@@ -105,7 +103,11 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
   const { unit, day } = progress.data;
   const units = children.data?.children ?? [];
   const childrenLabel = t(`children.${unit.tier}`);
-  const time = (loadedAt ?? new Date()).toLocaleTimeString(language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  // The time the figures are current at, as the server says: on a lagging read replica that is
+  // earlier than the moment they arrived, and the officer should see so.
+  const { figuresAt } = progress.data;
+  const current = figuresAt === null ? null : new Date(figuresAt);
+  const time = current?.toLocaleTimeString(language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
   return (
     <>
@@ -114,7 +116,7 @@ export function UnitDashboard({ unitCode, indicatorCode, scope }: { unitCode: st
         <h2 ref={heading} tabIndex={-1} data-testid="dashboard-unit">{unit.name}</h2>
         <p className="muted">{t(`tier.${unit.tier}`)} · {unit.code} · {t('asOf', { day: formatDay(day) })}</p>
         <p className={`live${live.stale ? ' live-stale' : ''}`} data-testid="live-status">
-          <span><span className="live-dot" aria-hidden="true" /> {live.stale ? t('stale') : `${t('live')} · ${t('updatedAt', { time })}`}</span>
+          <span><span className="live-dot" aria-hidden="true" /> {live.stale ? t('stale') : time ? `${t('live')} · ${t('updatedAt', { time })}` : t('live')}</span>
           <Button variant="quiet" className="btn-small" onClick={() => setRetry((n) => n + 1)}>{t('refresh')}</Button>
         </p>
         <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcement">{announcement}</p>
