@@ -11,6 +11,9 @@ import { snapshotRollups } from '../../src/modules/rollups/rollups.service.js';
 import { vietnamDay } from '../../src/lib/vietnam-day.js';
 import { runSyncIngest } from '../sync-ingest-run.js';
 import { bulkCopyCeiling } from './bulk-copy-ceiling.js';
+import { compareToCeiling } from './compare.js';
+import { attemptsLike, writeAttemptsBySql } from './contest-ceiling.js';
+import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from '../../src/modules/contest/contest-fixtures.js';
 import { recordQueries } from './query-recorder.js';
 import { benchRead } from './read-ceilings.js';
 import { currentTransactionId, rowsWrittenSince } from './row-census.js';
@@ -132,5 +135,67 @@ describe('every benchmark reports ceiling, doorstep and ratio', () => {
     expect(result.tables.visits).toBeGreaterThan(0);
     const left = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'ceiling_copy'`.execute(t.db);
     expect(left.rows[0]!.n).toBe(0);
+  });
+});
+
+describe('the contest ceiling writes what a start and a submission write', () => {
+  const createContest = async (bankId: string) => {
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/contest-admin/contests', headers: officer.headers,
+      payload: { provinceCode: '66', title: 'Trần', bankId, phases: [{ startsOn: vietnamDay(), endsOn: vietnamDay() }] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json().id as string;
+  };
+  const takePart = async (contestId: string, person: ContestClient, right: number) => {
+    const started = await t.app.inject({ method: 'POST', url: `/api/contests/${contestId}/attempts`, headers: { cookie: person.cookie }, remoteAddress: person.address });
+    expect(started.statusCode, started.body).toBe(200);
+    const paper = started.json();
+    const submitted = await t.app.inject({
+      method: 'POST', url: `/api/attempts/${paper.attemptId}/submit`, headers: { cookie: person.cookie }, remoteAddress: person.address,
+      payload: { answers: rightAnswers(paper, right), prediction: 100 + right },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  };
+
+  it('the same rows of every table, counted in the database, and a ceiling to compare with', async () => {
+    const bankId = await importAikenBank(t.app, officer, 30);
+    const real = await createContest(bankId);
+    const again = await createContest(bankId);
+    // Two units, one of them counted here for the first time: its area is recorded before the
+    // census (once per unit ever), so both sides then find every area known.
+    const units = ['6600101', '6600102'];
+    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => registerPerson(t.app, units[i % 2]!)));
+    await takePart(real, people[0]!, 10);
+    await takePart(real, people[1]!, 10);
+
+    let since = await currentTransactionId(t.db);
+    await Promise.all(people.slice(2).map((person, i) => takePart(real, person, i)));
+    const app = await rowsWrittenSince(t.db, since);
+
+    const attempts = (await attemptsLike(t.db, real)).filter((a) => a.correct !== 10);
+    expect(attempts).toHaveLength(6);
+    since = await currentTransactionId(t.db);
+    const elapsedMs = await writeAttemptsBySql(t.db, { contestId: again, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, 3);
+    const ceiling = await rowsWrittenSince(t.db, since);
+
+    expect(app).toMatchObject({ contest_attempts: 6, contest_entries: 6 });
+    expect(ceiling).toEqual(app);
+    // The ceiling's attempts carry the real ones' papers and scores, in the other contest.
+    const stored = await sql<{ contest_id: string; n: number; score: number }>`
+      select contest_id, count(*)::int as n, sum(score)::int as score from contest_attempts
+      where contest_id in (${real}, ${again}) and participant_id in (select participant_id from contest_attempts where contest_id = ${again})
+      group by contest_id order by contest_id = ${real} desc`.execute(t.db);
+    expect(stored.rows.map((r) => [r.n, r.score])).toEqual([[6, 150], [6, 150]]);
+    const comparison = compareToCeiling('req/s', (2 * attempts.length) / (elapsedMs / 1000), 1, {});
+    expect(comparison.ceiling).toBeGreaterThan(0);
+    expect(comparison.ratio).toBeCloseTo(comparison.doorstep / comparison.ceiling, 3);
+  });
+
+  it('leaves the rollups as a rebuild from the facts finds them', async () => {
+    const incremental = await snapshotRollups(t.db);
+    expect(incremental.counts.some((row) => row.source === 'contest_participants')).toBe(true);
+    await t.db.transaction().execute((trx) => recountRollups(trx));
+    expect(await snapshotRollups(t.db)).toEqual(incremental);
   });
 });

@@ -10,19 +10,21 @@ export interface CeilingComparison {
   doorstep: number;
   /** doorstep ÷ ceiling: a share of the ceiling for throughputs, a multiple of it for times. */
   ratio: number;
-  /** The budget on the ratio, in words (e.g. "≥ 0.5", "≤ 3"). */
+  /** The budget on the ratio, in words (e.g. "≥ 0.5", "≤ 3"), or "none" where the ratio is reported only. */
   budget: string;
-  meetsBudget: boolean;
+  /** Absent where no budget is set on the ratio. */
+  meetsBudget?: boolean;
 }
 
-export function compareToCeiling(unit: string, ceiling: number, doorstep: number, budget: { atLeast: number } | { atMost: number }): CeilingComparison {
+export function compareToCeiling(
+  unit: string, ceiling: number, doorstep: number, budget: { atLeast: number } | { atMost: number } | Record<string, never>,
+): CeilingComparison {
   if (!(ceiling > 0) || !Number.isFinite(doorstep)) throw new Error(`${unit}: no usable ceiling (${ceiling}) or figure (${doorstep})`);
   const ratio = Number((doorstep / ceiling).toFixed(3));
-  const meetsBudget = 'atLeast' in budget ? ratio >= budget.atLeast : ratio <= budget.atMost;
-  return {
-    unit, ceiling: round(ceiling), doorstep: round(doorstep), ratio,
-    budget: 'atLeast' in budget ? `≥ ${budget.atLeast}` : `≤ ${budget.atMost}`, meetsBudget,
-  };
+  const base = { unit, ceiling: round(ceiling), doorstep: round(doorstep), ratio };
+  if ('atLeast' in budget) return { ...base, budget: `≥ ${budget.atLeast}`, meetsBudget: ratio >= budget.atLeast };
+  if ('atMost' in budget) return { ...base, budget: `≤ ${budget.atMost}`, meetsBudget: ratio <= budget.atMost };
+  return { ...base, budget: 'none' };
 }
 
 /** The three lines every benchmark prints, whatever else it prints. */
@@ -30,7 +32,7 @@ export function formatComparison(name: string, c: CeilingComparison): string {
   return [
     `${name} ceiling  ${c.ceiling} ${c.unit}`,
     `${name} doorstep ${c.doorstep} ${c.unit}`,
-    `${name} ratio    ${c.ratio} (budget ${c.budget}: ${c.meetsBudget ? 'met' : 'NOT met'})`,
+    c.meetsBudget === undefined ? `${name} ratio    ${c.ratio}` : `${name} ratio    ${c.ratio} (budget ${c.budget}: ${c.meetsBudget ? 'met' : 'NOT met'})`,
   ].join('\n');
 }
 
