@@ -10,7 +10,7 @@ import { recountRollups } from '../../src/rollup-sources.js';
 import { snapshotRollups } from '../../src/modules/rollups/rollups.service.js';
 import { vietnamDay } from '../../src/lib/vietnam-day.js';
 import { runSyncIngest } from '../sync-ingest-run.js';
-import { bulkCopyCeiling } from './bulk-copy-ceiling.js';
+import { bulkCopyCeiling, copyWaves } from './bulk-copy-ceiling.js';
 import { compareToCeiling } from './compare.js';
 import { attemptsLike, writeAttemptsBySql } from './contest-ceiling.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from '../../src/modules/contest/contest-fixtures.js';
@@ -133,8 +133,24 @@ describe('every benchmark reports ceiling, doorstep and ratio', () => {
     const result = await bulkCopyCeiling(t.db, 2);
     expect(result.tables).toEqual(expected);
     expect(result.tables.visits).toBeGreaterThan(0);
+    // The copies pay for the same checks: every foreign key and trigger of the public tables.
+    const catalogue = await sql<{ keys: number; triggers: number }>`
+      select (select count(*)::int from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace) as keys,
+             (select count(*)::int from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and c.relnamespace = 'public'::regnamespace) as triggers`.execute(t.db);
+    expect(result.foreignKeys).toBe(catalogue.rows[0]!.keys);
+    expect(result.triggers).toBe(catalogue.rows[0]!.triggers);
+    expect(result.foreignKeys).toBeGreaterThan(0);
+    expect(result.triggers).toBeGreaterThan(0);
     const left = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'ceiling_copy'`.execute(t.db);
     expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('scenario ceiling: a table is copied after the tables its foreign keys point at', () => {
+    const waves = copyWaves(['a_members', 'b_teams', 'c_units', 'd_alone'], [
+      { table: 'a_members', references: 'b_teams' }, { table: 'b_teams', references: 'c_units' }, { table: 'c_units', references: 'c_units' },
+    ]);
+    expect(waves).toEqual([['c_units', 'd_alone'], ['b_teams'], ['a_members']]);
+    expect(() => copyWaves(['x', 'y'], [{ table: 'x', references: 'y' }, { table: 'y', references: 'x' }])).toThrow(/circle/);
   });
 });
 

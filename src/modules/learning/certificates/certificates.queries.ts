@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import type { CertificatesTable, SigningKeysTable } from '../../../db/types.js';
 
@@ -33,6 +33,25 @@ export async function insertCertificates(db: Database, rows: readonly Insertable
   const written: CertificateRow[] = [];
   for (const part of chunks(rows)) written.push(...await db.insertInto('certificates').values(part).onConflict((oc) => oc.doNothing()).returningAll().execute());
   return written;
+}
+
+export type ResidentCertificate = Pick<Insertable<CertificatesTable>, 'id' | 'code' | 'milestone_id' | 'skills' | 'achieved_on' | 'source' | 'unit_code' | 'province_code'> & { resident_id: string };
+
+/**
+ * Inserts the certificates of residents, one statement for all: each named as its resident
+ * record is, skipped when the resident does not exist or already holds a certificate in force
+ * (or when the milestone already has one). One resident per row: the caller keeps the first.
+ */
+export async function insertResidentCertificates(db: Database, rows: readonly ResidentCertificate[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into certificates (id, code, milestone_id, resident_id, user_id, holder_name, skills, achieved_on, source, unit_code, province_code)
+    select c.id, c.code, c.milestone_id, c.resident_id, null, r.full_name, c.skills, c.achieved_on, c.source, c.unit_code, c.province_code
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as c(id uuid, code text, milestone_id uuid, resident_id uuid, skills text[], achieved_on date, source text, unit_code text, province_code text)
+    join residents r on r.id = c.resident_id
+    where not exists (select 1 from certificates held where held.resident_id = c.resident_id and held.revoked_at is null)
+    on conflict do nothing`.execute(db);
 }
 
 /** Holders (residents or learner accounts) who already have a certificate in force. */

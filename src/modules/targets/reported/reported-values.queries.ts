@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import type { ReportedStatus, ReportedValuesTable } from '../../../db/types.js';
 
@@ -17,20 +17,38 @@ export function findReportedValueById(db: Database, id: number): Promise<Reporte
   return db.selectFrom('reported_values').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertReportedValue(db: Database, row: Insertable<ReportedValuesTable>): Promise<ReportedValueRow> {
-  return db.insertInto('reported_values').values(row).returningAll().executeTakeFirstOrThrow();
+/** What a step of a figure's history records beside the figure's new state (its value and status are the row's). */
+export interface HistoryStep {
+  action: 'save' | 'submit' | 'approve' | 'return';
+  comment: string | null;
+  actor_user_id: string | null;
+}
+
+/**
+ * Writes a figure's new state and its step in the history in one statement (one round trip for
+ * what an officer's save or decision changes); answers the figure as written.
+ */
+async function withHistory(db: Database, write: RawBuilder<unknown>, step: HistoryStep): Promise<ReportedValueRow> {
+  const result = await sql<ReportedValueRow>`
+    with written as (${write}),
+    step as (
+      insert into reported_value_history (reported_value_id, action, value, status, comment, actor_user_id)
+      select id, ${step.action}, value, status, ${step.comment}, ${step.actor_user_id}::uuid from written
+    )
+    select * from written`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('reported value not written');
+  return row;
+}
+
+export async function insertReportedValue(db: Database, row: Insertable<ReportedValuesTable>, step: HistoryStep): Promise<ReportedValueRow> {
+  return withHistory(db, sql`${db.insertInto('reported_values').values(row).returningAll()}`, step);
 }
 
 export async function updateReportedValue(
-  db: Database, id: number, patch: { value?: number; status: ReportedStatus; comment?: string | null; updated_by: string | null },
+  db: Database, id: number, patch: { value?: number; status: ReportedStatus; comment?: string | null; updated_by: string | null }, step: HistoryStep,
 ): Promise<ReportedValueRow> {
-  return db.updateTable('reported_values').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function insertHistory(
-  db: Database, row: { reported_value_id: number; action: 'save' | 'submit' | 'approve' | 'return'; value: number; status: ReportedStatus; comment: string | null; actor_user_id: string | null },
-): Promise<void> {
-  await db.insertInto('reported_value_history').values(row).execute();
+  return withHistory(db, sql`${db.updateTable('reported_values').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll()}`, step);
 }
 
 /** Who saved or submitted a figure at any step: none of them may approve it. */

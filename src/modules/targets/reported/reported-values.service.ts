@@ -75,13 +75,13 @@ export async function saveReportedValue(db: Database, viewer: Viewer, input: Sav
   }
   const status: ReportedStatus = input.submit ? 'submitted' : 'draft';
   const comment = input.comment ?? null;
+  const step = { action: input.submit ? ('submit' as const) : ('save' as const), comment, actor_user_id: viewer.id };
   const row = existing
-    ? await q.updateReportedValue(db, existing.id, { value: input.value, status, comment, updated_by: viewer.id })
+    ? await q.updateReportedValue(db, existing.id, { value: input.value, status, comment, updated_by: viewer.id }, step)
     : await q.insertReportedValue(db, {
         ...key, province_code: unit.provinceCode, period_end: periodEndOf(input.periodType, input.periodStart),
         value: input.value, status, comment, updated_by: viewer.id,
-      });
-  await q.insertHistory(db, { reported_value_id: row.id, action: input.submit ? 'submit' : 'save', value: input.value, status, comment, actor_user_id: viewer.id });
+      }, step);
   return present(row);
 }
 
@@ -112,8 +112,8 @@ export async function decideReportedValue(db: Database, viewer: Viewer, id: numb
   if (!FROM[decision].includes(row.status)) {
     throw new AppError('STATUS_TRANSITION_INVALID', `Cannot ${decision} a ${row.status} figure`, 'status');
   }
-  const updated = await q.updateReportedValue(db, id, { status: TO[decision], comment: comment ?? row.comment, updated_by: viewer.id });
-  await q.insertHistory(db, { reported_value_id: id, action: decision, value: Number(row.value), status: TO[decision], comment: comment ?? null, actor_user_id: viewer.id });
+  const updated = await q.updateReportedValue(db, id, { status: TO[decision], comment: comment ?? row.comment, updated_by: viewer.id },
+    { action: decision, comment: comment ?? null, actor_user_id: viewer.id });
   return present(updated);
 }
 
