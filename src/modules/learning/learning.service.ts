@@ -17,3 +17,9 @@ export async function listSkills(db: Database, lang: Language): Promise<Skill[]>
 export async function listSkillCodes(db: Database): Promise<Set<string>> {
   return new Set((await q.selectSkills(db)).map((row) => row.code));
 }
+
+/**
+ * Which of `codes` a visit may name, as a query another module's statement runs in its own round
+ * trip (a sync batch reads them with its locks); answers one column, `code`.
+ */
+export const skillCodesAmong = q.skillCodesAmongQuery;

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
-import { listSkillCodes } from '../learning/learning.service.js';
+import { listSkillCodes, skillCodesAmong } from '../learning/learning.service.js';
 import { milestoneKindOwners, type KindOwners } from '../people/milestones.service.js';
 import { ChangeFeedLocks, lockForChange, residentsHelpedBy, type LostVersion, type Place, type RecordWriteContext } from '../people/people.service.js';
 import { RollupDeltas } from '../rollups/rollups.service.js';
@@ -59,29 +59,45 @@ export class SyncBatch {
 
   /**
    * Locks, before anything is written, every household and resident the batch will change
-   * (through visits, milestones, corrections or edits), and remembers where they are.
+   * (through visits, milestones, corrections or edits), remembers where they are, holds their
+   * villages' change feed, and looks up the milestone kinds and skills the batch names: one
+   * round trip for what took five.
    */
   async lockOwners(items: readonly PendingItem[]): Promise<void> {
     const households = new Set<string>();
     const residents = new Set<string>();
+    const kinds = new Set<string>();
+    const skills = new Set<string>();
     const corrected: string[] = [];
     for (const { parsed } of items) {
       if (parsed.kind === 'household') households.add(parsed.data.id);
       else if (parsed.kind === 'resident') residents.add(parsed.data.id);
-      else if (parsed.kind === 'milestone') residents.add(parsed.data.residentId);
-      else if (parsed.kind === 'difficulty') continue;
-      else if (parsed.kind === 'check_in') continue; // an event's attendance: no household or resident changes
-      else {
+      else if (parsed.kind === 'milestone') {
+        residents.add(parsed.data.residentId);
+        kinds.add(parsed.data.kind);
+      } else if (parsed.kind === 'difficulty') continue;
+      else if (parsed.kind === 'check_in') {
+        // An event's attendance: no household or resident changes.
+        if (parsed.data.skill !== undefined) skills.add(parsed.data.skill);
+      } else {
         households.add(parsed.data.householdId);
         for (const id of parsed.data.peoplePresent ?? []) residents.add(id);
-        for (const help of parsed.data.help ?? []) residents.add(help.residentId);
+        for (const code of parsed.data.skillsTaught ?? []) skills.add(code);
+        for (const help of parsed.data.help ?? []) {
+          residents.add(help.residentId);
+          kinds.add(help.milestone);
+          for (const code of help.skills ?? []) skills.add(code);
+        }
         if (parsed.data.supersedes !== undefined) corrected.push(parsed.data.supersedes);
       }
     }
     for (const id of await residentsHelpedBy(this.trx, corrected)) residents.add(id);
-    const locked = await lockForChange(this.trx, households, residents);
+    const locked = await lockForChange(this.trx, households, residents, { feed: this.feed, kinds, also: skillCodesAmong([...skills]) });
     for (const [id, place] of locked.households) this.households.set(id, place);
     for (const [id, place] of locked.residents) this.residents.set(id, place);
+    // Complete for every code the batch names, which are the only codes its items are checked against.
+    this.kinds = Promise.resolve(locked.kinds);
+    this.skills = Promise.resolve(locked.also);
   }
 
   /**

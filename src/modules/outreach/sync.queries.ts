@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { SyncConflictsTable } from '../../db/types.js';
 
@@ -14,12 +14,16 @@ export async function claimItems(
   db: Database,
   items: readonly { id: string; kind: string }[],
   by: { deviceId: string; userId: string | null },
+  /** A query of one row (a lock) to run before anything is claimed, in the same round trip. */
+  first: RawBuilder<unknown>,
 ): Promise<Set<string>> {
-  if (items.length === 0) return new Set();
-  const packed = JSON.stringify(items.map((item) => ({ i: item.id, k: item.kind })));
   // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
   const result = await sql<{ id: string }>`
-    with input as materialized (select i, k from json_to_recordset(${packed}::json) as r(i uuid, k text)),
+    with first as materialized (${first}),
+    input as materialized (
+      select i, k from unnest(${items.map((item) => item.id)}::uuid[], ${items.map((item) => item.kind)}::text[]) as r(i, k)
+      where exists (select 1 from first)
+    ),
     taken as (
       insert into sync_items (id, device_id, user_id, kind, status)
       select i, ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i

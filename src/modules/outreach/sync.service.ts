@@ -5,7 +5,7 @@ import type { Viewer } from '../../http/access.js';
 import { translate, type Language } from '../../i18n/index.js';
 import { DuplicateResidentError, findResidentPlaces, saveHousehold, saveResident, type WriteOutcome } from '../people/people.service.js';
 import type { DuplicateAnswerLimit } from './duplicate-answer-limit.js';
-import { addToRollups, holdRollupsForWrite } from '../rollups/rollups.service.js';
+import { addToRollups, holdRollupsInStatement } from '../rollups/rollups.service.js';
 import { APPLIED, rejected, SyncBatch, type ItemOutcome, type PendingItem } from './sync-batch.js';
 import { parseItemData, type ParsedItem, type SyncKind } from './sync-items.schema.js';
 import * as q from './outreach.queries.js';
@@ -58,7 +58,6 @@ export async function applySyncBatch(
 
 async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[], limited: boolean): Promise<ItemOutcome[]> {
   const { trx } = batch;
-  await holdRollupsForWrite(trx);
   const outcomes: ItemOutcome[] = new Array(items.length);
   // Ids compare as the database writes them (lower case), whatever case the device used.
   const firstIndex = new Map<string, number>();
@@ -69,7 +68,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   });
   const claimed = await sq.claimItems(trx, [...firstIndex.entries()].map(([id, i]) => ({ id, kind: items[i]!.kind })), {
     deviceId: batch.deviceId, userId: batch.viewer.id,
-  });
+  }, holdRollupsInStatement()); // a rebuild never runs between this batch's facts and its counts
 
   const pending: PendingItem[] = [];
   for (const [id, index] of firstIndex) {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/types.js';
 
@@ -50,25 +50,50 @@ export async function selectResidentPlaces(db: Database, ids: readonly string[])
 const possiblyStored = (table: 'households' | 'residents', ids: readonly string[]) =>
   sql`array(select x from unnest(${[...ids]}::uuid[]) x where x <= (select id from ${sql.table(table)} order by id desc limit 1))`;
 
-/**
- * Locks households (and their derived state: visited or not) for the rest of the transaction,
- * in id order in one statement: every writer locks what it will touch up front and in the same
- * order, so two sync batches never wait for each other in a circle.
- */
-export async function lockHouseholdPlaces(db: Database, ids: readonly string[]): Promise<PlaceRow[]> {
-  if (ids.length === 0) return [];
-  const result = await sql<PlaceRow>`
-    select id, village_code, province_code from households
-    where id = any(${possiblyStored('households', ids)}) order by id for no key update`.execute(db);
-  return result.rows;
+export interface LockedPlacesRow {
+  /** h: a household locked, r: a resident locked, v: a village held, k: a milestone kind, x: a code of `also` found. */
+  t: 'h' | 'r' | 'v' | 'k' | 'x';
+  id: string;
+  /** h, r: the village; k: the owning province (null: shared). */
+  a: string | null;
+  /** h, r: the province. */
+  b: string | null;
+  /** r: the household. */
+  c: string | null;
 }
 
-/** Locks residents (and the milestones they hold) like lockHouseholdPlaces. */
-export async function lockResidentPlaces(db: Database, ids: readonly string[]): Promise<(PlaceRow & { household_id: string })[]> {
-  if (ids.length === 0) return [];
-  const result = await sql<PlaceRow & { household_id: string }>`
-    select id, household_id, village_code, province_code from residents
-    where id = any(${possiblyStored('residents', ids)}) order by id for no key update`.execute(db);
+/**
+ * Locks households (and their derived state: visited or not) and residents (and the milestones
+ * they hold) for the rest of the transaction, households then residents, each in id order, in
+ * one statement: every writer locks what it will touch up front and in the same order, so two
+ * sync batches never wait for each other in a circle. Then, when asked, in the same round trip:
+ * the villages of what it locked held as lockVillagesShared holds them (sorted), the active
+ * milestone kinds among `kinds` with their owners, and the codes another module's query `also`
+ * answers.
+ */
+export async function lockPlacesAndLookUp(
+  db: Database, householdIds: readonly string[], residentIds: readonly string[],
+  options: { holdVillages: boolean; kinds: readonly string[]; also?: RawBuilder<{ code: string }> },
+): Promise<LockedPlacesRow[]> {
+  const held = options.holdVillages
+    ? sql`select code, pg_advisory_xact_lock_shared(${CHANGE_FEED_LOCK}, hashtext(code))::text as lock
+          from (select village_code as code from h union select village_code from r order by 1) sorted`
+    : sql`select null::text as code where false`;
+  const result = await sql<LockedPlacesRow>`
+    with h as materialized (
+      select id, village_code, province_code from households
+      where id = any(${possiblyStored('households', householdIds)}) order by id for no key update
+    ),
+    r as materialized (
+      select id, household_id, village_code, province_code from residents
+      where id = any(${possiblyStored('residents', residentIds)}) order by id for no key update
+    ),
+    held as materialized (${held})
+    select 'h' as t, id::text as id, village_code as a, province_code as b, null::text as c from h
+    union all select 'r', id::text, village_code, province_code, household_id::text from r
+    union all select 'v', code, null, null, null from held
+    union all select 'k', code, province_code, null, null from milestone_kinds where active and code = any(${[...options.kinds]}::text[])
+    ${options.also ? sql`union all select 'x', code, null, null, null from (${options.also}) also` : sql``}`.execute(db);
   return result.rows;
 }
 

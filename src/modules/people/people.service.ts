@@ -1,8 +1,10 @@
+import type { RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ResidentGroup, Sex } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import { hashNationalId } from './national-id.js';
 import * as mq from './milestones.queries.js';
+import type { KindOwners } from './milestones.service.js';
 import * as q from './people.queries.js';
 import {
   judgeEdit, lostVersion, namedFields, recordedDay, type ChangeFeedLocks, type RecordWriteContext, type WriteOutcome,
@@ -91,18 +93,33 @@ export async function residentsByNationalIdHash(db: Database, provinceCode: stri
 
 /**
  * Locks the households and residents a use case is about to change (directly or through their
- * visits and milestones), in one sorted statement each, and answers where the existing ones
- * are. Called before any other write, so concurrent sync batches never deadlock.
+ * visits and milestones), households then residents, each sorted, and answers where the existing
+ * ones are. Called before any other write, so concurrent sync batches never deadlock. In the same
+ * round trip, when asked: holds the change feed of their villages (`feed`), and looks up the
+ * milestone kinds among `kinds` and the codes another module's query `also` answers (a batch's
+ * reference look-ups, which cost a round trip each otherwise).
  */
 export async function lockForChange(
   db: Database, householdIds: Iterable<string>, residentIds: Iterable<string>,
-): Promise<{ households: Map<string, Place>; residents: Map<string, Place & { householdId: string }> }> {
-  const households = await q.lockHouseholdPlaces(db, [...new Set(householdIds)].sort());
-  const residents = await q.lockResidentPlaces(db, [...new Set(residentIds)].sort());
-  return {
-    households: new Map(households.map((r) => [r.id, { id: r.id, villageCode: r.village_code, provinceCode: r.province_code }])),
-    residents: new Map(residents.map((r) => [r.id, { id: r.id, householdId: r.household_id, villageCode: r.village_code, provinceCode: r.province_code }])),
-  };
+  options: { feed?: ChangeFeedLocks; kinds?: Iterable<string>; also?: RawBuilder<{ code: string }> } = {},
+): Promise<{ households: Map<string, Place>; residents: Map<string, Place & { householdId: string }>; kinds: KindOwners; also: Set<string> }> {
+  const rows = await q.lockPlacesAndLookUp(db, [...new Set(householdIds)].sort(), [...new Set(residentIds)].sort(), {
+    holdVillages: options.feed !== undefined, kinds: [...new Set(options.kinds ?? [])], ...(options.also ? { also: options.also } : {}),
+  });
+  const households = new Map<string, Place>();
+  const residents = new Map<string, Place & { householdId: string }>();
+  const kinds = new Map<string, string | null>();
+  const also = new Set<string>();
+  const held: string[] = [];
+  for (const row of rows) {
+    if (row.t === 'h') households.set(row.id, { id: row.id, villageCode: row.a!, provinceCode: row.b! });
+    else if (row.t === 'r') residents.set(row.id, { id: row.id, householdId: row.c!, villageCode: row.a!, provinceCode: row.b! });
+    else if (row.t === 'v') held.push(row.id);
+    else if (row.t === 'k') kinds.set(row.id, row.a);
+    else also.add(row.id);
+  }
+  options.feed?.heldAlready(held);
+  return { households, residents, kinds, also };
 }
 
 /** The residents whose milestones a correction of these visits may take back. */

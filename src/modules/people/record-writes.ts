@@ -61,6 +61,11 @@ export class ChangeFeedLocks {
     for (const code of missing) this.held.add(code);
   }
 
+  /** Notes villages whose lock a statement of this transaction took (see lockForChange). */
+  heldAlready(codes: Iterable<string>): void {
+    for (const code of codes) this.held.add(code);
+  }
+
   /** Notes records this transaction inserted or updated (each with a new change_seq) in villages it holds. */
   wrote(ids: Iterable<string>, how: 'inserted' | 'updated'): void {
     for (const id of ids) {

@@ -51,9 +51,16 @@ export async function holdRollupsForWrite(trx: Database): Promise<void> {
 }
 
 /**
- * Sums the rows per key in memory and adds them to the counts in one upsert, on the caller's
- * transaction; then to the counts of each unit's area, per day and in all, which is what the
- * dashboards read above the village level.
+ * holdRollupsForWrite as a query of one row (column `held`) for the first statement of a use
+ * case to read before it writes anything, saving the round trip of its own.
+ */
+export const holdRollupsInStatement = q.lockRollupsSharedQuery;
+
+/**
+ * Sums the rows per key in memory and adds them, on the caller's transaction, to the counts and
+ * to the counts of each unit's area, per day and in all (what the dashboards read above the
+ * village level): one statement when every unit's area is recorded, as it is after a unit's
+ * first count; the first count of a unit records its area and adds its area counts after.
  */
 export async function addToRollups(trx: Database, rows: readonly RollupDelta[]): Promise<void> {
   const deltas = new RollupDeltas();
@@ -63,12 +70,14 @@ export async function addToRollups(trx: Database, rows: readonly RollupDelta[]):
     .map((row) => ({ source: row.source, unit_code: row.unitCode, day: row.day, province_code: row.provinceCode, value: row.delta }))
     .sort(compareKeys);
   if (merged.length === 0) return;
-  await q.addRollupCounts(trx, merged);
+  const unplaced = new Set(await q.addCountsWithAreas(trx, merged));
+  if (unplaced.size === 0) return;
 
-  const areaOf = await areasOf(trx, [...new Set(merged.map((row) => row.unit_code))]);
+  const areaOf = await areasOf(trx, [...unplaced]);
   const days = new Map<string, q.AreaDayRow>();
   const totals = new Map<string, q.AreaTotalRow>();
   for (const row of merged) {
+    if (!unplaced.has(row.unit_code)) continue;
     const area = areaOf.get(row.unit_code) ?? row.unit_code;
     const dayKey = `${area}\u0000${row.source}\u0000${row.day}`;
     const day = days.get(dayKey);
