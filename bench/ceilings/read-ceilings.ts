@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { Database } from '../../src/db/database.js';
 import { percentile } from '../bench-server.js';
+import type { TSchema } from 'typebox';
+import { answerCosts, type AnswerCosts } from './answer-costs.js';
 import { compareToCeiling, type CeilingComparison } from './compare.js';
-import { recordQueries, replayQueries, timeInsideDatabase } from './query-recorder.js';
+import { recordQueries, replayQueries, timeInsideDatabase, type RecordedQuery } from './query-recorder.js';
 
 export interface ReadTimes {
   requests: number;
@@ -16,6 +18,9 @@ export interface ReadTimes {
 export interface ReadBenchResult {
   path: string;
   statements: number;
+  /** The start of each statement the read sends, in order: what the count is made of. */
+  statementHeads: string[];
+  answer: AnswerCosts;
   doorstep: ReadTimes;
   /** The route's own statements alone, one connection, back to back. */
   sqlOverOneConnection: ReadTimes;
@@ -48,7 +53,9 @@ export async function timeRuns(count: number, run: () => Promise<unknown>): Prom
  * the statements the route sends (recorded from the drivers, then run alone) and Fastify itself
  * answering the route's bytes from memory. The client is the same fetch loop for all three.
  */
-export async function benchRead(url: string, db: Database, path: string, headers: Record<string, string>, requests: number): Promise<ReadBenchResult> {
+export async function benchRead(
+  url: string, db: Database, path: string, headers: Record<string, string>, requests: number, schema: TSchema,
+): Promise<ReadBenchResult> {
   const get = async (base: string) => {
     const response = await fetch(`${base}${path}`, { headers });
     await response.arrayBuffer();
@@ -59,12 +66,22 @@ export async function benchRead(url: string, db: Database, path: string, headers
   const statements = await recordQueries(() => get(url));
   const sqlOverOneConnection = await timeRuns(requests, () => replayQueries(db, statements));
   const sqlInsideDatabaseMs = Number((await timeInsideDatabase(db, statements)).toFixed(2));
-  const fastifyFromMemory = await withBytesServer(await rawAnswer(url, path, headers), (base) => timeRuns(requests, () => get(base)));
+  const raw = await rawAnswer(url, path, headers);
+  const fastifyFromMemory = await withBytesServer(raw, (base) => timeRuns(requests, () => get(base)));
+  const body: unknown = await (await fetch(`${url}${path}`, { headers })).json();
+  const answer = answerCosts(body, schema, { bytes: raw.body.length, encoding: raw.headers['content-encoding'] ?? null });
   return {
-    path, statements: statements.length, doorstep, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
+    path, statements: statements.length, statementHeads: statements.map(headOf), answer, doorstep, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
     p95: compareToCeiling('ms (p95)', sqlOverOneConnection.p95, doorstep.p95, { atMost: 3 }),
     p95OverFastify: compareToCeiling('ms (p95)', fastifyFromMemory.p95, doorstep.p95, { atMost: 3 }),
   };
+}
+
+/** A statement's first words, enough to tell which read it is. */
+function headOf(query: RecordedQuery): string {
+  const text = query.sql.replace(/\s+/g, ' ').trim();
+  const from = / from "?([a-z_]+)"?/i.exec(text)?.[1];
+  return `${text.slice(0, 48)}${from ? ` … from ${from}` : ''}`;
 }
 
 interface RawAnswer {
