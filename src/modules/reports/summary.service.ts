@@ -3,6 +3,7 @@ import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { progressOf, type IndicatorProgress } from '../targets/progress/progress.service.js';
 import type { Unit } from '../units/units.service.js';
+import { formatShare } from '../../../shared/format/share.js';
 import { countLabel, formatDay, formatNumber, percentAchieved } from './report-format.js';
 
 /**
@@ -29,17 +30,19 @@ function longDay(lang: Language, day: string): string {
 function sentenceOf(lang: Language, i: IndicatorProgress): string {
   const n = (value: number | null) => formatNumber(lang, value);
   const achieved = percentAchieved(i.value, i.target);
+  // Shares are written as the public page's tiles write them (shared/format/share.ts).
+  const share = (value: number | null) => (value === null ? '–' : formatShare(lang, value));
   if (i.percent) {
     const ratio = i.numerator !== null && i.denominator !== null ? (lang === 'vi' ? ` (${n(i.numerator)}/${n(i.denominator)})` : ` (${n(i.numerator)} of ${n(i.denominator)})`) : '';
     const target = i.target === null ? ''
       : i.status === 'achieved'
-        ? (lang === 'vi' ? `, đã đạt chỉ tiêu ${n(i.target)}%` : `, meeting the ${n(i.target)}% target`)
-        : (lang === 'vi' ? `, chỉ tiêu ${n(i.target)}%` : `, against a target of ${n(i.target)}%`);
-    return `${i.name}: ${lang === 'vi' ? 'đạt ' : ''}${n(i.value)}%${ratio}${target}`;
+        ? (lang === 'vi' ? `, đã đạt chỉ tiêu ${share(i.target)}` : `, meeting the ${share(i.target)} target`)
+        : (lang === 'vi' ? `, chỉ tiêu ${share(i.target)}` : `, against a target of ${share(i.target)}`);
+    return `${i.name}: ${lang === 'vi' ? 'đạt ' : ''}${share(i.value)}${ratio}${target}`;
   }
   const label = (count: number | null) => countLabel(lang, i.unitLabel, count ?? 0);
   const target = i.target === null || achieved === null ? ''
-    : lang === 'vi' ? `, đạt ${n(achieved)}% chỉ tiêu (${n(i.target)} ${label(i.target)})` : `, ${n(achieved)}% of the target of ${n(i.target)} ${label(i.target)}`;
+    : lang === 'vi' ? `, đạt ${share(achieved)} chỉ tiêu (${n(i.target)} ${label(i.target)})` : `, ${share(achieved)} of the target of ${n(i.target)} ${label(i.target)}`;
   return `${i.name}: ${n(i.value)} ${label(i.value)}${target}`;
 }
 

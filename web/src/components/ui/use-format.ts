@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatShare } from '../../../../shared/format/share.js';
 import { formatNumber } from '../../lib/figures';
 import { PROGRESS_NS } from './progress-i18n';
 
@@ -14,7 +15,8 @@ export function useFormat() {
   const number = (value: number, digits = 1) => formatNumber(value, language, digits);
   const measure = (value: number | null, indicator: Measured, digits?: number): string => {
     if (value === null) return t('tiles.noValue');
-    if (indicator.percent) return `${number(value, digits ?? 1)}%`;
+    // A share is written as the server's sentences write it (the public page shows both side by side).
+    if (indicator.percent) return digits === undefined ? formatShare(language, value) : `${number(value, digits)}%`;
     // The count chooses the word's plural form: "1 person", "2 people" (Vietnamese has one form).
     const label = t(`unitLabels.${indicator.unitLabel}`, { count: value, defaultValue: indicator.unitLabel });
     return `${number(value, digits ?? 0)} ${label}`.trim();
