@@ -67,9 +67,10 @@ export async function openPostgres(connectionString: string, max = 10, options: 
   const pool = new pg.Pool({
     connectionString,
     max,
-    // With a connect timeout, TCP keep-alive too: a server that vanishes without closing its
-    // sockets is then noticed by the operating system instead of holding a read for ever.
-    ...(options.connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: options.connectTimeoutMs, keepAlive: true }),
+    // With a connect timeout, TCP keep-alive too, probing after 10 s of silence: a server that
+    // vanishes without closing its sockets is then noticed by the operating system instead of
+    // holding a read for ever (how soon depends on its keep-alive interval and count).
+    ...(options.connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: options.connectTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }),
     types: { getTypeParser: ((oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
   // An idle client dies when the server restarts or a database is dropped; without a listener pg

@@ -158,7 +158,7 @@ describe.skipIf(skipReason !== undefined)(`reads on a streaming replica${skipRea
       expect(ran).toEqual(['replica']);
       expect(target(lagging.json())).toBe(80);
       // Honest about it: current as of the last change replayed, before the write.
-      const state = await sql`select pg_last_wal_replay_lsn()::text as replay, pg_last_wal_receive_lsn()::text as receive, pg_last_xact_replay_timestamp() as last, pg_get_wal_replay_pause_state() as pause, (select count(*) from pg_stat_wal_receiver) as receivers`.execute(standbyAdmin!.db);
+      const state = await sql<Record<string, unknown>>`select pg_last_wal_replay_lsn()::text as replay, pg_last_wal_receive_lsn()::text as receive, pg_last_xact_replay_timestamp() as last, pg_get_wal_replay_pause_state() as pause, (select count(*) from pg_stat_wal_receiver) as receivers`.execute(standbyAdmin!.db);
       expect(Date.parse(lagging.json().figuresAt), JSON.stringify({ writtenAfter: new Date(writtenAfter), figuresAt: lagging.json().figuresAt, primaryLsn: rows[0]!.lsn, ...state.rows[0] })).toBeLessThan(writtenAfter);
       // The primary has the write already.
       const onPrimary = await sql<{ target_value: string }>`select target_value::text from targets where indicator_code = ${INDICATOR} and unit_code = '66'`.execute(primary!.db);
