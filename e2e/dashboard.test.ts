@@ -6,6 +6,7 @@ import { saveScreenshot, signInWithForm } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
+import { tableFit } from './support/table-fit.js';
 
 /** The design's promise for an open dashboard after a sync. */
 const LIVE_MS = 5000;
@@ -144,4 +145,21 @@ test('the dashboard is usable on a phone: one column, nothing wider than the scr
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await saveScreenshot(page, 'dashboard-phone.png');
   await context.close();
+}, 120_000);
+
+test('on a phone (375 px) the ranking and the team leaderboard stay inside their panels: wide columns scroll, the caption is read whole', async (ctx) => {
+  skipWithoutChromium(ctx);
+  const context = await journey.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    await signInWithForm(page, journey.baseUrl, 'province', DEMO_PASSWORD);
+    await page.getByTestId('ranking-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('team-leaderboard').waitFor({ timeout: 30_000 });
+    for (const table of ['ranking-table', 'team-leaderboard']) {
+      expect(await tableFit(page, table), table).toEqual({ panelOverflow: 0, hiddenColumnsReachable: true, captionOverflow: 0 });
+    }
+    await saveScreenshot(page, 'dashboard-tables-375.png');
+  } finally {
+    await context.close();
+  }
 }, 120_000);

@@ -2,8 +2,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { comparisonHeight, comparisonOption, type ComparisonChart, type ComparisonLayout } from '../../../../../shared/charts/comparison-chart.js';
+import { useEchartsCanvas } from './use-echarts-canvas';
 
 // The printed report draws this same chart definition (shared/charts) as SVG on the server.
 echarts.use([BarChart, GridComponent, MarkLineComponent, CanvasRenderer]);
@@ -17,20 +18,7 @@ interface CanvasProps {
 
 /** The ranking as bars, one per unit below, highest first; its own lazy chunk (see ranking-chart.tsx). */
 export default function RankingCanvas({ chart, label }: CanvasProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const instance = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const created = echarts.init(element.current!, undefined, { renderer: 'canvas' });
-    instance.current = created;
-    const observer = new ResizeObserver(() => created.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      created.dispose();
-      instance.current = null;
-    };
-  }, []);
+  const { element, instance } = useEchartsCanvas();
 
   useEffect(() => {
     const width = element.current?.clientWidth ?? 320;

@@ -40,13 +40,12 @@ export function TeamLeaderboard({ unitCode, refresh }: TeamsProps) {
       {board.data && board.data.items.length === 0 && <p className="muted">{t('teams.none')}</p>}
       {board.data && board.data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-labelledby="teams-caption" tabIndex={0}>
-          <table className="ranking" data-testid="team-leaderboard">
+          <table className="ranking team-board" data-testid="team-leaderboard">
             <caption id="teams-caption">{t('teams.caption')} · {t('teams.of', { shown: board.data.items.length, total: board.data.teams })}</caption>
             <thead>
               <tr>
                 <th scope="col" className="num">#</th>
-                <th scope="col">{t('teams.team')}</th>
-                <th scope="col">{t('teams.unit')}</th>
+                <th scope="col">{t('teams.team')} <span className="muted">· {t('teams.unit')}</span></th>
                 <th scope="col" className="num">{t('teams.members')}</th>
                 <th scope="col" className="num">{t('teams.visits')}</th>
                 <th scope="col" className="num">{t('teams.households')}</th>
@@ -57,8 +56,8 @@ export function TeamLeaderboard({ unitCode, refresh }: TeamsProps) {
               {board.data.items.map((team, index) => (
                 <tr key={team.teamId}>
                   <td className="num">{index + 1}</td>
-                  <th scope="row">{team.name}</th>
-                  <td>{team.unitName}</td>
+                  {/* The unit under the team's name: one column fewer, so the figures fit beside long names. */}
+                  <th scope="row">{team.name}<br /><small className="muted">{team.unitName}</small></th>
                   <td className="num">{number(team.activeMembers, 0)}</td>
                   <td className="num">{number(team.visits, 0)}</td>
                   <td className="num">{number(team.householdsVisited, 0)}</td>

@@ -5,6 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { trendOption } from '../../../../../shared/charts/trend-chart.js';
 import type { ProgressSeries } from '../api/dashboard-api';
+import { useEchartsCanvas } from './use-echarts-canvas';
 
 // Only what a line chart with a tooltip needs: the whole of ECharts is ~2× larger. The legend is
 // HTML beside the canvas (trend-chart.tsx), where screen readers and translators can reach it.
@@ -18,20 +19,7 @@ interface CanvasProps {
 
 /** The ECharts canvas of a trend; its own lazy chunk (see trend-chart.tsx). */
 export default function TrendCanvas(props: CanvasProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const instance = echarts.init(element.current!, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, instance: chart } = useEchartsCanvas();
 
   // The parent re-renders on every live check; redraw only when the figures or the words change.
   const latest = useRef(props);

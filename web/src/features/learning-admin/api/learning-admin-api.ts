@@ -68,3 +68,10 @@ export const fetchSystems = (unit: string, c: Call) => apiFetch<{ items: Learnin
 export const createSystem = (body: { name: string; unitCode: string }, w: Write) =>
   apiFetch<LearningSystem & { secret: string }>('/api/xapi/systems', { ...w, method: 'POST', body });
 export const disableSystem = (id: string, w: Write) => apiFetch<LearningSystem>(`/api/xapi/systems/${id}/disable`, { ...w, method: 'POST' });
+
+export interface LanguageBank { lang: string; bankId: string }
+export interface SkillCheckSetting { skillCode: string; bankId: string; questionCount: number; passPercent: number; minutes: number; languages: LanguageBank[] }
+export type SkillCheckWrite = Omit<SkillCheckSetting, 'skillCode'>;
+export const fetchSkillChecks = (c: Call) => apiFetch<{ items: SkillCheckSetting[] }>('/api/learning-admin/skill-checks', c);
+export const saveSkillCheck = (skill: string, body: SkillCheckWrite, w: Write) =>
+  apiFetch<void>(`/api/learning-admin/skill-checks/${encodeURIComponent(skill)}`, { ...w, method: 'PUT', body });

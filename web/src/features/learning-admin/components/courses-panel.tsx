@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { useResource } from '../../../lib/use-resource';
 import { TextField } from '../../../components/ui/text-field';
 import { createCourse, fetchCourses } from '../api/learning-admin-api';
@@ -13,29 +13,26 @@ export function CoursesPanel({ csrfToken }: { csrfToken: string }) {
   const courses = useResource(`admin-courses:${language}`, (signal) => fetchCourses({ language, signal }));
   const [code, setCode] = useState('');
   const [title, setTitle] = useState('');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors, busy } = form;
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (!/^[a-z0-9][a-z0-9_-]{1,63}$/.test(code)) fields.code = t('course.codeRule');
-    if (!title.trim()) fields.title = t('course.titleRequired');
-    if (Object.keys(fields).length > 0) return setErrors({ fields });
-    setBusy(true);
-    try {
+  const create = form.onSubmit({
+    validate: () => {
+      const fields: Record<string, string> = {};
+      if (!/^[a-z0-9][a-z0-9_-]{1,63}$/.test(code)) fields.code = t('course.codeRule');
+      if (!title.trim()) fields.title = t('course.titleRequired');
+      return fields;
+    },
+    send: async () => {
       const { id } = await createCourse({ code, skillCode: null, groupCode: null, status: 'draft', texts: [{ lang: 'vi', title: title.trim(), summary: '' }] }, { language, csrfToken });
       window.location.hash = `#/learning-admin/course/${id}`;
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => (path === 'code' ? 'code' : path.startsWith('texts') ? 'title' : undefined)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldOf: (path) => (path === 'code' ? 'code' : path.startsWith('texts') ? 'title' : undefined),
+  });
 
   return (
     <div className="stack">
-      <form className="panel stack" onSubmit={(event) => void create(event)} noValidate aria-labelledby="new-course-title">
+      <form className="panel stack" onSubmit={create} noValidate aria-labelledby="new-course-title">
         <h3 id="new-course-title">{t('course.new')}</h3>
         <div className="row">
           <TextField label={t('course.code')} hint={t('course.codeHint')} value={code} onChange={(e) => setCode(e.target.value.trim().toLowerCase())} error={errors.fields.code} />

@@ -5,6 +5,7 @@ import { CourseEditor } from './course-editor';
 import { CoursesPanel } from './courses-panel';
 import { FrameworkEditor } from './framework-editor';
 import { NationalImport } from './national-import';
+import { SkillChecksPanel } from './skill-checks-panel';
 import { XapiSystems } from './xapi-systems';
 import { NS } from './learning-admin-i18n';
 import './learning-admin.css';
@@ -14,13 +15,14 @@ interface Props { user: SessionUser; csrfToken: string; path: string }
 const TABS = [
   { key: 'courses', href: '#/learning-admin', authors: true },
   { key: 'framework', href: '#/learning-admin/framework', authors: true },
+  { key: 'checks', href: '#/learning-admin/checks', authors: true },
   { key: 'certificates', href: '#/learning-admin/certificates', authors: false },
   { key: 'import', href: '#/learning-admin/import', authors: false },
   { key: 'systems', href: '#/learning-admin/systems', authors: false },
 ] as const;
 
 /**
- * The officers' learning desk: courses and the skills framework (province officers author them),
+ * The officers' learning desk: courses, the skills framework and each skill's check (province officers author them),
  * certificate revocation, the national platform's import and the xAPI systems (any officer, in
  * their units).
  */
@@ -35,6 +37,7 @@ export default function LearningAdminApp({ user, csrfToken, path }: Props) {
   let body;
   if (section === 'course' && parts[2] && author) body = <CourseEditor courseId={parts[2]} province={unit} csrfToken={csrfToken} />;
   else if (section === 'framework' && author) body = <FrameworkEditor csrfToken={csrfToken} />;
+  else if (section === 'checks' && author) body = <SkillChecksPanel province={unit} csrfToken={csrfToken} />;
   else if (section === 'import') body = <NationalImport csrfToken={csrfToken} />;
   else if (section === 'systems') body = <XapiSystems unit={unit} csrfToken={csrfToken} />;
   else if (section === 'courses' && author) body = <CoursesPanel csrfToken={csrfToken} />;

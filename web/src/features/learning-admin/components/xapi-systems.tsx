@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { formErrorsOf } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { useResource } from '../../../lib/use-resource';
 import { TextField } from '../../../components/ui/text-field';
 import { createSystem, disableSystem, fetchSystems, type LearningSystem } from '../api/learning-admin-api';
@@ -14,22 +15,22 @@ export function XapiSystems({ unit, csrfToken }: { unit: string; csrfToken: stri
   const systems = useResource(`xapi-systems:${unit}`, (signal) => fetchSystems(unit, { language, signal }), refresh);
   const [name, setName] = useState('');
   const [unitCode, setUnitCode] = useState(unit);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const form = useFormSubmit();
+  const { errors, setErrors } = form;
   const [created, setCreated] = useState<(LearningSystem & { secret: string }) | null>(null);
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setCreated(null);
-    if (!name.trim()) return setErrors({ fields: { name: t('systems.nameRequired') } });
-    try {
+  const create = form.onSubmit({
+    validate: () => {
+      setCreated(null);
+      return name.trim() ? {} : { name: t('systems.nameRequired') };
+    },
+    send: async () => {
       setCreated(await createSystem({ name: name.trim(), unitCode: unitCode.trim() }, { language, csrfToken }));
-      setErrors({ fields: {} });
       setName('');
       setRefresh((n) => n + 1);
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => (path === 'name' || path === 'unitCode' ? path : undefined)));
-    }
-  };
+    },
+    fieldOf: (path) => (path === 'name' || path === 'unitCode' ? path : undefined),
+  });
   const disable = async (system: LearningSystem) => {
     if (!window.confirm(t('systems.confirmDisable', { name: system.name }))) return;
     try {
@@ -43,14 +44,14 @@ export function XapiSystems({ unit, csrfToken }: { unit: string; csrfToken: stri
 
   return (
     <div className="stack">
-      <form className="panel stack" onSubmit={(event) => void create(event)} noValidate aria-labelledby="system-new-title">
+      <form className="panel stack" onSubmit={create} noValidate aria-labelledby="system-new-title">
         <h3 id="system-new-title">{t('systems.new')}</h3>
         <p className="muted">{t('systems.help')}</p>
         <div className="row">
           <TextField label={t('systems.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
           <TextField label={t('systems.unit')} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} error={errors.fields.unitCode} />
         </div>
-        <p><button type="submit" className="btn btn-primary">{t('systems.create')}</button></p>
+        <p><button type="submit" className="btn btn-primary" disabled={form.busy}>{t('systems.create')}</button></p>
       </form>
       {created && (
         <section className="panel stack" role="status" data-testid="system-secret" aria-labelledby="secret-title">
