@@ -30,6 +30,10 @@ function arrayLiteral(values: readonly string[]): string {
  */
 export async function insertVisits(db: Database, rows: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string }): Promise<void> {
   if (rows.length === 0) return;
+  await insertVisitsStatement(rows, by).execute(db);
+}
+
+function insertVisitsStatement(rows: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string }) {
   const packed = JSON.stringify(rows.map((r) => {
     const row: Record<string, string> = { i: r.id, h: r.household_id, v: r.village_code, p: r.province_code, t: r.visited_at, d: r.day, o: r.outcome };
     if (r.people_present.length > 0) row.pp = arrayLiteral(r.people_present);
@@ -38,12 +42,12 @@ export async function insertVisits(db: Database, rows: readonly NewVisitRow[], b
     if (r.supersedes !== null) row.s = r.supersedes;
     return row;
   }));
-  await sql`
+  return sql`
     insert into visits (id, household_id, village_code, province_code, visited_at, day, recorded_by, device_id,
                         people_present, skills_taught, outcome, notes, supersedes)
     select i, h, v, p, t, d, ${by.recordedBy}::uuid, ${by.deviceId}::uuid, coalesce(pp, '{}')::uuid[], coalesce(sk, '{}')::text[], o, n, s
     from json_to_recordset(${packed}::json) as r(
-      i uuid, h uuid, v text, p text, t timestamptz, d date, pp text, sk text, o text, n text, s uuid)`.execute(db);
+      i uuid, h uuid, v text, p text, t timestamptz, d date, pp text, sk text, o text, n text, s uuid)`;
 }
 
 export async function selectVisit(db: Database, id: string): Promise<VisitRow | undefined> {
@@ -89,19 +93,32 @@ const packAdditions = (rows: readonly HouseholdVisitAddition[]) => JSON.stringif
 })));
 
 /**
- * Adds live visits to households, one row each, sorted so concurrent batches lock in the same
- * order; the row lock makes "was this household visited (covered) before?" exact.
+ * Inserts new live visits and adds them to their households' visited state in one statement (one
+ * round trip): `fresh` households have no visited state yet (created in the same transaction)
+ * and get it by a plain insert; `merged` ones by an upsert, one row each, sorted so concurrent
+ * batches lock in the same order, whose row lock makes "was this household visited (covered)
+ * before?" exact. Answers the merged households whose first day or first guided day moved, and
+ * those still not covered (their last try changed); the rest change no count and no device's list.
  */
-export async function addHouseholdVisits(db: Database, rows: readonly HouseholdVisitAddition[]): Promise<HouseholdVisitChange[]> {
-  if (rows.length === 0) return [];
-  // Households whose first day or first guided day moved come back, and those still not
-  // covered (their last try changed); the rest change no count and no device's list.
+export async function insertVisitsAndVisitedState(
+  db: Database, visits: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string },
+  fresh: readonly HouseholdVisitAddition[], merged: readonly HouseholdVisitAddition[],
+): Promise<HouseholdVisitChange[]> {
+  if (visits.length === 0 && fresh.length === 0 && merged.length === 0) return [];
   const result = await sql<HouseholdVisitChange & { inserted: boolean }>`
-    with changed as (
+    with visit_rows as (${insertVisitsStatement(visits, by)}),
+    fresh as (
+      insert into household_visits (household_id, village_code, province_code, live_visits, first_day,
+                                    guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
+      select h, v, p, n, f, g, gf, la, li, lo
+      from json_to_recordset(${packAdditions(fresh)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
+      order by h
+    ),
+    changed as (
       insert into household_visits as s (household_id, village_code, province_code, live_visits, first_day,
                                          guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
       select h, v, p, n, f, g, gf, la, li, lo
-      from json_to_recordset(${packAdditions(rows)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
+      from json_to_recordset(${packAdditions(merged)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
       order by h
       on conflict (household_id) do update set
         live_visits = s.live_visits + excluded.live_visits,
@@ -127,17 +144,6 @@ export async function addHouseholdVisits(db: Database, rows: readonly HouseholdV
     previous_first_day: inserted ? null : row.previous_first_day,
     previous_first_guided_day: inserted ? null : row.previous_first_guided_day,
   }));
-}
-
-/** The visited state of households that have none yet (created in the same transaction): a plain insert in key order. */
-export async function insertHouseholdVisits(db: Database, rows: readonly HouseholdVisitAddition[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into household_visits (household_id, village_code, province_code, live_visits, first_day,
-                                  guided_visits, first_guided_day, last_visit_at, last_visit_id, last_outcome)
-    select h, v, p, n, f, g, gf, la, li, lo
-    from json_to_recordset(${packAdditions(rows)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
-    order by h`.execute(db);
 }
 
 export interface HouseholdRecount {

@@ -41,8 +41,8 @@ describe('round trips of a batch of visits', () => {
     });
     const statements = recorded.map((q) => q.sql.replace(/\s+/g, ' ').trim());
     // The session; the claim (with the counts' lock); the locks with the kinds and skills named;
-    // the visits; the visited state; the milestones; the kinds held; every level of counts.
-    expect(statements).toHaveLength(8);
+    // the visits with the visited state; the milestones with the kinds held; every level of counts.
+    expect(statements).toHaveLength(6);
     expect(statements.filter((s) => /rollup_counts|rollup_area/.test(s))).toHaveLength(1);
     expect(statements.some((s) => /from "?(skills|milestone_kinds)"? (order|where "active")/.test(s))).toBe(false);
   });

@@ -120,12 +120,12 @@ const isLater = (at: string, id: string, than: { last_visit_at: string; last_vis
   at > than.last_visit_at || (at === than.last_visit_at && id > than.last_visit_id);
 
 /**
- * Adds live visits to their households' visited state and moves the "households visited" and
- * "households covered" counts: a household counts once, on the day of its earliest live visit
+ * Inserts live visits and adds them to their households' visited state, in one statement, and
+ * moves the "households visited" and "households covered" counts: a household counts once, on the day of its earliest live visit
  * (guided visit). Households reached or covered for the first time, and those still to come
  * back to (their last try changed), go back into the change feed, so devices learn of it.
  */
-export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
+export async function insertAndMarkVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
   const byHousehold = new Map<string, q.HouseholdVisitAddition>();
   for (const row of rows) {
     const guided = row.outcome === 'guided' ? 1 : 0;
@@ -148,8 +148,7 @@ export async function markHouseholdsVisited(batch: SyncBatch, rows: readonly q.N
   const fresh: q.HouseholdVisitAddition[] = [];
   const merged: q.HouseholdVisitAddition[] = [];
   for (const row of byHousehold.values()) (blank.has(row.household_id) ? fresh : merged).push(row);
-  await q.insertHouseholdVisits(batch.trx, fresh);
-  const changes = await q.addHouseholdVisits(batch.trx, merged);
+  const changes = await q.insertVisitsAndVisitedState(batch.trx, rows, { recordedBy: batch.viewer.id, deviceId: batch.deviceId }, fresh, merged);
   for (const row of fresh) {
     changes.push({
       household_id: row.household_id, village_code: row.village_code, province_code: row.province_code,
@@ -178,7 +177,7 @@ export function moveFirstDay(
 
 /**
  * The common case in bulk: a run of new visits and milestones costs a fixed number of queries
- * (look-ups, one insert of visits, one upsert of visited state, one touch, the milestones),
+ * (the visits with their visited state, one touch, the milestones),
  * whatever its length. Items that fail their checks are rejected; the others apply.
  */
 export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[]): Promise<Map<number, ItemOutcome>> {
@@ -204,9 +203,8 @@ export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[
   }
   if (visits.length === 0 && facts.length === 0) return outcomes;
   await batch.feed.hold([...visits.map((v) => v.village_code), ...facts.map((f) => f.villageCode)]);
-  await q.insertVisits(batch.trx, visits, { recordedBy: batch.viewer.id, deviceId: batch.deviceId });
   for (const visit of visits) batch.rollups.add('visits', visit.village_code, visit.province_code, visit.day, 1);
-  await markHouseholdsVisited(batch, visits);
+  await insertAndMarkVisited(batch, visits);
   await recordMilestones(batch.trx, facts, batch.viewer.id, batch.feed, batch.rollups);
   // A guided confirmation of skills earns its certificate in the same transaction.
   await issueForMilestones(batch.trx, facts);

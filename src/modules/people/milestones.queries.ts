@@ -25,21 +25,6 @@ export async function selectMaxKindSort(db: Database): Promise<number> {
   return Number(row?.sort ?? 0);
 }
 
-/** All facts in one statement, whatever their number (packed as in insertVisits); all recorded by one user. */
-export async function insertMilestones(db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null): Promise<void> {
-  if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((r) => {
-    const row: Record<string, string> = { i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code };
-    if (r.visit_id !== null) row.v = r.visit_id;
-    if (r.skills) row.sk = `{${r.skills.map((code) => `"${code.replace(/["\\]/g, '')}"`).join(',')}}`;
-    return row;
-  }));
-  await sql`
-    insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code, skills)
-    select i, r, k, d, s, v, ${recordedBy}::uuid, u, p, sk::text[]
-    from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text, sk text)`.execute(db);
-}
-
 export interface HeldKindInput {
   resident_id: string;
   kind: string;
@@ -60,18 +45,42 @@ export interface HeldKindChange {
 }
 
 /**
- * Adds facts to the kinds residents hold, one row per (resident, kind), sorted so concurrent
- * batches lock rows in the same order. The row lock of the upsert makes "did the resident hold
- * it before?" exact even when two batches give the same person the same kind at once.
+ * Records facts and adds them to the kinds residents hold, in one statement (one round trip,
+ * where three took one each): all facts whatever their number (packed as in insertVisits; all
+ * recorded by one user); `fresh` pairs belong to residents who hold nothing yet (created in the
+ * same transaction) and go in by a plain insert, without the upsert's look for an existing row;
+ * `merged` ones by an upsert, one row per (resident, kind), sorted so concurrent batches lock
+ * rows in the same order, whose row lock makes "did the resident hold it before?" exact even
+ * when two batches give the same person the same kind at once. Answers the merged pairs whose
+ * first day moved: the rest change no count.
  */
-export async function addHeldKinds(db: Database, rows: readonly HeldKindInput[]): Promise<HeldKindChange[]> {
-  if (rows.length === 0) return [];
-  const packed = JSON.stringify(rows.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
-  // Only the pairs whose first day moved come back: the rest change no count.
+export async function insertMilestonesAndHeldKinds(
+  db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null,
+  fresh: readonly HeldKindInput[], merged: readonly HeldKindInput[],
+): Promise<HeldKindChange[]> {
+  if (rows.length === 0 && fresh.length === 0 && merged.length === 0) return [];
+  const packed = JSON.stringify(rows.map((r) => {
+    const row: Record<string, string> = { i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code };
+    if (r.visit_id !== null) row.v = r.visit_id;
+    if (r.skills) row.sk = `{${r.skills.map((code) => `"${code.replace(/["\\]/g, '')}"`).join(',')}}`;
+    return row;
+  }));
+  const pack = (held: readonly HeldKindInput[]) =>
+    JSON.stringify(held.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
   const result = await sql<HeldKindChange & { inserted: boolean }>`
-    with changed as (
+    with facts as (
+      insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code, skills)
+      select i, r, k, d, s, v, ${recordedBy}::uuid, u, p, sk::text[]
+      from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text, sk text)
+    ),
+    fresh as (
+      insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
+      select r, k, v, p, f, n from json_to_recordset(${pack(fresh)}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+      order by r, k
+    ),
+    changed as (
       insert into resident_milestones as s (resident_id, kind, village_code, province_code, first_on, facts)
-      select r, k, v, p, f, n from json_to_recordset(${packed}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+      select r, k, v, p, f, n from json_to_recordset(${pack(merged)}::json) as x(r uuid, k text, v text, p text, f date, n integer)
       order by r, k
       on conflict (resident_id, kind) do update set
         facts = s.facts + excluded.facts,
@@ -81,19 +90,6 @@ export async function addHeldKinds(db: Database, rows: readonly HeldKindInput[])
     )
     select * from changed where inserted or first_on is distinct from previous_first_on`.execute(db);
   return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_on: inserted ? null : row.previous_first_on }));
-}
-
-/**
- * Held kinds of residents who hold none yet (created in the same transaction): a plain insert,
- * in key order, without the upsert's look for an existing row.
- */
-export async function insertHeldKinds(db: Database, rows: readonly HeldKindInput[]): Promise<void> {
-  if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
-  await sql`
-    insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
-    select r, k, v, p, f, n from json_to_recordset(${packed}::json) as x(r uuid, k text, v text, p text, f date, n integer)
-    order by r, k`.execute(db);
 }
 
 /** The residents to whom these visits gave live milestones: a correction of the visit may take them back. */

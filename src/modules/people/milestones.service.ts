@@ -93,7 +93,7 @@ export interface MilestoneFact {
 }
 
 /**
- * Records facts in bulk (one insert, one upsert of held kinds, one touch) and adds to the counts:
+ * Records facts in bulk (one statement for the facts and the kinds held, one touch) and adds to the counts:
  * a resident counts once per kind, on the earliest day of a live fact.
  */
 export async function recordMilestones(
@@ -101,10 +101,6 @@ export async function recordMilestones(
 ): Promise<void> {
   if (facts.length === 0) return;
   await feed.hold(facts.map((f) => f.villageCode));
-  await mq.insertMilestones(trx, facts.map((f) => ({
-    id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
-    unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,
-  })), recordedBy);
   const held = new Map<string, mq.HeldKindInput>();
   for (const f of facts) {
     const key = `${f.residentId}/${f.kind}`;
@@ -122,8 +118,10 @@ export async function recordMilestones(
   const fresh: mq.HeldKindInput[] = [];
   const merged: mq.HeldKindInput[] = [];
   for (const row of rows) (blank.has(row.resident_id) ? fresh : merged).push(row);
-  await mq.insertHeldKinds(trx, fresh);
-  const changes = await mq.addHeldKinds(trx, merged);
+  const changes = await mq.insertMilestonesAndHeldKinds(trx, facts.map((f) => ({
+    id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
+    unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,
+  })), recordedBy, fresh, merged);
   for (const row of fresh) {
     changes.push({ resident_id: row.resident_id, kind: row.kind, village_code: row.village_code, province_code: row.province_code, first_on: row.first_on, previous_first_on: null });
   }
