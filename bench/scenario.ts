@@ -75,8 +75,10 @@ try {
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (handle.kind === 'postgresql' ? SERVER_CONCURRENCY : 1));
   const loadBefore = os.loadavg();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const report = await runScenario(handle.db, { scale: SCALE, secretKey: randomBytes(32).toString('base64url'), concurrency, log: (line) => console.log(line) });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = os.loadavg();
   const rows = await databaseRowCounts(handle);
   // The ceiling, right after: the same rows again by bulk SQL, with as many connections.
@@ -86,10 +88,13 @@ try {
   const result = {
     benchmark: 'scenario', machine: machineLabel(), database: databaseLabel, scale: SCALE, concurrency,
     seconds: Number(seconds.toFixed(1)),
+    // The CPU this process spent building the scenario (the database's own work is not in it):
+    // unlike the time, it barely moves with other work on the machine.
+    nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     steps: report.steps.map((s) => ({ name: s.name, seconds: Number((s.ms / 1000).toFixed(1)), rows: s.rows })),
     recordsWritten: records,
     databaseRows: rows,
-    ceiling: { seconds: Number(ceiling.seconds.toFixed(1)), rows: ceiling.rows },
+    ceiling: { seconds: Number(ceiling.seconds.toFixed(1)), rows: ceiling.rows, foreignKeys: ceiling.foreignKeys, triggers: ceiling.triggers },
     time: time,
     peakRssMB: peakRssMb(),
     figuresMatch: report.mismatches.length === 0,

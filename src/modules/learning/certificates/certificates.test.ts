@@ -55,6 +55,19 @@ describe('issuing', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('issues no second certificate to a person who holds one from an earlier batch', async () => {
+    const household = items.household({ villageCode: VILLAGE });
+    const resident = items.resident({ householdId: household.data.id as string, fullName: 'H Mai Byă' });
+    const residentId = resident.data.id as string;
+    const device = deviceOf(t.app, member);
+    await device.pushOk([household, resident, items.milestone({ residentId, kind: 'skills_confirmed', achievedOn: '2025-08-22' })]);
+    await device.pushOk([items.milestone({ residentId, kind: 'skills_confirmed', achievedOn: '2025-08-25' })]);
+    const list = await t.app.inject({ method: 'GET', url: '/api/certificates?unit=66001', headers: commune.headers });
+    const mine = list.json().items.filter((c: { holderName: string }) => c.holderName === 'H Mai Byă');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ achievedOn: '2025-08-22', source: 'field_app', unitCode: VILLAGE });
+  });
+
   it('reads codes as people type them', () => {
     expect(normaliseCode('abcde-fghjk')).toBe('ABCDEFGHJK');
     expect(normaliseCode('ABCDE FGHJK')).toBe('ABCDEFGHJK');
