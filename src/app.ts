@@ -2,7 +2,6 @@ import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { primaryReads, replicaReads, type Reads, type ReadsOptions } from './db/read-replica.js';
 import { AppError, loggableError, toErrorResponse } from './errors.js';
 import { answerClientError, answerFrameworkError, inputGuard } from './http/input-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { buildValidators } from './http/validators.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
@@ -132,7 +132,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   // Helmet's defaults, and blob: for images, audio and video: the field app opens materials kept on the phone as blob URLs.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] } } });
+  // Set from a list made once at start-up (src/http/security-headers.ts), the same headers as registering @fastify/helmet.
+  await securityHeaders(app, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

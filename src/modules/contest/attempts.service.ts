@@ -5,6 +5,7 @@ import { fastUuidV7 } from '../../lib/fast-uuid.js';
 import { vietnamDay } from '../../lib/vietnam-day.js';
 import { recordAreas } from '../rollups/rollups.service.js';
 import { drawQuestions, type DrawnQuestion } from './attempt-draw.js';
+import { bankIndex } from './bank-index.js';
 import * as q from './attempts.queries.js';
 import { POINTS_PER_QUESTION } from './contest-rules.js';
 import { getContestState, phaseOn, type ContestState } from './contests.service.js';
@@ -33,14 +34,13 @@ export interface Submission {
 
 /** The paper as the participant sees it: texts and options in the drawn order, never which one is right. */
 function paperOf(id: string, drawn: DrawnQuestion[], deadline: Date, bank: readonly BankQuestion[]): AttemptPaper {
-  const byId = new Map(bank.map((question) => [question.id, question]));
+  const byId = bankIndex(bank);
   return {
     attemptId: id,
     deadline: deadline.toISOString(),
     questions: drawn.map((d) => {
-      const question = byId.get(d.questionId)!;
-      const options = new Map(question.options.map((o) => [o.id, o.text]));
-      return { id: question.id, text: question.text, options: d.optionIds.map((optionId) => ({ id: optionId, text: options.get(optionId)! })) };
+      const { question, optionText } = byId.get(d.questionId)!;
+      return { id: question.id, text: question.text, options: d.optionIds.map((optionId) => ({ id: optionId, text: optionText.get(optionId)! })) };
     }),
   };
 }
@@ -173,8 +173,8 @@ async function scoreSubmission(db: Database, attempt: q.AttemptRow, submission: 
   const drawn = attempt.questions as DrawnQuestion[];
   const chosen = checkAnswers(drawn, submission.answers);
 
-  const rightOf = new Map((await bankQuestions(db, contest.bankId)).map((question) => [question.id, question.correctOptionId]));
-  const correct = drawn.filter((d) => chosen.get(d.questionId) === rightOf.get(d.questionId)).length;
+  const byId = bankIndex(await bankQuestions(db, contest.bankId));
+  const correct = drawn.filter((d) => chosen.get(d.questionId) === byId.get(d.questionId)?.question.correctOptionId).length;
   const startedAt = new Date(attempt.started_at).getTime();
   // Time counts up to the deadline at most: the grace is for the network, not for thinking.
   const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
