@@ -30,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const secretKey = resolveSecretKey(config);
     const report = await prepareFirstStart(database.db, config, secretKey);
     const app = await buildApp(config, { database, replica, secretKey });
+    if (replica) app.log.info('dashboard and report reads go to the read replica (DATABASE_REPLICA_URL), the primary while it does not answer');
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
