@@ -3,6 +3,7 @@ export interface ApiSession {
   user: { id: string; username: string; scopeUnitCode: string | null };
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 export async function signIn(baseUrl: string, username: string, password: string): Promise<ApiSession> {
@@ -22,7 +23,8 @@ export async function signIn(baseUrl: string, username: string, password: string
     });
     const text = await answer.text();
     if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
-    return JSON.parse(text) as T;
+    // 204: nothing to read.
+    return (text ? JSON.parse(text) : undefined) as T;
   };
-  return { user, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { user, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
 }

@@ -31,10 +31,10 @@ export type E2eServerOptions =
   | { demoDump: string };
 
 /**
- * The real server, in process, on a free port and a database of its own: a temporary PGlite
+ * The real server, in process, on a free port (or `settings.PORT`) and a database of its own: a temporary PGlite
  * folder, or a fresh database on DATABASE_URL's server when set (CI runs the suite on both).
  */
-export async function startE2eServer(options: E2eServerOptions): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions & { settings?: Record<string, string> }): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
   const serverUrl = process.env.DATABASE_URL;
   const databaseName = `doorstep_e2e_${randomBytes(6).toString('hex')}`;
@@ -72,6 +72,8 @@ export async function startE2eServer(options: E2eServerOptions): Promise<E2eServ
       // limit itself is tested in src/modules/auth.
       LOGIN_RATE_LIMIT: '10000',
       ...('demoPassword' in options ? { DOORSTEP_DEMO_PASSWORD: options.demoPassword } : { DOORSTEP_DEMO: 'false' }),
+      // A journey's own settings (single sign-on, a fixed port) come last.
+      ...options.settings,
     }));
     if ('seed' in options) await options.seed(server.database.db);
     const running = server;

@@ -5,7 +5,9 @@ import Provider from 'oidc-provider';
 /**
  * A real OpenID provider (the `oidc-provider` package) on a local port, for single sign-on tests.
  * Its login and consent pages are replaced by one step that signs in whoever `signInAs` names,
- * so a test walks the real authorization code flow with plain HTTP requests.
+ * so a test walks the real authorization code flow with plain HTTP requests; with
+ * `devInteractions`, the provider shows its own login form (any login is its subject) and consent
+ * page instead, for a browser to fill in.
  */
 export interface TestProvider {
   issuer: string;
@@ -23,7 +25,8 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(redirectUri: string): Promise<TestProvider> {
+export async function startTestProvider(redirectUri: string, options: { devInteractions?: boolean } = {}): Promise<TestProvider> {
+  const devInteractions = options.devInteractions ?? false;
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -44,14 +47,14 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
     pkce: { required: () => true },
     ttl: { AuthorizationCode: () => codeTtl, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 600, Grant: 600 },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    features: { devInteractions: { enabled: devInteractions } },
+    ...(devInteractions ? {} : { interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` } }),
     cookies: { keys: ['doorstep-test-provider-cookie-key'] },
   });
   const handle = provider.callback();
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!req.url?.startsWith('/interaction/')) return handle(req, res);
+    if (devInteractions || !req.url?.startsWith('/interaction/')) return handle(req, res);
     // Login and consent in one step: the test decided who signs in.
     void (async () => {
       const details = await provider.interactionDetails(req, res);
@@ -92,4 +95,9 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     authorize,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/** The server's settings for single sign-on through `provider`, the server answering at `publicUrl`. */
+export function ssoSettings(provider: TestProvider, publicUrl: string, name = 'VNeID'): Record<string, string> {
+  return { PUBLIC_URL: publicUrl, OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_NAME: name };
 }

@@ -3,7 +3,7 @@ import type { App } from '../../app.js';
 import { ConfigError, loadConfig } from '../../config.js';
 import { startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
-import { startTestProvider, type TestProvider } from '../../testing/oidc-test-provider.js';
+import { ssoSettings, startTestProvider, type TestProvider } from '../../testing/oidc-test-provider.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:3189';
 let provider: TestProvider;
@@ -14,13 +14,7 @@ let officer: TestUser;
 
 beforeAll(async () => {
   provider = await startTestProvider(`${PUBLIC_URL}/api/auth/sso/callback`);
-  ctx = await startAuthTestApp({
-    PUBLIC_URL,
-    OIDC_ISSUER_URL: provider.issuer,
-    OIDC_CLIENT_ID: provider.clientId,
-    OIDC_CLIENT_SECRET: provider.clientSecret,
-    OIDC_NAME: 'VNeID',
-  });
+  ctx = await startAuthTestApp(ssoSettings(provider, PUBLIC_URL));
   app = ctx.app;
   admin = await createUserAndLogin(app, { role: 'admin', scopeUnitCode: null });
   officer = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeA, displayName: 'Cán bộ xã Ea Kao' });
