@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { OFFICERS } from '../../../http/access.js';
 import { Type } from 'typebox';
-import { ErrorResponse, UnitCode } from '../../../http/schemas.js';
+import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
 import { progressOf, progressOfChildren } from './progress.service.js';
@@ -15,7 +16,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/progress', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ProgressQuery, response: { 200: s.UnitProgressSchema, ...errors } },
-  }, (request) => progressOf(db, request.viewer, request.query.unit, request.lang, request.query.date));
+    ...serialisedAsBuilt,
+  }, (request) => withReferenceSnapshot(db, () => progressOf(db, request.viewer, request.query.unit, request.lang, request.query.date), request.referenceStamps));
 
   app.get('/alerts', {
     config: { access: OFFICERS },
@@ -42,7 +44,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/progress/children', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ChildrenProgressQuery, response: { 200: s.ChildrenProgressSchema, ...errors } },
-  }, (request) => progressOfChildren(db, request.viewer, request.query.unit, request.lang, {
+    ...serialisedAsBuilt,
+  }, (request) => withReferenceSnapshot(db, () => progressOfChildren(db, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, day: request.query.date,
-  }));
+  }), request.referenceStamps));
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { AppError } from '../../../errors.js';
 import { OFFICERS } from '../../../http/access.js';
 import { ErrorResponse } from '../../../http/schemas.js';
@@ -19,9 +20,9 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'One indicator of a unit at each day, week or month, with its target and projection',
       querystring: s.SeriesQuery, response: { 200: s.SeriesSchema, ...errors },
     },
-  }, (request) => progressSeries(db, request.viewer, request.query.unit, request.lang, {
+  }, (request) => withReferenceSnapshot(db, () => progressSeries(db, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, from: request.query.from, to: request.query.to, step: request.query.step,
-  }));
+  }), request.referenceStamps));
 
   app.get('/progress/version', {
     config: { access: OFFICERS },
