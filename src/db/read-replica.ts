@@ -16,6 +16,11 @@ export interface Reads {
    * whole of `work` runs again on the primary, so `work` must only read.
    */
   run<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Whether `db` (as handed to `work`) is the primary: what the session's look-up read is current
+   * on. A replica may not have replayed that far, so there a read takes its own reference stamps.
+   */
+  isPrimary(db: Database): boolean;
   /** Reads served by each side since start: what a metric or a test looks at. */
   readonly served: Readonly<Record<ReadSource, number>>;
 }
@@ -43,6 +48,7 @@ export function primaryReads(primary: Database): Reads {
   const served = { replica: 0, primary: 0 };
   return {
     served,
+    isPrimary: (db) => db === primary,
     async run(work) {
       const result = await work(primary);
       served.primary += 1;
@@ -76,6 +82,7 @@ export function replicaReads(primary: Database, replica: Database, log: ReadsLog
 
   return {
     served,
+    isPrimary: (db) => db === primary,
     async run(work) {
       if (down && (probing || Date.now() < restUntil)) return onPrimary(work);
       const probe = down;

@@ -1,5 +1,6 @@
 import type { Role } from '../db/types.js';
 import type { Language } from '../i18n/index.js';
+import type { ReferenceStamps } from '../db/reference-cache.js';
 
 /** Who may call a route: anyone, or signed-in users with one of these roles (admin always may). */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -23,6 +24,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
     csrfToken: string | null;
+    /** The reference data's stamps read with the session (db/reference-cache.ts), for a read route's cached reads. */
+    referenceStamps: ReferenceStamps | null;
     lang: Language;
   }
 }

@@ -22,3 +22,13 @@ export const ErrorResponse = Type.Object({
 });
 
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/**
+ * For a route whose answer is large and built to its schema field by field (the dashboard's
+ * figures): serialised by JSON.stringify instead of the schema's compiled serialiser. Measured
+ * on the province's children (102 communes × 11 indicators, 400 KB): 1.3–1.8 ms of CPU against
+ * 3.7–4.7 ms, since every nullable field and every union is an `anyOf` that the compiled
+ * serialiser resolves by validating each branch. The schema still documents the answer, and the
+ * route's test checks that the answer is exactly what the schema's serialiser would write.
+ */
+export const serialisedAsBuilt = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };

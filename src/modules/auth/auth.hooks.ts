@@ -47,6 +47,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
       } else {
         request.viewer = session.viewer;
         request.csrfToken = session.csrfToken;
+        request.referenceStamps = session.referenceStamps;
         requestSessions.set(request, session);
       }
     }
@@ -68,6 +69,7 @@ export const authHooks = Object.assign(
   async function authHooks(app: FastifyInstance): Promise<void> {
     app.decorateRequest('viewer', null);
     app.decorateRequest('csrfToken', null);
+    app.decorateRequest('referenceStamps', null);
     app.addHook('onRequest', async (request) => authenticate(app, request));
   },
   { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'auth-hooks' },

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { referenceStampsColumn, type ReferenceStamps } from '../../db/reference-cache.js';
 import type { Role, UsersTable } from '../../db/types.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -63,6 +64,7 @@ export interface SessionUserRow {
   display_name: string;
   role: Role;
   scope_unit_code: string | null;
+  reference_stamps: ReferenceStamps;
 }
 
 /** The live session of a token hash and its user; expired sessions and disabled users give none. */
@@ -71,6 +73,8 @@ export async function selectLiveSession(db: Database, tokenHash: string, now: Da
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.csrf_token', 'u.id', 'u.username', 'u.display_name', 'u.role', 'u.scope_unit_code'])
+    // The reference stamps ride along: a dashboard read needs them next (db/reference-cache.ts).
+    .select(referenceStampsColumn.as('reference_stamps'))
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.disabled', '=', false)

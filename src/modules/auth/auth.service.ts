@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { secretDigest } from '../../lib/hashes.js';
 import { v7 } from 'uuid';
 import type { Database } from '../../db/database.js';
+import type { ReferenceStamps } from '../../db/reference-cache.js';
 import { inTransaction, sqlStateOf, SQLSTATE } from '../../db/transaction.js';
 import type { Role } from '../../db/types.js';
 import { AppError } from '../../errors.js';
@@ -141,6 +142,8 @@ export interface SessionView {
   viewer: Viewer;
   user: UserSummary;
   csrfToken: string;
+  /** The reference data's stamps, read with the session: for this request's reads only. */
+  referenceStamps: ReferenceStamps;
 }
 
 /** The signed-in user behind a cookie token, or null when the session is unknown, expired or the user disabled. */
@@ -151,6 +154,7 @@ export async function findSession(db: Database, token: string): Promise<SessionV
     viewer: { id: row.id, username: row.username, role: row.role, scopeUnitCode: row.scope_unit_code },
     user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, scopeUnitCode: row.scope_unit_code },
     csrfToken: row.csrf_token,
+    referenceStamps: row.reference_stamps,
   };
 }
 

@@ -220,6 +220,46 @@ export async function sumByAreaAndSource(
 }
 
 /**
+ * The totals of sumByAreaAndSource and of sumByUnitAndSource for several days, in one
+ * statement: a dashboard read wants today's figures and those of the trend's start, and a
+ * series one per point, and each round trip costs more than the rows it reads. Per day, the
+ * same rows as those two (a lateral subquery per day, so the plan is theirs whatever the
+ * statistics). `kind` says which part a row comes from: `area` and `unit` sum `sources` over
+ * the areas and over the units, `fact` sums `facts.sources` over `facts.unitCodes` (a second
+ * set of units and sources read by units, the records that replace reported figures).
+ */
+export async function sumByAreaOrUnitOnDays(
+  db: Database,
+  provinceCode: string,
+  counts: { areaCodes: readonly string[] | null; unitCodes: readonly string[]; sources: readonly string[] },
+  facts: { unitCodes: readonly string[]; sources: readonly string[] },
+  days: readonly string[],
+): Promise<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }[]> {
+  if (days.length === 0) return [];
+  const names = [...counts.sources];
+  const { areaCodes } = counts;
+  const inAreas = areaCodes === null ? sql<boolean>`true` : areaCodes.length === 0 ? sql<boolean>`false` : sql<boolean>`area_code = any(${[...areaCodes]}::text[])`;
+  const result = await sql<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }>`
+    select d.day::text as day, p.kind, p.code, p.source, sum(p.value)::bigint as value
+    from unnest(${[...days]}::date[]) as d(day)
+    cross join lateral (
+      select 'area' as kind, area_code as code, source, value from rollup_area_totals
+      where province_code = ${provinceCode} and source = any(${names}::text[]) and ${inAreas}
+      union all
+      select 'area', area_code, source, -value from rollup_area_counts
+      where province_code = ${provinceCode} and day > d.day and source = any(${names}::text[]) and ${inAreas}
+      union all
+      select 'unit', unit_code, source, value from rollup_counts
+      where unit_code = any(${[...counts.unitCodes]}::text[]) and day <= d.day and source = any(${names}::text[])
+      union all
+      select 'fact', unit_code, source, value from rollup_counts
+      where unit_code = any(${[...facts.unitCodes]}::text[]) and day <= d.day and source = any(${[...facts.sources]}::text[])
+    ) p
+    group by d.day, p.kind, p.code, p.source`.execute(db);
+  return result.rows;
+}
+
+/**
  * Moves the counts of units whose area changed (a merge, a move, a split) from the area they
  * were added to to the new one, and records the new area.
  */

@@ -172,6 +172,35 @@ export async function sumAreaRollups(
     .map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
 }
 
+/** Per day, a total of sumAreaRollups (`area`), of sumRollups (`unit`) or of the second set of units (`fact`). */
+export interface DayTotal {
+  day: string;
+  kind: 'area' | 'unit' | 'fact';
+  code: string;
+  source: string;
+  value: number;
+}
+
+/**
+ * sumAreaRollups over `counts.areaCodes`, sumRollups over `counts.unitCodes` and over
+ * `facts.unitCodes` (each with its exact sources) on each of `days`, in one round trip.
+ * Callers filter the rows per day as they need.
+ */
+export async function sumRollupsOnDays(
+  db: Database, provinceCode: string,
+  counts: { areaCodes: readonly string[]; unitCodes: readonly string[]; sources: readonly string[] },
+  facts: { unitCodes: readonly string[]; sources: readonly string[] },
+  days: readonly string[],
+): Promise<DayTotal[]> {
+  const none = (part: { unitCodes: readonly string[]; sources: readonly string[] }, areas = 0) => part.sources.length === 0 || part.unitCodes.length + areas === 0;
+  if (none(counts, counts.areaCodes.length) && none(facts)) return [];
+  const few = counts.areaCodes.length <= FEW_AREAS;
+  const wanted = new Set(counts.areaCodes);
+  const rows = await q.sumByAreaOrUnitOnDays(db, provinceCode, { ...counts, areaCodes: few ? counts.areaCodes : null }, facts, days);
+  return rows.filter((row) => row.kind !== 'area' || few || wanted.has(row.code))
+    .map((row) => ({ day: row.day, kind: row.kind, code: row.code, source: row.source, value: Number(row.value) }));
+}
+
 /**
  * Totals per source for each unit code, counting facts up to and including `day`. Callers pass
  * the codes of a subtree (units service `subtreeCodes`), so merged units still count.

@@ -6,7 +6,7 @@ import { deviceOf, items, type Device, type SyncItem } from '../../testing/sync-
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { DAKLAK_2025_PLAN } from '../targets/indicators/daklak-2025-plan.js';
-import { computeFigures, type IndicatorFigure } from '../targets/values/indicator-values.js';
+import { computeFigures, computeFiguresOnDays, type IndicatorFigure } from '../targets/values/indicator-values.js';
 import { listIndicators, type IndicatorRow } from '../targets/indicators/indicators.queries.js';
 import { installPlan } from '../targets/indicators/indicators.service.js';
 import { childSubtrees } from '../units/units.service.js';
@@ -145,6 +145,9 @@ async function provinceTotals(): Promise<Map<string, Map<string, IndicatorFigure
   const indicators = await listIndicators(t.db);
   const totals = new Map<string, Map<string, IndicatorFigure>>();
   for (const day of TOTAL_DAYS) totals.set(day, (await computeFigures(t.db, indicators, '66', ['66'], day)).get('66')!);
+  // All the days read at once (as the dashboard and the series do) give each day's own figures.
+  const onDays = await computeFiguresOnDays(t.db, indicators, '66', ['66'], TOTAL_DAYS);
+  for (const day of TOTAL_DAYS) expect(onDays.get(day)!.get('66'), day).toEqual(totals.get(day));
   return totals;
 }
 

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withReferenceSnapshot, type ReferenceStamps } from '../../../db/reference-cache.js';
 import { OFFICERS } from '../../../http/access.js';
 import { Type } from 'typebox';
+import type { Database } from '../../../db/database.js';
 import type { Reads } from '../../../db/read-replica.js';
 import { figuresCurrentAt } from '../../../db/read-replica.js';
-import { ErrorResponse, UnitCode } from '../../../http/schemas.js';
+import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
 import { progressOf, progressOfChildren } from './progress.service.js';
@@ -17,14 +19,19 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
  */
 export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const { db } = app.database;
+  // The session's look-up read the primary's stamps; a replica may not have replayed that far, so
+  // a read there takes the replica's own (a newer stamp over older rows would cache them as new).
+  const stampsOn = (source: Database, stamps: ReferenceStamps | null) => (reads.isPrimary(source) ? stamps : undefined);
 
   app.get('/progress', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ProgressQuery, response: { 200: s.ProgressAnswerSchema, ...errors } },
+    ...serialisedAsBuilt,
   }, (request) => reads.run(async (source) => {
     // Read before the figures, so the figures are at least as fresh as it says.
-    const figuresAt = await figuresCurrentAt(source);
-    return { ...await progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), figuresAt };
+    const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
+    const progress = await withReferenceSnapshot(source, () => progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), stampsOn(source, request.referenceStamps));
+    return { ...progress, figuresAt };
   }));
 
   app.get('/alerts', {
@@ -52,7 +59,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
   app.get('/progress/children', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ChildrenProgressQuery, response: { 200: s.ChildrenProgressSchema, ...errors } },
-  }, (request) => reads.run((source) => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
+    ...serialisedAsBuilt,
+  }, (request) => reads.run((source) => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, day: request.query.date,
-  })));
+  }), stampsOn(source, request.referenceStamps))));
 };

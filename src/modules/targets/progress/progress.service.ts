@@ -6,7 +6,7 @@ import type { Language } from '../../../i18n/index.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { ancestorCodes, getVisibleUnit, listAllChildren, type Unit } from '../../units/units.service.js';
 import { countOpenDifficulties } from '../difficulties/difficulties.service.js';
-import { computeFigures, type IndicatorFigure } from '../values/indicator-values.js';
+import { computeFiguresOnDays, type IndicatorFigure } from '../values/indicator-values.js';
 import * as iq from '../indicators/indicators.queries.js';
 import { assessProgress, trendStart, type ProgressAssessment } from './progress-status.js';
 
@@ -62,12 +62,14 @@ async function progressOfGroups(
   db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string, lang: Language,
 ): Promise<Map<string, IndicatorProgress[]>> {
   const codes = groups.map((g) => g.code);
-  // One reading of the reference stamps for both days (the caller's, when it has one).
-  const [now, before, rootChain] = await withReferenceSnapshot(db, () => Promise.all([
-    computeFigures(db, indicators, rootCode, codes, day),
-    computeFigures(db, indicators, rootCode, codes, trendStart(day)),
+  // One reading of the reference stamps (the caller's, when it has one) and of the counts for both days.
+  const start = trendStart(day);
+  const [onDays, rootChain] = await withReferenceSnapshot(db, () => Promise.all([
+    computeFiguresOnDays(db, indicators, rootCode, codes, [day, start]),
     ancestorCodes(db, rootCode, day),
   ]));
+  const now = onDays.get(day)!;
+  const before = onDays.get(start)!;
   const chains = new Map(codes.map((code) => [code, code === rootCode ? rootChain : [code, ...rootChain]]));
   const findTarget = targetFinder(await iq.targetsFor(db, [...new Set([...codes, ...rootChain])]), chains);
 

@@ -1,4 +1,6 @@
+import fastJson from 'fast-json-stringify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordQueries } from '../../../../bench/ceilings/query-recorder.js';
 import type { Database } from '../../../db/database.js';
 import { addToRollups } from '../../rollups/rollups.service.js';
 import { putCommittee } from '../../teams/committees.service.js';
@@ -11,6 +13,7 @@ import { createSmallProvince } from '../../../testing/unit-fixtures.js';
 import { DAKLAK_2025_PLAN } from '../indicators/daklak-2025-plan.js';
 import { installPlan } from '../indicators/indicators.service.js';
 import { refreshAlerts } from '../alerts/alerts.service.js';
+import { ChildrenProgressSchema, UnitProgressSchema } from './progress.schema.js';
 
 let t: TestApp;
 let province: TestUser;
@@ -154,5 +157,32 @@ describe('a share above 100%', () => {
     expect(indicator(whole, 'adults_skills_confirmed')).toMatchObject({ suspect: false });
     const before = (await get(province, '/api/progress?unit=6600101&date=2025-09-01')).json();
     expect(indicator(before, 'adults_skills_confirmed')).toMatchObject({ value: 30, suspect: false });
+  });
+});
+
+describe('the cost of a dashboard read', () => {
+  // Every relation a statement reads from, in order: what a statement is made of.
+  const tablesOf = (query: { sql: string }) => [...query.sql.matchAll(/\sfrom\s+"?([a-z_]+)/gi)].map((m) => m[1]).join('+');
+
+  it('answers exactly the bytes its schema would write, though serialised as built', async () => {
+    for (const url of ['/api/progress?unit=66&date=2025-09-01', '/api/progress/children?unit=66&date=2025-09-01', '/api/progress/children?unit=66']) {
+      const response = await get(province, url);
+      expect(response.statusCode).toBe(200);
+      const schema = url.includes('children') ? ChildrenProgressSchema : UnitProgressSchema;
+      expect(response.payload).toBe(fastJson(schema as Parameters<typeof fastJson>[0])(response.json()));
+    }
+  });
+
+  it('reads the session with the reference stamps, and both days of counts in one statement', async () => {
+    for (const url of ['/api/progress?unit=66', '/api/progress/children?unit=66']) {
+      await get(province, url); // fills the kept reference data
+      const statements = (await recordQueries(() => get(province, url))).map(tablesOf);
+      expect(statements).toEqual([
+        'reference_stamps+sessions', 'indicators',
+        // Both days' area totals, units' own counts and the records read before reported figures.
+        'unnest+rollup_area_totals+rollup_area_counts+rollup_counts+rollup_counts',
+        'targets', 'difficulties',
+      ]);
+    }
   });
 });

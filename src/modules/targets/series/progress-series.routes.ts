@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Reads } from '../../../db/read-replica.js';
+import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { AppError } from '../../../errors.js';
 import { OFFICERS } from '../../../http/access.js';
 import { ErrorResponse } from '../../../http/schemas.js';
@@ -24,9 +25,9 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> =
       tags, summary: 'One indicator of a unit at each day, week or month, with its target and projection',
       querystring: s.SeriesQuery, response: { 200: s.SeriesSchema, ...errors },
     },
-  }, (request) => reads.run((db) => progressSeries(db, request.viewer, request.query.unit, request.lang, {
+  }, (request) => reads.run((db) => withReferenceSnapshot(db, () => progressSeries(db, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, from: request.query.from, to: request.query.to, step: request.query.step,
-  })));
+  }), reads.isPrimary(db) ? request.referenceStamps : undefined)));
 
   app.get('/progress/version', {
     config: { access: OFFICERS },

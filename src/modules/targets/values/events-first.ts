@@ -1,5 +1,3 @@
-import type { Database } from '../../../db/database.js';
-import { sumRollups } from '../../rollups/rollups.service.js';
 import type { Grouping } from './subtree-grouping.js';
 
 /** events: event check-ins; records: other counted records (enrolments, completions); reported: typed; mixed: both. */
@@ -13,8 +11,9 @@ const labelOf = (source: string): 'events' | 'records' => (source === 'week_part
  * learners from enrolments, cadres trained from completions): per commune, the
  * check-ins of its events when it held any, else the figure it reported. A group above the
  * communes sums its communes that way, so one commune's events never hide the others' reports.
+ * `totals` are the counts of the records' sources per unit of the grouping on the day.
  */
-export async function eventsFirstReader(db: Database, grouping: Grouping, sources: readonly string[], day: string) {
+export function eventsFirstReader(grouping: Grouping, totals: readonly { unitCode: string; source: string; value: number }[]) {
   const member = new Map(grouping.members.map((m) => [m.code, m]));
   const communeOf = (code: string): string | null => {
     let current: string | null | undefined = code;
@@ -33,12 +32,10 @@ export async function eventsFirstReader(db: Database, grouping: Grouping, source
     inner.set(key, (inner.get(key) ?? 0) + n);
     map.set(source, inner);
   };
-  if (sources.length > 0) {
-    for (const row of await sumRollups(db, grouping.codes, { exact: sources }, day)) {
-      if (row.value === 0) continue;
-      add(byUnit, row.source, row.unitCode, row.value);
-      add(byCommune, row.source, communeOf(row.unitCode) ?? row.unitCode, row.value);
-    }
+  for (const row of totals) {
+    if (row.value === 0) continue;
+    add(byUnit, row.source, row.unitCode, row.value);
+    add(byCommune, row.source, communeOf(row.unitCode) ?? row.unitCode, row.value);
   }
 
   return (source: string, group: string, reportedOf: (code: string) => number | null): { value: number | null; source: FigureSource } => {

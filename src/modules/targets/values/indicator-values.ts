@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/database.js';
 import { ReferenceCache, withReferenceSnapshot } from '../../../db/reference-cache.js';
-import { areaMembersOf, sumAreaRollups, sumRollups } from '../../rollups/rollups.service.js';
+import { areaMembersOf, sumRollupsOnDays } from '../../rollups/rollups.service.js';
 import { teamPresence } from '../../teams/teams.public.js';
 import { statisticsOfUnits } from '../../units/units.public.js';
 import { provinceCodeOf, subtreeMembers } from '../../units/units.service.js';
@@ -38,24 +38,47 @@ function rollupSource(source: AnySource): string | null {
   }
 }
 
+type Counts = Map<string, Map<string, number>>; // source → group → total
+type UnitTotal = { unitCode: string; source: string; value: number };
+
 /**
- * The rollup counts of each group on `day`, per source: from area sums where the plan allows
- * (see areaPlanOf), from the units' own counts elsewhere.
+ * The rollup counts of each group on each of `days`, per source: from area sums where the
+ * day's plan allows (see areaPlanOf), from the units' own counts elsewhere; and the totals per
+ * unit of `factSources` (the records read first, events-first.ts). One statement for all the
+ * days: what each day reads is filtered here by that day's plan and subtree.
  */
-async function countsByGroup(
-  db: Database, provinceCode: string, grouping: Grouping, sources: readonly string[], day: string,
-): Promise<Map<string, Map<string, number>>> {
-  const plan = areaPlanOf(grouping, await areaMembersOf(db, provinceCode), day);
-  const counts = new Map<string, Map<string, number>>(); // source → group → total
-  const add = (source: string, group: string | null | undefined, value: number) => {
+async function countsOnDays(
+  db: Database, provinceCode: string, groupings: ReadonlyMap<string, Grouping>, sources: readonly string[], factSources: readonly string[],
+): Promise<Map<string, { counts: Counts; facts: UnitTotal[] }>> {
+  const members = await areaMembersOf(db, provinceCode);
+  const plans = new Map([...groupings].map(([day, grouping]) => [day, areaPlanOf(grouping, members, day)]));
+  const unitsOn = new Map([...plans].map(([day, plan]) => [day, new Set(plan.unitCodes)]));
+  const codesOn = new Map([...groupings].map(([day, grouping]) => [day, new Set(grouping.codes)]));
+  const byDay = new Map([...groupings.keys()].map((day) => [day, { counts: new Map() as Counts, facts: [] as UnitTotal[] }]));
+  const add = (day: string, source: string, group: string | null | undefined, value: number) => {
     if (group === null || group === undefined) return;
+    const { counts } = byDay.get(day)!;
     const bySource = counts.get(source) ?? new Map<string, number>();
     bySource.set(group, (bySource.get(group) ?? 0) + value);
     counts.set(source, bySource);
   };
-  for (const row of await sumAreaRollups(db, provinceCode, [...plan.groupOfArea.keys()], sources, day)) add(row.source, plan.groupOfArea.get(row.areaCode), row.value);
-  for (const row of await sumRollups(db, plan.unitCodes, { exact: sources }, day)) add(row.source, grouping.groupOf(row.unitCode), row.value);
-  return counts;
+  const rows = await sumRollupsOnDays(db, provinceCode, {
+    areaCodes: [...new Set([...plans.values()].flatMap((plan) => [...plan.groupOfArea.keys()]))],
+    unitCodes: [...new Set([...plans.values()].flatMap((plan) => plan.unitCodes))],
+    sources,
+  }, {
+    unitCodes: factSources.length === 0 ? [] : [...new Set([...groupings.values()].flatMap((grouping) => grouping.codes))],
+    sources: factSources,
+  }, [...groupings.keys()]);
+  for (const row of rows) {
+    if (!byDay.has(row.day)) continue;
+    if (row.kind === 'area') add(row.day, row.source, plans.get(row.day)!.groupOfArea.get(row.code), row.value);
+    // A unit another day reads by itself is in this day's areas: counted there, not twice.
+    else if (row.kind === 'unit') {
+      if (unitsOn.get(row.day)!.has(row.code)) add(row.day, row.source, groupings.get(row.day)!.groupOf(row.code), row.value);
+    } else if (codesOn.get(row.day)!.has(row.code)) byDay.get(row.day)!.facts.push({ unitCode: row.code, source: row.source, value: row.value });
+  }
+  return byDay;
 }
 
 /**
@@ -94,31 +117,47 @@ const reportedRows = new ReferenceCache<readonly CountedReportedValue[]>(['repor
  * on `day`, reading only rollups, statistics, team records and reported figures: never the fact
  * tables. `rootCode` is the unit whose subtree holds all the groups.
  */
-export function computeFigures(
+export async function computeFigures(
   db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
 ): Promise<Map<string, Map<string, IndicatorFigure>>> {
-  return withReferenceSnapshot(db, () => figuresOf(db, indicators, rootCode, groups, day));
+  return (await computeFiguresOnDays(db, indicators, rootCode, groups, [day])).get(day)!;
+}
+
+/** computeFigures on several days at once (day → group → indicator), with one read of the counts for all of them. */
+export function computeFiguresOnDays(
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], days: readonly string[],
+): Promise<Map<string, Map<string, Map<string, IndicatorFigure>>>> {
+  return withReferenceSnapshot(db, () => figuresOnDays(db, indicators, rootCode, groups, [...new Set(days)]));
+}
+
+async function figuresOnDays(
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], days: readonly string[],
+): Promise<Map<string, Map<string, Map<string, IndicatorFigure>>>> {
+  // The root may not exist yet on a day (a trend that starts before it): its province does.
+  const provinceCode = (await provinceCodeOf(db, rootCode)) ?? rootCode;
+  const groupings = new Map(await Promise.all(days.map(async (day) => [day, groupingOf(await subtreeMembers(db, rootCode, day), rootCode, groups)] as const)));
+  const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
+  const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
+  const factSources = [...new Set(parts.flatMap((p) => (p.source === 'reported' && (p.factsFirst ?? p.eventsFirst) ? [(p.factsFirst ?? p.eventsFirst)!] : [])))];
+  const read = rollupNames.length + factSources.length === 0 ? new Map<string, { counts: Counts; facts: UnitTotal[] }>()
+    : await countsOnDays(db, provinceCode, groupings, rollupNames, factSources);
+  const figures = await Promise.all(days.map((day) => figuresOf(
+    db, indicators, rootCode, provinceCode, groups, groupings.get(day)!, read.get(day) ?? { counts: new Map(), facts: [] }, day,
+  )));
+  return new Map(days.map((day, i) => [day, figures[i]!]));
 }
 
 async function figuresOf(
-  db: Database, indicators: readonly IndicatorRow[], rootCode: string, groups: readonly string[], day: string,
+  db: Database, indicators: readonly IndicatorRow[], rootCode: string, provinceCode: string, groups: readonly string[],
+  grouping: Grouping, { counts, facts }: { counts: Counts; facts: readonly UnitTotal[] }, day: string,
 ): Promise<Map<string, Map<string, IndicatorFigure>>> {
-  const members = await subtreeMembers(db, rootCode, day);
-  // The root may not exist yet on the day (a trend that starts before it): its province does.
-  const provinceCode = (await provinceCodeOf(db, rootCode)) ?? rootCode;
-  const grouping = groupingOf(members, rootCode, groups);
-
   const parts = indicators.flatMap((i) => [i.numerator as CountSource, ...(i.denominator ? [i.denominator as DenominatorSource] : [])]);
-  const eventsFirst = parts.flatMap((p) => (p.source === 'reported' && (p.factsFirst ?? p.eventsFirst) ? [(p.factsFirst ?? p.eventsFirst)!] : []));
-  const rollupNames = [...new Set(parts.map(rollupSource).filter((s): s is string => s !== null))];
-  const counts = rollupNames.length === 0 ? new Map<string, Map<string, number>>()
-    : await countsByGroup(db, provinceCode, grouping, rollupNames, day);
   const needsStatistics = parts.some((p) => p.source === 'statistic');
   const statistics = needsStatistics ? await statisticsOfUnits(db, rootCode, day, groups) : new Map();
   const needsTeams = parts.some((p) => p.source === 'committees' || p.source === 'teams' || p.source === 'team_members' || villageCount(p));
   const teamTotals = needsTeams ? teamTalliesOf(grouping, await teamPresence(db, grouping.codes, day)) : new Map<string, TeamTally>();
   const reported = await reportedFigures(db, indicators, provinceCode, grouping, day);
-  const eventsFirstOf = await eventsFirstReader(db, grouping, [...new Set(eventsFirst)], day);
+  const eventsFirstOf = eventsFirstReader(grouping, facts);
 
   let source: IndicatorFigure['source'];
   const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
