@@ -21,7 +21,7 @@ import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { benchLogin, machineLabel, startBenchServer, writeResult } from './bench-server.js';
 import { formatComparison, peakRssMb } from './ceilings/compare.js';
 import { benchRead } from './ceilings/read-ceilings.js';
-import { ChildrenProgressSchema, UnitProgressSchema } from '../src/modules/targets/progress/progress.schema.js';
+import { ChildrenProgressSchema, ProgressAnswerSchema } from '../src/modules/targets/progress/progress.schema.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -38,7 +38,7 @@ try {
     await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
   const headers = await benchLogin(bench.server.url, 'bench-province', 'bench-province-password');
-  const province = await benchRead(bench.server.url, db, '/api/progress?unit=66', headers, REQUESTS, UnitProgressSchema);
+  const province = await benchRead(bench.server.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema);
   const children = await benchRead(bench.server.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema);
 
   const result = {

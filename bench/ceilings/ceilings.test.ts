@@ -16,7 +16,7 @@ import { attemptsLike, writeAttemptsBySql } from './contest-ceiling.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from '../../src/modules/contest/contest-fixtures.js';
 import { recordQueries } from './query-recorder.js';
 import { benchRead } from './read-ceilings.js';
-import { UnitProgressSchema } from '../../src/modules/targets/progress/progress.schema.js';
+import { ProgressAnswerSchema } from '../../src/modules/targets/progress/progress.schema.js';
 import { currentTransactionId, rowsWrittenSince } from './row-census.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './sync-ceiling.js';
 
@@ -116,7 +116,7 @@ describe('every benchmark reports ceiling, doorstep and ratio', () => {
   it('dashboard reads: the route beside its own statements alone and a bare Fastify route', async () => {
     const recorded = await recordQueries(() => t.app.inject({ method: 'GET', url: '/api/progress?unit=66', headers: officer.headers }));
     expect(recorded.some((q) => q.parameters.includes('66'))).toBe(true);
-    const result = await benchRead(url, t.db, '/api/progress?unit=66', officer.headers, 5, UnitProgressSchema);
+    const result = await benchRead(url, t.db, '/api/progress?unit=66', officer.headers, 5, ProgressAnswerSchema);
     expect(result.statements).toBeGreaterThan(0);
     expect(result.statementHeads).toHaveLength(result.statements);
     // The schema's serialisation is the route's own: the same bytes as the answer's JSON.

@@ -228,6 +228,7 @@ export const SCOPE_RULES: Record<string, ScopeRule> = {
 
   'GET /api/public/provinces': unscoped(PUBLIC),
   'GET /api/public/progress': unscoped(PUBLIC),
+  'GET /api/public/page': unscoped(PUBLIC),
   'GET /api/progress/series': url((p) => `/api/progress/series?unit=${p.unit}&indicator=matrix_reported`),
   'GET /api/progress/version': url((p) => `/api/progress/version?unit=${p.unit}`),
   'GET /api/progress/teams': url((p) => `/api/progress/teams?unit=${p.unit}`),

@@ -13,7 +13,7 @@ import { createSmallProvince } from '../../../testing/unit-fixtures.js';
 import { DAKLAK_2025_PLAN } from '../indicators/daklak-2025-plan.js';
 import { installPlan } from '../indicators/indicators.service.js';
 import { refreshAlerts } from '../alerts/alerts.service.js';
-import { ChildrenProgressSchema, UnitProgressSchema } from './progress.schema.js';
+import { ChildrenProgressSchema, ProgressAnswerSchema } from './progress.schema.js';
 
 let t: TestApp;
 let province: TestUser;
@@ -168,7 +168,7 @@ describe('the cost of a dashboard read', () => {
     for (const url of ['/api/progress?unit=66&date=2025-09-01', '/api/progress/children?unit=66&date=2025-09-01', '/api/progress/children?unit=66']) {
       const response = await get(province, url);
       expect(response.statusCode).toBe(200);
-      const schema = url.includes('children') ? ChildrenProgressSchema : UnitProgressSchema;
+      const schema = url.includes('children') ? ChildrenProgressSchema : ProgressAnswerSchema;
       expect(response.payload).toBe(fastJson(schema as Parameters<typeof fastJson>[0])(response.json()));
     }
   });
