@@ -5,8 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { sharedMigratedDump } from '../../src/testing/migrated-dump.js';
 import { chromiumMissing } from './chromium.js';
 import { DEMO_PASSWORD } from './demo-password.js';
-import { startDemoServerProcess } from './demo-server-process.js';
-import { startE2eServer } from './e2e-server.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 import { ensureWebBuilt } from './web-build.js';
 
 /**
@@ -21,7 +20,7 @@ export default async function setup(project: TestProject) {
   if (chromiumMissing()) return;
   ensureWebBuilt();
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  const servers: { url: string; stop(): Promise<void> }[] = [];
+  const servers: E2eServer[] = [];
   let dumpFolder: string | undefined;
   const stop = async () => {
     for (const server of servers) await server.stop();
@@ -30,27 +29,22 @@ export default async function setup(project: TestProject) {
   try {
     // From the server tests' migrated database when they run in the same process.
     const migratedDump = process.env.DATABASE_URL ? undefined : sharedMigratedDump();
-    const first = await startE2eServer({ demoPassword: DEMO_PASSWORD, migratedDump });
-    servers.push({ url: first.server.url, stop: () => first.stop() });
+    servers.push(await startE2eServer({ demoPassword: DEMO_PASSWORD, migratedDump }));
     // On the embedded database, the demo province as built, before any journey: the other
     // workers' servers and the journeys that need a server of their own start from it (loading
     // it costs a few seconds, building it again ~25 s).
-    const pglite = first.server.database.pglite;
+    const pglite = servers[0]!.server.database.pglite;
     if (pglite) {
       dumpFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-demo-'));
       const dump = path.join(dumpFolder, 'demo.tar');
       fs.writeFileSync(dump, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
       project.provide('demoDump', dump);
-      // The others in processes of their own, so their work is not queued on this one's thread.
-      const more = await Promise.allSettled(Array.from({ length: workers - 1 }, () => startDemoServerProcess(dump)));
-      for (const result of more) if (result.status === 'fulfilled') servers.push(result.value);
-      const failed = more.find((result) => result.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      while (servers.length < workers) servers.push(await startE2eServer({ demoDump: dump }));
     } else {
       project.provide('demoDump', '');
       // On PostgreSQL the building is the database server's work: the others are built together.
       const more = await Promise.allSettled(Array.from({ length: workers - 1 }, () => startE2eServer({ demoPassword: DEMO_PASSWORD })));
-      for (const result of more) if (result.status === 'fulfilled') servers.push({ url: result.value.server.url, stop: () => result.value.stop() });
+      for (const result of more) if (result.status === 'fulfilled') servers.push(result.value);
       const failed = more.find((result) => result.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
     }
@@ -58,7 +52,7 @@ export default async function setup(project: TestProject) {
     await stop();
     throw error;
   }
-  project.provide('demoServerUrls', servers.map((server) => server.url));
+  project.provide('demoServerUrls', servers.map((e2e) => e2e.server.url));
   return stop;
 }
 
