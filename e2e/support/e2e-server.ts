@@ -17,11 +17,8 @@ export interface E2eServer {
 }
 
 export type E2eServerOptions =
-  /**
-   * The demo province, built at the first start, its accounts sharing this password; on PGlite
-   * the start may begin from a dump of the migrated, empty database (`migratedDump`).
-   */
-  | { demoPassword: string; migratedDump?: string }
+  /** The demo province, built at the first start, its accounts sharing this password. */
+  | { demoPassword: string }
   /** No demo: `seed` fills the empty database once the server is up, before any request. */
   | { seed: (db: Database) => Promise<void> }
   /**
@@ -48,10 +45,9 @@ export async function startE2eServer(options: E2eServerOptions & { settings?: Re
     }
   };
   if (serverUrl) await admin(`create database ${databaseName}`);
-  const dump = 'demoDump' in options ? options.demoDump : 'migratedDump' in options ? options.migratedDump : undefined;
-  if (dump) {
-    if (serverUrl) throw new Error('a dump is an embedded database; on a PostgreSQL server build the demo');
-    const copy = await openPGlite({ dataDir, loadDataDir: new Blob([fs.readFileSync(dump)]) });
+  if ('demoDump' in options) {
+    if (serverUrl) throw new Error('a demo dump is an embedded database; on a PostgreSQL server build the demo');
+    const copy = await openPGlite({ dataDir, loadDataDir: new Blob([fs.readFileSync(options.demoDump)]) });
     await copy.close();
   }
 

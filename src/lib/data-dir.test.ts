@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { startServer, type RunningServer } from '../server.js';
-import { loadTemplateInto } from '../testing/test-database.js';
 import { looseModes } from './data-dir.js';
 
 describe('DATA_DIR belongs to the server user alone', () => {
@@ -20,10 +19,8 @@ describe('DATA_DIR belongs to the server user alone', () => {
   });
 
   it('tightens an existing open folder and keeps files written later private', async () => {
-    // What an earlier version left: a world-writable folder and a world-readable file inside,
-    // beside a migrated database whose files were written with no umask at all.
+    // What an earlier version left: a world-writable folder and a world-readable file inside.
     process.umask(0);
-    await loadTemplateInto(dataDir);
     fs.mkdirSync(path.join(dataDir, 'old'), { recursive: true, mode: 0o777 });
     fs.writeFileSync(path.join(dataDir, 'old', 'left-over'), 'x', { mode: 0o666 });
     expect(looseModes(dataDir).length).toBeGreaterThan(0);

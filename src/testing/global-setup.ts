@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPGlite, openPostgres } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { shareMigratedDump } from './migrated-dump.js';
 import { adminUrl, templateName } from './test-database-names.js';
 
 /**
@@ -41,12 +40,7 @@ export default async function setup(project: TestProject) {
   // costs about 6 s of CPU, loading this dump about 1 s.
   project.provide('emptyPGliteDump', await save('empty.tar'));
   await migrateToLatest(handle.db);
-  const migrated = await save('migrated.tar');
-  project.provide('databaseTemplate', migrated);
-  shareMigratedDump(migrated);
+  project.provide('databaseTemplate', await save('migrated.tar'));
   await handle.close();
-  return () => {
-    shareMigratedDump(undefined);
-    fs.rmSync(folder, { recursive: true, force: true });
-  };
+  return () => fs.rmSync(folder, { recursive: true, force: true });
 }

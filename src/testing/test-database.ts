@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../db/database.js';
@@ -37,21 +36,6 @@ function dumpOf(file: string): Blob {
 export function openEmptyPGlite(): Promise<DatabaseHandle> {
   const dump = inject('emptyPGliteDump');
   return dump ? openPGlite({ loadDataDir: dumpOf(dump), settings: TEST_PGLITE_SETTINGS }) : openPGlite();
-}
-
-/**
- * Fills an embedded database's folder with the run's migrated template, as a server that has run
- * before leaves it: a test of what a server does with its folder then skips initdb and every
- * migration at its start. False on runs on PostgreSQL, which make no dump (the server then makes
- * its database itself). Nothing here touches the files' modes: they are as PGlite writes them
- * under the process's umask.
- */
-export async function loadTemplateInto(dataDir: string): Promise<boolean> {
-  if (process.env.DATABASE_URL) return false;
-  fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, loadDataDir: dumpOf(inject('databaseTemplate')) });
-  await pglite.close();
-  return true;
 }
 
 /**
