@@ -20,7 +20,7 @@ export function XapiSystems({ unit, csrfToken }: { unit: string; csrfToken: stri
   const [created, setCreated] = useState<(LearningSystem & { secret: string }) | null>(null);
 
   const create = form.onSubmit({
-    validate: () => {
+    validate: (): Record<string, string> => {
       setCreated(null);
       return name.trim() ? {} : { name: t('systems.nameRequired') };
     },
