@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { openPostgres, REPLICA_CONNECT_TIMEOUT_MS, type Database } from './database.js';
-import { primaryReads, replicaReads, type ReadSource } from './read-replica.js';
+import { primaryReads, replicaReads, sessionStampsOn, type ReadSource } from './read-replica.js';
 
 /**
  * How reads leave a replica that does not answer and come back to it. The two databases here are
@@ -109,5 +109,14 @@ describe('reads on a replica', () => {
       expect(answered).toBe('primary');
       expect(lines).toHaveLength(1);
     });
+  });
+
+  it('hands the session\'s reference stamps only to a read on the primary', () => {
+    const stamps = { units: '7' };
+    const reads = replicaReads(primary, replica, recorder().log);
+    expect(sessionStampsOn(reads, primary, stamps)).toBe(stamps);
+    expect(sessionStampsOn(reads, replica, stamps)).toBeUndefined();
+    expect(sessionStampsOn(reads, primary, null)).toBeUndefined();
+    expect(sessionStampsOn(primaryReads(primary), primary, stamps)).toBe(stamps);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import type { ReferenceStamps } from './reference-cache.js';
 
 /** Where a read ran: the replica, or the primary (no replica set, or it did not answer). */
 export type ReadSource = 'replica' | 'primary';
@@ -23,6 +24,15 @@ export interface Reads {
   isPrimary(db: Database): boolean;
   /** Reads served by each side since start: what a metric or a test looks at. */
   readonly served: Readonly<Record<ReadSource, number>>;
+}
+
+/**
+ * The session's reference stamps (read by its look-up, on the primary) for a read on `db`: they
+ * hold only there. A replica may not have replayed that far, so a read on it takes the replica's
+ * own: a newer stamp over older rows would cache those rows as new.
+ */
+export function sessionStampsOn(reads: Reads, db: Database, stamps: ReferenceStamps | null | undefined): ReferenceStamps | undefined {
+  return reads.isPrimary(db) ? stamps ?? undefined : undefined;
 }
 
 export interface ReadsLog {

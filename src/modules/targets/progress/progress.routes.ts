@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { withReferenceSnapshot, type ReferenceStamps } from '../../../db/reference-cache.js';
+import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { OFFICERS } from '../../../http/access.js';
 import { Type } from 'typebox';
-import type { Database } from '../../../db/database.js';
-import type { Reads } from '../../../db/read-replica.js';
-import { figuresCurrentAt } from '../../../db/read-replica.js';
+import { figuresCurrentAt, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
 import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
@@ -19,9 +17,6 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
  */
 export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const { db } = app.database;
-  // The session's look-up read the primary's stamps; a replica may not have replayed that far, so
-  // a read there takes the replica's own (a newer stamp over older rows would cache them as new).
-  const stampsOn = (source: Database, stamps: ReferenceStamps | null) => (reads.isPrimary(source) ? stamps : undefined);
 
   app.get('/progress', {
     config: { access: [...OFFICERS, 'team_leader'] },
@@ -30,7 +25,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
   }, (request) => reads.run(async (source) => {
     // Read before the figures, so the figures are at least as fresh as it says.
     const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
-    const progress = await withReferenceSnapshot(source, () => progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), stampsOn(source, request.referenceStamps));
+    const progress = await withReferenceSnapshot(source, () => progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), sessionStampsOn(reads, source, request.referenceStamps));
     return { ...progress, figuresAt };
   }));
 
@@ -62,5 +57,5 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
     ...serialisedAsBuilt,
   }, (request) => reads.run((source) => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, day: request.query.date,
-  }), stampsOn(source, request.referenceStamps))));
+  }), sessionStampsOn(reads, source, request.referenceStamps))));
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Reads } from '../../../db/read-replica.js';
+import { sessionStampsOn, type Reads } from '../../../db/read-replica.js';
 import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { AppError } from '../../../errors.js';
 import { OFFICERS } from '../../../http/access.js';
@@ -27,7 +27,7 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> =
     },
   }, (request) => reads.run((db) => withReferenceSnapshot(db, () => progressSeries(db, request.viewer, request.query.unit, request.lang, {
     indicatorCode: request.query.indicator, from: request.query.from, to: request.query.to, step: request.query.step,
-  }), reads.isPrimary(db) ? request.referenceStamps : undefined)));
+  }), sessionStampsOn(reads, db, request.referenceStamps))));
 
   app.get('/progress/version', {
     config: { access: OFFICERS },
