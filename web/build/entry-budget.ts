@@ -1,14 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-
-interface ChunkLike {
-  type: 'chunk' | 'asset';
-  name?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  code?: string;
-}
+import { bundleOutputs } from './bundle-output.js';
 
 /**
  * Fails the build when the JS a first visit downloads for an entry (the entry chunk and every
@@ -20,7 +12,7 @@ export function entryBudget(options: { entry: string; maxGzipBytes: number }): P
     name: 'doorstep-entry-budget',
     apply: 'build',
     generateBundle(_output, bundle) {
-      const chunks = bundle as unknown as Record<string, ChunkLike>;
+      const chunks = bundleOutputs(bundle);
       const entry = Object.entries(chunks).find(([, c]) => c.type === 'chunk' && c.isEntry && c.name === options.entry);
       if (!entry) return this.error(`entry "${options.entry}" not found in the bundle`);
       const seen = new Set<string>();

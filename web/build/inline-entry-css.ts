@@ -1,10 +1,5 @@
 import type { Plugin } from 'vite';
-
-interface AssetLike {
-  type: 'chunk' | 'asset';
-  source?: string | Uint8Array;
-  code?: string;
-}
+import { bundleOutputs } from './bundle-output.js';
 
 /**
  * The list of files Vite's preload helper loads before a lazy chunk runs, as Vite writes it at the
@@ -51,7 +46,7 @@ export function inlineEntryCss(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const assets = bundle as unknown as Record<string, AssetLike>;
+        const assets = bundleOutputs(bundle);
         const html = assets['index.html'];
         if (!html || typeof html.source !== 'string') return this.error('index.html not found in the bundle');
         const link = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/index-[^"]+\.css)">/;

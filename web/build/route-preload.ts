@@ -1,13 +1,5 @@
 import type { Plugin } from 'vite';
-
-interface ChunkLike {
-  type: 'chunk' | 'asset';
-  name?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  viteMetadata?: { importedCss?: Set<string> };
-}
+import { bundleOutputs } from './bundle-output.js';
 
 /**
  * Writes into index.html the files a lazy part needs beyond the entry (its chunk, the chunks it
@@ -24,7 +16,7 @@ export function routePreload(options: { chunk: string; placeholder: string }): P
     generateBundle: {
       order: 'post',
       handler(_output, bundle) {
-        const chunks = bundle as unknown as Record<string, ChunkLike & { source?: string }>;
+        const chunks = bundleOutputs(bundle);
         const html = chunks['index.html'];
         if (!html || typeof html.source !== 'string' || !html.source.includes(marker)) return this.error(`index.html lacks ${marker}`);
         const closure = (start: string, into = new Set<string>()) => {
