@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { STARTER_COURSES } from '../src/modules/learning/starter-courses.content.js';
 import { signIn } from './support/api-session.js';
-import { artifactPath, openOfficerPage, saveScreenshot, signInWithForm } from './support/browser.js';
+import { artifactPath, openLearnerPhone, openOfficerPage, saveScreenshot } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
@@ -54,15 +54,9 @@ test('a province officer writes a short course with a lesson, previews it, publi
     await officer.context.close();
   }
 
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
-  const learner = await context.newPage();
-  const errors: string[] = [];
-  learner.on('pageerror', (error) => errors.push(error.message));
+  const { context, page: learner, errors } = await openLearnerPhone(browser, baseUrl, 'learner', DEMO_PASSWORD);
   try {
-    await signInWithForm(learner, baseUrl, 'learner', DEMO_PASSWORD);
-    const catalogue = learner.getByTestId('catalogue');
-    await catalogue.waitFor();
-    await catalogue.getByText(title).first().click();
+    await learner.getByTestId('catalogue').getByText(title).first().click();
     await learner.getByTestId('course-view').waitFor();
     await expect.poll(() => learner.getByTestId('course-view').textContent()).toContain('Mật khẩu mạnh');
     await saveScreenshot(learner, 'learning-authored-course-phone.png');

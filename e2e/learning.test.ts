@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { STARTER_COURSES } from '../src/modules/learning/starter-courses.content.js';
 import { signIn } from './support/api-session.js';
-import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { openLearnerPhone, saveScreenshot } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
@@ -32,15 +32,10 @@ test('on a phone, the demo learner goes from the catalogue through a lesson and 
   const resident = pulled.residents.find((r) => !r.milestones.includes('skills_confirmed'))!;
   await officer.post('/api/learning-admin/links', { userId: learnerApi.user.id, residentId: resident.id });
 
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { context, page, errors } = await openLearnerPhone(browser, baseUrl, 'learner', DEMO_PASSWORD);
   try {
-    await signInWithForm(page, baseUrl, 'learner', DEMO_PASSWORD);
     // The learner lands in their own part, not the field app.
     const catalogue = page.getByTestId('catalogue');
-    await catalogue.waitFor();
     expect(await page.locator('.banner').count()).toBe(0);
     await catalogue.getByText('Nhận biết cuộc gọi lừa đảo').first().click();
 

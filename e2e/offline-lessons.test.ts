@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { signIn } from './support/api-session.js';
-import { saveScreenshot, signInWithForm } from './support/browser.js';
+import { openLearnerPhone, saveScreenshot } from './support/browser.js';
 import { skipWithoutChromium } from './support/chromium.js';
 import { demoJourney } from './support/demo-journey.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
@@ -21,13 +21,8 @@ test('on a phone, an enrolled learner\'s lessons open after an offline reload, e
   const lessons = (await learner.get<{ lessons: { id: string; title: string }[] }>(`/api/learning/courses/${course.id}`)).lessons;
   const readBefore = (await learner.get<{ items: MyCourse[] }>('/api/learning/my/courses')).items.find((c) => c.id === course.id)!.lessonsRead;
 
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { context, page, errors } = await openLearnerPhone(browser, baseUrl, 'learner', DEMO_PASSWORD);
   try {
-    await signInWithForm(page, baseUrl, 'learner', DEMO_PASSWORD);
-    await page.getByTestId('catalogue').waitFor();
 
     // At 375 px the title keeps a line of its own and the buttons stay one line high.
     const bar = await page.locator('.learn .topbar').boundingBox();

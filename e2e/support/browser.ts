@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_PATH } from './chromium.js';
 
@@ -37,16 +37,38 @@ export async function signInWithForm(page: Page, baseUrl: string, username: stri
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+/** A new page in a context of its own made with `options`, its page errors collected for the journey to assert on. */
+async function openWatchedPage(browser: Browser, options: BrowserContextOptions) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
 /**
  * A new browser context in Vietnamese at `viewport`, signed in through the login form as an
  * officer and landed on the dashboard; page errors are collected for the journey to assert on.
  */
 export async function openOfficerPage(browser: Browser, baseUrl: string, username: string, password: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await signInWithForm(page, baseUrl, username, password);
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toMatch(/^#\/dashboard\//);
-  return { context, page, errors };
+  const opened = await openWatchedPage(browser, { viewport, locale: 'vi-VN' });
+  await signInWithForm(opened.page, baseUrl, username, password);
+  await expect.poll(() => opened.page.evaluate(() => location.hash), { timeout: 15_000 }).toMatch(/^#\/dashboard\//);
+  return opened;
+}
+
+/**
+ * A phone (375 px wide, touch) in Vietnamese, signed in through the login form as a learner and
+ * landed on the course catalogue, where a learner's part starts; page errors are collected.
+ */
+export async function openLearnerPhone(browser: Browser, baseUrl: string, username: string, password: string) {
+  const opened = await openWatchedPage(browser, { viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+  try {
+    await signInWithForm(opened.page, baseUrl, username, password);
+    await opened.page.getByTestId('catalogue').waitFor();
+  } catch (error) {
+    await opened.context.close();
+    throw error;
+  }
+  return opened;
 }
