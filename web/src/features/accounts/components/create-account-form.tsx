@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
 import type { SessionUser } from '../../../lib/session';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { createAccount, type Role } from '../api/accounts-api';
 import { Field, grantableRoles, RoleField } from './account-fields';
 import { NS } from './accounts-i18n';
@@ -14,39 +14,31 @@ export function CreateAccountForm({ user, csrfToken, onCreated }: { user: Sessio
   const { t, i18n } = useTranslation(NS);
   const roles = grantableRoles(user.role);
   const [form, setForm] = useState({ username: '', displayName: '', password: '', role: (roles.includes('team_member') ? 'team_member' : roles[0]) as Role, scopeUnitCode: user.scopeUnitCode ?? '' });
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, onSubmit } = useFormSubmit();
   const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (form.username.trim().length < 3) fields.username = t('tooShort', { count: 3 });
-    if (form.displayName.trim() === '') fields.displayName = t('required');
-    if (form.password.length < MIN_PASSWORD) fields.password = t('tooShort', { count: MIN_PASSWORD });
-    if (form.role !== 'admin' && form.scopeUnitCode.trim() === '') fields.scopeUnitCode = t('required');
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields });
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = onSubmit({
+    validate: () => {
+      const fields: Record<string, string> = {};
+      if (form.username.trim().length < 3) fields.username = t('tooShort', { count: 3 });
+      if (form.displayName.trim() === '') fields.displayName = t('required');
+      if (form.password.length < MIN_PASSWORD) fields.password = t('tooShort', { count: MIN_PASSWORD });
+      if (form.role !== 'admin' && form.scopeUnitCode.trim() === '') fields.scopeUnitCode = t('required');
+      return fields;
+    },
+    send: async () => {
       await createAccount({
         username: form.username.trim(), displayName: form.displayName.trim(), password: form.password, role: form.role,
         scopeUnitCode: form.scopeUnitCode.trim() === '' ? null : form.scopeUnitCode.trim(),
       }, { language: i18n.language, csrfToken });
-      setErrors({ fields: {} });
       onCreated(t('created', { username: form.username.trim() }));
       setForm((previous) => ({ ...previous, username: '', displayName: '', password: '' }));
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => (FIELDS.has(path) ? path : undefined)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldOf: (path) => (FIELDS.has(path) ? path : undefined),
+  });
 
   return (
-    <form className="card workbench-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('create')}>
+    <form className="card workbench-form" onSubmit={submit} noValidate aria-label={t('create')}>
       <h3>{t('create')}</h3>
       {errors.general && <p className="error-text" role="alert">{errors.general}</p>}
       <div className="workbench-filters">

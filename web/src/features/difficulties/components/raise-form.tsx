@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { CATEGORIES, raiseDifficulty, type Category, type Unit } from '../api/difficulties-api';
 import { NS } from './difficulties-i18n';
 
@@ -19,35 +19,28 @@ export function RaiseForm({ units, csrfToken, onRaised }: RaiseFormProps) {
   const [unitCode, setUnitCode] = useState(units[0]?.code ?? '');
   const [category, setCategory] = useState<Category>('weak_network');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [result, setResult] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit();
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setResult('');
-    // The API's rule: a description of 1 to 2000 characters (the field caps the length).
-    if (description.trim() === '') {
-      setErrors({ fields: { description: t('raise.descriptionRequired') } });
-      return;
-    }
-    setBusy(true);
-    try {
-      await raiseDifficulty({ unitCode, category, description: description.trim() }, { language: i18n.language, csrfToken });
-      setErrors({ fields: {} });
-      setDescription('');
-      setResult(t('raise.sent'));
-      onRaised();
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => FIELDS[path]));
-    } finally {
-      setBusy(false);
-    }
+    void run({
+      // The API's rule: a description of 1 to 2000 characters (the field caps the length).
+      validate: (): Record<string, string> => (description.trim() === '' ? { description: t('raise.descriptionRequired') } : {}),
+      send: async () => {
+        await raiseDifficulty({ unitCode, category, description: description.trim() }, { language: i18n.language, csrfToken });
+        setDescription('');
+        setResult(t('raise.sent'));
+        onRaised();
+      },
+      fieldOf: (path) => FIELDS[path],
+    });
   };
 
   const errorOf = (field: string, id: string) => errors.fields[field] && <p id={`${id}-error`} className="field-error" role="alert">{errors.fields[field]}</p>;
   return (
-    <form className="card workbench-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${ids.unit}-title`} noValidate>
+    <form className="card workbench-form" onSubmit={submit} aria-labelledby={`${ids.unit}-title`} noValidate>
       <h3 id={`${ids.unit}-title`}>{t('raise.title')}</h3>
       {errors.general && <p className="error-text" role="alert">{errors.general}</p>}
       <div className="workbench-filters">

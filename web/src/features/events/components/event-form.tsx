@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { createEvent, EVENT_TYPES, toInstant, toLocalInput, updateEvent, type Campaign, type EventItem, type EventType, type Skill, type Unit } from '../api/events-api';
 import { NS } from './events-i18n';
 
@@ -28,33 +28,28 @@ export function EventForm({ units, skills, campaigns, csrfToken, editing, onSave
     place: editing?.place ?? '', capacity: editing?.capacity ? String(editing.capacity) : '', organiser: editing?.organiser ?? '',
     skills: editing?.skills ?? [], campaignId: editing?.campaignId ?? '',
   });
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, onSubmit } = useFormSubmit();
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: event.target.value });
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!form.title.trim()) missing.title = t('form.required');
-    if (!form.startsAt) missing.startsAt = t('form.required');
-    if (!form.endsAt) missing.endsAt = t('form.required');
-    if (Object.keys(missing).length > 0) return setErrors({ fields: missing });
-    setBusy(true);
-    try {
+  const submit = onSubmit({
+    validate: () => {
+      const missing: Record<string, string> = {};
+      if (!form.title.trim()) missing.title = t('form.required');
+      if (!form.startsAt) missing.startsAt = t('form.required');
+      if (!form.endsAt) missing.endsAt = t('form.required');
+      return missing;
+    },
+    send: async () => {
       const body = {
         unitCode: form.unitCode, type: form.type, title: form.title.trim(), startsAt: toInstant(form.startsAt), endsAt: toInstant(form.endsAt),
         place: form.place.trim() || null, capacity: form.capacity ? Number(form.capacity) : null, skills: form.skills,
         organiser: form.organiser.trim() || null, campaignId: form.campaignId || null,
       };
       const saved = editing ? await updateEvent(editing.id, body, { language: i18n.language, csrfToken }) : await createEvent(body, { language: i18n.language, csrfToken });
-      setErrors({ fields: {} });
       onSaved(saved);
-    } catch (error) {
-      setErrors(formErrorsOf(error, fieldOf));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldOf,
+  });
 
   const err = (field: string) => errors.fields[field] && <p id={`${id}-${field}-error`} className="field-error" role="alert">{errors.fields[field]}</p>;
   const aria = (field: string) => (errors.fields[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
@@ -66,7 +61,7 @@ export function EventForm({ units, skills, campaigns, csrfToken, editing, onSave
     </div>
   );
   return (
-    <form className="card workbench-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title-h`}>
+    <form className="card workbench-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title-h`}>
       <h3 id={`${id}-title-h`}>{editing ? t('form.editTitle') : t('form.newTitle')}</h3>
       {errors.general && <p className="error-text" role="alert">{errors.general}</p>}
       <div className="workbench-filters">

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { removeTarget, saveTarget, type Indicator, type Target } from '../api/targets-api';
 import { NS } from './targets-i18n';
 
@@ -20,32 +20,32 @@ export function TargetForm({ indicator, unitCode, current, csrfToken, onSaved }:
   const id = useId();
   const [value, setValue] = useState(current ? String(current.targetValue) : '');
   const [deadline, setDeadline] = useState(current?.deadline ?? '');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run, onSubmit } = useFormSubmit();
   const write = { language: i18n.language, csrfToken };
+  const fieldOf = (path: string) => FIELDS[path];
+  const number = Number(value.replace(',', '.'));
 
-  const run = async (work: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    try {
-      await work();
-      setErrors({ fields: {} });
-      onSaved(message);
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => FIELDS[path]));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const fields: Record<string, string> = {};
-    const number = Number(value.replace(',', '.'));
-    if (value.trim() === '' || !Number.isFinite(number) || number < 0) fields.targetValue = t('form.valueInvalid');
-    else if (indicator.percent && number > 100) fields.targetValue = t('form.percentTooHigh');
-    if (!deadline) fields.deadline = t('form.deadlineRequired');
-    if (Object.keys(fields).length > 0) return setErrors({ fields });
-    void run(() => saveTarget({ indicatorCode: indicator.code, unitCode, targetValue: number, deadline }, write), t('form.saved', { name: indicator.name }));
-  };
+  const submit = onSubmit({
+    validate: () => {
+      const fields: Record<string, string> = {};
+      if (value.trim() === '' || !Number.isFinite(number) || number < 0) fields.targetValue = t('form.valueInvalid');
+      else if (indicator.percent && number > 100) fields.targetValue = t('form.percentTooHigh');
+      if (!deadline) fields.deadline = t('form.deadlineRequired');
+      return fields;
+    },
+    send: async () => {
+      await saveTarget({ indicatorCode: indicator.code, unitCode, targetValue: number, deadline }, write);
+      onSaved(t('form.saved', { name: indicator.name }));
+    },
+    fieldOf,
+  });
+  const remove = () => void run({
+    send: async () => {
+      await removeTarget(indicator.code, unitCode, write);
+      onSaved(t('form.removed', { name: indicator.name }));
+    },
+    fieldOf,
+  });
   const err = (field: string) => errors.fields[field] && <p id={`${id}-${field}-error`} className="field-error" role="alert">{errors.fields[field]}</p>;
   const aria = (field: string) => (errors.fields[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` } : {});
 
@@ -62,7 +62,7 @@ export function TargetForm({ indicator, unitCode, current, csrfToken, onSaved }:
         <button type="submit" className="btn btn-primary btn-small" disabled={busy}>{t('form.save')}</button>
         {current && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy}
-            onClick={() => void run(() => removeTarget(indicator.code, unitCode, write), t('form.removed', { name: indicator.name }))}>{t('form.remove')}</button>
+            onClick={remove}>{t('form.remove')}</button>
         )}
       </div>
     </form>

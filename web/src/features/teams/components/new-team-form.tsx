@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { createTeam, type Unit } from '../api/teams-api';
 import { NS } from './teams-i18n';
 
@@ -13,28 +13,21 @@ export function NewTeamForm({ villages, csrfToken, day, onCreated }: { villages:
   const [unitCode, setUnitCode] = useState(villages[0]?.code ?? '');
   const [name, setName] = useState('');
   const [established, setEstablished] = useState(day);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, onSubmit } = useFormSubmit();
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return setErrors({ fields: { name: t('newTeam.nameRequired') } });
-    setBusy(true);
-    try {
+  const submit = onSubmit({
+    validate: (): Record<string, string> => (name.trim() ? {} : { name: t('newTeam.nameRequired') }),
+    send: async () => {
       await createTeam({ unitCode, name: name.trim(), establishedOn: established }, { language: i18n.language, csrfToken });
-      setErrors({ fields: {} });
       onCreated(name.trim());
       setName('');
-    } catch (error) {
-      setErrors(formErrorsOf(error, (path) => FIELDS[path]));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldOf: (path) => FIELDS[path],
+  });
   const err = (field: string) => errors.fields[field] && <p id={`${id}-${field}-error`} className="field-error" role="alert">{errors.fields[field]}</p>;
   const aria = (field: string) => (errors.fields[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` } : {});
   return (
-    <form className="card workbench-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
+    <form className="card workbench-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('newTeam.title', { count: villages.length })}</h3>
       {errors.general && <p className="error-text" role="alert">{errors.general}</p>}
       <div className="workbench-filters">
