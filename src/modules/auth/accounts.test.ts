@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app.js';
-import { startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
+import { loginTreeOfficers, startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
 import { createUserAndLogin, loginAs, type TestUser } from '../../testing/login.js';
 
 let ctx: AuthTestContext;
@@ -13,10 +13,7 @@ let officerB: TestUser;
 beforeAll(async () => {
   ctx = await startAuthTestApp();
   app = ctx.app;
-  admin = await createUserAndLogin(app, { role: 'admin', scopeUnitCode: null, username: 'root' });
-  province = await createUserAndLogin(app, { role: 'province_officer', scopeUnitCode: TREE.province, username: 'province' });
-  officerA = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeA, username: 'officer.a' });
-  officerB = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeB, username: 'officer.b' });
+  ({ admin, province, officerA, officerB } = await loginTreeOfficers(app));
 });
 
 afterAll(async () => {

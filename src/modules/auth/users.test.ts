@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
-import { startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
+import { loginTreeOfficers, startAuthTestApp, TREE, type AuthTestContext } from '../../testing/auth-fixtures.js';
 
 let ctx: AuthTestContext;
 let app: App;
@@ -14,10 +14,7 @@ let memberA: TestUser;
 beforeAll(async () => {
   ctx = await startAuthTestApp();
   app = ctx.app;
-  admin = await createUserAndLogin(app, { role: 'admin', scopeUnitCode: null, username: 'root' });
-  province = await createUserAndLogin(app, { role: 'province_officer', scopeUnitCode: TREE.province, username: 'province' });
-  officerA = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeA, username: 'officer.a' });
-  officerB = await createUserAndLogin(app, { role: 'commune_officer', scopeUnitCode: TREE.communeB, username: 'officer.b' });
+  ({ admin, province, officerA, officerB } = await loginTreeOfficers(app));
   memberA = await createUserAndLogin(app, { role: 'team_member', scopeUnitCode: TREE.villageA, username: 'member.a' });
 });
 
