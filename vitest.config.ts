@@ -38,9 +38,17 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           // Builds the web app once and starts the demo server all demo journeys share.
           globalSetup: ['e2e/support/global-setup.ts'],
-          // After the server tests, one journey at a time: each drives Chromium beside a real server.
+          // After the server tests, two journeys at a time, each worker's on a demo server of its
+          // own (e2e/support/worker-demo-server.ts): a journey waits on its browser and its server
+          // in turn, and one at a time left a core idle for most of the run.
           sequence: { groupOrder: 1 },
-          maxWorkers: 1,
+          maxWorkers: 2,
+          // The worker keeps playwright-core and the server's modules from one journey to the next
+          // (as the server project does): loading them again cost seconds per journey.
+          isolate: false,
+          // A screen waits for its server; on a machine others share, an answer can take over
+          // expect.poll's default second (a denominator shown late failed a journey that way).
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },

@@ -1,41 +1,36 @@
 import fs from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { DEMO } from '../src/demo/demo-province.js';
+import { DEMO_SCALE } from '../src/demo/living-demo.js';
 import { pdfText } from '../src/testing/pdf-text.js';
 import { signIn, type ApiSession } from './support/api-session.js';
-import { artifactPath, launchChromium, saveScreenshot, signInWithForm } from './support/browser.js';
+import { artifactPath, saveScreenshot, signInWithForm } from './support/browser.js';
 import { chromiumMissing, skipWithoutChromium } from './support/chromium.js';
+import { demoJourney } from './support/demo-journey.js';
+import { DEMO_PASSWORD } from './support/demo-password.js';
 import { timeDashboardLoad, timeDrillDown } from './support/interactivity.js';
 import { readSummarySheet } from './support/report-files.js';
-import { startScenarioServer, type ScenarioServer } from './support/scenario-server.js';
 
 /**
- * The steering committee's morning on the Dak Lak 2025 scenario (scale 0.01: 102 communes that
- * differ, some far behind): a province officer opens the most lagging commune from the panel and
- * takes its report away as Excel and PDF, whose figures must be the API's. Then anyone, without
- * logging in, reads the public page. `scenario.test.ts` runs the same scale in the server suite.
+ * The steering committee's morning on the demo province (the Dak Lak 2025 scenario at the demo's
+ * scale, 102 communes that differ, some far behind, on the journeys' shared demo server): a
+ * province officer opens the most lagging commune from the panel and takes its report away as
+ * Excel and PDF, whose figures must be the API's. Then anyone, without logging in, reads the
+ * public page. `scenario.test.ts` checks the scenario's own figures in the server suite.
  */
-const SCALE = 0.01;
-const OFFICER = { username: 'so-khcn', password: 'e2e-province-password' };
+const OFFICER = { username: 'province', password: DEMO_PASSWORD };
 /** A percentage indicator with a target for every commune, so the lagging panel has communes to rank. */
 const INDICATOR = 'adults_skills_confirmed';
 
-let e2e: ScenarioServer;
-let browser: Browser;
+const journey = demoJourney();
 let api: ApiSession;
 
 beforeAll(async () => {
-  // Without Chromium the tests skip themselves; the web app is built once by the journeys' global setup.
+  // Without Chromium the tests skip themselves; the server and the built app are the run's.
   if (chromiumMissing()) return;
-  e2e = await startScenarioServer({ scale: SCALE, officer: OFFICER });
-  browser = await launchChromium();
-  api = await signIn(e2e.server.url, OFFICER.username, OFFICER.password);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.stop();
-}, 60_000);
+  api = await signIn(journey.baseUrl, OFFICER.username, OFFICER.password);
+});
 
 type Status = 'achieved' | 'on_track' | 'at_risk' | 'behind' | 'no_target' | 'no_data';
 interface Figure {
@@ -86,11 +81,11 @@ const tileValue = (page: Page, indicator: string) => page.locator(`[data-testid=
 
 test('a province officer opens the most lagging commune from the panel and exports its report; Excel and PDF hold the API\'s figures', async (ctx) => {
   skipWithoutChromium(ctx);
-  const baseUrl = e2e.server.url;
+  const { baseUrl, browser } = journey;
   const provinceCode = api.user.scopeUnitCode!;
   const province = await api.get<UnitFigures>(`/api/progress?unit=${provinceCode}`);
   const children = await api.get<Children>(`/api/progress/children?unit=${provinceCode}&indicator=${INDICATOR}`);
-  expect(children.children.length).toBe(e2e.report.totals.communes);
+  expect(children.children.length).toBe(DEMO.communes + DEMO.wards);
   const worst = mostBehind(children.children, INDICATOR);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
@@ -163,7 +158,7 @@ test('a province officer opens the most lagging commune from the panel and expor
     const communeLoadMs = await loadOf(commune, 'commune-dashboard.png');
     const provinceLoadMs = await loadOf(province, 'province-dashboard-load.png');
     const database = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
-    const timing = { measuredAt: new Date().toISOString(), database, scale: SCALE, commune: worst.unit.code, communeLoadMs, provinceLoadMs, drillDownMs };
+    const timing = { measuredAt: new Date().toISOString(), database, scale: DEMO_SCALE, commune: worst.unit.code, communeLoadMs, provinceLoadMs, drillDownMs };
     fs.writeFileSync(artifactPath(`dashboard-interactivity-${database}.json`), `${JSON.stringify(timing, null, 2)}\n`);
     console.log(`dashboard interactive (${database}, ms from navigation to tiles): commune page load ${communeLoadMs.toFixed(0)}, `
       + `province page load ${provinceLoadMs.toFixed(0)}, drill-down click ${drillDownMs.toFixed(0)}`);
@@ -190,7 +185,7 @@ interface PublicAnswer {
 }
 
 const publicProgress = async (unit: string, language = 'vi'): Promise<PublicAnswer> => {
-  const response = await fetch(`${e2e.server.url}/api/public/progress?unit=${unit}`, { headers: { 'accept-language': language } });
+  const response = await fetch(`${journey.baseUrl}/api/public/progress?unit=${unit}`, { headers: { 'accept-language': language } });
   expect(response.status).toBe(200);
   return (await response.json()) as PublicAnswer;
 };
@@ -214,7 +209,7 @@ async function expectPublicFigures(page: Page, answer: PublicAnswer, indicator: 
 test('anyone opens the public page from the login screen, no login, on a phone: its figures are the public endpoint\'s', async (ctx) => {
   skipWithoutChromium(ctx);
   const provinceCode = api.user.scopeUnitCode!;
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+  const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const apiCalls: string[] = [];
   page.on('request', (request) => {
@@ -224,7 +219,7 @@ test('anyone opens the public page from the login screen, no login, on a phone: 
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
-    await page.goto(e2e.server.url);
+    await page.goto(journey.baseUrl);
     await page.getByRole('link', { name: 'Xem tiến độ phong trào, không cần đăng nhập' }).click();
     // One province on this server: the page goes straight to it.
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 15_000 }).toBe(`#/public/${provinceCode}`);

@@ -4,30 +4,33 @@ import { launchChromium } from './browser.js';
 import { chromiumMissing } from './chromium.js';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer, type E2eServer } from './e2e-server.js';
+import { workerDemoServerUrl } from './worker-demo-server.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
 export interface DemoJourney {
-  /** The shared demo server (e2e/support/global-setup.ts), its accounts' password DEMO_PASSWORD. */
+  /** The worker's demo server (worker-demo-server.ts), its accounts' password DEMO_PASSWORD. */
   readonly baseUrl: string;
   readonly browser: Browser;
 }
 
 /**
  * Registers the hooks of a browser journey on the demo province: Chromium launched for this
- * file, and closed afterwards. The server and the built app are the run's, shared by every demo
- * journey. Without Chromium nothing starts: the tests skip themselves (`skipWithoutChromium`).
+ * file, and closed afterwards. The built app is the run's and the server the worker's, shared by
+ * the demo journeys that worker runs. Without Chromium nothing starts: the tests skip themselves
+ * (`skipWithoutChromium`).
  */
 export function demoJourney(): DemoJourney {
-  const state: { browser?: Browser } = {};
+  const state: { browser?: Browser; baseUrl?: string } = {};
   beforeAll(async () => {
     if (chromiumMissing()) return;
+    state.baseUrl = await workerDemoServerUrl();
     state.browser = await launchChromium();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await state.browser?.close();
   }, 60_000);
   return {
-    get baseUrl() { return inject('demoServerUrl'); },
+    get baseUrl() { return state.baseUrl!; },
     get browser() { return state.browser!; },
   };
 }

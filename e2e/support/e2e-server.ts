@@ -11,6 +11,17 @@ import { adminUrl } from '../../src/testing/test-database-names.js';
 /** The server's key for hashed national IDs; data written beside the server must use it too. */
 export const E2E_SECRET = 'e2e-secret-key-0123456789abcdef-0123456789';
 
+/** One statement on the PostgreSQL server's maintenance database (creating and dropping databases). */
+export async function adminStatement(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl(serverUrl) });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface E2eServer {
   server: RunningServer;
   stop(): Promise<void>;
@@ -28,22 +39,24 @@ export type E2eServerOptions =
   | { demoDump: string };
 
 /**
+ * Where a server's files and database go when it may outlive its journey (a worker's demo server,
+ * never stopped by a journey): under the run's folder and with the run's name prefix, which the
+ * run's teardown removes (see global-setup.ts).
+ */
+export interface E2eServerHome {
+  folder: string;
+  databasePrefix: string;
+}
+
+/**
  * The real server, in process, on a free port (or `settings.PORT`) and a database of its own: a temporary PGlite
  * folder, or a fresh database on DATABASE_URL's server when set (CI runs the suite on both).
  */
-export async function startE2eServer(options: E2eServerOptions & { settings?: Record<string, string> }): Promise<E2eServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
+export async function startE2eServer(options: E2eServerOptions & { settings?: Record<string, string>; home?: E2eServerHome }): Promise<E2eServer> {
+  const dataDir = fs.mkdtempSync(path.join(options.home?.folder ?? os.tmpdir(), 'doorstep-e2e-'));
   const serverUrl = process.env.DATABASE_URL;
-  const databaseName = `doorstep_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl(serverUrl!) });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const databaseName = `${options.home?.databasePrefix ?? 'doorstep_e2e_'}${randomBytes(6).toString('hex')}`;
+  const admin = (statement: string) => adminStatement(serverUrl!, statement);
   if (serverUrl) await admin(`create database ${databaseName}`);
   if ('demoDump' in options) {
     if (serverUrl) throw new Error('a demo dump is an embedded database; on a PostgreSQL server build the demo');
