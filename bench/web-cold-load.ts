@@ -4,7 +4,9 @@
  * it, and opens pages in Chromium with an empty cache, the network throttled to 400 ms / 400 kbit/s
  * and the CPU slowed 4× (Chrome DevTools Protocol). It measures when the sign-in form can be typed
  * in and when the app has taken it over, when the public page shows its figures, and the bytes a
- * first visit costs including what the service worker downloads. Needs `npm run build:web` first.
+ * first visit costs including what the service worker downloads; and how long the demo learner waits
+ * for a lesson, cold from its link and warm from "my courses" (web-lesson-load.ts). Needs
+ * `npm run build:web` first.
  *
  * Options: BENCH_RUNS (default 3, the median is reported), BENCH_PORT (default 3149 for the server).
  */
@@ -14,16 +16,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../e2e/support/chromium.js';
+import { measureLesson, prepareLearner, type LessonRun } from './web-lesson-load.js';
+import { CPU_SLOWDOWN, marksOf, networkQuiet, NETWORK, throttledPage, type Marks } from './web-slow-3g.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SERVER_PORT = Number(process.env.BENCH_PORT ?? 3149);
-/** Slow 3G as the budget states it: 400 ms round trips, 400 kbit/s both ways, a phone 4× slower than this machine. */
-const NETWORK = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
-const CPU_SLOWDOWN = 4;
-const BUDGET = { loginMs: 3000, figuresMs: 4000 };
+const DEMO_PASSWORD = 'bench-demo-password';
+const BUDGET = { loginMs: 3000, figuresMs: 4000, lessonMs: 3000 };
 
 /** A TCP proxy that counts the bytes the server sends: the page's and the service worker's alike. */
 function countingProxy(targetPort: number): Promise<{ port: number; bytes: () => number; reset: () => void; close: () => void }> {
@@ -56,7 +58,7 @@ async function startDoorstep(dataDir: string): Promise<ChildProcess> {
     cwd: ROOT,
     env: {
       ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-      DOORSTEP_DEMO_PASSWORD: 'bench-demo-password', DOORSTEP_ADMIN_PASSWORD: 'bench-admin-password', DATABASE_URL: '',
+      DOORSTEP_DEMO_PASSWORD: DEMO_PASSWORD, DOORSTEP_ADMIN_PASSWORD: 'bench-admin-password', DATABASE_URL: '',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -68,56 +70,6 @@ async function startDoorstep(dataDir: string): Promise<ChildProcess> {
     if (ok) return child;
     if (Date.now() - started > 600_000) throw new Error('the server did not answer within 10 minutes');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
-/**
- * Runs in the page before its own scripts: notes (performance.now(), from the start of the
- * navigation) the first moment each milestone is in the document.
- */
-const MILESTONES = `(() => {
-  const marks = (window.__benchMarks = {});
-  const check = () => {
-    const now = performance.now();
-    const user = document.querySelector('input[name=username]');
-    if (marks.loginTyping === undefined && user && user.offsetParent !== null) marks.loginTyping = now;
-    if (marks.loginApp === undefined && user && !document.getElementById('boot-login')) marks.loginApp = now;
-    if (marks.figures === undefined && document.querySelector('[data-testid="public-lead"]') && document.querySelector('[data-testid="tile-value"]')) marks.figures = now;
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-})();`;
-
-interface Marks { loginTyping?: number; loginApp?: number; figures?: number; fcp?: number }
-
-async function throttledPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await page.addInitScript(MILESTONES);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  return { context, page };
-}
-
-async function marksOf(page: Page, name: keyof Marks): Promise<Marks> {
-  await page.waitForFunction((key) => (window as unknown as { __benchMarks: Marks }).__benchMarks[key] !== undefined, name, { timeout: 60_000, polling: 100 });
-  return page.evaluate(() => ({
-    ...(window as unknown as { __benchMarks: Marks }).__benchMarks,
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-  }));
-}
-
-/** Waits until nothing has crossed the proxy for `quietMs`. */
-async function networkQuiet(bytes: () => number, quietMs = 3000): Promise<void> {
-  let last = bytes();
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (bytes() !== last) {
-      last = bytes();
-      since = Date.now();
-    }
   }
 }
 
@@ -134,8 +86,9 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const runs: { login: Marks; figures: Marks; firstVisitBytes: number; pageBytes: number }[] = [];
+  const runs: { login: Marks; figures: Marks; firstVisitBytes: number; pageBytes: number; lesson: LessonRun }[] = [];
   try {
+    const lessonSetup = await prepareLearner(`http://127.0.0.1:${SERVER_PORT}`, DEMO_PASSWORD);
     for (let run = 0; run < RUNS; run += 1) {
       // The sign-in page, then everything the service worker fetches after it.
       const login = await throttledPage(browser);
@@ -155,9 +108,13 @@ async function main(): Promise<void> {
       const figureMarks = await marksOf(pub.page, 'figures');
       await pub.context.close();
 
-      runs.push({ login: loginMarks, figures: figureMarks, firstVisitBytes, pageBytes });
+      // A lesson, cold from its link and warm from "my courses" (web-lesson-load.ts).
+      const lesson = await measureLesson(browser, base, DEMO_PASSWORD, lessonSetup, proxy);
+
+      runs.push({ login: loginMarks, figures: figureMarks, firstVisitBytes, pageBytes, lesson });
       console.log(`run ${run + 1}: sign-in form typed in at ${seconds(loginMarks.loginTyping)} (first paint ${seconds(loginMarks.fcp)}), app took over at ${seconds(loginMarks.loginApp)}; `
-        + `public figures at ${seconds(figureMarks.figures)}; first visit ${(firstVisitBytes / 1024).toFixed(1)} KB (page ${(pageBytes / 1024).toFixed(1)} KB, service worker ${((firstVisitBytes - pageBytes) / 1024).toFixed(1)} KB)`);
+        + `public figures at ${seconds(figureMarks.figures)}; first visit ${(firstVisitBytes / 1024).toFixed(1)} KB (page ${(pageBytes / 1024).toFixed(1)} KB, service worker ${((firstVisitBytes - pageBytes) / 1024).toFixed(1)} KB); `
+        + `lesson cold ${seconds(lesson.coldMs)} (first paint ${seconds(lesson.coldFcpMs)}, ${lesson.coldKB.toFixed(1)} KB), warm ${seconds(lesson.warmMs)} (${lesson.lessonKB.toFixed(1)} KB)`);
     }
   } finally {
     await browser.close();
@@ -176,9 +133,13 @@ async function main(): Promise<void> {
     publicFiguresMs: median(runs.map((r) => r.figures.figures!)),
     firstVisitKB: Number((median(runs.map((r) => r.firstVisitBytes)) / 1024).toFixed(1)),
     pageKB: Number((median(runs.map((r) => r.pageBytes)) / 1024).toFixed(1)),
+    lessonColdMs: median(runs.map((r) => r.lesson.coldMs)),
+    lessonColdKB: Number(median(runs.map((r) => r.lesson.coldKB)).toFixed(1)),
+    lessonWarmMs: median(runs.map((r) => r.lesson.warmMs)),
   };
   console.log(`\nmedian of ${runs.length}: sign-in form usable ${seconds(summary.loginTypingMs)} (budget ${seconds(BUDGET.loginMs)}), app ready ${seconds(summary.loginAppMs)}, `
-    + `public figures ${seconds(summary.publicFiguresMs)} (budget ${seconds(BUDGET.figuresMs)}), first visit ${summary.firstVisitKB} KB (page ${summary.pageKB} KB); load average ${summary.load.join(' ')}`);
+    + `public figures ${seconds(summary.publicFiguresMs)} (budget ${seconds(BUDGET.figuresMs)}), first visit ${summary.firstVisitKB} KB (page ${summary.pageKB} KB); `
+    + `lesson cold ${seconds(summary.lessonColdMs)} (budget ${seconds(BUDGET.lessonMs)}, ${summary.lessonColdKB} KB), warm ${seconds(summary.lessonWarmMs)}; load average ${summary.load.join(' ')}`);
   const results = path.join(ROOT, 'bench/results');
   fs.mkdirSync(results, { recursive: true });
   fs.writeFileSync(path.join(results, `web-cold-load-${summary.date.replace(/[:.]/g, '-')}.json`), JSON.stringify({ summary, runs }, null, 2));

@@ -69,6 +69,7 @@ export default defineConfig(({ command }) => ({
     entryBudget({ entry: 'index', maxGzipBytes: 150 * 1024 }),
     inlineEntryCss(),
     routePreload({ chunk: 'public-page', placeholder: 'public page files' }),
+    routePreload({ chunk: 'learner-page', placeholder: 'learner page files' }),
     // Neither the dashboard nor the public page (public-page-…), the contest, an event's registration
     // or the certificate check is precached: all need the network anyway, and the field app's phones
     // should not download them on a first visit (the worker keeps each once it has been opened). The styles

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
+import { PaintedLesson } from '../components/ui/painted-lesson';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { LogoutButton } from '../features/session/components/logout-button';
 import { VillagePicker } from '../features/session/components/village-picker';
@@ -10,6 +11,7 @@ import { SyncBar } from '../features/sync/components/sync-bar';
 import { SyncScreen } from '../features/sync/components/sync-screen';
 import { bootFormShown, rememberSignedIn } from '../lib/boot-shell';
 import { db } from '../lib/db';
+import { paintedLesson } from '../lib/early-lesson';
 import { FieldContext } from '../lib/field-context';
 import { useLiveQuery } from '../lib/live-query';
 import { navigate, useHashPath } from '../lib/navigation';
@@ -93,7 +95,11 @@ export function App() {
       {t('app.otherLanguage')}
     </Button>
   );
-  const loading = <div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>;
+  // A lesson index.html already painted stays on screen while the app and the lesson screen load.
+  const painted = paintedLesson(path.split('/')[3], i18n.language);
+  const loading = painted && path === `/learn/lesson/${painted.id}`
+    ? <div className="app"><header className="topbar"><h1>{t('app.name')}</h1></header><main><PaintedLesson lesson={painted} /></main></div>
+    : <div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>;
 
   // The public page needs no session: it opens for anyone, signed in or not.
   if (isPublicPath(path)) {

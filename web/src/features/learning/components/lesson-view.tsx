@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { PaintedLesson } from '../../../components/ui/painted-lesson';
+import { paintedLesson, takeEarlyLesson } from '../../../lib/early-lesson';
 import { useResource } from '../../../lib/use-resource';
-import { lessonQuiz, openLesson, submitQuiz, type QuizResult } from '../api/learning-api';
+import { lessonQuiz, openLesson, submitQuiz, type Lesson, type QuizResult } from '../api/learning-api';
 import { rememberLesson, rememberedLesson } from '../api/offline-lessons';
 import { NS } from './learning-i18n';
 import { QuestionForm } from './question-form';
@@ -10,14 +12,15 @@ import { QuestionForm } from './question-form';
 /**
  * A lesson as the server rendered it from Markdown (raw HTML switched off there, so the HTML is
  * the server's own), its media links, and its short quiz. A lesson once opened is kept on the
- * device and opens offline.
+ * device and opens offline. Opened from its link, the lesson comes with the page: index.html asked
+ * for it before the app's script arrived and painted it (lib/early-lesson.ts).
  */
 export function LessonView({ lessonId, csrfToken }: { lessonId: string; csrfToken: string }) {
   const { t, i18n } = useTranslation(NS);
   const ctx = { language: i18n.language, csrfToken };
   const lesson = useResource(`lesson:${lessonId}:${i18n.language}`, async (signal) => {
     try {
-      const opened = await openLesson(lessonId, { ...ctx, signal });
+      const opened = (await takeEarlyLesson<Lesson>(lessonId, i18n.language)) ?? await openLesson(lessonId, { ...ctx, signal });
       void rememberLesson(opened);
       return { ...opened, offline: !navigator.onLine };
     } catch (error) {
@@ -31,7 +34,10 @@ export function LessonView({ lessonId, csrfToken }: { lessonId: string; csrfToke
   const [attempt, setAttempt] = useState(0);
   const quiz = useResource(quizOpen ? `quiz:${lessonId}:${i18n.language}:${attempt}` : null, (signal) => lessonQuiz(lessonId, { ...ctx, signal }));
   if (lesson.error) return <p className="field-error" role="alert">{lesson.error.message}</p>;
-  if (!lesson.data) return <p className="muted" role="status">{t('loading')}</p>;
+  if (!lesson.data) {
+    const painted = paintedLesson(lessonId, i18n.language);
+    return painted ? <PaintedLesson lesson={painted} /> : <p className="muted" role="status">{t('loading')}</p>;
+  }
   const data = lesson.data;
   return (
     <article className="stack" data-testid="lesson-view">
