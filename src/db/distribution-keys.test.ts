@@ -16,10 +16,13 @@ import type { DatabaseHandle } from './database.js';
 /**
  * Small shared definitions, copied to every node: Citus reference tables. One may carry a
  * `province_code` on the rows a province owns (its own milestone kinds), read beside the shared ones.
+ * The unit tree is one of them: a few hundred thousand units in the country, rarely written, read
+ * by every scope check and every rollup, and the target of foreign keys from nearly every fact
+ * table (Citus allows a key from a distributed table to a reference table, not to another shard).
  */
 const REFERENCE_TABLES = [
   'indicators', 'milestone_kinds', 'skills', 'skill_competences', 'skill_check_settings', 'skill_check_banks', 'statistic_kinds',
-  'learner_groups', 'learner_group_skills', 'reference_stamps',
+  'learner_groups', 'learner_group_skills', 'reference_stamps', 'units', 'unit_versions', 'unit_operations',
 ];
 
 /** Accounts, keys and bookkeeping: few rows, read by id; they stay on the coordinator. */
@@ -51,8 +54,6 @@ const FACTS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
   targets: 'per unit and indicator; the unit code begins with the province code',
   target_changes: 'history of a target',
   indicator_status: 'per unit and indicator; the unit code begins with the province code',
-  unit_versions: 'versions of a unit, which carries the province code',
-  unit_operations: 'merges, splits and renames within a province',
   xapi_statements: 'statements about a learner from a learning system; keyed by statement id',
 };
 
@@ -85,7 +86,7 @@ const KEYS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
   'steering_committees(unit_code)': 'the unit code begins with the province code',
   'statistic_proposals(id)': 'UUID', 'sync_conflicts(id)': 'UUID', 'team_leaderships(id)': 'UUID', 'team_leaderships(team_id)': 'one open leadership per team (a UUID)',
   'team_members(id)': 'UUID', 'team_members(team_id,user_id)': 'per team (a UUID)', 'teams(id)': 'UUID',
-  'teams(unit_code)': 'the unit code begins with the province code', 'units(code)': 'official codes, unique in the country',
+  'teams(unit_code)': 'the unit code begins with the province code',
   'unit_statistics(unit_code,kind,as_of)': 'the unit code begins with the province code', 'visits(id)': 'UUID',
   'visits(supersedes)': 'a visit UUID', 'enrolments(course_id,user_id)': 'per course (a UUID)',
   'enrolments(course_id,resident_id)': 'per course (a UUID)', 'course_completions(course_id,user_id)': 'per course (a UUID)',
