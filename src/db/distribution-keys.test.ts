@@ -19,10 +19,15 @@ import type { DatabaseHandle } from './database.js';
  * The unit tree is one of them: a few hundred thousand units in the country, rarely written, read
  * by every scope check and every rollup, and the target of foreign keys from nearly every fact
  * table (Citus allows a key from a distributed table to a reference table, not to another shard).
+ * Campaign phases are a few named spans of days, some shared by every province (no province code).
+ * Question banks and their questions are definitions an officer writes (hundreds of banks in the
+ * country): a contest attempt draws its questions on its own node, and the skill checks, a
+ * reference table themselves, point at banks, which Citus allows only towards a reference table.
  */
 const REFERENCE_TABLES = [
   'indicators', 'milestone_kinds', 'skills', 'skill_competences', 'skill_check_settings', 'skill_check_banks', 'statistic_kinds',
   'learner_groups', 'learner_group_skills', 'reference_stamps', 'units', 'unit_versions', 'unit_operations',
+  'campaign_phases', 'question_banks', 'bank_questions',
 ];
 
 /** Accounts, keys and bookkeeping: few rows, read by id; they stay on the coordinator. */
@@ -38,7 +43,6 @@ const COORDINATOR_TABLES = [
  */
 const FACTS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
   audit_events: 'filed under a unit (unit_code); the province is the unit\'s, and the administrator\'s entries have none',
-  bank_questions: 'rows of a question bank, which carries the province code',
   contest_phases: 'rows of a contest, which carries the province code',
   contest_prizes: 'rows of a contest, which carries the province code',
   course_texts: 'translations of a course, which carries the province code',
@@ -63,35 +67,9 @@ const FACTS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
  * would become (province_code, …) in a migration, with the foreign keys that point at it.
  */
 const KEYS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
-  'certificates(id)': 'UUID', 'certificates(milestone_id)': 'one certificate per milestone (a UUID)', 'certificates(code)': 'public check code, random',
-  'communication_activities(id)': 'UUID', 'contest_attempts(id)': 'UUID',
-  'contest_attempts(contest_id,participant_id,day,seq)': 'within one contest',
-  'contest_entries(contest_id,participant_id)': 'within one contest',
-  'contest_participants(id)': 'UUID', 'contest_participants(token_hash)': 'random token',
-  'contests(id)': 'UUID', 'course_completions(id)': 'UUID', 'courses(id)': 'UUID', 'difficulties(id)': 'UUID',
-  'enrolments(id)': 'UUID', 'event_campaigns(id)': 'UUID', 'event_check_ins(id)': 'UUID', 'event_registrations(id)': 'UUID',
-  'event_registrations(code)': 'random code', 'events(id)': 'UUID',
-  'household_assignments(household_id)': 'one per household (a UUID)', 'household_visits(household_id)': 'one per household (a UUID)',
-  'households(id)': 'UUID', 'materials(id)': 'UUID', 'member_syncs(user_id,village_code)': 'the village code begins with the province code',
-  'milestones(id)': 'UUID', 'progress_alerts(id)': 'serial id', 'question_banks(id)': 'UUID', 'reported_values(id)': 'serial id',
+  'contest_participants(id)': 'UUID', 'contests(id)': 'UUID', 'courses(id)': 'UUID', 'enrolments(id)': 'UUID', 'materials(id)': 'UUID',
+  'reported_values(id)': 'serial id',
   'reported_values(indicator_code,unit_code,period_type,period_start)': 'the unit code begins with the province code',
-  'resident_milestones(resident_id,kind)': 'per resident (a UUID)', 'residents(id)': 'UUID',
-  'rollup_area_counts(area_code,source,day)': 'the area code begins with the province code',
-  'rollup_area_members(unit_code)': 'the unit code begins with the province code',
-  'rollup_area_totals(area_code,source)': 'the area code begins with the province code',
-  'rollup_counts(source,unit_code,day)': 'the unit code begins with the province code',
-  'skill_check_attempts(id)': 'UUID', 'steering_committee_members(id)': 'UUID',
-  'steering_committee_members(unit_code,sort_order)': 'the unit code begins with the province code',
-  'steering_committee_members(unit_code)': 'one chair per committee; the unit code begins with the province code',
-  'steering_committees(unit_code)': 'the unit code begins with the province code',
-  'statistic_proposals(id)': 'UUID', 'sync_conflicts(id)': 'UUID', 'team_leaderships(id)': 'UUID', 'team_leaderships(team_id)': 'one open leadership per team (a UUID)',
-  'team_members(id)': 'UUID', 'team_members(team_id,user_id)': 'per team (a UUID)', 'teams(id)': 'UUID',
-  'teams(unit_code)': 'the unit code begins with the province code',
-  'unit_statistics(unit_code,kind,as_of)': 'the unit code begins with the province code', 'visits(id)': 'UUID',
-  'visits(supersedes)': 'a visit UUID', 'enrolments(course_id,user_id)': 'per course (a UUID)',
-  'enrolments(course_id,resident_id)': 'per course (a UUID)', 'course_completions(course_id,user_id)': 'per course (a UUID)',
-  'course_completions(course_id,resident_id)': 'per course (a UUID)', 'event_check_ins(event_id,person_key)': 'per event (a UUID)',
-  'campaign_phases(code)': 'phase codes name the province',
 };
 
 /** A key as `table(a,b)` with its columns in name order, so the lists need not follow index order. */
