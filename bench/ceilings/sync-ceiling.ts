@@ -43,8 +43,8 @@ export async function writeVisitsBySql(db: Database, place: CeilingPlace, visits
           as v(id, household_id, resident_id, visited_at, day, kind)
       ),
       claimed as (
-        insert into sync_items (id, device_id, user_id, kind, status)
-        select id, ${place.deviceId}::uuid, ${place.userId}::uuid, 'visit', 'applied' from v
+        insert into sync_items (id, province_code, device_id, user_id, kind, status)
+        select id, ${place.provinceCode}, ${place.deviceId}::uuid, ${place.userId}::uuid, 'visit', 'applied' from v
       ),
       visit_rows as (
         insert into visits (id, household_id, village_code, province_code, visited_at, day, recorded_by, device_id,
