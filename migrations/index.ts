@@ -36,6 +36,9 @@ import * as indexEventCheckInsByUnit from './20261203150000_index_event_check_in
 import * as createStatisticProposals from './20261203160000_create_statistic_proposals.js';
 import * as addMilestoneKindProvince from './20261203160100_add_milestone_kind_province.js';
 import * as createSsoIdentities from './20261203170000_create_sso_identities.js';
+import * as keyFactsByProvince from './20261204090000_key_facts_by_province.js';
+import * as keyCourseAndContestChildren from './20261204090100_key_course_and_contest_children.js';
+import * as keyTargetsAndSyncItems from './20261204090200_key_targets_and_sync_items.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +79,7 @@ export const migrations: Record<string, Migration> = {
   '20261203160000_create_statistic_proposals': createStatisticProposals,
   '20261203160100_add_milestone_kind_province': addMilestoneKindProvince,
   '20261203170000_create_sso_identities': createSsoIdentities,
+  '20261204090000_key_facts_by_province': keyFactsByProvince,
+  '20261204090100_key_course_and_contest_children': keyCourseAndContestChildren,
+  '20261204090200_key_targets_and_sync_items': keyTargetsAndSyncItems,
 };

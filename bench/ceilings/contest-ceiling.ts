@@ -82,17 +82,17 @@ async function writeOne(db: Database, contest: CeilingContest, a: CeilingAttempt
     entry as (
       insert into contest_entries (contest_id, participant_id, phase_number, unit_code, province_code, day)
       select contest_id, participant_id, phase_number, unit_code, province_code, day from scored
-      on conflict (contest_id, participant_id) do nothing
+      on conflict (contest_id, participant_id, province_code) do nothing
       returning unit_code, province_code, day),
     unit_count as (
       insert into rollup_counts (source, unit_code, day, province_code, value)
       select ${contest.source}, unit_code, day, province_code, 1 from entry
-      on conflict (source, unit_code, day) do update set value = rollup_counts.value + excluded.value),
+      on conflict (source, unit_code, day, province_code) do update set value = rollup_counts.value + excluded.value),
     area_count as (
       insert into rollup_area_counts (area_code, source, day, province_code, value)
       select ${a.areaCode}, ${contest.source}, day, province_code, 1 from entry
-      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value)
+      on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value)
     insert into rollup_area_totals (area_code, source, province_code, value)
     select ${a.areaCode}, ${contest.source}, province_code, 1 from entry
-    on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
+    on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
 }

@@ -43,8 +43,8 @@ export async function writeVisitsBySql(db: Database, place: CeilingPlace, visits
           as v(id, household_id, resident_id, visited_at, day, kind)
       ),
       claimed as (
-        insert into sync_items (id, device_id, user_id, kind, status)
-        select id, ${place.deviceId}::uuid, ${place.userId}::uuid, 'visit', 'applied' from v
+        insert into sync_items (id, province_code, device_id, user_id, kind, status)
+        select id, ${place.provinceCode}, ${place.deviceId}::uuid, ${place.userId}::uuid, 'visit', 'applied' from v
       ),
       visit_rows as (
         insert into visits (id, household_id, village_code, province_code, visited_at, day, recorded_by, device_id,
@@ -58,7 +58,7 @@ export async function writeVisitsBySql(db: Database, place: CeilingPlace, visits
         select household_id, ${place.villageCode}, ${place.provinceCode}, count(*), min(day), count(*), min(day),
                max(visited_at), (array_agg(id order by visited_at desc, id desc))[1], 'guided'
         from v group by household_id order by household_id
-        on conflict (household_id) do update set
+        on conflict (household_id, province_code) do update set
           live_visits = s.live_visits + excluded.live_visits,
           previous_first_day = s.first_day, first_day = least(s.first_day, excluded.first_day),
           guided_visits = s.guided_visits + excluded.guided_visits,
@@ -80,7 +80,7 @@ export async function writeVisitsBySql(db: Database, place: CeilingPlace, visits
         insert into resident_milestones as s (resident_id, kind, village_code, province_code, first_on, facts)
         select resident_id, kind, ${place.villageCode}, ${place.provinceCode}, min(day), count(*)
         from v group by resident_id, kind order by resident_id, kind
-        on conflict (resident_id, kind) do update set
+        on conflict (resident_id, kind, province_code) do update set
           facts = s.facts + excluded.facts, previous_first_on = s.first_on, first_on = least(s.first_on, excluded.first_on)
         returning resident_id, kind, first_on, case when xmax = 0 then null else previous_first_on end as before_on
       ),
@@ -108,16 +108,16 @@ export async function writeVisitsBySql(db: Database, place: CeilingPlace, visits
       unit_counts as (
         insert into rollup_counts (source, unit_code, day, province_code, value)
         select source, ${place.villageCode}, day, ${place.provinceCode}, value from merged order by source, day
-        on conflict (source, unit_code, day) do update set value = rollup_counts.value + excluded.value
+        on conflict (source, unit_code, day, province_code) do update set value = rollup_counts.value + excluded.value
       ),
       area_counts as (
         insert into rollup_area_counts (area_code, source, day, province_code, value)
         select ${place.areaCode}, source, day, ${place.provinceCode}, value from merged order by source, day
-        on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value
+        on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value
       )
       insert into rollup_area_totals (area_code, source, province_code, value)
       select ${place.areaCode}, source, ${place.provinceCode}, sum(value) from merged group by source order by source
-      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(trx);
+      on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value`.execute(trx);
   });
 }
 

@@ -6,96 +6,45 @@ import type { DatabaseHandle } from './database.js';
 /**
  * The national scale-out on Citus distributes every fact table by `province_code`: all of one
  * province's rows live on one worker, and a primary or unique key can be enforced there only if
- * it includes the distribution column. This test walks the schema and keeps three lists in one
- * place (docs/operations.md reads from them): the tables Citus would copy to every node, those
- * that stay on the coordinator, and the known exceptions — facts that do not carry the province
- * code yet, and keys that do not include it — each with its reason. A new table or key that is
- * in none of them fails, and so does an exception that has been fixed but is still listed.
+ * it includes the distribution column. This test walks the schema and states the rule without
+ * exceptions: a table that carries `province_code` is distributed (unless it is a reference
+ * table), and every one of its keys, and every foreign key to another distributed table,
+ * includes the column; a table without it is a reference table or stays on the coordinator,
+ * listed below with the reason (docs/operations.md reads from these lists). A new table or key
+ * that breaks the rule fails here.
  */
 
 /**
  * Small shared definitions, copied to every node: Citus reference tables. One may carry a
  * `province_code` on the rows a province owns (its own milestone kinds), read beside the shared ones.
+ * The unit tree is one of them: a few hundred thousand units in the country, rarely written, read
+ * by every scope check and every rollup, and the target of foreign keys from nearly every fact
+ * table (Citus allows a key from a distributed table to a reference table, not to another shard).
+ * Campaign phases are a few named spans of days, some shared by every province (no province code).
+ * Question banks and their questions are definitions an officer writes (hundreds of banks in the
+ * country): a contest attempt draws its questions on its own node, and the skill checks, a
+ * reference table themselves, point at banks, which Citus allows only towards a reference table.
  */
 const REFERENCE_TABLES = [
   'indicators', 'milestone_kinds', 'skills', 'skill_competences', 'skill_check_settings', 'skill_check_banks', 'statistic_kinds',
-  'learner_groups', 'learner_group_skills', 'reference_stamps',
-];
-
-/** Accounts, keys and bookkeeping: few rows, read by id; they stay on the coordinator. */
-const COORDINATOR_TABLES = [
-  'users', 'sessions', 'password_resets', 'user_identities', 'sso_attempts', 'signing_keys', 'xapi_systems',
-  'kysely_migration', 'kysely_migration_lock',
+  'learner_groups', 'learner_group_skills', 'reference_stamps', 'units', 'unit_versions', 'unit_operations',
+  'campaign_phases', 'question_banks', 'bank_questions',
 ];
 
 /**
- * Per-province facts that do not carry `province_code` yet. They are reached through a parent
- * that does (a lesson through its course, a statement through its learner), so no hot path
- * breaks today; distributing them needs the column added and filled from the parent first.
+ * Accounts, keys, the security log and bookkeeping stay on the coordinator: they are read by an
+ * account, a hash or an id, never by province. With the reason for each that is not an account's
+ * own table or the migrator's.
  */
-const FACTS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
-  audit_events: 'filed under a unit (unit_code); the province is the unit\'s, and the administrator\'s entries have none',
-  bank_questions: 'rows of a question bank, which carries the province code',
-  contest_phases: 'rows of a contest, which carries the province code',
-  contest_prizes: 'rows of a contest, which carries the province code',
-  course_texts: 'translations of a course, which carries the province code',
-  lessons: 'parts of a course, which carries the province code',
-  lesson_texts: 'translations of a lesson of a course',
-  lesson_quizzes: 'quizzes of a lesson of a course',
-  lesson_progress: 'rows of an enrolment, which carries the province code',
-  learner_links: 'links an account to a resident, who carries the province code',
-  learning_import_facts: 'fingerprints of imported rows, keyed by the row\'s hash',
-  material_chunks: 'pieces of an uploaded material, which carries the province code',
-  reported_value_history: 'history of a reported figure, which carries the province code',
-  sync_items: 'receipts of sync items by client id; the item itself carries the province code',
-  targets: 'per unit and indicator; the unit code begins with the province code',
-  target_changes: 'history of a target',
-  indicator_status: 'per unit and indicator; the unit code begins with the province code',
-  unit_versions: 'versions of a unit, which carries the province code',
-  unit_operations: 'merges, splits and renames within a province',
-  xapi_statements: 'statements about a learner from a learning system; keyed by statement id',
+const COORDINATOR_TABLES: Record<string, string> = {
+  users: 'accounts', sessions: 'accounts', password_resets: 'accounts', user_identities: 'accounts', sso_attempts: 'accounts',
+  signing_keys: 'keys', xapi_systems: 'learning systems, which are not a province\'s', kysely_migration: 'the migrator', kysely_migration_lock: 'the migrator',
+  audit_events: 'the security log, written by every kind of request; the administrator\'s entries name no unit and so no province',
+  learner_links: 'an account\'s link to its resident, keyed by the account like the accounts themselves and read at sign-in',
+  learning_import_facts: 'fingerprints of the rows an import applied, keyed by the row\'s hash and read only by imports, a batch at a time',
+  xapi_statements: 'the xAPI statements resource: statement ids are unique across the store, as the standard requires, and learning systems read statements back in the order stored',
 };
 
-/**
- * Keys of distributed tables that do not include `province_code`. Ids are client-made UUIDv7 or
- * server-made, unique across the country, so uniqueness holds in practice; under Citus each
- * would become (province_code, …) in a migration, with the foreign keys that point at it.
- */
-const KEYS_WITHOUT_PROVINCE_CODE: Record<string, string> = {
-  'certificates(id)': 'UUID', 'certificates(milestone_id)': 'one certificate per milestone (a UUID)', 'certificates(code)': 'public check code, random',
-  'communication_activities(id)': 'UUID', 'contest_attempts(id)': 'UUID',
-  'contest_attempts(contest_id,participant_id,day,seq)': 'within one contest',
-  'contest_entries(contest_id,participant_id)': 'within one contest',
-  'contest_participants(id)': 'UUID', 'contest_participants(token_hash)': 'random token',
-  'contests(id)': 'UUID', 'course_completions(id)': 'UUID', 'courses(id)': 'UUID', 'difficulties(id)': 'UUID',
-  'enrolments(id)': 'UUID', 'event_campaigns(id)': 'UUID', 'event_check_ins(id)': 'UUID', 'event_registrations(id)': 'UUID',
-  'event_registrations(code)': 'random code', 'events(id)': 'UUID',
-  'household_assignments(household_id)': 'one per household (a UUID)', 'household_visits(household_id)': 'one per household (a UUID)',
-  'households(id)': 'UUID', 'materials(id)': 'UUID', 'member_syncs(user_id,village_code)': 'the village code begins with the province code',
-  'milestones(id)': 'UUID', 'progress_alerts(id)': 'serial id', 'question_banks(id)': 'UUID', 'reported_values(id)': 'serial id',
-  'reported_values(indicator_code,unit_code,period_type,period_start)': 'the unit code begins with the province code',
-  'resident_milestones(resident_id,kind)': 'per resident (a UUID)', 'residents(id)': 'UUID',
-  'rollup_area_counts(area_code,source,day)': 'the area code begins with the province code',
-  'rollup_area_members(unit_code)': 'the unit code begins with the province code',
-  'rollup_area_totals(area_code,source)': 'the area code begins with the province code',
-  'rollup_counts(source,unit_code,day)': 'the unit code begins with the province code',
-  'skill_check_attempts(id)': 'UUID', 'steering_committee_members(id)': 'UUID',
-  'steering_committee_members(unit_code,sort_order)': 'the unit code begins with the province code',
-  'steering_committee_members(unit_code)': 'one chair per committee; the unit code begins with the province code',
-  'steering_committees(unit_code)': 'the unit code begins with the province code',
-  'statistic_proposals(id)': 'UUID', 'sync_conflicts(id)': 'UUID', 'team_leaderships(id)': 'UUID', 'team_leaderships(team_id)': 'one open leadership per team (a UUID)',
-  'team_members(id)': 'UUID', 'team_members(team_id,user_id)': 'per team (a UUID)', 'teams(id)': 'UUID',
-  'teams(unit_code)': 'the unit code begins with the province code', 'units(code)': 'official codes, unique in the country',
-  'unit_statistics(unit_code,kind,as_of)': 'the unit code begins with the province code', 'visits(id)': 'UUID',
-  'visits(supersedes)': 'a visit UUID', 'enrolments(course_id,user_id)': 'per course (a UUID)',
-  'enrolments(course_id,resident_id)': 'per course (a UUID)', 'course_completions(course_id,user_id)': 'per course (a UUID)',
-  'course_completions(course_id,resident_id)': 'per course (a UUID)', 'event_check_ins(event_id,person_key)': 'per event (a UUID)',
-  'campaign_phases(code)': 'phase codes name the province',
-};
-
-/** A key as `table(a,b)` with its columns in name order, so the lists need not follow index order. */
-const keyName = (key: string) => key.replace(/\((.*)\)$/, (_m, columns: string) => `(${columns.split(',').sort().join(',')})`);
-const LISTED_KEYS = new Set(Object.keys(KEYS_WITHOUT_PROVINCE_CODE).map(keyName));
 
 let database: DatabaseHandle;
 beforeAll(async () => { database = await openTestDatabase(); });
@@ -126,28 +75,50 @@ async function schemaKeys(): Promise<TableKeys[]> {
   }));
 }
 
+const isDistributed = (t: TableKeys) => t.hasProvinceCode && !REFERENCE_TABLES.includes(t.table);
+
+/** Foreign keys: the referencing and the referenced table, and whether each side's columns include province_code. */
+async function foreignKeys(): Promise<{ name: string; table: string; parent: string; child_has: boolean; parent_has: boolean }[]> {
+  const result = await sql<{ name: string; table: string; parent: string; child_has: boolean; parent_has: boolean }>`
+    select k.conname as name, c.relname as table, p.relname as parent,
+      exists(select 1 from pg_attribute a where a.attrelid = k.conrelid and a.attnum = any(k.conkey) and a.attname = 'province_code') as child_has,
+      exists(select 1 from pg_attribute a where a.attrelid = k.confrelid and a.attnum = any(k.confkey) and a.attname = 'province_code') as parent_has
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_class p on p.oid = k.confrelid
+    where k.contype = 'f' and k.connamespace = 'public'::regnamespace order by 1`.execute(database.db);
+  return result.rows;
+}
+
 describe('distribution by province code', () => {
-  it('classifies every table: distributed by province code, reference, coordinator, or a known exception', async () => {
+  it('classifies every table: distributed by province code, reference, or coordinator', async () => {
     const unclassified = (await schemaKeys())
-      .filter((t) => !t.hasProvinceCode && !REFERENCE_TABLES.includes(t.table) && !COORDINATOR_TABLES.includes(t.table) && !(t.table in FACTS_WITHOUT_PROVINCE_CODE))
+      .filter((t) => !t.hasProvinceCode && !REFERENCE_TABLES.includes(t.table) && !(t.table in COORDINATOR_TABLES))
       .map((t) => t.table);
     expect(unclassified, 'tables with no province_code and no place in the lists above').toEqual([]);
   });
 
-  it('includes the province code in every key of a distributed table, or names the exception and its reason', async () => {
-    const distributed = (await schemaKeys()).filter((t) => t.hasProvinceCode && !REFERENCE_TABLES.includes(t.table));
-    const offending = distributed.flatMap((t) => t.keys.filter((k) => !k.split(',').includes('province_code')).map((k) => `${t.table}(${k})`));
-    expect(offending.filter((key) => !LISTED_KEYS.has(key)), 'keys without province_code and no stated reason').toEqual([]);
-    expect([...LISTED_KEYS].filter((key) => !offending.includes(key)), 'listed exceptions that no longer exist').toEqual([]);
+  it('includes the province code in every primary key and unique key of a distributed table', async () => {
+    const offending = (await schemaKeys()).filter(isDistributed)
+      .flatMap((t) => t.keys.filter((k) => !k.split(',').includes('province_code')).map((k) => `${t.table}(${k})`));
+    expect(offending, 'keys of distributed tables without province_code').toEqual([]);
+  });
+
+  it('joins two distributed tables on the province code, and points from a reference table only at another', async () => {
+    const distributed = new Set((await schemaKeys()).filter(isDistributed).map((t) => t.table));
+    const keys = await foreignKeys();
+    const notColocated = keys.filter((k) => distributed.has(k.table) && distributed.has(k.parent) && !(k.child_has && k.parent_has));
+    expect(notColocated.map((k) => k.name), 'foreign keys between distributed tables without province_code').toEqual([]);
+    const intoShards = keys.filter((k) => REFERENCE_TABLES.includes(k.table) && distributed.has(k.parent));
+    expect(intoShards.map((k) => k.name), 'foreign keys from a reference table to a distributed one (Citus refuses them)').toEqual([]);
   });
 
   it('lists no table twice and no table that is gone', async () => {
     const present = new Set((await schemaKeys()).map((t) => t.table));
-    const listed = [...REFERENCE_TABLES, ...COORDINATOR_TABLES, ...Object.keys(FACTS_WITHOUT_PROVINCE_CODE)];
+    const listed = [...REFERENCE_TABLES, ...Object.keys(COORDINATOR_TABLES)];
     expect(listed.filter((table) => !present.has(table))).toEqual([]);
     expect(listed.filter((table, i) => listed.indexOf(table) !== i)).toEqual([]);
     const withColumn = (await schemaKeys()).filter((t) => t.hasProvinceCode).map((t) => t.table);
-    const lacking = [...COORDINATOR_TABLES, ...Object.keys(FACTS_WITHOUT_PROVINCE_CODE)];
-    expect(lacking.filter((table) => withColumn.includes(table)), 'tables listed as lacking province_code that carry it').toEqual([]);
+    expect(Object.keys(COORDINATOR_TABLES).filter((table) => withColumn.includes(table)), 'coordinator tables that carry province_code').toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ export interface CoursesTable {
 
 export interface CourseTextsTable {
   course_id: string;
+  province_code: string;
   lang: string;
   title: string;
   summary: Generated<string>;
@@ -52,6 +53,7 @@ export interface CourseTextsTable {
 export interface LessonsTable {
   id: string;
   course_id: string;
+  province_code: string;
   sort: number;
   minutes: Generated<number>;
   updated_at: Generated<Date>;
@@ -59,6 +61,7 @@ export interface LessonsTable {
 
 export interface LessonTextsTable {
   lesson_id: string;
+  province_code: string;
   lang: string;
   title: string;
   body_md: string;
@@ -67,6 +70,7 @@ export interface LessonTextsTable {
 
 export interface LessonQuizzesTable {
   lesson_id: string;
+  province_code: string;
   lang: string;
   bank_id: string;
   pass_percent: Generated<number>;
@@ -97,6 +101,7 @@ export interface EnrolmentsTable {
 export interface LessonProgressTable {
   enrolment_id: string;
   lesson_id: string;
+  province_code: string;
   opened_at: Generated<Date>;
   read_at: Date | null;
   quiz_correct: number | null;

@@ -214,6 +214,7 @@ export interface IndicatorVariantsTable {
 export interface TargetsTable {
   indicator_code: string;
   unit_code: string;
+  province_code: string;
   target_value: number;
   deadline: Day;
   set_by: string | null;
@@ -224,6 +225,7 @@ export interface TargetChangesTable {
   id: Generated<number>;
   indicator_code: string;
   unit_code: string;
+  province_code: string;
   action: 'set' | 'remove';
   target_value: number | null;
   deadline: Day | null;
@@ -253,6 +255,7 @@ export interface ReportedValuesTable {
 export interface ReportedValueHistoryTable {
   id: Generated<number>;
   reported_value_id: number;
+  province_code: string;
   action: 'save' | 'submit' | 'approve' | 'return';
   value: number;
   status: ReportedStatus;
@@ -301,6 +304,7 @@ export interface MemberSyncsTable {
 export interface IndicatorStatusTable {
   indicator_code: string;
   unit_code: string;
+  province_code: string;
   status: string;
   changed_at: Instant;
 }
@@ -461,6 +465,7 @@ export interface HouseholdVisitsTable {
 
 export interface SyncItemsTable {
   id: string;
+  province_code: string;
   device_id: string;
   user_id: string | null;
   kind: string;
@@ -556,6 +561,7 @@ export interface ContestsTable {
 
 export interface ContestPhasesTable {
   contest_id: string;
+  province_code: string;
   number: number;
   starts_on: Day;
   ends_on: Day;
@@ -611,6 +617,7 @@ export interface ContestPrizesTable {
   contest_id: string;
   phase_number: number;
   participant_id: string;
+  province_code: string;
   rank: number;
   prize: number;
 }

@@ -77,7 +77,7 @@ export async function scoreAttempt(
     entry as (
       insert into contest_entries (contest_id, participant_id, phase_number, unit_code, province_code, day)
       select contest_id, participant_id, phase_number, unit_code, province_code, day from scored
-      on conflict (contest_id, participant_id) do nothing
+      on conflict (contest_id, participant_id, province_code) do nothing
       returning unit_code, province_code, day),
     ${countOnePerRow(countSource, 'entry')}
     select (select count(*) from scored)::int as scored, ${areaKnown(unitCode)} as area_known`.execute(db);

@@ -61,7 +61,7 @@ export async function updateContest(db: Database, viewer: Viewer, id: string, ch
     });
     if (changes.phases) {
       const published = new Set(contest.phases.filter((p) => p.publishedAt).map((p) => p.number));
-      const open = changes.phases.map((p, i) => phaseRow(id, i + 1, p)).filter((row) => !published.has(row.number));
+      const open = changes.phases.map((p, i) => phaseRow(id, contest.provinceCode, i + 1, p)).filter((row) => !published.has(row.number));
       await q.replaceOpenPhases(trx, id, open, changes.phases.length);
     }
   });

@@ -57,7 +57,7 @@ export async function replaceOpenPhases(db: Database, contestId: string, phases:
   await db.deleteFrom('contest_phases').where('contest_id', '=', contestId).where('number', '>', lastNumber).where('published_at', 'is', null).execute();
   for (const phase of phases) {
     await db.insertInto('contest_phases').values(phase)
-      .onConflict((oc) => oc.columns(['contest_id', 'number']).doUpdateSet({ starts_on: phase.starts_on, ends_on: phase.ends_on, prizes: phase.prizes ?? null }))
+      .onConflict((oc) => oc.columns(['contest_id', 'number', 'province_code']).doUpdateSet({ starts_on: phase.starts_on, ends_on: phase.ends_on, prizes: phase.prizes ?? null }))
       .execute();
   }
 }

@@ -98,8 +98,8 @@ export function createDemoContest(db: Database, input: NewContest): Promise<Cont
   return insertNewContest(db, input, null);
 }
 
-export function phaseRow(contestId: string, number: number, phase: NewPhase) {
-  return { contest_id: contestId, number, starts_on: phase.startsOn, ends_on: phase.endsOn, prizes: phase.prizes ? JSON.stringify(phase.prizes) : null };
+export function phaseRow(contestId: string, provinceCode: string, number: number, phase: NewPhase) {
+  return { contest_id: contestId, province_code: provinceCode, number, starts_on: phase.startsOn, ends_on: phase.endsOn, prizes: phase.prizes ? JSON.stringify(phase.prizes) : null };
 }
 
 async function insertNewContest(db: Database, input: NewContest, actorId: string | null): Promise<Contest> {
@@ -112,7 +112,7 @@ async function insertNewContest(db: Database, input: NewContest, actorId: string
   await inTransaction(db, (trx) => q.insertContest(trx, {
     id, province_code: input.provinceCode, title: input.title, bank_id: input.bankId, rules: JSON.stringify(rules),
     organiser_phone_hashes: input.organiserPhoneHashes, created_by: actorId,
-  }, input.phases.map((p, i) => phaseRow(id, i + 1, p))));
+  }, input.phases.map((p, i) => phaseRow(id, input.provinceCode, i + 1, p))));
   forgetContest(id);
   return publicContest(await getContestState(db, id));
 }

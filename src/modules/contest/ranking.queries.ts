@@ -54,7 +54,12 @@ export async function selectPrizes(db: Database, contestId: string): Promise<{ p
     .orderBy('phase_number').orderBy('rank').execute();
 }
 
-export async function replacePrizes(db: Database, contestId: string, phase: number, rows: { participant_id: string; rank: number; prize: number }[]): Promise<void> {
-  await db.deleteFrom('contest_prizes').where('contest_id', '=', contestId).where('phase_number', '=', phase).execute();
-  if (rows.length > 0) await db.insertInto('contest_prizes').values(rows.map((r) => ({ ...r, contest_id: contestId, phase_number: phase }))).execute();
+export async function replacePrizes(
+  db: Database, contest: { id: string; provinceCode: string }, phase: number, rows: { participant_id: string; rank: number; prize: number }[],
+): Promise<void> {
+  await db.deleteFrom('contest_prizes').where('contest_id', '=', contest.id).where('phase_number', '=', phase).execute();
+  if (rows.length > 0) {
+    await db.insertInto('contest_prizes')
+      .values(rows.map((r) => ({ ...r, contest_id: contest.id, province_code: contest.provinceCode, phase_number: phase }))).execute();
+  }
 }

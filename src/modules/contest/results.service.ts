@@ -170,7 +170,7 @@ export async function publishPhase(db: Database, contest: ContestState, phaseNum
   const ranking = await phaseRanking(db, contest, phaseNumber, true);
   const winners = (await winnersUpTo(db, contest, phaseNumber)).get(phaseNumber) ?? [];
   await inTransaction(db, async (trx) => {
-    await q.replacePrizes(trx, contest.id, phaseNumber, winners.map((w) => ({ participant_id: w.participantId, rank: w.rank, prize: w.prize })));
+    await q.replacePrizes(trx, contest, phaseNumber, winners.map((w) => ({ participant_id: w.participantId, rank: w.rank, prize: w.prize })));
     await markPublished(trx, contest.id, phaseNumber, ranking.participantCount);
   });
   kept.delete(`${contest.id}|${phaseNumber}`);

@@ -88,7 +88,7 @@ export async function insertRegistration(db: Database, row: {
   const r = await sql`insert into event_registrations (id, event_id, code, full_name, phone_hash, phone_last3, resident_id, unit_code, province_code, registered_by)
     values (${row.id}, ${row.event_id}, ${row.code}, ${row.full_name}, ${row.phone_hash}, ${row.phone_last3}, ${row.resident_id}, ${row.unit_code},
       ${row.province_code}, ${row.registered_by})
-    on conflict (code) do nothing`.execute(db);
+    on conflict (code, province_code) do nothing`.execute(db);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 

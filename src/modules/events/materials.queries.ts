@@ -12,9 +12,10 @@ export async function insertMaterial(db: Database, row: Omit<MaterialRow, 'creat
       ${row.file_name}, ${row.size_bytes}, ${row.uploaded_by})`.execute(db);
 }
 
-export async function insertChunks(db: Database, materialId: string, chunks: readonly Buffer[]): Promise<void> {
+export async function insertChunks(db: Database, material: { id: string; provinceCode: string }, chunks: readonly Buffer[]): Promise<void> {
   for (const [seq, bytes] of chunks.entries()) {
-    await sql`insert into material_chunks (material_id, seq, bytes) values (${materialId}, ${seq}, ${bytes})`.execute(db);
+    await sql`insert into material_chunks (material_id, province_code, seq, bytes)
+      values (${material.id}, ${material.provinceCode}, ${seq}, ${bytes})`.execute(db);
   }
 }
 

@@ -56,7 +56,7 @@ export async function uploadMaterial(db: Database, viewer: Viewer, input: Materi
       id, province_code: unit.provinceCode, unit_code: unit.code, kind: input.kind, title: input.title.trim(), target_group: input.targetGroup ?? null,
       language: input.language, media_type: mediaType, file_name: input.fileName, size_bytes: body.length, uploaded_by: viewer.id,
     });
-    await q.insertChunks(trx, id, chunks);
+    await q.insertChunks(trx, { id, provinceCode: unit.provinceCode }, chunks);
   });
   return present((await q.selectMaterial(db, id))!);
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { CoursesTable, CourseTextsTable, LessonProgressTable, LessonsTable, LessonTextsTable } from '../../db/learning-types.js';
+import type { CoursesTable, CourseTextsTable, LessonProgressTable, LessonQuizzesTable, LessonsTable, LessonTextsTable } from '../../db/learning-types.js';
 
 export type CourseRow = Selectable<CoursesTable>;
 export type CourseTextRow = Selectable<CourseTextsTable>;
@@ -35,7 +35,7 @@ export async function selectLessonTexts(db: Database, lessonIds: readonly string
   if (lessonIds.length === 0) return [];
   const query = db.selectFrom('lesson_texts').where('lesson_id', 'in', [...lessonIds]);
   if (titlesOnly) {
-    return (await query.select(['lesson_id', 'lang', 'title']).execute()).map((row) => ({ ...row, body_md: '', media: [] }));
+    return (await query.select(['lesson_id', 'province_code', 'lang', 'title']).execute()).map((row) => ({ ...row, body_md: '', media: [] }));
   }
   return query.selectAll().execute();
 }
@@ -77,7 +77,7 @@ export async function replaceLessonTexts(db: Database, lessonId: string, rows: r
   if (rows.length > 0) await db.insertInto('lesson_texts').values([...rows]).execute();
 }
 
-export async function replaceLessonQuizzes(db: Database, lessonId: string, rows: readonly { lesson_id: string; lang: string; bank_id: string; pass_percent: number }[]): Promise<void> {
+export async function replaceLessonQuizzes(db: Database, lessonId: string, rows: readonly Insertable<LessonQuizzesTable>[]): Promise<void> {
   await db.deleteFrom('lesson_quizzes').where('lesson_id', '=', lessonId).execute();
   if (rows.length > 0) await db.insertInto('lesson_quizzes').values([...rows]).execute();
 }
@@ -87,17 +87,25 @@ export async function selectProgress(db: Database, enrolmentIds: readonly string
   return db.selectFrom('lesson_progress').selectAll().where('enrolment_id', 'in', [...enrolmentIds]).execute();
 }
 
+/** The enrolment's province, which its progress rows carry, read in the statement that writes them. */
+const provinceOfEnrolment = (db: Database, enrolmentId: string) =>
+  db.selectFrom('enrolments').select('province_code').where('id', '=', enrolmentId);
+
 /** Opening a lesson marks it read and makes it the place to resume. */
 export async function markLessonRead(db: Database, enrolmentId: string, lessonId: string, at: Date): Promise<void> {
-  await db.insertInto('lesson_progress').values({ enrolment_id: enrolmentId, lesson_id: lessonId, opened_at: at, read_at: at })
-    .onConflict((oc) => oc.columns(['enrolment_id', 'lesson_id']).doNothing()).execute();
+  await db.insertInto('lesson_progress')
+    .values({ enrolment_id: enrolmentId, lesson_id: lessonId, province_code: provinceOfEnrolment(db, enrolmentId), opened_at: at, read_at: at })
+    .onConflict((oc) => oc.columns(['enrolment_id', 'lesson_id', 'province_code']).doNothing()).execute();
   await db.updateTable('enrolments').set({ last_lesson_id: lessonId, updated_at: at }).where('id', '=', enrolmentId).execute();
 }
 
 /** The best quiz result is kept: a retry never lowers what was passed. */
 export async function saveQuizResult(db: Database, enrolmentId: string, lessonId: string, correct: number, total: number, passed: boolean, at: Date): Promise<void> {
-  await db.insertInto('lesson_progress').values({ enrolment_id: enrolmentId, lesson_id: lessonId, opened_at: at, read_at: at, quiz_correct: correct, quiz_total: total, quiz_passed: passed })
-    .onConflict((oc) => oc.columns(['enrolment_id', 'lesson_id']).doUpdateSet((eb) => ({
+  await db.insertInto('lesson_progress').values({
+    enrolment_id: enrolmentId, lesson_id: lessonId, province_code: provinceOfEnrolment(db, enrolmentId),
+    opened_at: at, read_at: at, quiz_correct: correct, quiz_total: total, quiz_passed: passed,
+  })
+    .onConflict((oc) => oc.columns(['enrolment_id', 'lesson_id', 'province_code']).doUpdateSet((eb) => ({
       quiz_correct: eb.fn('greatest', [eb.ref('lesson_progress.quiz_correct'), eb.ref('excluded.quiz_correct')]),
       quiz_total: eb.ref('excluded.quiz_total'),
       quiz_passed: sql<boolean>`coalesce(lesson_progress.quiz_passed, false) or excluded.quiz_passed`,

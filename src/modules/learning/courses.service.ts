@@ -128,7 +128,7 @@ export async function createCourse(db: Database, provinceCode: string, input: Co
         id, province_code: provinceCode, code: input.code, skill_code: input.skillCode, group_code: input.groupCode,
         status: input.status, sort: input.sort ?? 0, created_by: actorId,
       });
-      await q.replaceCourseTexts(trx, id, input.texts.map((t) => ({ course_id: id, lang: t.lang, title: t.title.trim(), summary: t.summary.trim() })));
+      await q.replaceCourseTexts(trx, id, courseTextRows(id, provinceCode, input));
     });
   } catch (error) {
     if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('COURSE_CODE_TAKEN', undefined, 'code');
@@ -138,12 +138,18 @@ export async function createCourse(db: Database, provinceCode: string, input: Co
   return id;
 }
 
+const courseTextRows = (courseId: string, provinceCode: string, input: CourseWrite) => input.texts.map((t) => ({
+  course_id: courseId, province_code: provinceCode, lang: t.lang, title: t.title.trim(), summary: t.summary.trim(),
+}));
+
 export async function updateCourse(db: Database, id: string, input: CourseWrite): Promise<void> {
   checkTexts(input.texts, 'texts');
+  const course = await q.selectCourseById(db, id);
+  if (!course) throw new AppError('COURSE_NOT_FOUND', undefined, 'courseId');
   try {
     await inTransaction(db, async (trx) => {
       await q.updateCourse(trx, id, { code: input.code, skill_code: input.skillCode, group_code: input.groupCode, status: input.status, ...(input.sort === undefined ? {} : { sort: input.sort }) });
-      await q.replaceCourseTexts(trx, id, input.texts.map((t) => ({ course_id: id, lang: t.lang, title: t.title.trim(), summary: t.summary.trim() })));
+      await q.replaceCourseTexts(trx, id, courseTextRows(id, course.province_code, input));
     });
   } catch (error) {
     if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('COURSE_CODE_TAKEN', undefined, 'code');
@@ -170,11 +176,11 @@ async function checkLesson(db: Database, input: LessonWrite, provinceCode: strin
   }
 }
 
-const lessonTextRows = (lessonId: string, input: LessonWrite) => input.texts.map((t) => ({
-  lesson_id: lessonId, lang: t.lang, title: t.title.trim(), body_md: t.markdown, media: JSON.stringify(t.media),
+const lessonTextRows = (lessonId: string, provinceCode: string, input: LessonWrite) => input.texts.map((t) => ({
+  lesson_id: lessonId, province_code: provinceCode, lang: t.lang, title: t.title.trim(), body_md: t.markdown, media: JSON.stringify(t.media),
 }));
-const quizRows = (lessonId: string, input: LessonWrite) => input.quizzes.map((quiz) => ({
-  lesson_id: lessonId, lang: quiz.lang, bank_id: quiz.bankId, pass_percent: quiz.passPercent,
+const quizRows = (lessonId: string, provinceCode: string, input: LessonWrite) => input.quizzes.map((quiz) => ({
+  lesson_id: lessonId, province_code: provinceCode, lang: quiz.lang, bank_id: quiz.bankId, pass_percent: quiz.passPercent,
 }));
 
 export async function addLesson(db: Database, courseId: string, input: LessonWrite): Promise<string> {
@@ -185,13 +191,13 @@ export async function addLesson(db: Database, courseId: string, input: LessonWri
   await inTransaction(db, async (trx) => {
     const sort = input.sort ?? (await q.maxLessonSort(trx, courseId)) + 1;
     try {
-      await q.insertLesson(trx, { id, course_id: courseId, sort, minutes: input.minutes });
+      await q.insertLesson(trx, { id, course_id: courseId, province_code: course.province_code, sort, minutes: input.minutes });
     } catch (error) {
       if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('VALIDATION_FAILED', 'Another lesson has this place', 'sort');
       throw error;
     }
-    await q.replaceLessonTexts(trx, id, lessonTextRows(id, input));
-    await q.replaceLessonQuizzes(trx, id, quizRows(id, input));
+    await q.replaceLessonTexts(trx, id, lessonTextRows(id, course.province_code, input));
+    await q.replaceLessonQuizzes(trx, id, quizRows(id, course.province_code, input));
   });
   return id;
 }
@@ -208,8 +214,8 @@ export async function updateLesson(db: Database, lessonId: string, input: Lesson
       if (sqlStateOf(error) === SQLSTATE.UNIQUE_VIOLATION) throw new AppError('VALIDATION_FAILED', 'Another lesson has this place', 'sort');
       throw error;
     }
-    await q.replaceLessonTexts(trx, lessonId, lessonTextRows(lessonId, input));
-    await q.replaceLessonQuizzes(trx, lessonId, quizRows(lessonId, input));
+    await q.replaceLessonTexts(trx, lessonId, lessonTextRows(lessonId, course.province_code, input));
+    await q.replaceLessonQuizzes(trx, lessonId, quizRows(lessonId, course.province_code, input));
   });
 }
 

@@ -120,7 +120,7 @@ export async function insertVisitsAndVisitedState(
       select h, v, p, n, f, g, gf, la, li, lo
       from json_to_recordset(${packAdditions(merged)}::json) as r(h uuid, v text, p text, n integer, f date, g integer, gf date, la timestamptz, li uuid, lo text)
       order by h
-      on conflict (household_id) do update set
+      on conflict (household_id, province_code) do update set
         live_visits = s.live_visits + excluded.live_visits,
         previous_first_day = s.first_day,
         first_day = least(s.first_day, excluded.first_day),

@@ -13,21 +13,23 @@ export type SyncConflictRow = Selectable<SyncConflictsTable>;
 export async function claimItems(
   db: Database,
   items: readonly { id: string; kind: string }[],
-  by: { deviceId: string; userId: string | null },
+  /** The receipts carry the province of the sender's scope: a device syncs villages of its account's scope. */
+  by: { deviceId: string; userId: string | null; scopeUnitCode: string | null },
   /** A query of one row (a lock) to run before anything is claimed, in the same round trip. */
   first: RawBuilder<unknown>,
 ): Promise<Set<string>> {
   // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
   const result = await sql<{ id: string }>`
     with first as materialized (${first}),
+    province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
       select i, k from unnest(${items.map((item) => item.id)}::uuid[], ${items.map((item) => item.kind)}::text[]) as r(i, k)
       where exists (select 1 from first)
     ),
     taken as (
-      insert into sync_items (id, device_id, user_id, kind, status)
-      select i, ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i
-      on conflict (id) do nothing
+      insert into sync_items (id, province_code, device_id, user_id, kind, status)
+      select i, (select province_code from province), ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i
+      on conflict (id, province_code) do nothing
       returning id
     )
     select i as id from input where i not in (select id from taken)`.execute(db);

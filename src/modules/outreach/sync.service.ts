@@ -67,7 +67,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
     else firstIndex.set(id, i);
   });
   const claimed = await sq.claimItems(trx, [...firstIndex.entries()].map(([id, i]) => ({ id, kind: items[i]!.kind })), {
-    deviceId: batch.deviceId, userId: batch.viewer.id,
+    deviceId: batch.deviceId, userId: batch.viewer.id, scopeUnitCode: batch.viewer.scopeUnitCode,
   }, holdRollupsInStatement()); // a rebuild never runs between this batch's facts and its counts
 
   const pending: PendingItem[] = [];

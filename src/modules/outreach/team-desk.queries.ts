@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.js';
 export async function touchMemberSync(db: Database, row: { userId: string; villageCode: string; provinceCode: string; at: Date }): Promise<void> {
   await db.insertInto('member_syncs')
     .values({ user_id: row.userId, village_code: row.villageCode, province_code: row.provinceCode, last_synced_at: row.at })
-    .onConflict((oc) => oc.columns(['village_code', 'user_id']).doUpdateSet({ last_synced_at: row.at }))
+    .onConflict((oc) => oc.columns(['village_code', 'user_id', 'province_code']).doUpdateSet({ last_synced_at: row.at }))
     .execute();
 }
 
@@ -30,7 +30,7 @@ export async function upsertAssignments(
   if (rows.length === 0) return;
   await db.insertInto('household_assignments')
     .values(rows.map((r) => ({ household_id: r.householdId, village_code: r.villageCode, province_code: r.provinceCode, user_id: userId, assigned_by: assignedBy })))
-    .onConflict((oc) => oc.column('household_id').doUpdateSet((eb) => ({
+    .onConflict((oc) => oc.columns(['household_id', 'province_code']).doUpdateSet((eb) => ({
       user_id: eb.ref('excluded.user_id'), assigned_by: eb.ref('excluded.assigned_by'), assigned_at: sql<Date>`now()`,
     })))
     .execute();

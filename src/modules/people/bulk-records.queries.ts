@@ -44,7 +44,7 @@ export async function insertNewHouseholds(db: Database, rows: readonly NewHouseh
     select i, v, p, l, a, h, n, d, t, ${by.deviceId}::uuid, ${by.userId}::uuid
     from json_to_recordset(${packed}::json) as r(i uuid, v text, p text, l text, a text, h text, n text, d date, t timestamptz)
     order by i
-    on conflict (id) do nothing
+    on conflict (id, province_code) do nothing
     returning id`.execute(db);
   return new Set(result.rows.map((row) => row.id));
 }

@@ -82,7 +82,7 @@ export async function insertMilestonesAndHeldKinds(
       insert into resident_milestones as s (resident_id, kind, village_code, province_code, first_on, facts)
       select r, k, v, p, f, n from json_to_recordset(${pack(merged)}::json) as x(r uuid, k text, v text, p text, f date, n integer)
       order by r, k
-      on conflict (resident_id, kind) do update set
+      on conflict (resident_id, kind, province_code) do update set
         facts = s.facts + excluded.facts,
         previous_first_on = s.first_on,
         first_on = least(s.first_on, excluded.first_on)

@@ -28,7 +28,7 @@ export async function addCountsWithAreas(db: Database, rows: readonly RollupRow[
     unit_counts as (
       insert into rollup_counts (source, unit_code, day, province_code, value)
       select source, unit_code, day, province_code, value from r order by source, unit_code, day
-      on conflict (source, unit_code, day) do update set value = rollup_counts.value + excluded.value
+      on conflict (source, unit_code, day, province_code) do update set value = rollup_counts.value + excluded.value
     ),
     by_area as materialized (
       select m.area_code, r.source, r.day, r.province_code, r.value from r join rollup_area_members m on m.unit_code = r.unit_code
@@ -37,13 +37,13 @@ export async function addCountsWithAreas(db: Database, rows: readonly RollupRow[
       insert into rollup_area_counts (area_code, source, day, province_code, value)
       select area_code, source, day, min(province_code), sum(value) from by_area
       group by area_code, source, day order by area_code, source, day
-      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value
+      on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value
     ),
     area_totals as (
       insert into rollup_area_totals (area_code, source, province_code, value)
       select area_code, source, min(province_code), sum(value) from by_area
       group by area_code, source order by area_code, source
-      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value
+      on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value
     )
     select distinct unit_code from r
     where not exists (select 1 from rollup_area_members m where m.unit_code = r.unit_code)`.execute(db);
@@ -151,7 +151,7 @@ export async function insertAreaMembers(db: Database, rows: readonly AreaMemberR
     insert into rollup_area_members (unit_code, area_code, province_code, valid_from)
     select unit_code, area_code, province_code, valid_from
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(unit_code text, area_code text, province_code text, valid_from date)
-    on conflict (unit_code) do nothing`.execute(db);
+    on conflict (unit_code, province_code) do nothing`.execute(db);
 }
 
 export interface AreaDayRow {
@@ -177,7 +177,7 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
       select area_code, source, day, province_code, value
       from jsonb_to_recordset(${JSON.stringify(days)}::jsonb)
         as r(area_code text, source text, day date, province_code text, value bigint)
-      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
+      on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
   }
   if (totals.length > 0) {
     await sql`
@@ -185,7 +185,7 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
       select area_code, source, province_code, value
       from jsonb_to_recordset(${JSON.stringify(totals)}::jsonb)
         as r(area_code text, source text, province_code text, value bigint)
-      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
+      on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
   }
 }
 
@@ -281,7 +281,7 @@ export async function moveAreaCounts(db: Database, moved: readonly { unit_code: 
     select area_code, source, day, province_code, sum(value) from shifts
     group by area_code, source, day, province_code
     order by area_code, source, day
-    on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
+    on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value`.execute(db);
   await sql`
     with moved as (
       select * from jsonb_to_recordset(${json}::jsonb) as m(unit_code text, from_area text, to_area text)
@@ -297,7 +297,7 @@ export async function moveAreaCounts(db: Database, moved: readonly { unit_code: 
     select area_code, source, province_code, sum(value) from shifts
     group by area_code, source, province_code
     order by area_code, source
-    on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
+    on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value`.execute(db);
   await sql`
     update rollup_area_members a set area_code = m.to_area
     from jsonb_to_recordset(${json}::jsonb) as m(unit_code text, from_area text, to_area text)
@@ -321,19 +321,19 @@ export function addOnePerRowCtes(source: string, from: string) {
     rollup_unit as (
       insert into rollup_counts (source, unit_code, day, province_code, value)
       select ${source}, unit_code, day, province_code, count(*) from ${rows} group by unit_code, day, province_code
-      on conflict (source, unit_code, day) do update set value = rollup_counts.value + excluded.value
+      on conflict (source, unit_code, day, province_code) do update set value = rollup_counts.value + excluded.value
       returning 1),
     rollup_area_rows as (
       select m.area_code, r.day, r.province_code from ${rows} r join rollup_area_members m on m.unit_code = r.unit_code),
     rollup_area_day as (
       insert into rollup_area_counts (area_code, source, day, province_code, value)
       select area_code, ${source}, day, province_code, count(*) from rollup_area_rows group by area_code, day, province_code
-      on conflict (area_code, source, day) do update set value = rollup_area_counts.value + excluded.value
+      on conflict (area_code, source, day, province_code) do update set value = rollup_area_counts.value + excluded.value
       returning 1),
     rollup_area_total as (
       insert into rollup_area_totals (area_code, source, province_code, value)
       select area_code, ${source}, province_code, count(*) from rollup_area_rows group by area_code, province_code
-      on conflict (area_code, source) do update set value = rollup_area_totals.value + excluded.value
+      on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value
       returning 1)`;
 }
 

@@ -18,7 +18,7 @@ export async function upsertCommittee(db: Database, row: Omit<Insertable<Steerin
   await db
     .insertInto('steering_committees')
     .values(row)
-    .onConflict((oc) => oc.column('unit_code').doUpdateSet((eb) => ({
+    .onConflict((oc) => oc.columns(['unit_code', 'province_code']).doUpdateSet((eb) => ({
       decision_number: eb.ref('excluded.decision_number'),
       decision_date: eb.ref('excluded.decision_date'),
       updated_by: eb.ref('excluded.updated_by'),

@@ -241,7 +241,7 @@ export async function upsertStatistics(
     await db
       .insertInto('unit_statistics')
       .values(rows.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['unit_code', 'kind', 'as_of']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), recorded_by: eb.ref('excluded.recorded_by'), recorded_at: sql`now()` })))
+      .onConflict((oc) => oc.columns(['unit_code', 'kind', 'as_of', 'province_code']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), recorded_by: eb.ref('excluded.recorded_by'), recorded_at: sql`now()` })))
       .execute();
   }
 }

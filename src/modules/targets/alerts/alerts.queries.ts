@@ -8,10 +8,10 @@ export async function statusesOf(db: Database, unitCodes: readonly string[]): Pr
   return new Map(rows.map((r) => [`${r.indicator_code}|${r.unit_code}`, r.status]));
 }
 
-export async function saveStatuses(db: Database, rows: readonly { indicator_code: string; unit_code: string; status: string }[]): Promise<void> {
+export async function saveStatuses(db: Database, rows: readonly { indicator_code: string; unit_code: string; province_code: string; status: string }[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('indicator_status').values(rows.map((r) => ({ ...r })))
-    .onConflict((oc) => oc.columns(['indicator_code', 'unit_code']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), changed_at: sql`now()` })))
+    .onConflict((oc) => oc.columns(['indicator_code', 'unit_code', 'province_code']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), changed_at: sql`now()` })))
     .execute();
 }
 

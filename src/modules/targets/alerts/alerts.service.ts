@@ -33,13 +33,13 @@ const present = (row: NonNullable<Awaited<ReturnType<typeof q.findAlert>>>): Pro
 export async function refreshAlerts(db: Database, parentCode: string, day = vietnamDay()): Promise<number> {
   const { children } = await progressOfChildren(db, null, parentCode, 'vi', { day });
   const previous = await q.statusesOf(db, children.map((c) => c.unit.code));
-  const changed: { indicator_code: string; unit_code: string; status: string }[] = [];
+  const changed: { indicator_code: string; unit_code: string; province_code: string; status: string }[] = [];
   const raised: { indicator_code: string; unit_code: string; province_code: string; previous_status: string | null; status: string }[] = [];
   for (const child of children) {
     for (const indicator of child.indicators) {
       const before = previous.get(`${indicator.code}|${child.unit.code}`) ?? null;
       if (before === indicator.status) continue;
-      changed.push({ indicator_code: indicator.code, unit_code: child.unit.code, status: indicator.status });
+      changed.push({ indicator_code: indicator.code, unit_code: child.unit.code, province_code: child.unit.provinceCode, status: indicator.status });
       if (indicator.status === 'behind') {
         raised.push({ indicator_code: indicator.code, unit_code: child.unit.code, province_code: child.unit.provinceCode, previous_status: before, status: 'behind' });
       }

@@ -67,7 +67,7 @@ export function targetsFor(db: Database, unitCodes: readonly string[]): Promise<
 
 export async function upsertTarget(db: Database, row: Insertable<TargetsTable>): Promise<void> {
   await db.insertInto('targets').values(row)
-    .onConflict((oc) => oc.columns(['indicator_code', 'unit_code']).doUpdateSet((eb) => ({
+    .onConflict((oc) => oc.columns(['indicator_code', 'unit_code', 'province_code']).doUpdateSet((eb) => ({
       target_value: eb.ref('excluded.target_value'), deadline: eb.ref('excluded.deadline'),
       set_by: eb.ref('excluded.set_by'), set_at: sql`now()`,
     })))

@@ -121,11 +121,11 @@ export async function setTarget(db: Database, viewer: Viewer | null, input: Targ
   if (!isDay(input.deadline)) throw new AppError('INVALID_DATE', `Bad deadline ${input.deadline}`, 'deadline');
   await inTransaction(db, async (trx) => {
     const previous = await q.findTarget(trx, input.indicatorCode, unit.code);
-    await q.upsertTarget(trx, { indicator_code: input.indicatorCode, unit_code: unit.code, target_value: input.targetValue, deadline: input.deadline, set_by: viewer?.id ?? null });
+    await q.upsertTarget(trx, { indicator_code: input.indicatorCode, unit_code: unit.code, province_code: unit.provinceCode, target_value: input.targetValue, deadline: input.deadline, set_by: viewer?.id ?? null });
     // Kept for "what changed and who changed it"; setting the same target again is no change.
     if (previous && Number(previous.target_value) === input.targetValue && previous.deadline === input.deadline) return;
     await q.insertTargetChange(trx, {
-      indicator_code: input.indicatorCode, unit_code: unit.code, action: 'set', target_value: input.targetValue, deadline: input.deadline,
+      indicator_code: input.indicatorCode, unit_code: unit.code, province_code: unit.provinceCode, action: 'set', target_value: input.targetValue, deadline: input.deadline,
       previous_value: previous?.target_value ?? null, previous_deadline: previous?.deadline ?? null, changed_by: viewer?.id ?? null,
     });
   });
@@ -133,12 +133,12 @@ export async function setTarget(db: Database, viewer: Viewer | null, input: Targ
 }
 
 export async function removeTarget(db: Database, viewer: Viewer, indicatorCode: string, unitCode: string): Promise<void> {
-  await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
+  const unit = await getVisibleUnit(db, viewer, unitCode, undefined, 'unit');
   await inTransaction(db, async (trx) => {
     const previous = await q.findTarget(trx, indicatorCode, unitCode);
     if (!previous || (await q.deleteTarget(trx, indicatorCode, unitCode)) === 0) throw new AppError('NOT_FOUND', 'No such target', 'indicator');
     await q.insertTargetChange(trx, {
-      indicator_code: indicatorCode, unit_code: unitCode, action: 'remove', target_value: null, deadline: null,
+      indicator_code: indicatorCode, unit_code: unitCode, province_code: unit.provinceCode, action: 'remove', target_value: null, deadline: null,
       previous_value: previous.target_value, previous_deadline: previous.deadline, changed_by: viewer.id,
     });
   });

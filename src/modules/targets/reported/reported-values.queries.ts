@@ -32,8 +32,8 @@ async function withHistory(db: Database, write: RawBuilder<unknown>, step: Histo
   const result = await sql<ReportedValueRow>`
     with written as (${write}),
     step as (
-      insert into reported_value_history (reported_value_id, action, value, status, comment, actor_user_id)
-      select id, ${step.action}, value, status, ${step.comment}, ${step.actor_user_id}::uuid from written
+      insert into reported_value_history (reported_value_id, province_code, action, value, status, comment, actor_user_id)
+      select id, province_code, ${step.action}, value, status, ${step.comment}, ${step.actor_user_id}::uuid from written
     )
     select * from written`.execute(db);
   const row = result.rows[0];
