@@ -18,11 +18,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates it, fills an empty one with the demo, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+/**
+ * Opens the database, migrates it, fills an empty one with the demo, and listens. `opened` is a
+ * database the caller has opened already (the browser journeys load a built demo province into an
+ * embedded database in memory); the server then owns it and closes it when it stops.
+ */
+export async function startServer(config: Config, opened?: DatabaseHandle): Promise<RunningServer> {
   // Before the database opens, so PGlite's files are private from their first byte.
   protectDataDir(config.dataDir);
-  const database = await openDatabase(config);
+  const database = opened ?? await openDatabase(config);
   // Opening connects nothing: a replica that is down leaves reads on the primary until it answers.
   const replica = await openReplica(config);
   try {

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import { openPGlite, type Database } from '../../src/db/database.js';
+import { openPGlite, type Database, type DatabaseHandle } from '../../src/db/database.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { dumpBlob } from '../../src/testing/dump-blob.js';
 import { adminUrl } from '../../src/testing/test-database-names.js';
 
 /** The server's key for hashed national IDs; data written beside the server must use it too. */
@@ -58,10 +59,12 @@ export async function startE2eServer(options: E2eServerOptions & { settings?: Re
   const databaseName = `${options.home?.databasePrefix ?? 'doorstep_e2e_'}${randomBytes(6).toString('hex')}`;
   const admin = (statement: string) => adminStatement(serverUrl!, statement);
   if (serverUrl) await admin(`create database ${databaseName}`);
+  // A built demo province loads into memory: writing its files to the folder and opening them
+  // again took most of a minute on a busy machine, for every journey with a server of its own.
+  let opened: DatabaseHandle | undefined;
   if ('demoDump' in options) {
     if (serverUrl) throw new Error('a demo dump is an embedded database; on a PostgreSQL server build the demo');
-    const copy = await openPGlite({ dataDir, loadDataDir: new Blob([fs.readFileSync(options.demoDump)]) });
-    await copy.close();
+    opened = await openPGlite({ loadDataDir: dumpBlob(fs.readFileSync(options.demoDump)), settings: { shared_buffers: '16MB' } });
   }
 
   const cleanUp = async () => {
@@ -83,7 +86,7 @@ export async function startE2eServer(options: E2eServerOptions & { settings?: Re
       ...('demoPassword' in options ? { DOORSTEP_DEMO_PASSWORD: options.demoPassword } : { DOORSTEP_DEMO: 'false' }),
       // A journey's own settings (single sign-on, a fixed port) come last.
       ...options.settings,
-    }));
+    }), opened);
     if ('seed' in options) await options.seed(server.database.db);
     const running = server;
     return {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../db/database.js';
+import { dumpBlob } from './dump-blob.js';
 import { adminUrl } from './test-database-names.js';
 
 /**
@@ -15,18 +16,14 @@ const TEST_PGLITE_SETTINGS = { shared_buffers: '16MB' } as const;
 /** The template dump, read once per worker (workers keep their modules from file to file). */
 const dumps = new Map<string, Buffer>();
 
-/**
- * The dump as PGlite reads it: PGlite asks only for `arrayBuffer()` (and `type`), and Node 20's
- * Blob took about 0.7 s of CPU to hand back the 44 MB it was made from; this hands back the bytes.
- */
+/** The dump as PGlite reads it (dump-blob.ts), its bytes read once per worker. */
 function dumpOf(file: string): Blob {
   let bytes = dumps.get(file);
   if (!bytes) {
     bytes = fs.readFileSync(file);
     dumps.set(file, bytes);
   }
-  const copy = bytes;
-  return { type: 'application/x-tar', arrayBuffer: async () => copy.buffer.slice(copy.byteOffset, copy.byteOffset + copy.byteLength) } as unknown as Blob;
+  return dumpBlob(bytes);
 }
 
 /**
