@@ -27,6 +27,28 @@ export async function upsertCommittee(db: Database, row: Omit<Insertable<Steerin
     .execute();
 }
 
+/** upsertCommittee for many communes in one statement. */
+export async function upsertCommittees(db: Database, rows: readonly Omit<Insertable<SteeringCommitteesTable>, 'updated_at'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('steering_committees')
+    .values([...rows])
+    .onConflict((oc) => oc.column('unit_code').doUpdateSet((eb) => ({
+      decision_number: eb.ref('excluded.decision_number'),
+      decision_date: eb.ref('excluded.decision_date'),
+      updated_by: eb.ref('excluded.updated_by'),
+      updated_at: sql`now()`,
+    })))
+    .execute();
+}
+
+/** replaceCommitteeMembers for many communes: one statement to remove, one per thousand members to add. */
+export async function replaceMembersOfCommittees(db: Database, unitCodes: readonly string[], rows: readonly Insertable<SteeringCommitteeMembersTable>[]): Promise<void> {
+  if (unitCodes.length === 0) return;
+  await db.deleteFrom('steering_committee_members').where('unit_code', 'in', [...unitCodes]).execute();
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('steering_committee_members').values(rows.slice(i, i + 1000)).execute();
+}
+
 export async function replaceCommitteeMembers(db: Database, unitCode: string, rows: Insertable<SteeringCommitteeMembersTable>[]): Promise<void> {
   await db.deleteFrom('steering_committee_members').where('unit_code', '=', unitCode).execute();
   if (rows.length > 0) await db.insertInto('steering_committee_members').values(rows).execute();
