@@ -9,7 +9,8 @@
  *   npm run bench:scenario                  # embedded database in a temporary folder
  *
  * Options (environment): BENCH_SCALE (default 1), BENCH_CONCURRENCY (chunks written at once;
- * default 3 on PostgreSQL, 1 on PGlite). The database is made fresh and dropped afterwards.
+ * default 3 on PostgreSQL, 1 on PGlite), BENCH_CPU_PROFILE (a file for the CPU profile of the
+ * scenario's build). The database is made fresh and dropped afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { machineLabel, writeResult } from './bench-server.js';
 import { bulkCopyCeiling } from './ceilings/bulk-copy-ceiling.js';
 import { compareToCeiling, formatComparison, peakRssMb } from './ceilings/compare.js';
+import { withCpuProfile } from './ceilings/cpu-profile.js';
 import { countQueries } from './ceilings/query-recorder.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -81,13 +83,13 @@ try {
   const counter = countQueries();
   const sent: Record<string, { statements: number; transactions: number }> = {};
   let before = { statements: 0, transactions: 0 };
-  const report = await runScenario(handle.db, {
+  const report = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => runScenario(handle.db, {
     scale: SCALE, secretKey: randomBytes(32).toString('base64url'), concurrency, log: (line) => console.log(line),
     onStep: (s) => {
       sent[s.name] = { statements: counter.statements - before.statements, transactions: counter.transactions - before.transactions };
       before = { statements: counter.statements, transactions: counter.transactions };
     },
-  }).finally(() => counter.stop());
+  })).finally(() => counter.stop());
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = os.loadavg();
