@@ -9,7 +9,8 @@
  *   npm run bench:scenario                  # embedded database in a temporary folder
  *
  * Options (environment): BENCH_SCALE (default 1), BENCH_CONCURRENCY (chunks written at once;
- * default 3 on PostgreSQL, 1 on PGlite). The database is made fresh and dropped afterwards.
+ * default 3 on PostgreSQL, 1 on PGlite), BENCH_CPU_PROFILE (a file for the CPU profile of the
+ * scenario's build). The database is made fresh and dropped afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,8 @@ import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { machineLabel, writeResult } from './bench-server.js';
 import { bulkCopyCeiling } from './ceilings/bulk-copy-ceiling.js';
 import { compareToCeiling, formatComparison, peakRssMb } from './ceilings/compare.js';
+import { withCpuProfile } from './ceilings/cpu-profile.js';
+import { countQueries } from './ceilings/query-recorder.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const serverUrl = process.env.DATABASE_URL;
@@ -76,7 +79,17 @@ try {
   const loadBefore = os.loadavg();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const report = await runScenario(handle.db, { scale: SCALE, secretKey: randomBytes(32).toString('base64url'), concurrency, log: (line) => console.log(line) });
+  // Statements and transactions each step sent: on a loaded machine every round trip is dear.
+  const counter = countQueries();
+  const sent: Record<string, { statements: number; transactions: number }> = {};
+  let before = { statements: 0, transactions: 0 };
+  const report = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => runScenario(handle.db, {
+    scale: SCALE, secretKey: randomBytes(32).toString('base64url'), concurrency, log: (line) => console.log(line),
+    onStep: (s) => {
+      sent[s.name] = { statements: counter.statements - before.statements, transactions: counter.transactions - before.transactions };
+      before = { statements: counter.statements, transactions: counter.transactions };
+    },
+  })).finally(() => counter.stop());
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = os.loadavg();
@@ -91,7 +104,7 @@ try {
     // The CPU this process spent building the scenario (the database's own work is not in it):
     // unlike the time, it barely moves with other work on the machine.
     nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
-    steps: report.steps.map((s) => ({ name: s.name, seconds: Number((s.ms / 1000).toFixed(1)), rows: s.rows })),
+    steps: report.steps.map((s) => ({ name: s.name, seconds: Number((s.ms / 1000).toFixed(1)), rows: s.rows, sent: sent[s.name] })),
     recordsWritten: records,
     databaseRows: rows,
     ceiling: { seconds: Number(ceiling.seconds.toFixed(1)), rows: ceiling.rows, foreignKeys: ceiling.foreignKeys, triggers: ceiling.triggers },

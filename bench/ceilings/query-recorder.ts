@@ -36,6 +36,30 @@ export async function recordQueries(work: () => Promise<unknown>): Promise<Recor
   return recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql));
 }
 
+/**
+ * Counts the statements sent at the drivers until `stop()`, transaction commands apart (a
+ * benchmark that writes shows where its round trips go). Same patching as `recordQueries`, but
+ * keeps no text, so it can stay on for a long run.
+ */
+export function countQueries(): { statements: number; transactions: number; stop(): void } {
+  const counts = { statements: 0, transactions: 0 };
+  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
+  const originals = targets.map((target) => target.query);
+  targets.forEach((target, i) => {
+    const original = originals[i]!;
+    target.query = function (this: unknown, ...args: unknown[]) {
+      const [first] = args;
+      const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
+      if (typeof text === 'string') {
+        if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
+        else if (!/^\s*(commit|rollback)\b/i.test(text)) counts.statements += 1;
+      }
+      return original.apply(this, args);
+    };
+  });
+  return Object.assign(counts, { stop() { targets.forEach((target, i) => { target.query = originals[i]!; }); } });
+}
+
 /** Runs recorded statements again, one after the other on one connection; answers the milliseconds. */
 export async function replayQueries(db: Database, queries: readonly RecordedQuery[]): Promise<number> {
   const started = performance.now();

@@ -42,6 +42,8 @@ export interface ScenarioOptions {
   /** Chunks of field work written at once (default 1, for the embedded database's one connection; see SERVER_CONCURRENCY). */
   concurrency?: number;
   log?: (line: string) => void;
+  /** Called as each step ends, before the next begins (a benchmark counts what each step sent). */
+  onStep?: (step: ScenarioStep) => void;
 }
 
 export interface ScenarioStep {
@@ -85,7 +87,9 @@ export async function runScenario(db: Database, options: ScenarioOptions): Promi
     const begun = performance.now();
     const result = await work();
     const ms = performance.now() - begun;
-    steps.push({ name, ms, rows: rowsOf(result) });
+    const done = { name, ms, rows: rowsOf(result) };
+    steps.push(done);
+    options.onStep?.(done);
     log(`  ${name.padEnd(18)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${describe(result)}`);
     return result;
   };

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { insertAuditEvent } from './audit-log.queries.js';
+import { insertAuditEvent, insertAuditEvents, type NewAuditEventRow } from './audit-log.queries.js';
 
 // The audit log's writing side, below every other module so that each of them, units included,
 // can leave an entry without depending on auth (which depends on units for scopes). Reading the
@@ -19,11 +19,20 @@ export interface AuditInput {
 
 /** Writes one audit entry on the caller's connection, so it commits or rolls back with the action. */
 export async function recordAudit(db: Database, input: AuditInput): Promise<void> {
-  await insertAuditEvent(db, {
+  await insertAuditEvent(db, auditRow(input));
+}
+
+/** recordAudit for the entries of a batch of actions, in one statement. */
+export async function recordAudits(db: Database, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length > 0) await insertAuditEvents(db, inputs.map(auditRow));
+}
+
+function auditRow(input: AuditInput): NewAuditEventRow {
+  return {
     actor_user_id: input.actorUserId,
     action: input.action,
     unit_code: input.unitCode,
     subject: input.subject,
     detail: JSON.stringify(input.detail ?? {}),
-  });
+  };
 }

@@ -60,9 +60,8 @@ export async function createHouseholds(trx: Database, items: readonly NewRecord<
   const outcomes: BulkOutcome[] = new Array(items.length);
   const rows: bq.NewHouseholdRow[] = [];
   const indexOf = new Map<string, number>();
-  const villages = new Map<string, Awaited<ReturnType<typeof ctx.scope.village>>>();
   const stamp = stamper();
-  for (const code of new Set(items.map((item) => item.data.villageCode))) villages.set(code, await ctx.scope.village(code));
+  const villages = await ctx.scope.villagesOf(items.map((item) => item.data.villageCode));
   for (const [i, { data, recordedAt }] of items.entries()) {
     const village = villages.get(data.villageCode)!;
     if (village.status === 'not_found') outcomes[i] = { status: 'rejected', error: new AppError('UNIT_NOT_FOUND', `No village ${data.villageCode} in scope`, 'villageCode') };
@@ -112,8 +111,7 @@ export async function createResidents(trx: Database, items: readonly NewRecord<R
   const twins: { index: number; province: string; hash: string; first: string }[] = [];
   const stamp = stamper();
   // Each village is checked once, not once per person.
-  const inScope = new Map<string, boolean>();
-  for (const code of new Set([...households.values()].map((h) => h.village_code))) inScope.set(code, await ctx.scope.includes(code));
+  const inScope = await ctx.scope.includesAll([...households.values()].map((h) => h.village_code));
   for (const [i, { data, recordedAt }] of items.entries()) {
     const household = households.get(data.householdId);
     if (!household || !inScope.get(household.village_code)) {

@@ -15,9 +15,15 @@ export async function committeeMembers(db: Database, unitCode: string): Promise<
 
 /** Writes the committee's decision, creating the committee on first use. */
 export async function upsertCommittee(db: Database, row: Omit<Insertable<SteeringCommitteesTable>, 'updated_at'>): Promise<void> {
+  await upsertCommittees(db, [row]);
+}
+
+/** upsertCommittee for many communes in one statement. */
+export async function upsertCommittees(db: Database, rows: readonly Omit<Insertable<SteeringCommitteesTable>, 'updated_at'>[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('steering_committees')
-    .values(row)
+    .values([...rows])
     .onConflict((oc) => oc.columns(['unit_code', 'province_code']).doUpdateSet((eb) => ({
       decision_number: eb.ref('excluded.decision_number'),
       decision_date: eb.ref('excluded.decision_date'),
@@ -25,6 +31,13 @@ export async function upsertCommittee(db: Database, row: Omit<Insertable<Steerin
       updated_at: sql`now()`,
     })))
     .execute();
+}
+
+/** replaceCommitteeMembers for many communes: one statement to remove, one per thousand members to add. */
+export async function replaceMembersOfCommittees(db: Database, unitCodes: readonly string[], rows: readonly Insertable<SteeringCommitteeMembersTable>[]): Promise<void> {
+  if (unitCodes.length === 0) return;
+  await db.deleteFrom('steering_committee_members').where('unit_code', 'in', [...unitCodes]).execute();
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('steering_committee_members').values(rows.slice(i, i + 1000)).execute();
 }
 
 export async function replaceCommitteeMembers(db: Database, unitCode: string, rows: Insertable<SteeringCommitteeMembersTable>[]): Promise<void> {

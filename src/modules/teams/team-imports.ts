@@ -6,7 +6,7 @@ import type { Viewer } from '../../http/access.js';
 import { importInvalid, RowErrors, type CsvRow } from '../../lib/csv.js';
 import { readSpreadsheet, type SpreadsheetFormat } from '../../lib/xlsx.js';
 import { findUserByUsername, normaliseUsername } from '../auth/auth.service.js';
-import { getUnit, subtreeCodes, type Unit } from '../units/units.service.js';
+import { getUnitsOn, subtreeCodes, type Unit } from '../units/units.service.js';
 import { cleanName, memberKey, normalisePhone, parseAffiliation, parseTeamRole, type TeamRole } from './team-labels.js';
 import { applyTeamPlan, type MemberOutcome, type TeamImportSummary } from './team-import-apply.js';
 import { linkableScopes } from './team-scope.js';
@@ -85,23 +85,16 @@ function parseRows(rows: CsvRow[], errors: RowErrors): Map<string, PlannedMember
   return byUnit;
 }
 
-async function unitOn(db: Database, code: string, day: string): Promise<Unit | undefined> {
-  try {
-    return await getUnit(db, code, day);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNIT_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
 /** Checks each unit (known, in scope, in force, village or commune level) and each linked account. */
 async function checkUnitsAndUsers(
   db: Database, viewer: Viewer | null, byUnit: Map<string, PlannedMember[]>, day: string, errors: RowErrors,
 ): Promise<PlannedTeam[]> {
   const writable = viewer && viewer.scopeUnitCode !== null ? new Set(await subtreeCodes(db, viewer.scopeUnitCode, day)) : null;
   const teams: PlannedTeam[] = [];
+  // Every unit of the file in one statement: a province's file names hundreds of villages.
+  const units = await getUnitsOn(db, [...byUnit.keys()], day);
   for (const [code, members] of byUnit) {
-    const unit = await unitOn(db, code, day);
+    const unit = units.get(code);
     const fail = (reason: 'UNKNOWN_UNIT' | 'OUT_OF_SCOPE' | 'UNIT_ENDED' | 'NOT_TEAM_UNIT') => {
       for (const m of members) errors.add(m.line, 'village_code', reason, { code });
     };

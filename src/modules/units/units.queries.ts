@@ -40,6 +40,18 @@ export async function findUnitAt(db: Database, code: string, day: string): Promi
     .executeTakeFirst();
 }
 
+/** findUnitAt for many codes in one statement: per code, the version in force on `day` or its last one before. */
+export async function findLatestUnitsAt(db: Database, codes: readonly string[], day: string): Promise<UnitAtRow[]> {
+  if (codes.length === 0) return [];
+  return unitAt(db)
+    .distinctOn('u.code')
+    .where('u.code', 'in', codes)
+    .where('v.valid_from', '<=', day)
+    .orderBy('u.code')
+    .orderBy('v.valid_from', 'desc')
+    .execute();
+}
+
 export async function findUnitsAt(db: Database, codes: readonly string[], day: string): Promise<UnitAtRow[]> {
   if (codes.length === 0) return [];
   return unitAt(db).where('u.code', 'in', codes).where(inForce('v', day)).execute();
@@ -176,6 +188,26 @@ export async function subtreeLinksAt(db: Database, rootCode: string, day: string
  */
 export async function isUnderOrEqual(db: Database, ancestorCode: string, unitCode: string, day: string): Promise<boolean> {
   return (await ancestorChainAt(db, unitCode, day)).includes(ancestorCode);
+}
+
+/**
+ * Of `codes`, those that are `ancestorCode` or under it on `day`: ancestorChainAt's climb for a
+ * whole batch in one statement (a batch of writes checks its units' scope in one round trip).
+ */
+export async function codesUnder(db: Database, ancestorCode: string, codes: readonly string[], day: string): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const result = await sql<{ code: string }>`
+    with recursive up(origin, code, depth) as (
+      select c, c, 0 from unnest(${[...codes]}::text[]) as c
+      union all
+      select up.origin, coalesce(
+        (select v.parent_code from unit_versions v where v.code = up.code and ${inForce('v', day)}),
+        (select u.successor_code from units u where u.code = up.code and u.valid_to <= ${day})
+      ), up.depth + 1
+      from up where up.code is not null and up.code <> ${ancestorCode} and up.depth < 64
+    )
+    select distinct origin as code from up where code = ${ancestorCode}`.execute(db);
+  return result.rows.map((row) => row.code);
 }
 
 /** The unit and its ancestors on `day`, nearest first (an ended unit climbs through its successor). */

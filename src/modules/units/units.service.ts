@@ -16,6 +16,12 @@ export async function isWithinScope(db: Database, scopeUnitCode: string | null, 
   return (await ancestorCodes(db, unitCode, day)).includes(scopeUnitCode);
 }
 
+/** Of `codes`, those within the scope on `day` (isWithinScope for a batch, in one statement). */
+export async function codesWithinScope(db: Database, scopeUnitCode: string | null, codes: readonly string[], day = vietnamDay()): Promise<Set<string>> {
+  if (scopeUnitCode === null) return new Set(codes);
+  return new Set(await q.codesUnder(db, scopeUnitCode, codes, day));
+}
+
 /** The root and every unit whose facts count for it on `day` (see subtreeCodesAt). */
 export function subtreeCodes(db: Database, rootCode: string, day = vietnamDay()): Promise<string[]> {
   return q.subtreeCodesAt(db, rootCode, day);
@@ -83,6 +89,11 @@ export async function getUnit(db: Database, code: string, day = vietnamDay(), fi
   });
   if (!unit) throw new AppError('UNIT_NOT_FOUND', `No unit ${code} on ${day}`, field);
   return unit;
+}
+
+/** getUnit for a batch of codes in one statement, by code; a code with no unit on `day` is absent. */
+export async function getUnitsOn(db: Database, codes: readonly string[], day = vietnamDay()): Promise<Map<string, Unit>> {
+  return new Map((await q.findLatestUnitsAt(db, codes, day)).map((row) => [row.code, presentUnit(row)]));
 }
 
 // Every request checks its unit and scope, and dashboards list the same children: kept until the tree changes.

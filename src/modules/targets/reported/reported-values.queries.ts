@@ -29,16 +29,64 @@ export interface HistoryStep {
  * what an officer's save or decision changes); answers the figure as written.
  */
 async function withHistory(db: Database, write: RawBuilder<unknown>, step: HistoryStep): Promise<ReportedValueRow> {
+  const row = (await withHistoryRows(db, write, step))[0];
+  if (!row) throw new Error('reported value not written');
+  return row;
+}
+
+/**
+ * The same for every figure `write` returns, their steps in the same statement. A step without
+ * its own comment (`null` for a batch) records each figure's comment as written.
+ */
+async function withHistoryRows(db: Database, write: RawBuilder<unknown>, step: HistoryStep | BatchStep): Promise<ReportedValueRow[]> {
+  const comment = 'comment' in step ? sql`${step.comment}::text` : sql`comment`;
   const result = await sql<ReportedValueRow>`
     with written as (${write}),
     step as (
       insert into reported_value_history (reported_value_id, province_code, action, value, status, comment, actor_user_id)
-      select id, province_code, ${step.action}, value, status, ${step.comment}, ${step.actor_user_id}::uuid from written
+      select id, province_code, ${step.action}, value, status, ${comment}, ${step.actor_user_id}::uuid from written order by id
     )
-    select * from written`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('reported value not written');
-  return row;
+    select * from written order by id`.execute(db);
+  return result.rows;
+}
+
+/** A step shared by a batch of figures, each of which keeps its own comment in its history. */
+export type BatchStep = Omit<HistoryStep, 'comment'>;
+
+export type ReportedKey = Pick<ReportedValueRow, 'indicator_code' | 'unit_code' | 'period_type' | 'period_start'>;
+
+/** Of these keys, the figures that exist (findReportedValue for a batch, one statement). */
+export async function findReportedValuesByKeys(db: Database, keys: readonly ReportedKey[]): Promise<ReportedValueRow[]> {
+  if (keys.length === 0) return [];
+  const result = await sql<ReportedValueRow>`
+    select r.* from reported_values r
+    join unnest(${keys.map((k) => k.indicator_code)}::text[], ${keys.map((k) => k.unit_code)}::text[],
+      ${keys.map((k) => k.period_type)}::text[], ${keys.map((k) => k.period_start)}::date[]) as k(indicator_code, unit_code, period_type, period_start)
+    on r.indicator_code = k.indicator_code and r.unit_code = k.unit_code and r.period_type::text = k.period_type and r.period_start = k.period_start`.execute(db);
+  return result.rows;
+}
+
+export function findReportedValuesByIds(db: Database, ids: readonly number[]): Promise<ReportedValueRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('reported_values').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+}
+
+/** Inserts figures and their first step in one statement; answers them as written, by id. */
+export async function insertReportedValues(db: Database, rows: Insertable<ReportedValuesTable>[], step: BatchStep): Promise<ReportedValueRow[]> {
+  if (rows.length === 0) return [];
+  return withHistoryRows(db, sql`${db.insertInto('reported_values').values(rows).returningAll()}`, step);
+}
+
+/**
+ * Moves figures to `status` in one statement with their steps; a figure keeps its comment when
+ * `comment` is undefined, as a decision without one does.
+ */
+export async function updateReportedValues(
+  db: Database, ids: readonly number[], patch: { status: ReportedStatus; comment?: string; updated_by: string | null }, step: HistoryStep,
+): Promise<ReportedValueRow[]> {
+  if (ids.length === 0) return [];
+  const set = { status: patch.status, updated_by: patch.updated_by, updated_at: sql<Date>`now()`, ...(patch.comment === undefined ? {} : { comment: patch.comment }) };
+  return withHistoryRows(db, sql`${db.updateTable('reported_values').set(set).where('id', 'in', [...ids]).returningAll()}`, step);
 }
 
 export async function insertReportedValue(db: Database, row: Insertable<ReportedValuesTable>, step: HistoryStep): Promise<ReportedValueRow> {
@@ -56,6 +104,18 @@ export async function authorsOf(db: Database, reportedValueId: number): Promise<
   const rows = await db.selectFrom('reported_value_history').select('actor_user_id').distinct()
     .where('reported_value_id', '=', reportedValueId).where('action', 'in', ['save', 'submit']).execute();
   return rows.flatMap((row) => (row.actor_user_id ? [row.actor_user_id] : []));
+}
+
+/** authorsOf for a batch of figures, by figure. */
+export async function authorsOfMany(db: Database, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const authors = new Map<number, string[]>();
+  if (ids.length === 0) return authors;
+  const rows = await db.selectFrom('reported_value_history').select(['reported_value_id', 'actor_user_id']).distinct()
+    .where('reported_value_id', 'in', [...ids]).where('action', 'in', ['save', 'submit']).execute();
+  for (const row of rows) {
+    if (row.actor_user_id) authors.set(Number(row.reported_value_id), [...(authors.get(Number(row.reported_value_id)) ?? []), row.actor_user_id]);
+  }
+  return authors;
 }
 
 export function listHistory(db: Database, reportedValueId: number) {

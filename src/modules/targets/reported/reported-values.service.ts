@@ -28,14 +28,6 @@ export interface ReportedValue {
   updatedAt: string;
 }
 
-function present(row: q.ReportedValueRow): ReportedValue {
-  return {
-    id: row.id, indicatorCode: row.indicator_code, unitCode: row.unit_code, periodType: row.period_type,
-    periodStart: row.period_start, periodEnd: row.period_end, value: Number(row.value), status: row.status,
-    comment: row.comment, updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}
-
 export interface SaveReportedValue {
   indicatorCode: string;
   unitCode: string;
@@ -47,7 +39,7 @@ export interface SaveReportedValue {
   submit?: boolean;
 }
 
-async function reportableIndicator(db: Database, code: string) {
+export async function reportableIndicator(db: Database, code: string) {
   const indicator = await iq.findIndicator(db, code);
   if (!indicator) throw new AppError('INDICATOR_NOT_FOUND', `No indicator ${code}`, 'indicatorCode');
   if (!usesReportedFigures(indicator.numerator as CountSource, indicator.denominator as DenominatorSource | null)) {
@@ -59,20 +51,10 @@ async function reportableIndicator(db: Database, code: string) {
 export async function saveReportedValue(db: Database, viewer: Viewer, input: SaveReportedValue): Promise<ReportedValue> {
   await reportableIndicator(db, input.indicatorCode);
   const unit = await getVisibleUnit(db, viewer, input.unitCode, undefined, 'unitCode');
-  // A unit that has ended reports nothing for its time after: its successor does.
-  if (unit.validTo !== null && input.periodStart >= unit.validTo) {
-    throw new AppError('UNIT_NOT_ACTIVE', `Unit ${unit.code} ended on ${unit.validTo}`, 'unitCode');
-  }
-  if (!isPeriodStart(input.periodType, input.periodStart)) {
-    throw new AppError('PERIOD_INVALID', `${input.periodStart} does not start a ${input.periodType}`, 'periodStart');
-  }
-  if (input.periodStart > vietnamDay()) throw new AppError('PERIOD_INVALID', 'The period has not begun', 'periodStart');
-
+  checkPeriod(unit, input, vietnamDay());
   const key = { indicator_code: input.indicatorCode, unit_code: unit.code, period_type: input.periodType, period_start: input.periodStart };
   const existing = await q.findReportedValue(db, key);
-  if (existing && (existing.status === 'approved' || existing.status === 'submitted')) {
-    throw new AppError('REPORTED_VALUE_LOCKED', `The ${input.periodType} of ${input.periodStart} is ${existing.status}`, 'periodStart');
-  }
+  checkUnlocked(existing, input);
   const status: ReportedStatus = input.submit ? 'submitted' : 'draft';
   const comment = input.comment ?? null;
   const step = { action: input.submit ? ('submit' as const) : ('save' as const), comment, actor_user_id: viewer.id };
@@ -85,6 +67,49 @@ export async function saveReportedValue(db: Database, viewer: Viewer, input: Sav
   return present(row);
 }
 
+/** What a figure's unit and period must be for the unit to report it on `today`. */
+export function checkPeriod(unit: Unit, input: SaveReportedValue, today: string): void {
+  // A unit that has ended reports nothing for its time after: its successor does.
+  if (unit.validTo !== null && input.periodStart >= unit.validTo) {
+    throw new AppError('UNIT_NOT_ACTIVE', `Unit ${unit.code} ended on ${unit.validTo}`, 'unitCode');
+  }
+  if (!isPeriodStart(input.periodType, input.periodStart)) {
+    throw new AppError('PERIOD_INVALID', `${input.periodStart} does not start a ${input.periodType}`, 'periodStart');
+  }
+  if (input.periodStart > today) throw new AppError('PERIOD_INVALID', 'The period has not begun', 'periodStart');
+}
+
+/** A submitted or approved figure is locked: only a draft or a returned one is saved again. */
+export function checkUnlocked(existing: q.ReportedValueRow | undefined, input: SaveReportedValue): void {
+  if (existing && (existing.status === 'approved' || existing.status === 'submitted')) {
+    throw new AppError('REPORTED_VALUE_LOCKED', `The ${input.periodType} of ${input.periodStart} is ${existing.status}`, 'periodStart');
+  }
+}
+
+export function present(row: q.ReportedValueRow): ReportedValue {
+  return {
+    id: row.id, indicatorCode: row.indicator_code, unitCode: row.unit_code, periodType: row.period_type,
+    periodStart: row.period_start, periodEnd: row.period_end, value: Number(row.value), status: row.status,
+    comment: row.comment, updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** Whether `viewer` may take `decision` on a figure whose authors (who saved or submitted it) are `authors`. */
+export function checkDecision(viewer: Viewer, row: q.ReportedValueRow, decision: Decision, authors: readonly string[]): void {
+  // Approval belongs to the level above: an officer whose scope is the unit itself may not approve it.
+  if (decision !== 'submit' && viewer.role !== 'admin' && viewer.scopeUnitCode === row.unit_code) {
+    throw new AppError('FORBIDDEN', 'A figure is approved by the level above', 'id');
+  }
+  // Separation of duties: an officer above the unit who typed or sent the figure in (a province
+  // officer entering for a commune, a commune officer for a village) still cannot approve it.
+  if (decision === 'approve' && authors.includes(viewer.id)) {
+    throw new AppError('APPROVER_IS_AUTHOR', `User ${viewer.id} entered or submitted figure ${row.id}`, 'id');
+  }
+  if (!FROM[decision].includes(row.status)) {
+    throw new AppError('STATUS_TRANSITION_INVALID', `Cannot ${decision} a ${row.status} figure`, 'status');
+  }
+}
+
 async function visibleValue(db: Database, viewer: Viewer, id: number): Promise<q.ReportedValueRow> {
   const row = await q.findReportedValueById(db, id);
   if (!row || !(await isWithinScope(db, viewer.scopeUnitCode, row.unit_code))) {
@@ -93,25 +118,14 @@ async function visibleValue(db: Database, viewer: Viewer, id: number): Promise<q
   return row;
 }
 
-type Decision = 'submit' | 'approve' | 'return';
-const FROM: Record<Decision, ReportedStatus[]> = { submit: ['draft', 'returned'], approve: ['submitted'], return: ['submitted'] };
-const TO: Record<Decision, ReportedStatus> = { submit: 'submitted', approve: 'approved', return: 'returned' };
+export type Decision = 'submit' | 'approve' | 'return';
+export const FROM: Record<Decision, ReportedStatus[]> = { submit: ['draft', 'returned'], approve: ['submitted'], return: ['submitted'] };
+export const TO: Record<Decision, ReportedStatus> = { submit: 'submitted', approve: 'approved', return: 'returned' };
 
 /** Moves a figure along draft → submitted → approved (or back to returned). */
 export async function decideReportedValue(db: Database, viewer: Viewer, id: number, decision: Decision, comment?: string): Promise<ReportedValue> {
   const row = await visibleValue(db, viewer, id);
-  // Approval belongs to the level above: an officer whose scope is the unit itself may not approve it.
-  if (decision !== 'submit' && viewer.role !== 'admin' && viewer.scopeUnitCode === row.unit_code) {
-    throw new AppError('FORBIDDEN', 'A figure is approved by the level above', 'id');
-  }
-  // Separation of duties: an officer above the unit who typed or sent the figure in (a province
-  // officer entering for a commune, a commune officer for a village) still cannot approve it.
-  if (decision === 'approve' && (await q.authorsOf(db, id)).includes(viewer.id)) {
-    throw new AppError('APPROVER_IS_AUTHOR', `User ${viewer.id} entered or submitted figure ${id}`, 'id');
-  }
-  if (!FROM[decision].includes(row.status)) {
-    throw new AppError('STATUS_TRANSITION_INVALID', `Cannot ${decision} a ${row.status} figure`, 'status');
-  }
+  checkDecision(viewer, row, decision, decision === 'approve' ? await q.authorsOf(db, id) : []);
   const updated = await q.updateReportedValue(db, id, { status: TO[decision], comment: comment ?? row.comment, updated_by: viewer.id },
     { action: decision, comment: comment ?? null, actor_user_id: viewer.id });
   return present(updated);
