@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
 import { PaintedLesson } from '../components/ui/painted-lesson';
+import { PaintedPublic } from '../components/ui/painted-public';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { LogoutButton } from '../features/session/components/logout-button';
 import { VillagePicker } from '../features/session/components/village-picker';
@@ -12,6 +13,7 @@ import { SyncScreen } from '../features/sync/components/sync-screen';
 import { bootFormShown, rememberSignedIn } from '../lib/boot-shell';
 import { db } from '../lib/db';
 import { paintedLesson } from '../lib/early-lesson';
+import { paintedPublic } from '../lib/early-public';
 import { FieldContext } from '../lib/field-context';
 import { useLiveQuery } from '../lib/live-query';
 import { navigate, useHashPath } from '../lib/navigation';
@@ -101,10 +103,12 @@ export function App() {
     ? <div className="app"><header className="topbar"><h1>{t('app.name')}</h1></header><main><PaintedLesson lesson={painted} /></main></div>
     : <div className="app"><main><p className="muted" role="status">{t('common.loading')}</p></main></div>;
 
-  // The public page needs no session: it opens for anyone, signed in or not.
+  // The public page needs no session: it opens for anyone, signed in or not. Figures index.html
+  // already painted stay on screen while its chunk loads.
   if (isPublicPath(path)) {
+    const figures = paintedPublic(undefined, i18n.language);
     return (
-      <Suspense fallback={loading}>
+      <Suspense fallback={figures ? <div className="app"><header className="topbar"><h1>{t('app.name')}</h1></header><main><PaintedPublic node={figures} /></main></div> : loading}>
         <PublicPage path={path} signedIn={Boolean(shell?.session)} actions={languageButton} />
       </Suspense>
     );

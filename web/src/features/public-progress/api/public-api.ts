@@ -1,4 +1,5 @@
 import { apiFetch } from '../../../lib/api';
+import { takeEarlyPublic } from '../../../lib/early-public';
 import type { IndicatorFigure, Status, Tier } from '../../../lib/progress-types';
 
 // The shapes of GET /api/public/… (src/modules/reports/public/public.routes.ts): aggregates and unit names only.
@@ -48,34 +49,11 @@ export interface PublicPageData {
   progress: PublicProgress | null;
 }
 
-/** The request index.html's inline script started before this code arrived (for the address it was opened at). */
-interface EarlyRequest {
-  unit: string;
-  lang: string;
-  answer: Promise<Response | null>;
-}
-
-declare global {
-  interface Window {
-    __doorstepPublic?: EarlyRequest;
-  }
-}
-
-/** Takes the early request once, when it was for this unit and language; any failure leaves the page to ask again. */
-function takeEarly(unit: string, language: string): Promise<PublicPageData | undefined> {
-  const early = window.__doorstepPublic;
-  if (!early || early.unit !== unit || early.lang !== language) return Promise.resolve(undefined);
-  window.__doorstepPublic = undefined;
-  return early.answer
-    .then(async (response) => (response?.ok ? ((await response.json()) as PublicPageData) : undefined))
-    .catch(() => undefined);
-}
-
 /** Figures that came along with the page's answer, for the unit view to take instead of asking again. */
 const handedOver = new Map<string, PublicProgress>();
 
 export async function fetchPublicPage(unit: string, call: Call): Promise<PublicPageData> {
-  const page = (await takeEarly(unit, call.language))
+  const page = (await takeEarlyPublic<PublicPageData>(unit, call.language))
     ?? await apiFetch<PublicPageData>(`/api/public/page${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`, call);
   // Asked without a unit: the page moves on to the only province, whose figures are already here.
   if (!unit && page.progress) handedOver.set(`${page.progress.unit.code}|${call.language}`, page.progress);

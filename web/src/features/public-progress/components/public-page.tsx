@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PaintedPublic } from '../../../components/ui/painted-public';
+import { paintedPublic } from '../../../lib/early-public';
 import { navigate } from '../../../lib/navigation';
 import { useResource } from '../../../lib/use-resource';
 import { fetchPublicPage } from '../api/public-api';
@@ -72,7 +74,11 @@ function ProvincePicker() {
     const text = provinces.error.status === 429 ? t('tooMany') : t('failed', { message: provinces.error.message });
     return <p className="banner" role="alert">{text}</p>;
   }
-  if (!provinces.data || only) return <p className="muted" role="status">{t('loading')}</p>;
+  if (!provinces.data || only) {
+    // The only province's figures index.html painted, while the page moves on to them.
+    const figures = paintedPublic(undefined, i18n.language);
+    return figures ? <PaintedPublic node={figures} /> : <p className="muted" role="status">{t('loading')}</p>;
+  }
   if (provinces.data.items.length === 0) return <p className="muted">{t('noProvinces')}</p>;
   return (
     <section aria-labelledby="provinces-heading" className="dash-section">

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { IndicatorTiles } from '../../../components/ui/indicator-tiles';
+import { PaintedPublic } from '../../../components/ui/painted-public';
+import { forgetPaintedPublic, paintedPublic } from '../../../lib/early-public';
 import { formatDay } from '../../../lib/figures';
 import { navigate } from '../../../lib/navigation';
 import { useFocusOnArrival } from '../../../lib/use-focus-on-arrival';
@@ -22,9 +24,15 @@ export function PublicUnit({ unitCode, indicatorCode }: { unitCode: string; indi
 
   // After moving to another unit, the focus goes to its name so a screen reader says where it landed.
   const heading = useFocusOnArrival(unitCode, Boolean(progress.data));
+  useEffect(() => {
+    if (progress.data) forgetPaintedPublic();
+  }, [progress.data]);
 
   if (!progress.data) {
     const error = progress.error;
+    // The figures index.html painted for this unit stay until these come.
+    const figures = paintedPublic(unitCode, language);
+    if (!error && figures) return <PaintedPublic node={figures} />;
     if (!error) return <p className="muted" role="status">{t('loading')}</p>;
     if (error.status === 404) return <p className="banner" role="alert">{t('notFound')}</p>;
     return (
