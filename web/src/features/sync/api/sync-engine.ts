@@ -44,7 +44,8 @@ async function resolveVillage(scope: string | null, language: string): Promise<s
 
 async function cycle(language: string, forcePull: boolean): Promise<void> {
   const session = await readSession();
-  if (!session || session.expired) return;
+  // A learner has nothing to sync (the server answers 403), even when scoped to their village.
+  if (!session || session.expired || session.user.role === 'learner') return;
   if (!sessionChecked) {
     // The stored CSRF token may belong to a session the server ended while the phone was away.
     const me = await fetchMe();
