@@ -6,6 +6,7 @@ import { createUserAndLogin } from '../../testing/login.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { putCommittee, putCommittees, type CommitteeInput } from './committees.service.js';
+import { rowsLeftBy } from '../../testing/rows-left-by.js';
 
 /** Many communes' committees recorded at once write what recording them one by one writes. */
 
@@ -42,24 +43,8 @@ async function stored(db: Database) {
   return { committees: committees.rows, members: members.rows, audit: audit.rows };
 }
 
-class RolledBack extends Error {
-  constructor(readonly rows: Awaited<ReturnType<typeof stored>>) {
-    super('rolled back');
-  }
-}
-
-async function rowsOf(work: (trx: Database) => Promise<unknown>) {
-  try {
-    await t.db.transaction().execute(async (trx) => {
-      await work(trx);
-      throw new RolledBack(await stored(trx));
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.rows;
-    throw error;
-  }
-  throw new Error('unreachable');
-}
+/** Runs `work` in a transaction, answers the rows it left, and undoes it. */
+const rowsOf = (work: (trx: Database) => Promise<unknown>) => rowsLeftBy(t.db, work, stored);
 
 describe('committees recorded in a batch', () => {
   it('write the committees, members and audit entries that one decision at a time writes', async () => {

@@ -8,6 +8,7 @@ import { createSmallProvince } from '../../../testing/unit-fixtures.js';
 import { upsertIndicator } from '../indicators/indicators.queries.js';
 import { decideReportedValues, saveReportedValues } from './reported-batches.service.js';
 import { decideReportedValue, saveReportedValue, type SaveReportedValue } from './reported-values.service.js';
+import { rowsLeftBy } from '../../../testing/rows-left-by.js';
 
 /** Figures saved and approved in a batch write the rows one by one would, and refuse what one by one would. */
 
@@ -52,25 +53,8 @@ async function stored(db: Database) {
   return { values: values.rows, history: history.rows };
 }
 
-class RolledBack extends Error {
-  constructor(readonly rows: Awaited<ReturnType<typeof stored>>) {
-    super('rolled back');
-  }
-}
-
 /** Runs `work` in a transaction, answers the rows it left, and undoes it. */
-async function rowsOf(work: (trx: Database) => Promise<unknown>) {
-  try {
-    await t.db.transaction().execute(async (trx) => {
-      await work(trx);
-      throw new RolledBack(await stored(trx));
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.rows;
-    throw error;
-  }
-  throw new Error('unreachable');
-}
+const rowsOf = (work: (trx: Database) => Promise<unknown>) => rowsLeftBy(t.db, work, stored);
 
 describe('reported figures in a batch', () => {
   it('writes the figures and history steps that saving and approving them one by one writes', async () => {
