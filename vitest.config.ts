@@ -13,6 +13,9 @@ export default defineConfig({
     // file also pays for loading PGlite: over 60 s for that hook on such a machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The journeys' teardown stops the shared demo server and drops the run's databases on a
+    // PostgreSQL server; each drop waits for a checkpoint of everything the run wrote.
+    teardownTimeout: 120_000,
     projects: [
       {
         extends: true,

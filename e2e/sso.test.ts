@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createUser } from '../src/modules/auth/auth.service.js';
 import { ssoSettings, startTestProvider, type TestProvider } from '../src/testing/oidc-test-provider.js';
 import { signIn } from './support/api-session.js';
@@ -8,6 +8,7 @@ import { launchChromium } from './support/browser.js';
 import { chromiumMissing, skipWithoutChromium } from './support/chromium.js';
 import { DEMO_PASSWORD } from './support/demo-password.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { runSharedDemo } from './support/worker-demo-server.js';
 
 /** A port free right now: the provider must know the server's callback before the server starts. */
 async function freePort(): Promise<number> {
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   provider = await startTestProvider(`${baseUrl}/api/auth/sso/callback`, { devInteractions: true });
-  const demoDump = inject('demoDump');
+  const demoDump = (await runSharedDemo()).dump;
   e2e = await startE2eServer({ ...(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD }), settings: { ...ssoSettings(provider, baseUrl), PORT: String(port) } });
   // An administrator links the province officer's account to the provider's subject.
   await createUser(e2e.server.database.db, { username: 'quantri-sso', displayName: 'Quản trị SSO', password: ADMIN_PASSWORD, role: 'admin', scopeUnitCode: null }, null);

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
 import { chromiumMissing } from './chromium.js';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer, type E2eServer } from './e2e-server.js';
-import { workerDemoServerUrl } from './worker-demo-server.js';
+import { runSharedDemo, workerDemoServerUrl } from './worker-demo-server.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
 export interface DemoJourney {
@@ -51,7 +51,7 @@ export function isolatedDemoJourney(): IsolatedDemoJourney {
   const state: { e2e?: E2eServer; browser?: Browser } = {};
   beforeAll(async () => {
     if (chromiumMissing()) return;
-    const demoDump = inject('demoDump');
+    const demoDump = (await runSharedDemo()).dump;
     state.e2e = await startE2eServer(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD });
     state.browser = await launchChromium();
   }, 600_000);

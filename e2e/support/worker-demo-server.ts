@@ -1,8 +1,16 @@
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer } from './e2e-server.js';
+import { sharedDemo, type SharedDemo } from './shared-demo.js';
 
 let ownServer: Promise<string> | undefined;
+let shared: Promise<SharedDemo> | undefined;
+
+/** The run's shared demo server (global-setup.ts), once it has announced itself. */
+export function runSharedDemo(): Promise<SharedDemo> {
+  shared ??= sharedDemo(inject('sharedDemoFile'));
+  return shared;
+}
 
 /**
  * The demo server this worker's journeys share. Journeys run in two workers at once, and a
@@ -13,9 +21,9 @@ let ownServer: Promise<string> | undefined;
  * it on a PostgreSQL server. The run's teardown removes its files and database.
  */
 export function workerDemoServerUrl(): Promise<string> {
-  if (Number(process.env.VITEST_POOL_ID ?? '1') <= 1) return Promise.resolve(inject('demoServerUrl'));
+  if (Number(process.env.VITEST_POOL_ID ?? '1') <= 1) return runSharedDemo().then((demo) => demo.url);
   ownServer ??= (async () => {
-    const demoDump = inject('demoDump');
+    const demoDump = (await runSharedDemo()).dump;
     const home = inject('e2eRunHome');
     const e2e = await startE2eServer({ ...(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD }), home });
     return e2e.server.url;
