@@ -102,8 +102,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
   app.decorate('reads', reads);
   app.decorateRequest('lang', 'vi');
 
-  app.addHook('onRequest', async (request) => {
+  // Callback style, as the other per-request hooks that wait for nothing: an async hook costs a promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
     request.lang = pickLanguage(request.headers['accept-language']);
+    done();
   });
 
   // Every API route must say who may call it; forgetting is a start-up error, not an open door.

@@ -70,7 +70,12 @@ export const authHooks = Object.assign(
     app.decorateRequest('viewer', null);
     app.decorateRequest('csrfToken', null);
     app.decorateRequest('referenceStamps', null);
-    app.addHook('onRequest', async (request) => authenticate(app, request));
+    app.addHook('onRequest', (request, _reply, done) => {
+      // A public route called without a session (the contest's participants, the public pages)
+      // has nothing to look up: answered without a promise.
+      if (!request.cookies?.[SESSION_COOKIE] && (request.routeOptions.config?.access ?? 'public') === 'public') return done();
+      authenticate(app, request).then(() => done(), done);
+    });
   },
   { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'auth-hooks' },
 );

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 
 /**
@@ -50,6 +50,25 @@ function recordCount(payload: unknown): number {
   return Array.isArray(items) ? items.length : 1;
 }
 
+const hooksOf = <T>(hooks: T | T[] | undefined): T[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+
+async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  reply.header('cache-control', 'no-store');
+  return payload;
+}
+
+function audited(app: FastifyInstance, action: string) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    if (reply.statusCode >= 400) return payload;
+    await recordAudit(app.database.db, {
+      actorUserId: request.viewer?.id ?? null, action, unitCode: unitOf(request, payload),
+      // The path names ids and unit codes only; the query string may carry a search term.
+      subject: request.url.split('?')[0]!.slice(0, 200), detail: { records: recordCount(payload) },
+    });
+    return payload;
+  };
+}
+
 /**
  * Writes the audit entry and the no-store header for routes marked `config.personalData`.
  * The entry is written before the answer is serialised: if it cannot be written, the answer
@@ -60,22 +79,14 @@ export const personalDataHooks = Object.assign(
   async function personalDataHooks(app: FastifyInstance): Promise<void> {
     const table: RouteOptions[] = [];
     routeTables.set(app, table);
-    app.addHook('onRoute', (route) => { table.push(route); });
-
-    app.addHook('preSerialization', async (request, reply, payload) => {
-      const marking = request.routeOptions.config?.personalData;
-      if (!marking || !('audit' in marking) || reply.statusCode >= 400) return payload;
-      await recordAudit(app.database.db, {
-        actorUserId: request.viewer?.id ?? null, action: marking.audit, unitCode: unitOf(request, payload),
-        // The path names ids and unit codes only; the query string may carry a search term.
-        subject: request.url.split('?')[0]!.slice(0, 200), detail: { records: recordCount(payload) },
-      });
-      return payload;
-    });
-
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (request.routeOptions.config?.personalData) reply.header('cache-control', 'no-store');
-      return payload;
+    // The hooks go on the marked routes only: the other routes (the contest's start and
+    // submission among them) do not run two async hooks per request to find nothing to do.
+    app.addHook('onRoute', (route) => {
+      table.push(route);
+      const marking = route.config?.personalData;
+      if (!marking) return;
+      route.onSend = [...hooksOf(route.onSend), noStore];
+      if ('audit' in marking) route.preSerialization = [...hooksOf(route.preSerialization), audited(app, marking.audit)];
     });
   },
   { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'personal-data-hooks' },

@@ -10,6 +10,7 @@ import * as q from './attempts.queries.js';
 import { POINTS_PER_QUESTION } from './contest-rules.js';
 import { getContestState, phaseOn, type ContestState } from './contests.service.js';
 import { participantOf, participantTokenHash, type Participant } from './participants.service.js';
+import { forgetRunningAttempt, keepRunningAttempt, runningAttempt, type RunningAttempt } from './running-attempts.js';
 import { bankQuestions, type BankQuestion } from '../question-banks/question-banks.service.js';
 
 /** The rollup source of contest entrants: people who submitted at least one attempt, counted once per contest. */
@@ -64,14 +65,59 @@ export function startAttempt(db: Database, participant: Participant, contestId: 
   return startWith(db, contestId, address, now, async (day) => ({ participant, ...(await q.selectLatestAndUsed(db, contestId, participant.id, day)) }));
 }
 
-/** The route's start: the participant of the cookie comes in the same read as their latest attempt and the day's count. */
-export function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
-  return startWith(db, contestId, address, now, async (day) => {
-    const tokenHash = participantTokenHash(token);
-    const found = tokenHash ? await q.selectParticipantLatestAndUsed(db, tokenHash, contestId, day) : undefined;
-    if (!found) throw new AppError('PARTICIPANT_UNKNOWN');
-    return { participant: participantOf(found.participant), latest: found.latest, used: found.used };
+/**
+ * The route's start. While the contest is open today (its state and bank come from memory) it
+ * is one round trip: the statement reads the participant of the cookie, their latest attempt
+ * and the day's count, and inserts the drawn paper when they may start (q.startByToken); the
+ * checks below then run on what it read, in the same order as the other path, so the answer is
+ * the same. Otherwise the read alone, then the refusal.
+ */
+export async function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+  const tokenHash = participantTokenHash(token);
+  const day = vietnamDay(now);
+  const open = await openContest(db, contestId, day, now);
+  if (!tokenHash || !open) return startWith(db, contestId, address, now, () => readByToken(db, tokenHash, contestId, day));
+  const { contest, phase, bank } = open;
+  const { rules } = contest;
+  const drawn = drawQuestions(bank, rules.questionsPerAttempt);
+  const id = fastUuidV7(now.getTime());
+  const deadline = new Date(now.getTime() + rules.timeLimitSeconds * 1000);
+  const found = await q.startByToken(db, tokenHash, contestId, day, {
+    id, phaseNumber: phase.number, provinceCode: contest.provinceCode, organiserPhoneHashes: [...contest.organiserPhoneHashes],
+    attemptsPerDay: rules.attemptsPerDay, questions: JSON.stringify(drawn), startedAt: now, deadline, address,
   });
+  if (!found) throw new AppError('PARTICIPANT_UNKNOWN');
+  checkEligible(contest, participantOf(found.participant));
+  const resumed = runningPaper(found.latest, now, bank);
+  if (resumed) return resumed;
+  if (found.used >= rules.attemptsPerDay) throw new AppError('ATTEMPT_DAILY_LIMIT');
+  if (found.inserted) {
+    keepRunningAttempt(id, { tokenHash, contestId, unitCode: found.participant.unit_code, drawn, startedAt: now.getTime(), deadline: deadline.getTime() });
+    return paperOf(id, drawn, deadline, bank);
+  }
+  // Another start of the same person took the day's slot between the read and the insert.
+  const raced = runningPaper((await q.selectLatestAndUsed(db, contestId, found.participant.id, day)).latest, now, bank);
+  if (raced) return raced;
+  throw new AppError('ATTEMPT_DAILY_LIMIT');
+}
+
+/** The contest, its phase open on `day` and its bank, or undefined when it is unknown or closed (the slow path refuses it). */
+async function openContest(db: Database, contestId: string, day: string, now: Date) {
+  const contest = await getContestState(db, contestId, now.getTime()).catch(() => undefined);
+  const phase = contest && phaseOn(contest, day);
+  return contest && phase ? { contest, phase, bank: await bankQuestions(db, contest.bankId) } : undefined;
+}
+
+async function readByToken(db: Database, tokenHash: string | undefined, contestId: string, day: string): Promise<StartState> {
+  const found = tokenHash ? await q.selectParticipantLatestAndUsed(db, tokenHash, contestId, day) : undefined;
+  if (!found) throw new AppError('PARTICIPANT_UNKNOWN');
+  return { participant: participantOf(found.participant), latest: found.latest, used: found.used };
+}
+
+/** The paper of an attempt still running at `now`, else undefined. */
+function runningPaper(attempt: q.AttemptRow | undefined, now: Date, bank: readonly BankQuestion[]): AttemptPaper | undefined {
+  return attempt && attempt.submitted_at === null && new Date(attempt.deadline).getTime() > now.getTime()
+    ? paperOf(attempt.id, attempt.questions as DrawnQuestion[], new Date(attempt.deadline), bank) : undefined;
 }
 
 async function startWith(db: Database, contestId: string, address: string, now: Date, read: (day: string) => Promise<StartState>): Promise<AttemptPaper> {
@@ -88,9 +134,7 @@ async function startWith(db: Database, contestId: string, address: string, now: 
   const bank = await bankQuestions(db, contest.bankId);
   const { rules } = contest;
 
-  const running = (attempt: q.AttemptRow | undefined) =>
-    attempt && attempt.submitted_at === null && new Date(attempt.deadline).getTime() > now.getTime()
-      ? paperOf(attempt.id, attempt.questions as DrawnQuestion[], new Date(attempt.deadline), bank) : undefined;
+  const running = (attempt: q.AttemptRow | undefined) => runningPaper(attempt, now, bank);
 
   const resumed = running(latest);
   if (resumed) return resumed;
@@ -115,7 +159,7 @@ async function startWith(db: Database, contestId: string, address: string, now: 
 }
 
 /** Checks every answer names a question of this attempt and one of that question's options, each question once. */
-function checkAnswers(drawn: DrawnQuestion[], answers: Submission['answers']): Map<string, string> {
+function checkAnswers(drawn: readonly DrawnQuestion[], answers: Submission['answers']): Map<string, string> {
   const options = new Map(drawn.map((d) => [d.questionId, new Set(d.optionIds)]));
   const chosen = new Map<string, string>();
   answers.forEach((answer, i) => {
@@ -153,18 +197,60 @@ export async function submitAttempt(
   return scoreSubmission(db, attempt, submission, address, now);
 }
 
-/** The route's submission: the participant of the cookie and their attempt come in one read. */
+/**
+ * The route's submission. An attempt this process started is scored from memory and written by
+ * one statement (one round trip) when every check passes; anything else (an attempt it does
+ * not hold, another cookie, a refusal, a statement that changed nothing) takes the read-first
+ * way, which answers each case in the order above.
+ */
 export async function submitWithToken(
   db: Database, token: string | undefined, attemptId: string, submission: Submission, address: string, now = new Date(),
 ): Promise<AttemptResult> {
   const tokenHash = participantTokenHash(token);
+  const kept = tokenHash ? runningAttempt(attemptId) : undefined;
+  if (kept && kept.tokenHash === tokenHash) {
+    const result = await scoreUnread(db, attemptId, kept, submission, address, now);
+    if (result) return result;
+  }
+  // The participant of the cookie and their attempt come in one read.
   const { participant, attempt } = tokenHash ? await q.selectParticipantAndAttempt(db, tokenHash, attemptId) : { participant: undefined, attempt: undefined };
   if (!participant) throw new AppError('PARTICIPANT_UNKNOWN');
   if (!attempt) throw new AppError('ATTEMPT_NOT_FOUND', undefined, 'id');
   return scoreSubmission(db, attempt, submission, address, now);
 }
 
-async function scoreSubmission(db: Database, attempt: q.AttemptRow, submission: Submission, address: string, now: Date): Promise<AttemptResult> {
+/** Scores a kept attempt in one statement, or answers undefined for the read-first way to decide. */
+async function scoreUnread(db: Database, attemptId: string, kept: RunningAttempt, submission: Submission, address: string, now: Date): Promise<AttemptResult | undefined> {
+  const contest = await getContestState(db, kept.contestId, now.getTime());
+  const graceMs = contest.rules.graceSeconds * 1000;
+  if (now.getTime() > kept.deadline + graceMs) return undefined;
+  let prediction: number;
+  let chosen: Map<string, string>;
+  try {
+    prediction = checkPrediction(submission.prediction);
+    chosen = checkAnswers(kept.drawn, submission.answers);
+  } catch {
+    return undefined;
+  }
+  const result = scoreOf(kept.drawn, chosen, bankIndex(await bankQuestions(db, contest.bankId)), kept.startedAt, kept.deadline, now);
+  const written = await q.scoreAttempt(db, attemptId, kept.unitCode, CONTEST_ROLLUP_SOURCE, {
+    submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
+  }, { tokenHash: kept.tokenHash, deadlineNotBefore: new Date(now.getTime() - graceMs) });
+  if (!written.scored) return undefined;
+  forgetRunningAttempt(attemptId);
+  return result;
+}
+
+function scoreOf(drawn: readonly DrawnQuestion[], chosen: Map<string, string>, byId: ReturnType<typeof bankIndex>, startedAt: number, deadline: number, now: Date): AttemptResult {
+  const correct = drawn.filter((d) => chosen.get(d.questionId) === byId.get(d.questionId)?.question.correctOptionId).length;
+  // Time counts up to the deadline at most: the grace is for the network, not for thinking.
+  const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
+  return { score: correct * POINTS_PER_QUESTION, correct, durationMs };
+}
+
+const answersJson = (chosen: Map<string, string>) => JSON.stringify([...chosen].map(([questionId, optionId]) => ({ questionId, optionId })));
+
+async function scoreSubmission(db: Database, attempt: q.SubmissionRow, submission: Submission, address: string, now: Date): Promise<AttemptResult> {
   if (attempt.submitted_at !== null) throw new AppError('ATTEMPT_ALREADY_SUBMITTED');
   const contest = await getContestState(db, attempt.contest_id, now.getTime());
   const deadline = new Date(attempt.deadline).getTime();
@@ -174,14 +260,9 @@ async function scoreSubmission(db: Database, attempt: q.AttemptRow, submission: 
   const chosen = checkAnswers(drawn, submission.answers);
 
   const byId = bankIndex(await bankQuestions(db, contest.bankId));
-  const correct = drawn.filter((d) => chosen.get(d.questionId) === byId.get(d.questionId)?.question.correctOptionId).length;
-  const startedAt = new Date(attempt.started_at).getTime();
-  // Time counts up to the deadline at most: the grace is for the network, not for thinking.
-  const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
-  const result = { score: correct * POINTS_PER_QUESTION, correct, durationMs };
+  const result = scoreOf(drawn, chosen, byId, new Date(attempt.started_at).getTime(), deadline, now);
   const write = () => q.scoreAttempt(db, attempt.id, attempt.unit_code, CONTEST_ROLLUP_SOURCE, {
-    submittedAt: now, answers: JSON.stringify([...chosen].map(([questionId, optionId]) => ({ questionId, optionId }))),
-    prediction, address, ...result,
+    submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
   });
   let written = await write();
   if (!written.scored && !written.areaKnown) {
@@ -190,5 +271,6 @@ async function scoreSubmission(db: Database, attempt: q.AttemptRow, submission: 
     written = await write();
   }
   if (!written.scored) throw new AppError('ATTEMPT_ALREADY_SUBMITTED');
+  forgetRunningAttempt(attempt.id);
   return result;
 }

@@ -108,7 +108,7 @@ describe('taking part', () => {
     expect(Number(entries.rows[0]!.n)).toBe(1);
   });
 
-  it('starts in two round trips and scores in two (its read and one statement), the counts the same as a rebuild', async () => {
+  it('starts in one round trip and scores in one (the statement, the attempt kept from its start), the counts the same as a rebuild', async () => {
     const person = await registerPerson(t.app, '6600102');
     const token = person.cookie.split('=')[1];
     let statements = 0;
@@ -122,11 +122,16 @@ describe('taking part', () => {
     const otherToken = other.cookie.split('=')[1];
     statements = 0;
     const paper = await startWithToken(counted, otherToken, contestId, other.address);
-    expect(statements).toBe(2);
+    expect(statements).toBe(1);
     statements = 0;
     const result = await submitWithToken(counted, otherToken, paper.attemptId, { answers: rightAnswers(paper, 4), prediction: 7 }, other.address);
     expect(result).toMatchObject({ score: 40, correct: 4 });
-    expect(statements).toBe(2);
+    expect(statements).toBe(1);
+    // The copy is refused after one read: the statement is not tried again.
+    statements = 0;
+    await expect(submitWithToken(counted, otherToken, paper.attemptId, { answers: rightAnswers(paper, 4), prediction: 7 }, other.address))
+      .rejects.toMatchObject({ code: 'ATTEMPT_ALREADY_SUBMITTED' });
+    expect(statements).toBe(1);
     const before = await snapshotRollups(t.db);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(before);
@@ -189,6 +194,15 @@ describe('taking part', () => {
     expect(rows).toHaveLength(1);
     const oldCookie = `doorstep_contest=${first.cookies.find((c) => c.name === 'doorstep_contest')!.value}`;
     expect((await t.app.inject({ method: 'GET', url: '/api/contests/participants/me', headers: { cookie: oldCookie } })).statusCode).toBe(401);
+    // Nor does the old phone submit an attempt this server started and keeps in memory for it.
+    const third = await t.app.inject({ method: 'POST', url: '/api/contests/participants', payload });
+    const thirdClient = { cookie: `doorstep_contest=${third.cookies.find((c) => c.name === 'doorstep_contest')!.value}`, address: '10.0.0.9' };
+    const paper = (await start(thirdClient)).json();
+    await t.app.inject({ method: 'POST', url: '/api/contests/participants', payload });
+    const stale = await submit(thirdClient, paper.attemptId, { answers: rightAnswers(paper, 3), prediction: 1 });
+    expect(stale.json().error.code).toBe('PARTICIPANT_UNKNOWN');
+    const row = await t.db.selectFrom('contest_attempts').select(['submitted_at']).where('id', '=', paper.attemptId).executeTakeFirstOrThrow();
+    expect(row.submitted_at).toBeNull();
     const other = await t.app.inject({ method: 'POST', url: '/api/contests/participants', payload: { ...payload, fullName: 'Kẻ Mạo Danh' } });
     expect(other.json().error).toMatchObject({ code: 'PARTICIPANT_NAME_MISMATCH', field: 'phone' });
     // The phone itself is nowhere in the database.
