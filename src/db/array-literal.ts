@@ -33,3 +33,14 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
 export function nestedArrayLiteral(lists: readonly (readonly string[] | null)[]): string {
   return arrayLiteral(lists.map((list) => (list === null || list.length === 0 ? null : arrayLiteral(list))));
 }
+
+/**
+ * A column that every row shares (a batch's village, province, outcome) goes once, as `constant`,
+ * with an empty `column`; read in SQL as `coalesce(column's value, constant)`. Otherwise the column
+ * goes whole and `constant` is null.
+ */
+export function columnOrConstant(values: readonly (string | null)[]): { column: string; constant: string | null } {
+  const first = values[0];
+  if (first === undefined || first === null || values.some((value) => value !== first)) return { column: arrayLiteral(values), constant: null };
+  return { column: '{}', constant: first };
+}

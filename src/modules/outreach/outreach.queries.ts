@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { VisitOutcome, VisitsTable } from '../../db/types.js';
-import { arrayLiteral, nestedArrayLiteral } from '../../db/array-literal.js';
+import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
 
 export type VisitRow = Selectable<VisitsTable>;
 
@@ -29,14 +29,21 @@ export async function insertVisits(db: Database, rows: readonly NewVisitRow[], b
   await sql`with ${visitInput(rows)} ${insertVisitsFromInput(by)}`.execute(db);
 }
 
-/** The `v` rows of a batch's visits, for a statement's `with`. */
+/** The `v` rows of a batch's visits, for a statement's `with`; what every row shares travels once. */
 function visitInput(rows: readonly NewVisitRow[]) {
   const column = (pick: (row: NewVisitRow) => string | null) => arrayLiteral(rows.map(pick));
+  const shared = (pick: (row: NewVisitRow) => string | null) => columnOrConstant(rows.map(pick));
+  const village = shared((r) => r.village_code);
+  const province = shared((r) => r.province_code);
+  const outcome = shared((r) => r.outcome);
+  const skills = columnOrConstant(rows.map((r) => (r.skills_taught.length === 0 ? null : arrayLiteral(r.skills_taught))));
   return sql`v as (
-    select * from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.household_id)}::uuid[], ${column((r) => r.village_code)}::text[],
-      ${column((r) => r.province_code)}::text[], ${column((r) => r.visited_at)}::timestamptz[], ${column((r) => r.day)}::date[],
-      ${nestedArrayLiteral(rows.map((r) => r.people_present))}::text[], ${nestedArrayLiteral(rows.map((r) => r.skills_taught))}::text[],
-      ${column((r) => r.outcome)}::text[], ${column((r) => r.notes)}::text[], ${column((r) => r.supersedes)}::uuid[])
+    select i, h, coalesce(v, ${village.constant}::text) as v, coalesce(p, ${province.constant}::text) as p, t, d, pp,
+           coalesce(sk, ${skills.constant}::text) as sk, coalesce(o, ${outcome.constant}::text) as o, n, s
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.household_id)}::uuid[], ${village.column}::text[],
+      ${province.column}::text[], ${column((r) => r.visited_at)}::timestamptz[], ${column((r) => r.day)}::date[],
+      ${nestedArrayLiteral(rows.map((r) => r.people_present))}::text[], ${skills.column}::text[],
+      ${outcome.column}::text[], ${column((r) => r.notes)}::text[], ${column((r) => r.supersedes)}::uuid[])
       as r(i, h, v, p, t, d, pp, sk, o, n, s)
   )`;
 }

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
-import { arrayLiteral, nestedArrayLiteral } from '../../db/array-literal.js';
+import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
 
 export type MilestoneKindRow = Selectable<MilestoneKindsTable>;
 export type NewMilestoneRow = Omit<Insertable<MilestonesTable>, 'recorded_by'> & { visit_id: string | null };
@@ -62,12 +62,18 @@ export async function insertMilestonesAndHeldKinds(
 ): Promise<HeldKindChange[]> {
   if (rows.length === 0) return [];
   const column = (pick: (row: NewMilestoneRow) => string | null) => arrayLiteral(rows.map(pick));
+  // What every fact shares (usually the village, the province and the source) travels once.
+  const source = columnOrConstant(rows.map((r) => r.source));
+  const unit = columnOrConstant(rows.map((r) => r.unit_code));
+  const province = columnOrConstant(rows.map((r) => r.province_code));
   const freshIds = arrayLiteral(fresh);
   const result = await sql<HeldKindChange & { inserted: boolean }>`
     with x as (
-      select * from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.resident_id)}::uuid[], ${column((r) => r.kind)}::text[],
-        ${column((r) => r.achieved_on)}::date[], ${column((r) => r.source)}::text[], ${column((r) => r.visit_id)}::uuid[],
-        ${column((r) => r.unit_code)}::text[], ${column((r) => r.province_code)}::text[], ${nestedArrayLiteral(rows.map((r) => r.skills ?? null))}::text[])
+      select i, r, k, d, coalesce(s, ${source.constant}::text) as s, v, coalesce(u, ${unit.constant}::text) as u,
+             coalesce(p, ${province.constant}::text) as p, sk
+      from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.resident_id)}::uuid[], ${column((r) => r.kind)}::text[],
+        ${column((r) => r.achieved_on)}::date[], ${source.column}::text[], ${column((r) => r.visit_id)}::uuid[],
+        ${unit.column}::text[], ${province.column}::text[], ${nestedArrayLiteral(rows.map((r) => r.skills ?? null))}::text[])
         as x(i, r, k, d, s, v, u, p, sk)
     ),
     facts as (
