@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../src/db/database.js';
 import { createUser, findUserByUsername } from '../src/modules/auth/auth.service.js';
@@ -5,8 +7,10 @@ import { countUnits, createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, percentile } from './bench-server.js';
 import { withCpuProfile } from './ceilings/cpu-profile.js';
+import { countQueries } from './ceilings/query-recorder.js';
 import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
+import { pushBatch, visitItems } from './sync-push.js';
 
 export interface SyncIngestOptions {
   visits: number;
@@ -17,6 +21,11 @@ export interface SyncIngestOptions {
   village?: string;
   /** A file to write the CPU profile of Doorstep's part to. */
   cpuProfile?: string;
+  /**
+   * Runs the load client in a child process (`sync-load.ts`), so this process's memory and CPU
+   * are the server's own; the tests keep it in the process.
+   */
+  clientInChild?: boolean;
 }
 
 export interface SyncIngestResult {
@@ -27,6 +36,12 @@ export interface SyncIngestResult {
   seconds: { ceiling: number; doorstep: number };
   batchMs: { p50: number; p95: number; p99: number };
   replayedBatch: { ms: number; duplicates: number };
+  /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
+  doorstepCost: { nodeCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
+  /** Where the client ran: in a child process, this process's CPU and memory are the server's alone. */
+  client: 'child process' | 'in process';
+  /** This process's resident memory, sampled every 50 ms through Doorstep's part (MB). */
+  doorstepRssMb: { before: number; peak: number };
 }
 
 const DEFAULT_VILLAGE = '66001001';
@@ -51,14 +66,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const headers = await benchLogin(url, username, password);
   const deviceId = uuidv7();
 
-  const push = async (items: unknown[]) => {
-    const started = performance.now();
-    const response = await fetch(`${url}/api/sync`, { method: 'POST', headers, body: JSON.stringify({ deviceId, items }) });
-    const body = (await response.json()) as { results?: { status: string; error?: unknown }[] };
-    const ms = performance.now() - started;
-    if (!response.ok || !body.results) throw new Error(`sync failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    return { ms, results: body.results };
-  };
+  const push = (items: unknown[]) => pushBatch(url, headers, JSON.stringify({ deviceId, items }));
 
   // The village: households with one resident each, pushed the way a device would; half each side.
   const people = Array.from({ length: households * 2 }, (_, i) => ({ household: uuidv7(), resident: uuidv7(), i }));
@@ -89,24 +97,38 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const ceilingSeconds = await inParallel(concurrency, visitsFor(people.slice(0, households)), (batch) => writeVisitsBySql(db, place, batch));
 
   // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
-  const payloads = visitsFor(people.slice(households)).map((batch) => batch.map((v) => ({
-    id: v.id, kind: 'visit', recordedAt: v.visitedAt,
-    data: { householdId: v.householdId, visitedAt: v.visitedAt, peoplePresent: [v.residentId], help: [{ residentId: v.residentId, milestone: v.milestone }], skillsTaught: [SKILL], outcome: 'guided' },
-  })));
-  const latencies: number[] = [];
-  const doorstepSeconds = await withCpuProfile(options.cpuProfile, () => inParallel(concurrency, payloads, async (batch) => {
-    const { ms, results } = await push(batch);
-    if (results.some((r) => r.status !== 'applied')) throw new Error(`visit not applied: ${JSON.stringify(results.find((r) => r.status !== 'applied'))}`);
-    latencies.push(ms);
-  }));
-  const replay = await push(payloads[0]!);
+  const client = options.clientInChild ? childClient() : inProcessClient();
+  await client.prepare({ url, headers, deviceId, skill: SKILL, batches: visitsFor(people.slice(households)) });
+  const batches = Math.ceil(visits / batchSize);
+  // memoryUsage.rss() alone: the full memoryUsage() walks the heap's spaces.
+  const rssBefore = process.memoryUsage.rss();
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
+  const cpuBefore = process.cpuUsage();
+  const counter = countQueries();
+  const { seconds: doorstepSeconds, latencies, replay } = await withCpuProfile(options.cpuProfile, () => client.run(concurrency))
+    .finally(() => {
+      counter.stop();
+      clearInterval(sampler);
+      client.close();
+    });
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
     visits, batchSize, concurrency,
     visitsPerSecond: compareToCeiling('visits/s', visits / ceilingSeconds, visits / doorstepSeconds, { atLeast: 0.5 }),
     seconds: { ceiling: Number(ceilingSeconds.toFixed(2)), doorstep: Number(doorstepSeconds.toFixed(2)) },
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
-    replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.results.filter((r) => r.status === 'duplicate').length },
+    replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.duplicates },
+    doorstepCost: {
+      nodeCpuMsPer1000Visits: Math.round((cpu.user + cpu.system) / visits),
+      // The replayed batch is counted too: one batch more.
+      statementsPerBatch: Number((counter.statements / (batches + 1)).toFixed(1)),
+      transactionsPerBatch: Number((counter.transactions / (batches + 1)).toFixed(1)),
+      kilobytesPerBatch: Math.round(counter.bytes / (batches + 1) / 1024),
+    },
+    client: options.clientInChild ? 'child process' : 'in process',
+    doorstepRssMb: { before: Math.round(rssBefore / 2 ** 20), peak: Math.round(rssPeak / 2 ** 20) },
   };
 }
 
@@ -117,6 +139,49 @@ async function ensureVillage(db: Database, village: string): Promise<void> {
   await createUnit(db, { code: '66', name: 'Tỉnh Đo Tải', type: 'tỉnh', parentCode: null, validFrom: '2025-07-01' }, null);
   await createUnit(db, { code: commune, name: 'Xã Đo Tải', type: 'xã', parentCode: '66', validFrom: '2025-07-01' }, null);
   await createUnit(db, { code: village, name: 'Thôn Đo Tải', type: 'thôn', parentCode: commune, validFrom: '2025-07-01' }, null);
+}
+
+interface LoadClient {
+  prepare(job: { url: string; headers: Record<string, string>; deviceId: string; skill: string; batches: CeilingVisit[][] }): Promise<unknown>;
+  run(concurrency: number): Promise<{ seconds: number; latencies: number[]; replay: { ms: number; duplicates: number } }>;
+  close(): void;
+}
+
+/** The load client in this process (the tests: small, and no child to start). */
+function inProcessClient(): LoadClient {
+  let bodies: string[] = [];
+  let target: { url: string; headers: Record<string, string> } = { url: '', headers: {} };
+  return {
+    async prepare(job) {
+      target = job;
+      bodies = job.batches.map((batch) => JSON.stringify({ deviceId: job.deviceId, items: visitItems(batch, job.skill) }));
+    },
+    async run(concurrency) {
+      const latencies: number[] = [];
+      const seconds = await inParallel(concurrency, bodies, async (body) => {
+        const { ms, results } = await pushBatch(target.url, target.headers, body);
+        if (results.some((r) => r.status !== 'applied')) throw new Error(`visit not applied: ${JSON.stringify(results.find((r) => r.status !== 'applied'))}`);
+        latencies.push(ms);
+      });
+      const replay = await pushBatch(target.url, target.headers, bodies[0]!);
+      return { seconds, latencies, replay: { ms: replay.ms, duplicates: replay.results.filter((r) => r.status === 'duplicate').length } };
+    },
+    close() {},
+  };
+}
+
+/** The load client in a process of its own (`sync-load.ts`), told what to do over IPC. */
+function childClient(): LoadClient {
+  const child = fork(fileURLToPath(new URL('./sync-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  const ask = <T>(job: object) => new Promise<T>((resolve, reject) => {
+    child.once('message', (message: { ok: boolean; result?: T; error?: string }) => (message.ok ? resolve(message.result!) : reject(new Error(message.error))));
+    child.send(job);
+  });
+  return {
+    prepare: (job) => ask({ kind: 'prepare', ...job }),
+    run: (concurrency) => ask({ kind: 'run', concurrency }),
+    close: () => child.kill(),
+  };
 }
 
 /** Runs every job through `clients` parallel workers taking the next job in turn; answers the seconds it took. */

@@ -23,6 +23,7 @@ try {
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2),
     batchSize: 500,
     cpuProfile: process.env.BENCH_CPU_PROFILE,
+    clientInChild: process.env.BENCH_CLIENT !== 'in-process',
   });
   const result = {
     benchmark: 'sync-ingest', machine: machineLabel(), database: bench.databaseLabel, loadAverage: os.loadavg()[0]!.toFixed(1),

@@ -41,23 +41,38 @@ export async function recordQueries(work: () => Promise<unknown>): Promise<Recor
  * benchmark that writes shows where its round trips go). Same patching as `recordQueries`, but
  * keeps no text, so it can stay on for a long run.
  */
-export function countQueries(): { statements: number; transactions: number; stop(): void } {
-  const counts = { statements: 0, transactions: 0 };
+export function countQueries(): { statements: number; transactions: number; bytes: number; stop(): void } {
+  const counts = { statements: 0, transactions: 0, bytes: 0 };
   const targets = [pg.Client.prototype, PGlite.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
   const originals = targets.map((target) => target.query);
   targets.forEach((target, i) => {
     const original = originals[i]!;
     target.query = function (this: unknown, ...args: unknown[]) {
-      const [first] = args;
+      const [first, second] = args;
       const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
       if (typeof text === 'string') {
         if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
-        else if (!/^\s*(commit|rollback)\b/i.test(text)) counts.statements += 1;
+        else if (!/^\s*(commit|rollback)\b/i.test(text)) {
+          counts.statements += 1;
+          const parameters = Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [];
+          counts.bytes += text.length + parameterBytes(parameters);
+        }
       }
       return original.apply(this, args);
     };
   });
   return Object.assign(counts, { stop() { targets.forEach((target, i) => { target.query = originals[i]!; }); } });
+}
+
+/** About the bytes the parameters travel as (text; an array as its elements plus separators). */
+function parameterBytes(values: readonly unknown[]): number {
+  let bytes = 0;
+  for (const value of values) {
+    if (typeof value === 'string') bytes += Buffer.byteLength(value);
+    else if (Array.isArray(value)) bytes += parameterBytes(value) + value.length + 2;
+    else if (value !== null && value !== undefined) bytes += String(value).length;
+  }
+  return bytes;
 }
 
 /** Runs recorded statements again, one after the other on one connection; answers the milliseconds. */

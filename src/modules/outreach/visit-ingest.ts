@@ -115,10 +115,6 @@ async function buildMilestone(batch: SyncBatch, item: PendingItem, data: Milesto
   };
 }
 
-/** Whether a live visit is later than another, as the visited state orders them: by instant, then id. */
-const isLater = (at: string, id: string, than: { last_visit_at: string; last_visit_id: string }) =>
-  at > than.last_visit_at || (at === than.last_visit_at && id > than.last_visit_id);
-
 /**
  * Inserts live visits and adds them to their households' visited state, in one statement, and
  * moves the "households visited" and "households covered" counts: a household counts once, on the day of its earliest live visit
@@ -126,35 +122,9 @@ const isLater = (at: string, id: string, than: { last_visit_at: string; last_vis
  * back to (their last try changed), go back into the change feed, so devices learn of it.
  */
 export async function insertAndMarkVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
-  const byHousehold = new Map<string, q.HouseholdVisitAddition>();
-  for (const row of rows) {
-    const guided = row.outcome === 'guided' ? 1 : 0;
-    const entry = byHousehold.get(row.household_id);
-    if (entry) {
-      entry.live_visits += 1;
-      entry.guided_visits += guided;
-      if (row.day < entry.first_day) entry.first_day = row.day;
-      if (guided && (entry.first_guided_day === null || row.day < entry.first_guided_day)) entry.first_guided_day = row.day;
-      if (isLater(row.visited_at, row.id, entry)) Object.assign(entry, { last_visit_at: row.visited_at, last_visit_id: row.id, last_outcome: row.outcome });
-    } else {
-      byHousehold.set(row.household_id, {
-        household_id: row.household_id, village_code: row.village_code, province_code: row.province_code, live_visits: 1, first_day: row.day,
-        guided_visits: guided, first_guided_day: guided ? row.day : null, last_visit_at: row.visited_at, last_visit_id: row.id, last_outcome: row.outcome,
-      });
-    }
-  }
   // Households created by this batch have no visited state yet: each is reached for the first time.
-  const blank = batch.takeWithoutVisitedState(byHousehold.keys());
-  const fresh: q.HouseholdVisitAddition[] = [];
-  const merged: q.HouseholdVisitAddition[] = [];
-  for (const row of byHousehold.values()) (blank.has(row.household_id) ? fresh : merged).push(row);
-  const changes = await q.insertVisitsAndVisitedState(batch.trx, rows, { recordedBy: batch.viewer.id, deviceId: batch.deviceId }, fresh, merged);
-  for (const row of fresh) {
-    changes.push({
-      household_id: row.household_id, village_code: row.village_code, province_code: row.province_code,
-      first_day: row.first_day, previous_first_day: null, first_guided_day: row.first_guided_day, previous_first_guided_day: null,
-    });
-  }
+  const fresh = batch.takeWithoutVisitedState(new Set(rows.map((row) => row.household_id)));
+  const changes = await q.insertVisitsAndVisitedState(batch.trx, rows, { recordedBy: batch.viewer.id, deviceId: batch.deviceId }, [...fresh]);
   const touched: string[] = [];
   for (const change of changes) {
     moveFirstDay(batch, 'households_visited', change, change.previous_first_day, change.first_day);

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
+import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
 
 export type MilestoneKindRow = Selectable<MilestoneKindsTable>;
 export type NewMilestoneRow = Omit<Insertable<MilestonesTable>, 'recorded_by'> & { visit_id: string | null };
@@ -46,41 +47,52 @@ export interface HeldKindChange {
 
 /**
  * Records facts and adds them to the kinds residents hold, in one statement (one round trip,
- * where three took one each): all facts whatever their number (packed as in insertVisits; all
- * recorded by one user); `fresh` pairs belong to residents who hold nothing yet (created in the
- * same transaction) and go in by a plain insert, without the upsert's look for an existing row;
- * `merged` ones by an upsert, one row per (resident, kind), sorted so concurrent batches lock
- * rows in the same order, whose row lock makes "did the resident hold it before?" exact even
- * when two batches give the same person the same kind at once. Answers the merged pairs whose
- * first day moved: the rest change no count.
+ * where three took one each): all facts whatever their number, as typed arrays (one text
+ * parameter per column; all recorded by one user). What they add per (resident, kind) (the
+ * count and the first day) is summed by the database from the facts themselves. Pairs of
+ * residents in `fresh` (created in the same transaction: they hold nothing yet) go in by a plain
+ * insert, without the upsert's look for an existing row; the others by an upsert, one row per
+ * (resident, kind), sorted so concurrent batches lock rows in the same order, whose row lock
+ * makes "did the resident hold it before?" exact even when two batches give the same person the
+ * same kind at once. Answers the fresh pairs and the merged pairs whose first day moved: the
+ * rest change no count.
  */
 export async function insertMilestonesAndHeldKinds(
-  db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null,
-  fresh: readonly HeldKindInput[], merged: readonly HeldKindInput[],
+  db: Database, rows: readonly NewMilestoneRow[], recordedBy: string | null, fresh: readonly string[],
 ): Promise<HeldKindChange[]> {
-  if (rows.length === 0 && fresh.length === 0 && merged.length === 0) return [];
-  const packed = JSON.stringify(rows.map((r) => {
-    const row: Record<string, string> = { i: r.id, r: r.resident_id, k: r.kind, d: r.achieved_on, s: r.source, u: r.unit_code, p: r.province_code };
-    if (r.visit_id !== null) row.v = r.visit_id;
-    if (r.skills) row.sk = `{${r.skills.map((code) => `"${code.replace(/["\\]/g, '')}"`).join(',')}}`;
-    return row;
-  }));
-  const pack = (held: readonly HeldKindInput[]) =>
-    JSON.stringify(held.map((r) => ({ r: r.resident_id, k: r.kind, v: r.village_code, p: r.province_code, f: r.first_on, n: r.facts })));
+  if (rows.length === 0) return [];
+  const column = (pick: (row: NewMilestoneRow) => string | null) => arrayLiteral(rows.map(pick));
+  // What every fact shares (usually the village, the province and the source) travels once.
+  const source = columnOrConstant(rows.map((r) => r.source));
+  const unit = columnOrConstant(rows.map((r) => r.unit_code));
+  const province = columnOrConstant(rows.map((r) => r.province_code));
+  const freshIds = arrayLiteral(fresh);
   const result = await sql<HeldKindChange & { inserted: boolean }>`
-    with facts as (
+    with x as (
+      select i, r, k, d, coalesce(s, ${source.constant}::text) as s, v, coalesce(u, ${unit.constant}::text) as u,
+             coalesce(p, ${province.constant}::text) as p, sk
+      from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.resident_id)}::uuid[], ${column((r) => r.kind)}::text[],
+        ${column((r) => r.achieved_on)}::date[], ${source.column}::text[], ${column((r) => r.visit_id)}::uuid[],
+        ${unit.column}::text[], ${province.column}::text[], ${nestedArrayLiteral(rows.map((r) => r.skills ?? null))}::text[])
+        as x(i, r, k, d, s, v, u, p, sk)
+    ),
+    facts as (
       insert into milestones (id, resident_id, kind, achieved_on, source, visit_id, recorded_by, unit_code, province_code, skills)
-      select i, r, k, d, s, v, ${recordedBy}::uuid, u, p, sk::text[]
-      from json_to_recordset(${packed}::json) as x(i uuid, r uuid, k text, d date, s text, v uuid, u text, p text, sk text)
+      select i, r, k, d, s, v, ${recordedBy}::uuid, u, p, sk::text[] from x
+    ),
+    added as (
+      -- A resident's facts in one statement share the resident's village.
+      select r, k, min(u) as v, min(p) as p, min(d) as f, count(*)::int as n from x group by r, k
     ),
     fresh as (
       insert into resident_milestones (resident_id, kind, village_code, province_code, first_on, facts)
-      select r, k, v, p, f, n from json_to_recordset(${pack(fresh)}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+      select r, k, v, p, f, n from added where r = any(${freshIds}::uuid[])
       order by r, k
+      returning resident_id, kind, village_code, province_code, first_on
     ),
     changed as (
       insert into resident_milestones as s (resident_id, kind, village_code, province_code, first_on, facts)
-      select r, k, v, p, f, n from json_to_recordset(${pack(merged)}::json) as x(r uuid, k text, v text, p text, f date, n integer)
+      select r, k, v, p, f, n from added where r <> all(${freshIds}::uuid[])
       order by r, k
       on conflict (resident_id, kind, province_code) do update set
         facts = s.facts + excluded.facts,
@@ -88,7 +100,9 @@ export async function insertMilestonesAndHeldKinds(
         first_on = least(s.first_on, excluded.first_on)
       returning resident_id, kind, village_code, province_code, first_on, previous_first_on, (xmax = 0) as inserted
     )
-    select * from changed where inserted or first_on is distinct from previous_first_on`.execute(db);
+    select * from changed where inserted or first_on is distinct from previous_first_on
+    union all
+    select resident_id, kind, village_code, province_code, first_on, null, true from fresh`.execute(db);
   return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_on: inserted ? null : row.previous_first_on }));
 }
 

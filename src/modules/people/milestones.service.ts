@@ -101,30 +101,12 @@ export async function recordMilestones(
 ): Promise<void> {
   if (facts.length === 0) return;
   await feed.hold(facts.map((f) => f.villageCode));
-  const held = new Map<string, mq.HeldKindInput>();
-  for (const f of facts) {
-    const key = `${f.residentId}/${f.kind}`;
-    const row = held.get(key);
-    if (row) {
-      row.facts += 1;
-      if (f.achievedOn < row.first_on) row.first_on = f.achievedOn;
-    } else {
-      held.set(key, { resident_id: f.residentId, kind: f.kind, village_code: f.villageCode, province_code: f.provinceCode, first_on: f.achievedOn, facts: 1 });
-    }
-  }
   // Residents created by this transaction hold nothing yet: every kind is a gain, with nothing to merge.
-  const rows = [...held.values()];
-  const blank = feed.takeWithoutHeldKinds(rows.map((row) => row.resident_id));
-  const fresh: mq.HeldKindInput[] = [];
-  const merged: mq.HeldKindInput[] = [];
-  for (const row of rows) (blank.has(row.resident_id) ? fresh : merged).push(row);
+  const fresh = feed.takeWithoutHeldKinds(new Set(facts.map((f) => f.residentId)));
   const changes = await mq.insertMilestonesAndHeldKinds(trx, facts.map((f) => ({
     id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
     unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,
-  })), recordedBy, fresh, merged);
-  for (const row of fresh) {
-    changes.push({ resident_id: row.resident_id, kind: row.kind, village_code: row.village_code, province_code: row.province_code, first_on: row.first_on, previous_first_on: null });
-  }
+  })), recordedBy, [...fresh]);
   const gained = new Set<string>();
   for (const change of changes) {
     if (change.previous_first_on === change.first_on) continue;

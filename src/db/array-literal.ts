@@ -1,0 +1,46 @@
+/**
+ * PostgreSQL array literals, for a batch's columns sent as typed arrays (`unnest($1::uuid[], …)`).
+ * One text parameter per column costs the driver one string, where a JSON record per row cost
+ * every row's keys and a JSON parse in the database; built here with one `join`, where the
+ * driver's own array encoding walks every element through its type checks.
+ */
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/** One element, always quoted (so `NULL`, empty strings, commas and braces stay text); null as NULL. */
+function element(value: string | null): string {
+  if (value === null) return 'NULL';
+  return NEEDS_ESCAPE.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`;
+}
+
+/**
+ * A column of text values as one array literal. A column of nulls only goes as `{}`: `unnest`
+ * with several arrays pads the shorter ones with nulls, so an empty column costs nothing.
+ */
+export function arrayLiteral(values: readonly (string | null)[]): string {
+  let allNull = true;
+  for (const value of values) {
+    if (value !== null) {
+      allNull = false;
+      break;
+    }
+  }
+  if (allNull) return '{}';
+  return `{${values.map(element).join(',')}}`;
+}
+
+/** A column of lists (each row's uuid[] or text[]) as text[] of their literals, cast per row in SQL. */
+export function nestedArrayLiteral(lists: readonly (readonly string[] | null)[]): string {
+  return arrayLiteral(lists.map((list) => (list === null || list.length === 0 ? null : arrayLiteral(list))));
+}
+
+/**
+ * A column that every row shares (a batch's village, province, outcome) goes once, as `constant`,
+ * with an empty `column`; read in SQL as `coalesce(column's value, constant)`. Otherwise the column
+ * goes whole and `constant` is null.
+ */
+export function columnOrConstant(values: readonly (string | null)[]): { column: string; constant: string | null } {
+  const first = values[0];
+  if (first === undefined || first === null || values.some((value) => value !== first)) return { column: arrayLiteral(values), constant: null };
+  return { column: '{}', constant: first };
+}
