@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { RowError } from '../../errors.js';
 import type { CsvRow } from '../../lib/csv.js';
-import { readSpreadsheet, type SpreadsheetFormat } from '../../lib/xlsx.js';
+import { loadExcelJs, readSpreadsheet, type SpreadsheetFormat } from '../../lib/xlsx.js';
 import { checkDraft, OPTION_LETTERS, type DraftQuestion, type ParsedBank } from './bank-question.js';
 
 /** The columns of a bank spreadsheet, the same words the export writes. */
@@ -37,7 +36,7 @@ export async function parseBankSheet(input: Buffer, format: SpreadsheetFormat): 
 
 /** The bank as a workbook an officer can edit and import again. */
 export async function writeBankXlsx(questions: readonly Omit<DraftQuestion, 'line'>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet('questions');
   sheet.addRow([...BANK_COLUMNS]);
   for (const q of questions) sheet.addRow([q.text, ...q.options, OPTION_LETTERS[q.correct], q.topic]);

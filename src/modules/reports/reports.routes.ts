@@ -9,12 +9,9 @@ import { MEDIA_TYPES, sendExport } from './export-reply.js';
 import { parseDhis2Period, periodReportDay, reportDay } from './report-days.js';
 import { childrenCsv } from './csv/report-csv.js';
 import { fileNameOf } from './report-format.js';
-import { unitReportPdf } from './pdf/report-pdf.js';
-import { unitReportWorkbook } from './xlsx/report-xlsx.js';
 import * as s from './reports.schema.js';
-import { summaryPdf } from './pdf/summary-pdf.js';
 import { movementSummary } from './summary.service.js';
-import { loadUnitReport } from './unit-report.service.js';
+import { loadUnitReport, type UnitReport } from './unit-report.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const access = { access: OFFICERS };
@@ -32,10 +29,12 @@ const reportWord = (lang: Language) => (lang === 'en' ? 'report' : 'bao-cao');
 export const reportRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (app, { reads }) => {
   const { db } = app.database;
 
-  // The unit's target report, the same figures as a workbook or as a document with charts.
+  // The unit's target report, the same figures as a workbook or as a document with charts. The
+  // builders load on the first download: exceljs, pdfkit and ECharts hold about 100 MB of a
+  // server's memory, and most servers build a document now and then.
   const documents = [
-    { format: 'xlsx', summary: 'The unit\'s target report as Excel', build: unitReportWorkbook },
-    { format: 'pdf', summary: 'The unit\'s target report as PDF, with charts', build: unitReportPdf },
+    { format: 'xlsx', summary: 'The unit\'s target report as Excel', build: async (report: UnitReport) => (await import('./xlsx/report-xlsx.js')).unitReportWorkbook(report) },
+    { format: 'pdf', summary: 'The unit\'s target report as PDF, with charts', build: async (report: UnitReport) => (await import('./pdf/report-pdf.js')).unitReportPdf(report) },
   ] as const;
   for (const { format, summary, build } of documents) {
     app.get(`/:unit.${format}`, {
@@ -100,7 +99,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async (
   }, async (request, reply) => {
     const summary = await reads.run((source) => movementSummary(source, request.viewer, request.params.unit, request.lang, reportDay(request.query.date)));
     return sendExport(db, request, reply, {
-      unitCode: summary.unit.code, format: 'summary-pdf', mediaType: MEDIA_TYPES.pdf, body: await summaryPdf(summary, request.lang),
+      unitCode: summary.unit.code, format: 'summary-pdf', mediaType: MEDIA_TYPES.pdf, body: await (await import('./pdf/summary-pdf.js')).summaryPdf(summary, request.lang),
       fileName: fileNameOf([request.lang === 'en' ? 'summary' : 'tom-tat', summary.unit.code, summary.unit.name, summary.day], 'pdf'),
       detail: { date: summary.day },
     });

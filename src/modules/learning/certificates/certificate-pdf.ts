@@ -18,7 +18,7 @@ const vietnameseDate = (day: string) => {
 export async function certificatePdf(view: CertificateView, base: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const url = checkPageUrl(base, displayCode(view.code));
   const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const { doc, finish } = createPdf({ title: `Chứng nhận ${displayCode(view.code)}`, layout: 'landscape', compress: options.compress });
+  const { doc, finish } = await createPdf({ title: `Chứng nhận ${displayCode(view.code)}`, layout: 'landscape', compress: options.compress });
   const width = doc.page.width - 72;
   doc.rect(24, 24, doc.page.width - 48, doc.page.height - 48).lineWidth(2).stroke('#1d4ed8');
   doc.font('bold').fontSize(12).fillColor('#111').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 36, 48, { width, align: 'center' });

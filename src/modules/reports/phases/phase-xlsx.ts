@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../lib/xlsx.js';
 import type { Language } from '../../../i18n/index.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
 import type { PhaseFigure, PhaseReport } from './phase-report.service.js';
@@ -12,7 +12,7 @@ import { addHeader, addTitle, borderRow, colourStatus, formatNumbers, sheetName 
  */
 export async function phaseWorkbook(report: PhaseReport, lang: Language): Promise<Buffer> {
   const l = labels(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Doorstep';
   const phaseName = report.phase.name ?? `${formatDay(lang, report.phase.from)} – ${formatDay(lang, report.phase.to)}`;
   const titleLines = [

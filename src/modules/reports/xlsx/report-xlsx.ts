@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../lib/xlsx.js';
 import { formatDay } from '../report-format.js';
 import { labels, statusLabel } from '../report-labels.js';
 import type { ReportRow, UnitReport } from '../unit-report.service.js';
@@ -14,7 +14,7 @@ const cellOf = (value: number | null) => value ?? null;
 export async function unitReportWorkbook(report: UnitReport): Promise<Buffer> {
   const { lang } = report;
   const l = labels(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Doorstep';
   workbook.created = new Date();
   const titleLines = [
