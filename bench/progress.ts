@@ -8,7 +8,8 @@
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npm run bench:progress
  *   BENCH_SCALE=0.1 npm run bench:progress        # embedded database, smaller scenario
  *
- * Options (environment): BENCH_SCALE (default 1), BENCH_REQUESTS (default 200).
+ * Options (environment): BENCH_SCALE (default 1), BENCH_REQUESTS (default 200), BENCH_CPU_PROFILE
+ * (a file name: V8 CPU profiles of the timed requests, `-province` and `-children` added to it).
  *
  * Building the scenario takes minutes; to measure again over one already built with
  * `doorstep scenario daklak-2025 --scale F`, name it with BENCH_DATABASE_URL (PostgreSQL) or
@@ -25,6 +26,7 @@ import { ChildrenProgressSchema, ProgressAnswerSchema } from '../src/modules/tar
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const PROFILE = process.env.BENCH_CPU_PROFILE;
 const reuse = { databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: process.env.BENCH_DATA_DIR };
 
 const bench = await startBenchServer({}, reuse.databaseUrl || reuse.dataDir ? reuse : undefined);
@@ -38,8 +40,9 @@ try {
     await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
   const headers = await benchLogin(bench.server.url, 'bench-province', 'bench-province-password');
-  const province = await benchRead(bench.server.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema);
-  const children = await benchRead(bench.server.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema);
+  const profile = (name: string) => (PROFILE ? PROFILE.replace(/(\.cpuprofile)?$/, `-${name}.cpuprofile`) : undefined);
+  const province = await benchRead(bench.server.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profile('province'));
+  const children = await benchRead(bench.server.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profile('children'));
 
   const result = {
     benchmark: 'progress', machine: machineLabel(), database: bench.databaseLabel, scale: SCALE, loadAverage: os.loadavg()[0]!.toFixed(1),

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { Database } from '../../src/db/database.js';
@@ -6,6 +7,7 @@ import { percentile } from '../bench-server.js';
 import type { TSchema } from 'typebox';
 import { answerCosts, type AnswerCosts } from './answer-costs.js';
 import { compareToCeiling, type CeilingComparison } from './compare.js';
+import { withCpuProfile } from './cpu-profile.js';
 import { recordQueries, replayQueries, timeInsideDatabase, type RecordedQuery } from './query-recorder.js';
 
 export interface ReadTimes {
@@ -13,6 +15,18 @@ export interface ReadTimes {
   p50: number;
   p95: number;
   max: number;
+  /**
+   * CPU time (user + system) of this process per run: the server, the client and the driver all
+   * run here, so it is what a run costs the machine's Node side, and a loaded machine inflates it
+   * far less than wall time.
+   */
+  cpuMsPerRun: number;
+  /**
+   * Garbage collection pauses of this process during the timed runs: their total, how many runs
+   * overlapped one, and the p95 of the runs that did not. A pause stops the server and the client
+   * alike, so it lands on whichever run is in flight.
+   */
+  gc: { pauseMs: number; runsPaused: number; p95Unpaused: number };
 }
 
 export interface ReadBenchResult {
@@ -37,15 +51,37 @@ const WARM_UP = 5;
 
 /** Times `count` runs of `run` after a few that warm caches and the JIT and are not counted. */
 export async function timeRuns(count: number, run: () => Promise<unknown>): Promise<ReadTimes> {
-  const times: number[] = [];
-  for (let i = 0; i < count + WARM_UP; i++) {
-    const started = performance.now();
+  for (let i = 0; i < WARM_UP; i++) await run();
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const runs: { start: number; end: number }[] = [];
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
     await run();
-    if (i >= WARM_UP) times.push(performance.now() - started);
+    runs.push({ start, end: performance.now() });
   }
-  times.sort((a, b) => a - b);
+  const cpu = process.cpuUsage(cpuBefore);
+  // GC entries are delivered after the fact: let them arrive before reading them.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const paused = (r: { start: number; end: number }) => pauses.some((p) => p.end > r.start && p.start < r.end);
+  const sorted = (list: { start: number; end: number }[]) => list.map((r) => r.end - r.start).sort((a, b) => a - b);
+  const times = sorted(runs);
+  const unpaused = sorted(runs.filter((r) => !paused(r)));
   const ms = (n: number) => Number(n.toFixed(2));
-  return { requests: count, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(times.at(-1)!) };
+  return {
+    requests: count, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(times.at(-1)!),
+    cpuMsPerRun: ms((cpu.user + cpu.system) / 1000 / count),
+    gc: {
+      pauseMs: ms(pauses.filter((p) => p.end > runs[0]!.start).reduce((sum, p) => sum + p.end - p.start, 0)),
+      runsPaused: runs.length - unpaused.length,
+      p95Unpaused: unpaused.length === 0 ? NaN : ms(percentile(unpaused, 95)),
+    },
+  };
 }
 
 /**
@@ -54,14 +90,15 @@ export async function timeRuns(count: number, run: () => Promise<unknown>): Prom
  * answering the route's bytes from memory. The client is the same fetch loop for all three.
  */
 export async function benchRead(
-  url: string, db: Database, path: string, headers: Record<string, string>, requests: number, schema: TSchema,
+  url: string, db: Database, path: string, headers: Record<string, string>, requests: number, schema: TSchema, cpuProfile?: string,
 ): Promise<ReadBenchResult> {
   const get = async (base: string) => {
     const response = await fetch(`${base}${path}`, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
   };
-  const doorstep = await timeRuns(requests, () => get(url));
+  // With a file named, a V8 CPU profile of the timed requests alone (server and client, one process).
+  const doorstep = await withCpuProfile(cpuProfile, () => timeRuns(requests, () => get(url)));
   // Recorded on a warm server, so per-process caches answer as they do under the measurement.
   const statements = await recordQueries(() => get(url));
   const sqlOverOneConnection = await timeRuns(requests, () => replayQueries(db, statements));

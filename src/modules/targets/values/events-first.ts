@@ -14,7 +14,7 @@ const labelOf = (source: string): 'events' | 'records' => (source === 'week_part
  * `totals` are the counts of the records' sources per unit of the grouping on the day.
  */
 export function eventsFirstReader(grouping: Grouping, totals: readonly { unitCode: string; source: string; value: number }[]) {
-  const member = new Map(grouping.members.map((m) => [m.code, m]));
+  const member = grouping.memberOf;
   const communeOf = (code: string): string | null => {
     let current: string | null | undefined = code;
     for (let depth = 0; current && depth < 16; depth++) {

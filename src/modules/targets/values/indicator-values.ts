@@ -52,8 +52,8 @@ async function countsOnDays(
 ): Promise<Map<string, { counts: Counts; facts: UnitTotal[] }>> {
   const members = await areaMembersOf(db, provinceCode);
   const plans = new Map([...groupings].map(([day, grouping]) => [day, areaPlanOf(grouping, members, day)]));
-  const unitsOn = new Map([...plans].map(([day, plan]) => [day, new Set(plan.unitCodes)]));
-  const codesOn = new Map([...groupings].map(([day, grouping]) => [day, new Set(grouping.codes)]));
+  const unitsOn = new Map([...plans].map(([day, plan]) => [day, plan.unitCodeSet]));
+  const codesOn = new Map([...groupings].map(([day, grouping]) => [day, grouping.codeSet]));
   const byDay = new Map([...groupings.keys()].map((day) => [day, { counts: new Map() as Counts, facts: [] as UnitTotal[] }]));
   const add = (day: string, source: string, group: string | null | undefined, value: number) => {
     if (group === null || group === undefined) return;
@@ -101,13 +101,22 @@ async function reportedFigures(
   const which = { latest: over('latest'), sum: over('sum') };
   const rows = await reportedRows.get(db, `${provinceCode}|${day}|${which.latest.join(',')}|${which.sum.join(',')}`,
     async () => Object.freeze(await countedReportedValues(db, which, provinceCode, day)));
-  const inSubtree = new Set(grouping.codes);
+  // Derived from kept objects only (the rows, kept until the reported stamp moves, and the
+  // grouping), so kept beside them: rebuilding it walked the subtree on every request.
+  const byGrouping = reportedByRows.get(rows) ?? new WeakMap<Grouping, Map<string, (code: string) => number | null>>();
+  reportedByRows.set(rows, byGrouping);
+  const kept = byGrouping.get(grouping);
+  if (kept) return kept;
   for (const row of rows) {
-    if (inSubtree.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, { value: row.value, periodEnd: row.period_end });
+    if (grouping.codeSet.has(row.unit_code)) own.get(row.indicator_code)!.set(row.unit_code, { value: row.value, periodEnd: row.period_end });
   }
   for (const [code, values] of own) reported.set(code, reportedWithSuccession(grouping.members, values, overOf.get(code)!));
+  byGrouping.set(grouping, reported);
   return reported;
 }
+
+/** The reported figures of a grouping, per kept rows (their cache key names the indicators and how each sums). */
+const reportedByRows = new WeakMap<readonly CountedReportedValue[], WeakMap<Grouping, Map<string, (code: string) => number | null>>>();
 
 /** Reported figures change when an officer saves, submits or approves one, which moves their stamp. */
 const reportedRows = new ReferenceCache<readonly CountedReportedValue[]>(['reported']);

@@ -13,7 +13,10 @@ export interface Grouping {
   groupOf(code: string): string | null;
   /** Every unit of the subtree, in force or ended. */
   codes: readonly string[];
+  /** The same codes as a set, and the members by code: asked on every read, so made once here. */
+  codeSet: ReadonlySet<string>;
   members: readonly SubtreeMember[];
+  memberOf: ReadonlyMap<string, SubtreeMember>;
   /** Units per group. */
   unitsOf: ReadonlyMap<string, readonly string[]>;
   /** Communes and villages in force per group. */
@@ -71,7 +74,9 @@ function buildGrouping(members: readonly SubtreeMember[], rootCode: string, grou
   return {
     groupOf: (code) => groupOf(code),
     codes: members.map((m) => m.code),
+    codeSet: new Set(members.map((m) => m.code)),
     members,
+    memberOf: byCode,
     unitsOf,
     tiers,
   };
@@ -82,6 +87,7 @@ export interface AreaPlan {
   groupOfArea: ReadonlyMap<string, string>;
   /** Units of the groups that areas cannot serve on the day: read from their own counts. */
   unitCodes: readonly string[];
+  unitCodeSet: ReadonlySet<string>;
 }
 
 const plans = new WeakMap<readonly AreaMember[], WeakMap<Grouping, Map<string, AreaPlan>>>();
@@ -116,7 +122,7 @@ function buildAreaPlan(grouping: Grouping, areaMembers: readonly AreaMember[], d
     if (exact) for (const area of areas) groupOfArea.set(area, group);
     else unitCodes.push(...units);
   }
-  return { groupOfArea, unitCodes };
+  return { groupOfArea, unitCodes, unitCodeSet: new Set(unitCodes) };
 }
 
 export interface TeamTally {
