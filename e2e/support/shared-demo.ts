@@ -33,7 +33,8 @@ export function startSharedDemo(announceFile: string, home: E2eServerHome): { st
   return {
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, sleep(30_000)]);
+      // Unreferenced: a pending timer would keep the run's process alive after the process has exited.
+      await Promise.race([exited, sleep(30_000, undefined, { ref: false })]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
