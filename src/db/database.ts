@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { restrictTree } from '../lib/data-dir.js';
+import { pgliteAssets } from './pglite-assets.js';
 import { PGlitePool } from './pglite-pool.js';
 import { typeParsers } from './type-parsers.js';
 import type { DB } from './types.js';
@@ -48,6 +49,7 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<DatabaseH
   // Loaded only here: on PostgreSQL the embedded database's module (about 40 MB resident) is never needed.
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({
+    ...(await pgliteAssets()),
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: typeParsers,
