@@ -6,6 +6,8 @@
  * 'contest': every participant (cookie) starts an attempt, answers it and submits, with
  * `concurrency` participants in flight; then sends one duplicate submission per participant.
  */
+import { answerJobs, pool } from './load-process.js';
+
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
 interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies: string[]; concurrency: number }
 type Job = HelloJob | ContestJob;
@@ -17,13 +19,6 @@ async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T>
   const result = await work();
   latencies.push(performance.now() - started);
   return result;
-}
-
-async function pool(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await work(next++);
-  }));
 }
 
 async function runHello(job: HelloJob) {
@@ -77,7 +72,4 @@ async function runContest(job: ContestJob) {
   return { elapsedMs, starts, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };
 }
 
-process.on('message', (job: Job) => {
-  const run = job.kind === 'hello' ? runHello(job) : runContest(job);
-  run.then((result) => process.send!({ ok: true, result }), (error: unknown) => process.send!({ ok: false, error: String(error) }));
-});
+answerJobs<Job>((job) => (job.kind === 'hello' ? runHello(job) : runContest(job)));

@@ -13,9 +13,7 @@
  * Options (environment): BENCH_PARTICIPANTS (default 10000), BENCH_CONCURRENCY (100),
  * BENCH_CPU_PROFILE (a file for the CPU profile of the server's part of the measured run).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { createUser } from '../src/modules/auth/auth.service.js';
@@ -26,20 +24,11 @@ import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } f
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { attemptsLike, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
 import { withCpuProfile } from './ceilings/cpu-profile.js';
+import { forkLoadProcess } from './load-process.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 
-function loadGenerator(): ChildProcess {
-  return fork(fileURLToPath(new URL('./contest-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-}
-
-function ask<T>(child: ChildProcess, job: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ok: boolean; result?: T; error?: string }) => (message.ok ? resolve(message.result!) : reject(new Error(message.error))));
-    child.send(job as object);
-  });
-}
 
 const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
 
@@ -48,7 +37,7 @@ const { server } = bench;
 const hello = Fastify();
 hello.get('/', async () => ({ hello: 'world' }));
 const helloUrl = await hello.listen({ port: 0, host: '127.0.0.1' });
-const load = loadGenerator();
+const load = forkLoadProcess(new URL('./contest-load.ts', import.meta.url));
 // memoryUsage.rss() alone: the full memoryUsage() walks the heap's spaces, and at every 50 ms it
 // took 6% of the server process's profile samples during the measured run.
 let peakRss = process.memoryUsage.rss();
@@ -86,11 +75,11 @@ try {
   }
   const registerMs = performance.now() - registerStarted;
 
-  const ceiling = await ask<{ elapsedMs: number; latencies: number[] }>(load, { kind: 'hello', url: helloUrl, requests: PARTICIPANTS * 2, concurrency: CONCURRENCY });
+  const ceiling = await load.ask<{ elapsedMs: number; latencies: number[] }>({ kind: 'hello', url: helloUrl, requests: PARTICIPANTS * 2, concurrency: CONCURRENCY });
   peakRss = process.memoryUsage.rss();
   const cpuBefore = process.cpuUsage();
-  const run = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
-    load, { kind: 'contest', url: server.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
+  const run = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
+    { kind: 'contest', url: server.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
   ));
   const cpu = process.cpuUsage(cpuBefore);
 

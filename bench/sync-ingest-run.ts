@@ -1,5 +1,3 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../src/db/database.js';
 import { createUser, findUserByUsername } from '../src/modules/auth/auth.service.js';
@@ -10,7 +8,8 @@ import { withCpuProfile } from './ceilings/cpu-profile.js';
 import { countQueries } from './ceilings/query-recorder.js';
 import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
-import { pushBatch, visitItems } from './sync-push.js';
+import { forkLoadProcess, pool } from './load-process.js';
+import { pushAll, pushBatch, serialiseBatches, type PushRun } from './sync-push.js';
 
 export interface SyncIngestOptions {
   visits: number;
@@ -143,53 +142,35 @@ async function ensureVillage(db: Database, village: string): Promise<void> {
 
 interface LoadClient {
   prepare(job: { url: string; headers: Record<string, string>; deviceId: string; skill: string; batches: CeilingVisit[][] }): Promise<unknown>;
-  run(concurrency: number): Promise<{ seconds: number; latencies: number[]; replay: { ms: number; duplicates: number } }>;
+  run(concurrency: number): Promise<PushRun>;
   close(): void;
 }
 
 /** The load client in this process (the tests: small, and no child to start). */
 function inProcessClient(): LoadClient {
-  let bodies: string[] = [];
-  let target: { url: string; headers: Record<string, string> } = { url: '', headers: {} };
+  let prepared: { url: string; headers: Record<string, string>; bodies: string[] } = { url: '', headers: {}, bodies: [] };
   return {
     async prepare(job) {
-      target = job;
-      bodies = job.batches.map((batch) => JSON.stringify({ deviceId: job.deviceId, items: visitItems(batch, job.skill) }));
+      prepared = { url: job.url, headers: job.headers, bodies: serialiseBatches(job.deviceId, job.skill, job.batches) };
     },
-    async run(concurrency) {
-      const latencies: number[] = [];
-      const seconds = await inParallel(concurrency, bodies, async (body) => {
-        const { ms, results } = await pushBatch(target.url, target.headers, body);
-        if (results.some((r) => r.status !== 'applied')) throw new Error(`visit not applied: ${JSON.stringify(results.find((r) => r.status !== 'applied'))}`);
-        latencies.push(ms);
-      });
-      const replay = await pushBatch(target.url, target.headers, bodies[0]!);
-      return { seconds, latencies, replay: { ms: replay.ms, duplicates: replay.results.filter((r) => r.status === 'duplicate').length } };
-    },
+    run: (concurrency) => pushAll(prepared.url, prepared.headers, prepared.bodies, concurrency),
     close() {},
   };
 }
 
-/** The load client in a process of its own (`sync-load.ts`), told what to do over IPC. */
+/** The load client in a process of its own (`sync-load.ts`). */
 function childClient(): LoadClient {
-  const child = fork(fileURLToPath(new URL('./sync-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-  const ask = <T>(job: object) => new Promise<T>((resolve, reject) => {
-    child.once('message', (message: { ok: boolean; result?: T; error?: string }) => (message.ok ? resolve(message.result!) : reject(new Error(message.error))));
-    child.send(job);
-  });
+  const child = forkLoadProcess(new URL('./sync-load.ts', import.meta.url));
   return {
-    prepare: (job) => ask({ kind: 'prepare', ...job }),
-    run: (concurrency) => ask({ kind: 'run', concurrency }),
+    prepare: (job) => child.ask({ kind: 'prepare', ...job }),
+    run: (concurrency) => child.ask({ kind: 'run', concurrency }),
     close: () => child.kill(),
   };
 }
 
 /** Runs every job through `clients` parallel workers taking the next job in turn; answers the seconds it took. */
 async function inParallel<T>(clients: number, jobs: readonly T[], run: (job: T) => Promise<void>): Promise<number> {
-  let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < jobs.length) await run(jobs[next++]!);
-  }));
+  await pool(jobs.length, clients, (i) => run(jobs[i]!));
   return (performance.now() - started) / 1000;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { bytesBlob } from './bytes-blob.js';
 
 export interface PGliteAssets {
   pgliteWasmModule: WebAssembly.Module;
@@ -21,9 +22,7 @@ export function pgliteAssets(): Promise<PGliteAssets> {
     const read = (name: string) => fs.promises.readFile(require.resolve(`@electric-sql/pglite/${name}`));
     const [pglite, initdb, bundle] = await Promise.all([read('pglite.wasm'), read('initdb.wasm'), read('pglite.data')]);
     const [pgliteWasmModule, initdbWasmModule] = await Promise.all([WebAssembly.compile(pglite), WebAssembly.compile(initdb)]);
-    // PGlite asks the bundle only for `arrayBuffer()`; each open gets a copy of its own.
-    const fsBundle = { type: 'application/octet-stream', arrayBuffer: async () => bundle.buffer.slice(bundle.byteOffset, bundle.byteOffset + bundle.byteLength) } as unknown as Blob;
-    return { pgliteWasmModule, initdbWasmModule, fsBundle };
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: bytesBlob(bundle, 'application/octet-stream') };
   })();
   return assets;
 }

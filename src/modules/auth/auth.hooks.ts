@@ -26,14 +26,18 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** What a route declares of its callers; routes outside /api (docs, the 404 handler) declare nothing and are public. */
+function accessOf(request: FastifyRequest): Access {
+  return request.routeOptions.config?.access ?? 'public';
+}
+
 /**
  * Identifies the caller from the session cookie and enforces each route's declared access.
  * It runs on onRequest, before the body is read, so an anonymous caller of a protected route
  * is turned away without the server parsing what they sent.
  */
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
-  // Routes outside /api (docs, the 404 handler) declare nothing and are public.
-  const access: Access = request.routeOptions.config?.access ?? 'public';
+  const access = accessOf(request);
   const token = request.cookies?.[SESSION_COOKIE];
 
   if (token) {
@@ -73,7 +77,7 @@ export const authHooks = Object.assign(
     app.addHook('onRequest', (request, _reply, done) => {
       // A public route called without a session (the contest's participants, the public pages)
       // has nothing to look up: answered without a promise.
-      if (!request.cookies?.[SESSION_COOKIE] && (request.routeOptions.config?.access ?? 'public') === 'public') return done();
+      if (!request.cookies?.[SESSION_COOKIE] && accessOf(request) === 'public') return done();
       authenticate(app, request).then(() => done(), done);
     });
   },
