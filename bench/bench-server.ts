@@ -1,16 +1,27 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
-import { openPostgres } from '../src/db/database.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import { openDatabase, openPostgres, type Database, type DatabaseKind } from '../src/db/database.js';
+import { startServer } from '../src/server.js';
 import { adminUrl } from '../src/testing/test-database-names.js';
+import { forkBenchProcess } from './load-process.js';
+import { meterThisProcess, type ServerMeter, type ServerUsage } from './server-meter.js';
 
 export interface BenchServer {
-  server: RunningServer;
+  /** The server's address. */
+  url: string;
+  /** The benchmark's connection to the server's database (the server's own, when it runs here). */
+  db: Database;
+  kind: DatabaseKind;
   databaseLabel: string;
+  /** Measures the server's process over a part of the benchmark. */
+  meter: ServerMeter;
+  /** Where the server runs: in the benchmark's process, or in a process of its own. */
+  process: 'benchmark' | 'own';
   close(): Promise<void>;
 }
 
@@ -18,9 +29,16 @@ export interface BenchServer {
  * A real server on a free port over a database of its own: a fresh database on the PostgreSQL
  * server of DATABASE_URL (dropped afterwards), or an embedded one in a temporary folder. With
  * `reuse`, over an existing database instead (a PostgreSQL URL or an embedded data folder),
- * left as it was found but for what the benchmark writes.
+ * left as it was found but for what the benchmark writes. With `ownProcess`, on PostgreSQL, the
+ * server runs in a process of its own (`server-process.ts`) and the benchmark reaches its
+ * database over a pool of its own; the embedded database belongs to one process, so there the
+ * server stays in the benchmark's.
  */
-export async function startBenchServer(env: Record<string, string> = {}, reuse?: { databaseUrl?: string; dataDir?: string }): Promise<BenchServer> {
+export async function startBenchServer(
+  env: Record<string, string> = {},
+  reuse?: { databaseUrl?: string; dataDir?: string },
+  options: { ownProcess?: boolean } = {},
+): Promise<BenchServer> {
   const serverUrl = process.env.DATABASE_URL;
   const reusing = reuse?.databaseUrl !== undefined || reuse?.dataDir !== undefined;
   const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-bench-'));
@@ -36,20 +54,46 @@ export async function startBenchServer(env: Record<string, string> = {}, reuse?:
       await admin.close();
     };
   }
-  const config = loadConfig({
+  const configEnv = {
     ...env,
     PORT: '0', LOG_LEVEL: 'warn', DOORSTEP_DEMO: 'false', DATA_DIR: dataDir,
     DOORSTEP_ADMIN_PASSWORD: 'bench-admin-password', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
-  const server = await startServer(config);
-  const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(server.database.db);
+  };
+  const removeDataDir = () => { if (!reusing) fs.rmSync(dataDir, { recursive: true, force: true }); };
+  const label = async (db: Database, kind: DatabaseKind) => {
+    const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
+    return `${kind} ${version.rows[0]?.v ?? ''}`.trim();
+  };
+
+  if (options.ownProcess && databaseUrl) {
+    const child = forkBenchProcess(new URL('./server-process.ts', import.meta.url));
+    const { url } = await child.ask<{ url: string }>({ kind: 'start', env: configEnv });
+    // Migrated by the server's start. A pool like the server's: the contest's ceiling keeps as
+    // many attempts in flight over it as the server had.
+    const own = await openDatabase(loadConfig(configEnv));
+    return {
+      url, db: own.db, kind: 'postgresql', databaseLabel: await label(own.db, 'postgresql'), process: 'own',
+      meter: {
+        start: (cpuProfile) => child.ask({ kind: 'meter-start', cpuProfile }),
+        stop: () => child.ask<ServerUsage>({ kind: 'meter-stop' }),
+      },
+      async close() {
+        await child.ask({ kind: 'stop' });
+        child.kill();
+        await own.close();
+        await dropDatabase();
+        removeDataDir();
+      },
+    };
+  }
+  const server = await startServer(loadConfig(configEnv));
+  const { db, kind } = server.database;
   return {
-    server,
-    databaseLabel: `${server.database.kind} ${version.rows[0]?.v ?? ''}`.trim(),
+    url: server.url, db, kind, databaseLabel: await label(db, kind), process: 'benchmark', meter: meterThisProcess(),
     async close() {
       await server.stop();
       await dropDatabase();
-      if (!reusing) fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }
@@ -71,7 +115,9 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function machineLabel(): string {
-  return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The heap limit moves the peak memory the benchmarks report (package.json passes the server's).
+  const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, heap limit ${heapLimitMb} MB`;
 }
 
 export function writeResult(name: string, result: unknown): string {

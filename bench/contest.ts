@@ -23,8 +23,7 @@ import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { attemptsLike, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
-import { withCpuProfile } from './ceilings/cpu-profile.js';
-import { forkLoadProcess } from './load-process.js';
+import { forkBenchProcess } from './load-process.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -32,28 +31,25 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 
 const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
 
-const bench = await startBenchServer({ CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' });
-const { server } = bench;
+const bench = await startBenchServer(
+  { CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' }, undefined, { ownProcess: true },
+);
 const hello = Fastify();
 hello.get('/', async () => ({ hello: 'world' }));
 const helloUrl = await hello.listen({ port: 0, host: '127.0.0.1' });
-const load = forkLoadProcess(new URL('./contest-load.ts', import.meta.url));
-// memoryUsage.rss() alone: the full memoryUsage() walks the heap's spaces, and at every 50 ms it
-// took 6% of the server process's profile samples during the measured run.
-let peakRss = process.memoryUsage.rss();
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+const load = forkBenchProcess(new URL('./contest-load.ts', import.meta.url));
 try {
-  const db = server.database.db;
+  const { db } = bench;
   const validFrom = '2025-07-01';
   await createUnit(db, { code: '66', name: 'Tỉnh Đo Tải', type: 'tỉnh', parentCode: null, validFrom }, null);
   const communes = Array.from({ length: 10 }, (_, i) => `660${String(i + 1).padStart(2, '0')}`);
   for (const code of communes) await createUnit(db, { code, name: `Xã ${code}`, type: 'xã', parentCode: '66', validFrom }, null);
   await createUser(db, { username: 'bench-officer', displayName: 'Bench', password: 'bench-officer-password', role: 'province_officer', scopeUnitCode: '66' }, null);
-  const officer = await benchLogin(server.url, 'bench-officer', 'bench-officer-password');
-  const bank = await fetch(`${server.url}/api/contest-admin/banks?provinceCode=66&name=bench&format=aiken`, {
+  const officer = await benchLogin(bench.url, 'bench-officer', 'bench-officer-password');
+  const bank = await fetch(`${bench.url}/api/contest-admin/banks?provinceCode=66&name=bench&format=aiken`, {
     method: 'POST', headers: { ...officer, 'content-type': 'text/plain' }, body: aikenBank(500),
   }).then((r) => r.json()) as { id: string };
-  const createContest = (title: string) => fetch(`${server.url}/api/contest-admin/contests`, {
+  const createContest = (title: string) => fetch(`${bench.url}/api/contest-admin/contests`, {
     method: 'POST', headers: officer, body: JSON.stringify({ provinceCode: '66', title, bankId: bank.id, phases: [{ startsOn: vietnamDay(), endsOn: vietnamDay() }] }),
   }).then((r) => r.json()) as Promise<{ id: string }>;
   const contest = await createContest('Bench');
@@ -64,7 +60,7 @@ try {
   for (let i = 0; i < PARTICIPANTS; i += 200) {
     const batch = Array.from({ length: Math.min(200, PARTICIPANTS - i) }, async (_, k) => {
       const n = i + k;
-      const response = await fetch(`${server.url}/api/contests/participants`, {
+      const response = await fetch(`${bench.url}/api/contests/participants`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ fullName: `Người Đo ${n}`, phone: `09${String(n).padStart(8, '0')}`, unitCode: communes[n % communes.length] }),
       });
@@ -76,19 +72,17 @@ try {
   const registerMs = performance.now() - registerStarted;
 
   const ceiling = await load.ask<{ elapsedMs: number; latencies: number[] }>({ kind: 'hello', url: helloUrl, requests: PARTICIPANTS * 2, concurrency: CONCURRENCY });
-  peakRss = process.memoryUsage.rss();
-  const cpuBefore = process.cpuUsage();
-  const run = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
-    { kind: 'contest', url: server.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
-  ));
-  const cpu = process.cpuUsage(cpuBefore);
+  await bench.meter.start(process.env.BENCH_CPU_PROFILE);
+  const run = await load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
+    { kind: 'contest', url: bench.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
+  );
+  const { cpuMs: cpu, rssMb } = await bench.meter.stop();
 
   const stored = await sql<{ attempts: number; submitted: number; score: number }>`
     select count(*)::int as attempts, count(submitted_at)::int as submitted, coalesce(sum(score), 0)::int as score
       from contest_attempts where contest_id = ${contest.id}`.execute(db);
   const entries = await sql<{ n: number }>`select coalesce(sum(value), 0)::int as n from rollup_counts where source = 'contest_participants'`.execute(db);
   const facts = stored.rows[0]!;
-  const runPeakRss = peakRss;
 
   // The plain-SQL ceiling, after the checks above (it counts its entrants in the same rollups):
   // the same participants' attempts, papers and answers written again into a second contest.
@@ -110,12 +104,14 @@ try {
     ceiling: overHello.ceiling, doorstep: overHello.doorstep, ratio: overHello.ratio,
     requestsPerSecond: { overHelloWorld: overHello, overPlainSql: overSql },
     plainSqlAttempts: attempts.length,
-    // The benchmark's process is the server's (the load generator is another): its CPU over the
-    // measured run, per request, compares across loads better than wall time does.
-    serverCpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
-    serverCpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / requests) * 100) / 100,
+    // The server's CPU over the measured run (its process: the benchmark's, or its own on
+    // PostgreSQL; the load generator is another), per request, compares across loads better than
+    // wall time does.
+    serverProcess: bench.process,
+    serverCpuSeconds: Math.round((cpu.user + cpu.system) / 10) / 100,
+    serverCpuMsPerRequest: Math.round(((cpu.user + cpu.system) / requests) * 100) / 100,
     // System CPU is mostly socket writes (to PostgreSQL, one per statement, and to the client).
-    serverCpuMsPerRequestSplit: { user: Math.round((cpu.user / 1000 / requests) * 100) / 100, system: Math.round((cpu.system / 1000 / requests) * 100) / 100 },
+    serverCpuMsPerRequestSplit: { user: Math.round((cpu.user / requests) * 100) / 100, system: Math.round((cpu.system / requests) * 100) / 100 },
     startMs: { p50: ms(starts, 50), p95: ms(starts, 95), p99: ms(starts, 99) },
     submitMs: { p50: ms(submits, 50), p95: ms(submits, 95), p99: ms(submits, 99) },
     statuses: run.statuses,
@@ -123,7 +119,7 @@ try {
     answered: { scored: run.scored, scoreSum: run.scoreSum },
     nothingLostOrTwice: facts.attempts === PARTICIPANTS && facts.submitted === PARTICIPANTS && facts.score === run.scoreSum
       && run.scored === PARTICIPANTS && Number(entries.rows[0]!.n) === PARTICIPANTS && (run.statuses['resubmit 409'] ?? 0) === PARTICIPANTS,
-    serverPeakRssMb: Math.round(runPeakRss / 2 ** 20),
+    serverPeakRssMb: rssMb.peak,
   };
   console.log(JSON.stringify(result, null, 2));
   console.log(`all ${PARTICIPANTS} started and submitted in ${result.allStartedAndSubmittedSeconds} s; server CPU ${result.serverCpuMsPerRequest} ms a request`);
@@ -131,7 +127,6 @@ try {
   console.log(formatComparison('contest over plain SQL', overSql));
   console.log(`written to ${writeResult('contest', result)}`);
 } finally {
-  clearInterval(sampler);
   load.kill();
   await hello.close();
   await bench.close();

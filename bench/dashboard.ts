@@ -26,12 +26,12 @@ interface Children { children: { unit: { code: string; name: string }; indicator
 const bench = await startBenchServer({}, reuse);
 const browser = await launchChromium();
 try {
-  const db = bench.server.database.db;
+  const db = bench.db;
   if ((await countUnits(db)) === 0) throw new Error('The database holds no scenario: build it with `doorstep scenario daklak-2025` first');
   if (!(await findUserByUsername(db, USER.username))) {
     await createUser(db, { ...USER, displayName: 'Bench', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
-  const base = bench.server.url;
+  const base = bench.url;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await signInWithForm(page, base, USER.username, USER.password);

@@ -2,22 +2,32 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A benchmark's load client in a process of its own, so that its requests, its memory and its
- * garbage collection are not counted as the server's. The parent sends a job over IPC and waits
- * for its answer (`forkLoadProcess`); the child answers each job it is sent (`answerJobs`).
+ * A part of a benchmark in a process of its own (its load client, or its server), so that the
+ * server's memory, CPU and garbage collection are counted apart from the rest. The parent sends a
+ * job over IPC and waits for its answer (`forkBenchProcess`); the child answers each job it is
+ * sent (`answerJobs`).
  */
-export interface LoadProcess {
+export interface BenchProcess {
   ask<T>(job: object): Promise<T>;
   kill(): void;
 }
 
 interface Answer { ok: boolean; result?: unknown; error?: string }
 
-export function forkLoadProcess(module: URL): LoadProcess {
-  const child = fork(fileURLToPath(module), [], { execArgv: ['--import', 'tsx'] });
+export function forkBenchProcess(module: URL): BenchProcess {
+  // The benchmark's heap limit (package.json's bench scripts) goes to the child as well: for a
+  // server in a child, it is the server's.
+  const heapLimit = process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size'));
+  const child = fork(fileURLToPath(module), [], { execArgv: [...heapLimit, '--import', 'tsx'] });
   return {
     ask: <T>(job: object) => new Promise<T>((resolve, reject) => {
-      child.once('message', (message: Answer) => (message.ok ? resolve(message.result as T) : reject(new Error(message.error))));
+      const onExit = (code: number | null) => reject(new Error(`${fileURLToPath(module)} exited (${code}) before answering`));
+      child.once('exit', onExit);
+      child.once('message', (message: Answer) => {
+        child.off('exit', onExit);
+        if (message.ok) resolve(message.result as T);
+        else reject(new Error(message.error));
+      });
       child.send(job);
     }),
     kill: () => child.kill(),

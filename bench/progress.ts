@@ -31,18 +31,18 @@ const reuse = { databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: process.en
 
 const bench = await startBenchServer({}, reuse.databaseUrl || reuse.dataDir ? reuse : undefined);
 try {
-  const db = bench.server.database.db;
+  const db = bench.db;
   const started = performance.now();
   const built = (await countUnits(db)) > 0;
-  if (!built) await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.server.database.kind === 'postgresql' ? SERVER_CONCURRENCY : 1 });
+  if (!built) await runScenario(db, { scale: SCALE, secretKey: 'bench-secret-key-bench-secret-key-0123', concurrency: bench.kind === 'postgresql' ? SERVER_CONCURRENCY : 1 });
   const scenarioSeconds = built ? null : Number(((performance.now() - started) / 1000).toFixed(1));
   if (!(await findUserByUsername(db, 'bench-province'))) {
     await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
-  const headers = await benchLogin(bench.server.url, 'bench-province', 'bench-province-password');
+  const headers = await benchLogin(bench.url, 'bench-province', 'bench-province-password');
   const profile = (name: string) => (PROFILE ? PROFILE.replace(/(\.cpuprofile)?$/, `-${name}.cpuprofile`) : undefined);
-  const province = await benchRead(bench.server.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profile('province'));
-  const children = await benchRead(bench.server.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profile('children'));
+  const province = await benchRead(bench.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profile('province'));
+  const children = await benchRead(bench.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profile('children'));
 
   const result = {
     benchmark: 'progress', machine: machineLabel(), database: bench.databaseLabel, scale: SCALE, loadAverage: os.loadavg()[0]!.toFixed(1),

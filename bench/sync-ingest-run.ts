@@ -4,12 +4,11 @@ import { createUser, findUserByUsername } from '../src/modules/auth/auth.service
 import { countUnits, createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, percentile } from './bench-server.js';
-import { withCpuProfile } from './ceilings/cpu-profile.js';
-import { countQueries } from './ceilings/query-recorder.js';
 import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
-import { forkLoadProcess, pool } from './load-process.js';
+import { forkBenchProcess, pool } from './load-process.js';
 import { pushAll, pushBatch, serialiseBatches, type PushRun } from './sync-push.js';
+import { meterThisProcess, type ServerMeter } from './server-meter.js';
 
 export interface SyncIngestOptions {
   visits: number;
@@ -20,6 +19,8 @@ export interface SyncIngestOptions {
   village?: string;
   /** A file to write the CPU profile of Doorstep's part to. */
   cpuProfile?: string;
+  /** Measures the server's process over Doorstep's part; by default this process (the server runs here). */
+  meter?: ServerMeter;
   /**
    * Runs the load client in a child process (`sync-load.ts`), so this process's memory and CPU
    * are the server's own; the tests keep it in the process.
@@ -37,10 +38,10 @@ export interface SyncIngestResult {
   replayedBatch: { ms: number; duplicates: number };
   /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
   doorstepCost: { nodeCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
-  /** Where the client ran: in a child process, this process's CPU and memory are the server's alone. */
+  /** Where the client ran: in a child process, the server's process's CPU and memory are the server's alone. */
   client: 'child process' | 'in process';
-  /** This process's resident memory, sampled every 50 ms through Doorstep's part (MB). */
-  doorstepRssMb: { before: number; peak: number };
+  /** The server's process's resident memory, sampled every 50 ms through Doorstep's part (MB). */
+  doorstepRssMb: { before: number; peak: number; processPeak: number };
 }
 
 const DEFAULT_VILLAGE = '66001001';
@@ -99,19 +100,10 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const client = options.clientInChild ? childClient() : inProcessClient();
   await client.prepare({ url, headers, deviceId, skill: SKILL, batches: visitsFor(people.slice(households)) });
   const batches = Math.ceil(visits / batchSize);
-  // memoryUsage.rss() alone: the full memoryUsage() walks the heap's spaces.
-  const rssBefore = process.memoryUsage.rss();
-  let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
-  const cpuBefore = process.cpuUsage();
-  const counter = countQueries();
-  const { seconds: doorstepSeconds, latencies, replay } = await withCpuProfile(options.cpuProfile, () => client.run(concurrency))
-    .finally(() => {
-      counter.stop();
-      clearInterval(sampler);
-      client.close();
-    });
-  const cpu = process.cpuUsage(cpuBefore);
+  const meter = options.meter ?? meterThisProcess();
+  await meter.start(options.cpuProfile);
+  const { seconds: doorstepSeconds, latencies, replay } = await client.run(concurrency).finally(() => client.close());
+  const { cpuMs: cpu, rssMb, queries: counter } = await meter.stop();
   latencies.sort((a, b) => a - b);
   return {
     visits, batchSize, concurrency,
@@ -120,14 +112,14 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.duplicates },
     doorstepCost: {
-      nodeCpuMsPer1000Visits: Math.round((cpu.user + cpu.system) / visits),
+      nodeCpuMsPer1000Visits: Math.round(((cpu.user + cpu.system) * 1000) / visits),
       // The replayed batch is counted too: one batch more.
       statementsPerBatch: Number((counter.statements / (batches + 1)).toFixed(1)),
       transactionsPerBatch: Number((counter.transactions / (batches + 1)).toFixed(1)),
       kilobytesPerBatch: Math.round(counter.bytes / (batches + 1) / 1024),
     },
     client: options.clientInChild ? 'child process' : 'in process',
-    doorstepRssMb: { before: Math.round(rssBefore / 2 ** 20), peak: Math.round(rssPeak / 2 ** 20) },
+    doorstepRssMb: rssMb,
   };
 }
 
@@ -160,7 +152,7 @@ function inProcessClient(): LoadClient {
 
 /** The load client in a process of its own (`sync-load.ts`). */
 function childClient(): LoadClient {
-  const child = forkLoadProcess(new URL('./sync-load.ts', import.meta.url));
+  const child = forkBenchProcess(new URL('./sync-load.ts', import.meta.url));
   return {
     prepare: (job) => child.ask({ kind: 'prepare', ...job }),
     run: (concurrency) => child.ask({ kind: 'run', concurrency }),

@@ -2,21 +2,30 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 /**
- * Runs `work` under V8's CPU profiler when `file` is named (BENCH_CPU_PROFILE), and writes the
- * profile there (open it in Chrome's DevTools, or summarise it by function). The server runs in
- * the benchmark's process, so the profile holds the server's work of just the measured part.
+ * Starts V8's CPU profiler in this process when `file` is named (BENCH_CPU_PROFILE); the answered
+ * function stops it and writes the profile there (open it in Chrome's DevTools, or summarise it by
+ * function). Run in the server's process, the profile holds the server's work of just the measured
+ * part.
  */
-export async function withCpuProfile<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
+export async function startCpuProfile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
+  return async () => {
     const { profile } = await session.post('Profiler.stop');
     fs.writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
+  };
+}
+
+/** Runs `work` under the CPU profiler when `file` is named (see `startCpuProfile`). */
+export async function withCpuProfile<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  const stop = await startCpuProfile(file);
+  try {
+    return await work();
+  } finally {
+    await stop();
   }
 }

@@ -1,7 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.js';
+import { PGliteClient } from '../../src/db/pglite-pool.js';
 
 export interface RecordedQuery {
   sql: string;
@@ -9,59 +9,57 @@ export interface RecordedQuery {
 }
 
 /**
- * The statements a piece of work sends to the database, as sent: recorded at the drivers'
- * `query` (node-postgres and PGlite), so a benchmark's SQL ceiling is the route's own SQL and
- * follows it as the code changes. Only for benchmarks and their tests: it patches the drivers'
- * prototypes for the duration of `work`, so nothing else may run meanwhile.
+ * Calls `onQuery` with each statement sent at the drivers' `query` (node-postgres's client and
+ * the embedded database's, `PGliteClient`) until the answered function is called. Only for
+ * benchmarks and their tests: it patches the drivers' prototypes, so nothing else may patch them
+ * meanwhile. Patching Doorstep's own PGlite client rather than PGlite leaves PGlite unloaded in a
+ * process on PostgreSQL.
  */
-export async function recordQueries(work: () => Promise<unknown>): Promise<RecordedQuery[]> {
-  const recorded: RecordedQuery[] = [];
-  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
+function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[]) => void): () => void {
+  const targets = [pg.Client.prototype, PGliteClient.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
   const originals = targets.map((target) => target.query);
   targets.forEach((target, i) => {
     const original = originals[i]!;
     target.query = function (this: unknown, ...args: unknown[]) {
       const [first, second] = args;
       const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
-      const parameters = Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [];
-      if (typeof text === 'string') recorded.push({ sql: text, parameters: [...parameters] });
+      if (typeof text === 'string') onQuery(text, Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? []);
       return original.apply(this, args);
     };
   });
+  return () => targets.forEach((target, i) => { target.query = originals[i]!; });
+}
+
+/**
+ * The statements a piece of work sends to the database, as sent, so a benchmark's SQL ceiling is
+ * the route's own SQL and follows it as the code changes.
+ */
+export async function recordQueries(work: () => Promise<unknown>): Promise<RecordedQuery[]> {
+  const recorded: RecordedQuery[] = [];
+  const restore = onDriverQueries((sql, parameters) => recorded.push({ sql, parameters: [...parameters] }));
   try {
     await work();
   } finally {
-    targets.forEach((target, i) => { target.query = originals[i]!; });
+    restore();
   }
   return recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql));
 }
 
 /**
  * Counts the statements sent at the drivers until `stop()`, transaction commands apart (a
- * benchmark that writes shows where its round trips go). Same patching as `recordQueries`, but
- * keeps no text, so it can stay on for a long run.
+ * benchmark that writes shows where its round trips go). Keeps no text, so it can stay on for a
+ * long run.
  */
 export function countQueries(): { statements: number; transactions: number; bytes: number; stop(): void } {
   const counts = { statements: 0, transactions: 0, bytes: 0 };
-  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
-  const originals = targets.map((target) => target.query);
-  targets.forEach((target, i) => {
-    const original = originals[i]!;
-    target.query = function (this: unknown, ...args: unknown[]) {
-      const [first, second] = args;
-      const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
-      if (typeof text === 'string') {
-        if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
-        else if (!/^\s*(commit|rollback)\b/i.test(text)) {
-          counts.statements += 1;
-          const parameters = Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [];
-          counts.bytes += text.length + parameterBytes(parameters);
-        }
-      }
-      return original.apply(this, args);
-    };
+  const stop = onDriverQueries((text, parameters) => {
+    if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
+    else if (!/^\s*(commit|rollback)\b/i.test(text)) {
+      counts.statements += 1;
+      counts.bytes += text.length + parameterBytes(parameters);
+    }
   });
-  return Object.assign(counts, { stop() { targets.forEach((target, i) => { target.query = originals[i]!; }); } });
+  return Object.assign(counts, { stop });
 }
 
 /** About the bytes the parameters travel as (text; an array as its elements plus separators). */
