@@ -23,7 +23,8 @@ const USER = { username: 'bench-province', password: 'bench-province-password' }
 
 interface Children { children: { unit: { code: string; name: string }; indicators: { status: string; gap: number | null }[] }[] }
 
-const bench = await startBenchServer({}, reuse);
+// On PostgreSQL the server runs in a process of its own: its memory is then its alone.
+const bench = await startBenchServer({}, reuse, { ownProcess: true });
 const browser = await launchChromium();
 try {
   const db = bench.db;
@@ -32,6 +33,7 @@ try {
     await createUser(db, { ...USER, displayName: 'Bench', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
   const base = bench.url;
+  await bench.meter.start();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await signInWithForm(page, base, USER.username, USER.password);
@@ -61,11 +63,13 @@ try {
   const target = (await row.textContent())!.trim();
   const drillDown = await timeDrillDown(open, () => row.click(), { unitName: target, count: tiles });
 
+  const { rssMb } = await bench.meter.stop();
   const summary = (times: number[]) => ({ runs: times.length, p50: Number(percentile(times, 50).toFixed(0)), max: Number(times.at(-1)!.toFixed(0)) });
   const result = {
     benchmark: 'dashboard', machine: machineLabel(), database: bench.databaseLabel,
     communes: children.children.length,
     provinceLoadMs: summary(provinceLoads), communeLoadMs: summary(communeLoads), drillDownMs: Number(drillDown.toFixed(0)),
+    serverProcess: bench.process, serverRssMb: rssMb,
     budget: 'interactive within 2,000 ms',
   };
   console.log(JSON.stringify(result, null, 2));

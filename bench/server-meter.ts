@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { startCpuProfile } from './ceilings/cpu-profile.js';
 import { countQueries } from './ceilings/query-recorder.js';
 
@@ -52,4 +53,17 @@ export function meterThisProcess(): ServerMeter {
       return usage;
     },
   };
+}
+
+/**
+ * The peak resident memory of another process since it started, in MB: Linux's `VmHWM` from
+ * /proc; null where there is no /proc (the benchmarks that start `doorstep serve` report it).
+ */
+export function peakRssOfProcess(pid: number): number | null {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Math.round(Number(kb) / 1024);
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,7 @@
  * Options: BENCH_RUNS (default 3, the median is reported), BENCH_PORT (default 3149 for the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { peakRssOfProcess } from './server-meter.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -54,7 +55,8 @@ function countingProxy(targetPort: number): Promise<{ port: number; bytes: () =>
 }
 
 async function startDoorstep(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/doorstep.js'), 'serve'], {
+  // Run as `npx doorstep serve` runs it: through the file's first line, with the server's heap limit.
+  const child = spawn(path.join(ROOT, 'bin/doorstep.js'), ['serve'], {
     cwd: ROOT,
     env: {
       ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const runs: { login: Marks; figures: Marks; firstVisitBytes: number; pageBytes: number; lesson: LessonRun }[] = [];
+  let serverPeakRssMb: number | null;
   try {
     const lessonSetup = await prepareLearner(`http://127.0.0.1:${SERVER_PORT}`, DEMO_PASSWORD);
     for (let run = 0; run < RUNS; run += 1) {
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     proxy.close();
+    serverPeakRssMb = server.pid === undefined ? null : peakRssOfProcess(server.pid);
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -136,10 +140,12 @@ async function main(): Promise<void> {
     lessonColdMs: median(runs.map((r) => r.lesson.coldMs)),
     lessonColdKB: Number(median(runs.map((r) => r.lesson.coldKB)).toFixed(1)),
     lessonWarmMs: median(runs.map((r) => r.lesson.warmMs)),
+    // Since the server started: the demo province's build on the embedded database included.
+    serverPeakRssMb,
   };
   console.log(`\nmedian of ${runs.length}: sign-in form usable ${seconds(summary.loginTypingMs)} (budget ${seconds(BUDGET.loginMs)}), app ready ${seconds(summary.loginAppMs)}, `
     + `public figures ${seconds(summary.publicFiguresMs)} (budget ${seconds(BUDGET.figuresMs)}), first visit ${summary.firstVisitKB} KB (page ${summary.pageKB} KB); `
-    + `lesson cold ${seconds(summary.lessonColdMs)} (budget ${seconds(BUDGET.lessonMs)}, ${summary.lessonColdKB} KB), warm ${seconds(summary.lessonWarmMs)}; load average ${summary.load.join(' ')}`);
+    + `lesson cold ${seconds(summary.lessonColdMs)} (budget ${seconds(BUDGET.lessonMs)}, ${summary.lessonColdKB} KB), warm ${seconds(summary.lessonWarmMs)}; server peak ${summary.serverPeakRssMb ?? '—'} MB; load average ${summary.load.join(' ')}`);
   const results = path.join(ROOT, 'bench/results');
   fs.mkdirSync(results, { recursive: true });
   fs.writeFileSync(path.join(results, `web-cold-load-${summary.date.replace(/[:.]/g, '-')}.json`), JSON.stringify({ summary, runs }, null, 2));
