@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, toErrorResponse, type ErrorCode } from '../errors.js';
-import { findUnstorable } from './storable-input.js';
+import { findUnstorable, type ValueKey } from './storable-input.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,7 +14,8 @@ declare module 'fastify' {
   }
 }
 
-const ITEM_DATA = /^items\[\d+\]\.data$/;
+/** `items[i].data`: the keys that lead to one item's data in a batch. */
+const isItemData = (keys: readonly ValueKey[]) => keys.length === 3 && keys[0] === 'items' && typeof keys[1] === 'number' && keys[2] === 'data';
 
 /**
  * Refuses, after schema validation and before any handler, a request whose params, query or
@@ -24,11 +25,11 @@ const ITEM_DATA = /^items\[\d+\]\.data$/;
 export const inputGuard = Object.assign(
   async function inputGuard(app: FastifyInstance): Promise<void> {
     app.addHook('preHandler', async (request) => {
-      const skip = request.routeOptions.config?.checksItemDataItself ? (path: string) => ITEM_DATA.test(path) : undefined;
+      const skip = request.routeOptions.config?.checksItemDataItself ? isItemData : undefined;
       const found =
         prefixed('params', findUnstorable(request.params)) ??
         prefixed('querystring', findUnstorable(request.query)) ??
-        findUnstorable(request.body, '', skip);
+        findUnstorable(request.body, skip);
       if (found !== undefined) throw new AppError('VALIDATION_FAILED', 'text or number that cannot be stored', found || 'body');
     });
   },

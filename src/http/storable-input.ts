@@ -13,29 +13,51 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
-const join = (path: string, key: string) => (/^\d+$/.test(key) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+/** A way into a parsed value: an array's index or an object's key. */
+export type ValueKey = string | number;
 
 /**
  * The path (`items[1].data.notes`) of the first string, property name or number under `value`
- * that cannot be stored, or undefined. `skip` leaves out subtrees checked elsewhere.
+ * that cannot be stored, or undefined. `skip` is asked at each object and array with the keys
+ * that lead to it, and leaves out the subtrees checked elsewhere. The path is built only for
+ * what is found: a sync batch is walked twice per request, and building every node's path cost
+ * more allocation than the rest of the walk.
  */
-export function findUnstorable(value: unknown, path = '', skip?: (path: string) => boolean): string | undefined {
-  if (typeof value === 'string') return isStorableText(value) ? undefined : path;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
-  if (skip?.(path)) return undefined;
+export function findUnstorable(value: unknown, skip?: (keys: readonly ValueKey[]) => boolean): string | undefined {
+  const keys: ValueKey[] = [];
+  return holdsUnstorable(value, keys, skip) ? pathOf(keys) : undefined;
+}
+
+/** True when something under `value` cannot be stored; `keys` then leads to it. */
+function holdsUnstorable(value: unknown, keys: ValueKey[], skip: ((keys: readonly ValueKey[]) => boolean) | undefined): boolean {
+  if (typeof value === 'string') return !isStorableText(value);
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (skip?.(keys)) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = findUnstorable(value[i], `${path}[${i}]`, skip);
-      if (found !== undefined) return found;
+      keys.push(i);
+      if (holdsUnstorable(value[i], keys, skip)) return true;
+      keys.pop();
     }
-    return undefined;
+    return false;
   }
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = join(path, key);
-    if (!isStorableText(key)) return childPath;
-    const found = findUnstorable(child, childPath, skip);
-    if (found !== undefined) return found;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    keys.push(key);
+    if (!isStorableText(key) || holdsUnstorable(object[key], keys, skip)) return true;
+    keys.pop();
   }
-  return undefined;
+  return false;
+}
+
+/** `items[1].data.notes`: indexes and numeric keys in brackets, other keys after a dot. */
+function pathOf(keys: readonly ValueKey[]): string {
+  let path = '';
+  for (const key of keys) {
+    if (typeof key === 'number' || /^\d+$/.test(key)) path = `${path}[${key}]`;
+    else path = path ? `${path}.${key}` : key;
+  }
+  return path;
 }
