@@ -39,6 +39,7 @@ import * as createSsoIdentities from './20261203170000_create_sso_identities.js'
 import * as keyFactsByProvince from './20261204090000_key_facts_by_province.js';
 import * as keyCourseAndContestChildren from './20261204090100_key_course_and_contest_children.js';
 import * as keyTargetsAndSyncItems from './20261204090200_key_targets_and_sync_items.js';
+import * as indexTeamLeadershipsByTeam from './20261205090000_index_team_leaderships_by_team.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '20261204090000_key_facts_by_province': keyFactsByProvince,
   '20261204090100_key_course_and_contest_children': keyCourseAndContestChildren,
   '20261204090200_key_targets_and_sync_items': keyTargetsAndSyncItems,
+  '20261205090000_index_team_leaderships_by_team': indexTeamLeadershipsByTeam,
 };

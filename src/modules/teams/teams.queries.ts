@@ -44,7 +44,8 @@ export interface TeamListRow extends TeamRow {
 }
 
 /** Teams of the given units in unit-code order after the cursor, with their figures on `day`. */
-export async function listTeamsPage(db: Database, codes: readonly string[], day: string, after: string | undefined, limit: number): Promise<TeamListRow[]> {
+/** Teams in these units, by unit code: a page (after a unit code, up to `limit`), or all of them with no limit. */
+export async function listTeamsPage(db: Database, codes: readonly string[], day: string, after: string | undefined, limit?: number): Promise<TeamListRow[]> {
   let query = db
     .selectFrom('teams as t')
     .select(TEAM_COLUMNS.map((c) => `t.${c}` as const))
@@ -56,7 +57,9 @@ export async function listTeamsPage(db: Database, codes: readonly string[], day:
     ])
     .where(anyCode('t.unit_code', codes));
   if (after !== undefined) query = query.where('t.unit_code', '>', after);
-  const rows = await query.orderBy('t.unit_code').limit(limit).execute();
+  query = query.orderBy('t.unit_code');
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   return rows.map((row) => ({ ...row, active_members: Number(row.active_members ?? 0), leader_name: row.leader_name ?? null }));
 }
 

@@ -91,6 +91,15 @@ export async function listTeams(
   return toPage(rows, page.limit, presentTeamListItem, (team) => team.unitCode);
 }
 
+/**
+ * Every team in these units on `day`, in one statement: a ranking of a whole province's teams
+ * (3,000 and more) wants them all, where paging asked for the subtree again for every page.
+ * `codes` are a subtree the caller may see (the units service's `subtreeMembers`).
+ */
+export async function teamsInUnits(db: Database, codes: readonly string[], day: string): Promise<TeamListItem[]> {
+  return (await q.listTeamsPage(db, codes, day, undefined)).map(presentTeamListItem);
+}
+
 export interface NewMember {
   fullName: string;
   affiliation: TeamAffiliation;

@@ -4,7 +4,7 @@ import type { Viewer } from '../../../http/access.js';
 import { addDays, vietnamDay } from '../../../lib/vietnam-day.js';
 import { MILESTONE_SOURCE_PREFIX } from '../../people/milestones.service.js';
 import { sumRollups } from '../../rollups/rollups.service.js';
-import { listTeams, type TeamListItem } from '../../teams/teams.service.js';
+import { teamsInUnits } from '../../teams/teams.service.js';
 import { getUnitsAt, getVisibleUnit, subtreeMembers, type SubtreeMember } from '../../units/units.service.js';
 
 export interface TeamScore {
@@ -28,19 +28,6 @@ export interface TeamLeaderboard {
   /** Teams in the subtree, whether listed or not. */
   teams: number;
   items: TeamScore[];
-}
-
-const TEAM_PAGE = 500;
-
-async function allTeams(db: Database, viewer: Viewer | null, unitCode: string, day: string): Promise<TeamListItem[]> {
-  const teams: TeamListItem[] = [];
-  let after: string | undefined;
-  do {
-    const page = await listTeams(db, viewer, unitCode, { day, after, limit: TEAM_PAGE });
-    teams.push(...page.items);
-    after = page.next ?? undefined;
-  } while (after !== undefined);
-  return teams;
 }
 
 /** Each unit of the subtree → the nearest unit at or above it that has a team (an ended unit climbs through its successor). */
@@ -73,10 +60,10 @@ export async function teamLeaderboard(
   if (to > today) throw new AppError('PERIOD_INVALID', `${to} is in the future`, 'to');
   if (options.from !== undefined && options.from > to) throw new AppError('PERIOD_INVALID', `from ${options.from} is after to ${to}`, 'from');
   const unit = await getVisibleUnit(db, viewer, unitCode, to, 'unit');
-  const teams = await allTeams(db, viewer, unit.code, to);
   const members = await subtreeMembers(db, unit.code, to);
-  const teamOf = teamUnitResolver(members, new Set(teams.map((t) => t.unitCode)));
   const codes = members.map((m) => m.code);
+  const teams = await teamsInUnits(db, codes, to);
+  const teamOf = teamUnitResolver(members, new Set(teams.map((t) => t.unitCode)));
 
   const sources = { exact: ['visits', 'households_visited', 'households_covered'], prefix: MILESTONE_SOURCE_PREFIX };
   const totals = new Map<string, { visits: number; householdsVisited: number; householdsCovered: number; milestones: number }>();
