@@ -10,7 +10,7 @@ import { scopeRootOf } from '../../auth/auth.public.js';
 import { listSkills } from '../learning.service.js';
 import type { MilestoneFact } from '../../people/milestones.service.js';
 import { residentHolders } from '../../people/people.service.js';
-import { getUnitsAt, isWithinScope, subtreeCodes } from '../../units/units.service.js';
+import { getUnit, getUnitsAt, isWithinScope, subtreeCodes } from '../../units/units.service.js';
 import * as q from './certificates.queries.js';
 import type { CertificateView } from './credential.js';
 
@@ -192,6 +192,9 @@ export async function listCertificatesInUnit(
   db: Database, viewer: Viewer, query: { unit: string; code?: string; after?: string; limit: number },
 ): Promise<Page<CertificateSummary>> {
   if (!(await isWithinScope(db, scopeRootOf(viewer), query.unit))) throw new AppError('UNIT_NOT_FOUND', `Unit ${query.unit} is not in scope`, 'unit');
+  // Every unit is in an administrator's scope, even one that does not exist; its audit entry
+  // must name a unit that does.
+  await getUnit(db, query.unit, undefined, 'unit');
   const codes = await subtreeCodes(db, query.unit);
   let page: Page<CertificateSummary>;
   if (query.code !== undefined) {

@@ -135,6 +135,18 @@ describe('checking and revoking', () => {
     expect((await find(otherCommune, '66001', learnerCode)).statusCode).toBe(404);
   });
 
+  it('answers an administrator asking for a unit that does not exist with 404, and audits nothing', async () => {
+    // Every unit is in an administrator's scope: the audit entry once named the missing unit and failed as a 500.
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    const audited = async () => Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await audited();
+    const response = await t.app.inject({ method: 'GET', url: '/api/certificates?unit=adult&limit=2', headers: admin.headers });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'unit' });
+    expect(await audited()).toBe(before);
+    expect((await t.app.inject({ method: 'GET', url: '/api/certificates?unit=66', headers: admin.headers })).statusCode).toBe(200);
+  });
+
   it('shows a revoked certificate as revoked with the reason', async () => {
     expect((await check(learnerCode)).json().status).toBe('valid');
     const path = `/api/certificates/${learnerCode}/revoke`;
