@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { restrictTree } from '../lib/data-dir.js';
 import { pgliteAssets } from './pglite-assets.js';
 import { PGlitePool } from './pglite-pool.js';
+import { PreparingClient } from './prepared.js';
 import { typeParsers } from './type-parsers.js';
 import type { DB } from './types.js';
 
@@ -71,6 +72,7 @@ export async function openPostgres(connectionString: string, max = 10, options: 
   const pool = new pg.Pool({
     connectionString,
     max,
+    Client: PreparingClient,
     // With a connect timeout, TCP keep-alive too, probing after 10 s of silence: a server that
     // vanishes without closing its sockets is then noticed by the operating system instead of
     // holding a read for ever (how soon depends on its keep-alive interval and count).

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 import { referenceStampsColumn, type ReferenceStamps } from '../../db/reference-cache.js';
 import type { Role, UsersTable } from '../../db/types.js';
 
@@ -69,7 +70,8 @@ export interface SessionUserRow {
 
 /** The live session of a token hash and its user; expired sessions and disabled users give none. */
 export async function selectLiveSession(db: Database, tokenHash: string, now: Date): Promise<SessionUserRow | undefined> {
-  return db
+  // Every signed-in request sends it: prepared, so PostgreSQL plans it once per connection.
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.csrf_token', 'u.id', 'u.username', 'u.display_name', 'u.role', 'u.scope_unit_code'])
@@ -77,8 +79,8 @@ export async function selectLiveSession(db: Database, tokenHash: string, now: Da
     .select(referenceStampsColumn.as('reference_stamps'))
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
-    .where('u.disabled', '=', false)
-    .executeTakeFirst();
+    .where('u.disabled', '=', false);
+  return (await executePrepared(db, query)).rows[0];
 }
 
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {

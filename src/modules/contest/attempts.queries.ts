@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { ContestAttemptsTable, ContestParticipantsTable } from '../../db/types.js';
 import { areaKnown, countOnePerRow } from '../rollups/rollups.service.js';
 
@@ -52,7 +53,7 @@ export interface NewAttempt {
 export async function startByToken(
   db: Database, tokenHash: string, contestId: string, day: string, attempt: NewAttempt,
 ): Promise<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | undefined; used: number; inserted: boolean } | undefined> {
-  const r = await sql<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
+  const r = await executePrepared(db, sql<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
     with p as (select * from contest_participants where token_hash = ${tokenHash}),
     l as (select a.* from p cross join lateral (
       select * from contest_attempts a where a.contest_id = ${contestId} and a.participant_id = p.id order by a.started_at desc limit 1) a),
@@ -68,7 +69,7 @@ export async function startByToken(
       on conflict do nothing
       returning id)
     select row_to_json(p) as participant, (select row_to_json(l) from l) as latest, u.n as used, exists (select 1 from ins) as inserted
-    from p cross join u`.execute(db);
+    from p cross join u`);
   const row = r.rows[0];
   return row && { participant: row.participant, latest: row.latest ?? undefined, used: Number(row.used), inserted: row.inserted === true };
 }
@@ -90,13 +91,13 @@ export async function selectParticipantAndAttempt(
 ): Promise<{ participant: Pick<Selectable<ContestParticipantsTable>, 'id'> | undefined; attempt: SubmissionRow | undefined }> {
   // Only what scoring reads, and the paper only while it can still be scored: a copy of a
   // submission (the usual reason to come this way) parses no answers and no questions.
-  const r = await sql<{ participant: { id: string }; attempt: SubmissionRow | null }>`
+  const r = await executePrepared(db, sql<{ participant: { id: string }; attempt: SubmissionRow | null }>`
     select json_build_object('id', p.id) as participant,
       case when a.id is not null then json_build_object('id', a.id, 'contest_id', a.contest_id, 'unit_code', a.unit_code,
         'questions', case when a.submitted_at is null then a.questions end, 'started_at', a.started_at, 'deadline', a.deadline,
         'submitted_at', a.submitted_at) end as attempt
     from contest_participants p left join contest_attempts a on a.id = ${attemptId} and a.participant_id = p.id
-    where p.token_hash = ${tokenHash}`.execute(db);
+    where p.token_hash = ${tokenHash}`);
   const row = r.rows[0];
   return { participant: row?.participant, attempt: row?.attempt ?? undefined };
 }
@@ -123,7 +124,7 @@ export async function scoreAttempt(
   const guard = unread
     ? sql`and deadline >= ${unread.deadlineNotBefore} and participant_id = (select id from contest_participants where token_hash = ${unread.tokenHash})`
     : sql``;
-  const r = await sql<{ scored: number; area_known: boolean }>`
+  const r = await executePrepared(db, sql<{ scored: number; area_known: boolean }>`
     with scored as (
       update contest_attempts set submitted_at = ${result.submittedAt}, answers = ${result.answers}::jsonb, prediction = ${result.prediction},
         correct = ${result.correct}, score = ${result.score}, duration_ms = ${result.durationMs}, submit_address = ${result.address}
@@ -135,7 +136,7 @@ export async function scoreAttempt(
       on conflict (contest_id, participant_id, province_code) do nothing
       returning unit_code, province_code, day),
     ${countOnePerRow(countSource, 'entry')}
-    select (select count(*) from scored)::int as scored, ${areaKnown(unitCode)} as area_known`.execute(db);
+    select (select count(*) from scored)::int as scored, ${areaKnown(unitCode)} as area_known`);
   const row = r.rows[0]!;
   return { scored: Number(row.scored) === 1, areaKnown: row.area_known };
 }

@@ -226,19 +226,21 @@ export async function sumByAreaAndSource(
  * same rows as those two (a lateral subquery per day, so the plan is theirs whatever the
  * statistics). `kind` says which part a row comes from: `area` and `unit` sum `sources` over
  * the areas and over the units, `fact` sums `facts.sources` over `facts.unitCodes` (a second
- * set of units and sources read by units, the records that replace reported figures).
+ * set of units and sources read by units, the records that replace reported figures; null: every
+ * unit of the province).
  */
 export async function sumByAreaOrUnitOnDays(
   db: Database,
   provinceCode: string,
   counts: { areaCodes: readonly string[] | null; unitCodes: readonly string[]; sources: readonly string[] },
-  facts: { unitCodes: readonly string[]; sources: readonly string[] },
+  facts: { unitCodes: readonly string[] | null; sources: readonly string[] },
   days: readonly string[],
 ): Promise<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }[]> {
   if (days.length === 0) return [];
   const names = [...counts.sources];
   const { areaCodes } = counts;
   const inAreas = areaCodes === null ? sql<boolean>`true` : areaCodes.length === 0 ? sql<boolean>`false` : sql<boolean>`area_code = any(${[...areaCodes]}::text[])`;
+  const inFactUnits = facts.unitCodes === null ? sql<boolean>`province_code = ${provinceCode}` : sql<boolean>`unit_code = any(${[...facts.unitCodes]}::text[])`;
   const result = await sql<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }>`
     select d.day::text as day, p.kind, p.code, p.source, sum(p.value)::bigint as value
     from unnest(${[...days]}::date[]) as d(day)
@@ -253,7 +255,7 @@ export async function sumByAreaOrUnitOnDays(
       where unit_code = any(${[...counts.unitCodes]}::text[]) and day <= d.day and source = any(${names}::text[])
       union all
       select 'fact', unit_code, source, value from rollup_counts
-      where unit_code = any(${[...facts.unitCodes]}::text[]) and day <= d.day and source = any(${[...facts.sources]}::text[])
+      where ${inFactUnits} and day <= d.day and source = any(${[...facts.sources]}::text[])
     ) p
     group by d.day, p.kind, p.code, p.source`.execute(db);
   return result.rows;

@@ -11,7 +11,7 @@ import { listIndicators, type IndicatorRow } from '../targets/indicators/indicat
 import { installPlan } from '../targets/indicators/indicators.service.js';
 import { childSubtrees } from '../units/units.service.js';
 import { recountRollups } from '../../rollup-sources.js';
-import { addToRollups, snapshotRollups, sumRollups } from './rollups.service.js';
+import { addToRollups, snapshotRollups, sumRollups, sumRollupsOnDays } from './rollups.service.js';
 
 let t: TestApp;
 let device: Device;
@@ -310,5 +310,25 @@ describe('rollups', () => {
     // A rebuild leaves sources it does not own alone.
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect((await sumRollups(t.db, ['6600101'], { exact: ['test'] }, '2025-09-30'))[0]?.value).toBe(5);
+  });
+
+  it('sums units named by a long list as by a short one, leaving out the units not named', async () => {
+    await t.db.transaction().execute((trx) => addToRollups(trx, [
+      { source: 'test-fact', unitCode: '6600101', day: '2025-09-01', provinceCode: '66', delta: 2 },
+      { source: 'test-fact', unitCode: '6600102', day: '2025-09-03', provinceCode: '66', delta: 7 },
+      { source: 'test-fact', unitCode: '6600201', day: '2025-09-01', provinceCode: '66', delta: 5 },
+    ]));
+    const sumFacts = async (unitCodes: string[]) => (await sumRollupsOnDays(t.db, '66', { areaCodes: [], unitCodes: [], sources: [] },
+      { unitCodes, sources: ['test-fact'] }, ['2025-09-02', '2025-09-30']))
+      .sort((a, b) => a.day.localeCompare(b.day) || a.code.localeCompare(b.code));
+    const short = await sumFacts(['6600101', '6600102']);
+    // Past a few hundred codes the province is read whole and the units not named are dropped.
+    const long = await sumFacts(['6600101', '6600102', ...Array.from({ length: 400 }, (_, i) => `66999${String(i).padStart(3, '0')}`)]);
+    expect(short).toEqual([
+      { day: '2025-09-02', kind: 'fact', code: '6600101', source: 'test-fact', value: 2 },
+      { day: '2025-09-30', kind: 'fact', code: '6600101', source: 'test-fact', value: 2 },
+      { day: '2025-09-30', kind: 'fact', code: '6600102', source: 'test-fact', value: 7 },
+    ]);
+    expect(long).toEqual(short);
   });
 });
