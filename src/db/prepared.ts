@@ -11,6 +11,9 @@ import type { Database } from './database.js';
  *
  * Only statements whose text never changes may be prepared: every connection keeps each one.
  * Texts are registered as they are first run, up to a fixed number, and run unnamed after that.
+ * A prepared statement names the columns it answers (no `select *` at its top): a migration that
+ * changes its tables then has PostgreSQL plan it again, where a changed result would fail it on
+ * servers still running while `doorstep migrate` runs beside them.
  * On the embedded database, which has no named statements, they simply run.
  */
 const MAX_PREPARED = 64;
