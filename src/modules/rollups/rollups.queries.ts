@@ -189,6 +189,12 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
   }
 }
 
+/** The rows whose `column` is one of `codes`; null: every row (the statement names the province). */
+function among(column: string, codes: readonly string[] | null) {
+  if (codes === null) return sql<boolean>`true`;
+  return codes.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(column)} = any(${[...codes]}::text[])`;
+}
+
 /**
  * Totals per area and source up to and including `day`: the all-time total less the days
  * after `day`, which the (province, day) index finds directly, so a figure for today reads one
@@ -206,7 +212,7 @@ export async function sumByAreaAndSource(
 ): Promise<{ area_code: string; source: string; value: number }[]> {
   if (areaCodes?.length === 0 || sources.length === 0) return [];
   const names = [...sources];
-  const inAreas = areaCodes === null ? sql<boolean>`true` : sql<boolean>`area_code = any(${[...areaCodes]}::text[])`;
+  const inAreas = among('area_code', areaCodes);
   const result = await sql<{ area_code: string; source: string; value: number }>`
     select area_code, source, sum(value)::bigint as value from (
       select area_code, source, value from rollup_area_totals
@@ -226,21 +232,19 @@ export async function sumByAreaAndSource(
  * same rows as those two (a lateral subquery per day, so the plan is theirs whatever the
  * statistics). `kind` says which part a row comes from: `area` and `unit` sum `sources` over
  * the areas and over the units, `fact` sums `facts.sources` over `facts.unitCodes` (a second
- * set of units and sources read by units, the records that replace reported figures; null: every
- * unit of the province).
+ * set of units and sources read by units, the records that replace reported figures). A null list
+ * of codes reads every area or unit of the province.
  */
 export async function sumByAreaOrUnitOnDays(
   db: Database,
   provinceCode: string,
-  counts: { areaCodes: readonly string[] | null; unitCodes: readonly string[]; sources: readonly string[] },
+  counts: { areaCodes: readonly string[] | null; unitCodes: readonly string[] | null; sources: readonly string[] },
   facts: { unitCodes: readonly string[] | null; sources: readonly string[] },
   days: readonly string[],
 ): Promise<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }[]> {
   if (days.length === 0) return [];
   const names = [...counts.sources];
-  const { areaCodes } = counts;
-  const inAreas = areaCodes === null ? sql<boolean>`true` : areaCodes.length === 0 ? sql<boolean>`false` : sql<boolean>`area_code = any(${[...areaCodes]}::text[])`;
-  const inFactUnits = facts.unitCodes === null ? sql<boolean>`province_code = ${provinceCode}` : sql<boolean>`unit_code = any(${[...facts.unitCodes]}::text[])`;
+  const inAreas = among('area_code', counts.areaCodes);
   const result = await sql<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }>`
     select d.day::text as day, p.kind, p.code, p.source, sum(p.value)::bigint as value
     from unnest(${[...days]}::date[]) as d(day)
@@ -252,10 +256,10 @@ export async function sumByAreaOrUnitOnDays(
       where province_code = ${provinceCode} and day > d.day and source = any(${names}::text[]) and ${inAreas}
       union all
       select 'unit', unit_code, source, value from rollup_counts
-      where unit_code = any(${[...counts.unitCodes]}::text[]) and day <= d.day and source = any(${names}::text[])
+      where province_code = ${provinceCode} and ${among('unit_code', counts.unitCodes)} and day <= d.day and source = any(${names}::text[])
       union all
       select 'fact', unit_code, source, value from rollup_counts
-      where ${inFactUnits} and day <= d.day and source = any(${[...facts.sources]}::text[])
+      where province_code = ${provinceCode} and ${among('unit_code', facts.unitCodes)} and day <= d.day and source = any(${[...facts.sources]}::text[])
     ) p
     group by d.day, p.kind, p.code, p.source`.execute(db);
   return result.rows;

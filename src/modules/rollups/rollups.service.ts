@@ -160,17 +160,30 @@ const areaMembers = new ReferenceCache<readonly AreaMember[]>(['units']);
 
 /** Past this many areas, a province's areas are read whole and the others dropped here. */
 const FEW_AREAS = 16;
-/** Past this many units, a province's units are read whole and the others dropped here. */
+/**
+ * Past this many units, likewise: a province's read names its 3,000 and more, and planning a
+ * statement against such a list took PostgreSQL 2.4 ms, longer than running it.
+ */
 const FEW_UNITS = 256;
+
+/**
+ * Codes to read: named in the statement while there are at most `few` (`inSql`), else the whole
+ * province is read (`inSql` null) and `keeps` drops the codes not asked for. Testing each row
+ * against a long list costs more than the rows it would leave out.
+ */
+function narrowing(codes: readonly string[], few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
+  if (codes.length <= few) return { inSql: codes, keeps: () => true };
+  const wanted = new Set(codes);
+  return { inSql: null, keeps: (code) => wanted.has(code) };
+}
 
 /** Totals per source for each area of a province on `day` (see sumByAreaAndSource). */
 export async function sumAreaRollups(
   db: Database, provinceCode: string, areaCodes: readonly string[], sources: readonly string[], day: string,
 ): Promise<{ areaCode: string; source: string; value: number }[]> {
-  const few = areaCodes.length <= FEW_AREAS;
-  const wanted = new Set(areaCodes);
-  const rows = await q.sumByAreaAndSource(db, provinceCode, few ? areaCodes : null, sources, day);
-  return rows.filter((row) => few || wanted.has(row.area_code))
+  const areas = narrowing(areaCodes, FEW_AREAS);
+  const rows = await q.sumByAreaAndSource(db, provinceCode, areas.inSql, sources, day);
+  return rows.filter((row) => areas.keeps(row.area_code))
     .map((row) => ({ areaCode: row.area_code, source: row.source, value: Number(row.value) }));
 }
 
@@ -196,16 +209,15 @@ export async function sumRollupsOnDays(
 ): Promise<DayTotal[]> {
   const none = (part: { unitCodes: readonly string[]; sources: readonly string[] }, areas = 0) => part.sources.length === 0 || part.unitCodes.length + areas === 0;
   if (none(counts, counts.areaCodes.length) && none(facts)) return [];
-  const few = counts.areaCodes.length <= FEW_AREAS;
-  const wanted = new Set(counts.areaCodes);
-  // The same for the units of `facts` (a province's read names its 3,000 and more): planning the
-  // statement against such a list took PostgreSQL 2.4 ms, longer than running it.
-  const fewFactUnits = facts.unitCodes.length <= FEW_UNITS;
-  const wantedFactUnits = new Set(facts.unitCodes);
-  const rows = await q.sumByAreaOrUnitOnDays(db, provinceCode, { ...counts, areaCodes: few ? counts.areaCodes : null }, {
-    sources: facts.sources, unitCodes: fewFactUnits ? facts.unitCodes : null,
-  }, days);
-  return rows.filter((row) => (row.kind !== 'area' || few || wanted.has(row.code)) && (row.kind !== 'fact' || fewFactUnits || wantedFactUnits.has(row.code)))
+  const kinds = {
+    area: narrowing(counts.areaCodes, FEW_AREAS),
+    unit: narrowing(counts.unitCodes, FEW_UNITS),
+    fact: narrowing(facts.unitCodes, FEW_UNITS),
+  };
+  const rows = await q.sumByAreaOrUnitOnDays(db, provinceCode,
+    { areaCodes: kinds.area.inSql, unitCodes: kinds.unit.inSql, sources: counts.sources },
+    { unitCodes: kinds.fact.inSql, sources: facts.sources }, days);
+  return rows.filter((row) => kinds[row.kind].keeps(row.code))
     .map((row) => ({ day: row.day, kind: row.kind, code: row.code, source: row.source, value: Number(row.value) }));
 }
 
