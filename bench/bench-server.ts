@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, openPostgres, type Database, type DatabaseKind } from '../src/db/database.js';
 import { startServer } from '../src/server.js';
 import { adminUrl } from '../src/testing/test-database-names.js';
+import { compiledEntry, SERVER_SOURCES } from '../bin/compiled.js';
 import { forkBenchProcess } from './load-process.js';
 import { meterThisProcess, type ServerMeter, type ServerUsage } from './server-meter.js';
 
@@ -20,8 +21,11 @@ export interface BenchServer {
   databaseLabel: string;
   /** Measures the server's process over a part of the benchmark. */
   meter: ServerMeter;
-  /** Where the server runs: in the benchmark's process, or in a process of its own. */
-  process: 'benchmark' | 'own';
+  /**
+   * Where the server runs: in the benchmark's process, or in a process of its own, from the
+   * compiled build (as `doorstep serve` runs it once `npm ci` has built it) or from the sources.
+   */
+  process: 'benchmark' | 'own, compiled' | 'own, sources through tsx';
   close(): Promise<void>;
 }
 
@@ -66,13 +70,19 @@ export async function startBenchServer(
   };
 
   if (options.ownProcess && databaseUrl) {
-    const child = forkBenchProcess(new URL('./server-process.ts', import.meta.url));
+    // The server as `doorstep serve` runs it: compiled when dist/ is current, the sources else.
+    const compiled = compiledEntry('bench/server-process.js', [...SERVER_SOURCES, 'bench']);
+    if (!compiled) console.warn('dist/ is missing or older than the sources: the server runs through tsx (about 70 MB more). Run `npm run build:server` first.');
+    const child = compiled
+      ? forkBenchProcess(new URL(compiled), { compiled: true })
+      : forkBenchProcess(new URL('./server-process.ts', import.meta.url));
     const { url } = await child.ask<{ url: string }>({ kind: 'start', env: configEnv });
     // Migrated by the server's start. A pool like the server's: the contest's ceiling keeps as
     // many attempts in flight over it as the server had.
     const own = await openDatabase(loadConfig(configEnv));
     return {
-      url, db: own.db, kind: 'postgresql', databaseLabel: await label(own.db, 'postgresql'), process: 'own',
+      url, db: own.db, kind: 'postgresql', databaseLabel: await label(own.db, 'postgresql'),
+      process: compiled ? 'own, compiled' : 'own, sources through tsx',
       meter: {
         start: (cpuProfile) => child.ask({ kind: 'meter-start', cpuProfile }),
         stop: () => child.ask<ServerUsage>({ kind: 'meter-stop' }),

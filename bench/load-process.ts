@@ -14,11 +14,13 @@ export interface BenchProcess {
 
 interface Answer { ok: boolean; result?: unknown; error?: string }
 
-export function forkBenchProcess(module: URL): BenchProcess {
+/** `module` is TypeScript (run through tsx's loader) unless `compiled` says it is JavaScript. */
+export function forkBenchProcess(module: URL, options: { compiled?: boolean } = {}): BenchProcess {
   // The benchmark's heap limit (package.json's bench scripts) goes to the child as well: for a
   // server in a child, it is the server's.
   const heapLimit = process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size'));
-  const child = fork(fileURLToPath(module), [], { execArgv: [...heapLimit, '--import', 'tsx'] });
+  const loader = options.compiled ? [] : ['--import', 'tsx'];
+  const child = fork(fileURLToPath(module), [], { execArgv: [...heapLimit, ...loader] });
   return {
     ask: <T>(job: object) => new Promise<T>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`${fileURLToPath(module)} exited (${code}) before answering`));

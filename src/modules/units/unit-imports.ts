@@ -1,8 +1,11 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Database } from '../../db/database.js';
 import type { UnitTier } from '../../db/types.js';
 import type { Viewer } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { readCsv, RowErrors } from '../../lib/csv.js';
+import { installationRoot } from '../../lib/installation-root.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import { isDay } from '../../lib/vietnam-day.js';
 import { renameUnit } from './unit-operations.js';
@@ -15,7 +18,7 @@ import { subtreeCodes } from './units.service.js';
  * in reference/ from the National Statistics Office's catalogue, so a fresh install and the tests
  * need nothing beside the repository. `doorstep import-units` loads it when no file is named.
  */
-export const OFFICIAL_UNIT_LIST = new URL('../../../reference/vn-admin-units-2025.csv', import.meta.url);
+export const OFFICIAL_UNIT_LIST = pathToFileURL(path.join(installationRoot(), 'reference', 'vn-admin-units-2025.csv'));
 
 /**
  * Imports of the unit tree and its statistics. Each file is checked whole first; one bad row

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.js';
+import { installationRoot } from '../../lib/installation-root.js';
 
 export interface WebRoutesOptions {
   /** The built web app; defaults to web/dist of the installation. */
@@ -44,17 +44,6 @@ export function allowInlineScripts(policy: string, hashes: string[]): string {
   if (at === -1) directives.push(`script-src 'self' ${hashes.join(' ')}`);
   else directives[at] = `${directives[at]} ${hashes.join(' ')}`;
   return directives.join(';');
-}
-
-/** The folder holding package.json, found by walking up: this file runs from src/ (tsx) and from dist/src/ (compiled). */
-function installationRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above src/modules/web');
-    dir = parent;
-  }
-  return dir;
 }
 
 const NOT_BUILT = `<!doctype html>

@@ -1,0 +1,4 @@
+/** See compiled.js. */
+export declare const ROOT: string;
+export declare const SERVER_SOURCES: readonly string[];
+export declare function compiledEntry(file: string, sources?: readonly string[], root?: string): string | null;

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledEntry } from '../bin/compiled.js';
+
+/**
+ * `doorstep` runs the compiled server only while the build is newer than every source it was
+ * made from: an edit after the build must send it back to the sources, or the server would run
+ * old code without saying so.
+ */
+describe('compiledEntry chooses the build only while it is current', () => {
+  let root: string;
+  const write = (file: string, secondsAgo: number) => {
+    const full = path.join(root, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, '');
+    const when = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(full, when, when);
+  };
+  const entry = () => compiledEntry('src/cli.js', ['src', 'migrations'], root);
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-compiled-'));
+    write('src/cli.ts', 60);
+    write('src/modules/units/units.service.ts', 60);
+    write('migrations/index.ts', 60);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('answers the compiled file when it was built after the last source change', () => {
+    write('dist/src/cli.js', 10);
+    expect(entry()).toBe(pathToFileURL(path.join(root, 'dist/src/cli.js')).href);
+  });
+
+  it('answers null when there is no build', () => {
+    expect(entry()).toBeNull();
+  });
+
+  it('answers null when a source deep in a folder changed after the build', () => {
+    write('dist/src/cli.js', 10);
+    write('src/modules/units/units.service.ts', 1);
+    expect(entry()).toBeNull();
+  });
+
+  it('answers null when a source of another compiled folder changed after the build', () => {
+    write('dist/src/cli.js', 10);
+    write('migrations/20990101000000_add_thing.ts', 1);
+    expect(entry()).toBeNull();
+  });
+
+  it('ignores tests, which are not compiled', () => {
+    write('dist/src/cli.js', 10);
+    write('src/modules/units/units.service.test.ts', 1);
+    expect(entry()).not.toBeNull();
+  });
+});
