@@ -19,7 +19,8 @@ export const SERVER_SOURCES = ['src', 'shared', 'migrations'];
 
 /**
  * The file URL of `file` under dist/ (`src/cli.js`, say) when it exists and no TypeScript file
- * of `sources` (tests aside: they are not compiled) changed after it was written; else null.
+ * of `sources` (tests aside: they are not compiled), nor any of their folders, changed after it
+ * was written; else null.
  * @param {string} file
  * @param {readonly string[]} [sources]
  * @param {string} [root]
@@ -34,28 +35,30 @@ export function compiledEntry(file, sources = SERVER_SOURCES, root = ROOT) {
     return null;
   }
   for (const dir of sources) {
-    if (newestSource(path.join(root, dir)) > built) return null;
+    if (newestChange(path.join(root, dir), compiledSource) > built) return null;
   }
   return pathToFileURL(target).href;
 }
 
 /**
- * The latest modification time of the TypeScript sources under `dir` (0 when there are none).
- * @param {string} dir
- * @returns {number}
+ * The latest modification time under `entry`: of itself, and of every file that `counts` and
+ * every folder below it (a file deleted or renamed changes its folder's time).
+ * @param {string} entry
+ * @param {(name: string) => boolean} [counts]
+ * @returns {number} 0 when `entry` does not exist
  */
-function newestSource(dir) {
-  let newest = 0;
-  let entries;
+export function newestChange(entry, counts = () => true) {
+  let stat;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    stat = fs.statSync(entry);
   } catch {
-    return newest;
+    return 0;
   }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
+  if (!stat.isDirectory()) return counts(path.basename(entry)) ? stat.mtimeMs : 0;
+  let newest = stat.mtimeMs;
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, name), counts));
   return newest;
 }
+
+/** @param {string} name */
+const compiledSource = (name) => name.endsWith('.ts') && !/\.test\.tsx?$/.test(name);

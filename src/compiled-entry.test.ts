@@ -16,8 +16,15 @@ describe('compiledEntry chooses the build only while it is current', () => {
     const full = path.join(root, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
     fs.writeFileSync(full, '');
+    age(file, secondsAgo);
+  };
+  // Dates a file or folder `secondsAgo`: before or after the build's time, as a test needs.
+  const age = (file: string, secondsAgo: number) => {
     const when = new Date(Date.now() - secondsAgo * 1000);
-    fs.utimesSync(full, when, when);
+    fs.utimesSync(path.join(root, file), when, when);
+  };
+  const ageFolders = (secondsAgo: number) => {
+    for (const folder of ['src', 'src/modules', 'src/modules/units', 'migrations']) age(folder, secondsAgo);
   };
   const entry = () => compiledEntry('src/cli.js', ['src', 'migrations'], root);
 
@@ -26,11 +33,13 @@ describe('compiledEntry chooses the build only while it is current', () => {
     write('src/cli.ts', 60);
     write('src/modules/units/units.service.ts', 60);
     write('migrations/index.ts', 60);
+    ageFolders(60);
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('answers the compiled file when it was built after the last source change', () => {
     write('dist/src/cli.js', 10);
+    ageFolders(60);
     expect(entry()).toBe(pathToFileURL(path.join(root, 'dist/src/cli.js')).href);
   });
 
@@ -50,8 +59,17 @@ describe('compiledEntry chooses the build only while it is current', () => {
     expect(entry()).toBeNull();
   });
 
-  it('ignores tests, which are not compiled', () => {
+  it('answers null when a source was deleted after the build (its folder changed)', () => {
     write('dist/src/cli.js', 10);
+    ageFolders(60);
+    fs.rmSync(path.join(root, 'src/modules/units/units.service.ts'));
+    expect(entry()).toBeNull();
+  });
+
+  it('ignores a test edited after the build, which is not compiled', () => {
+    write('src/modules/units/units.service.test.ts', 60);
+    write('dist/src/cli.js', 10);
+    ageFolders(60);
     write('src/modules/units/units.service.test.ts', 1);
     expect(entry()).not.toBeNull();
   });
