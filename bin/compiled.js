@@ -19,8 +19,7 @@ export const SERVER_SOURCES = ['src', 'shared', 'migrations'];
 
 /**
  * The file URL of `file` under dist/ (`src/cli.js`, say) when it exists and no TypeScript file
- * of `sources` (tests aside: they are not compiled), nor any of their folders, changed after it
- * was written; else null.
+ * of `sources` (tests aside: they are not compiled) changed after it was written; else null.
  * @param {string} file
  * @param {readonly string[]} [sources]
  * @param {string} [root]
@@ -35,19 +34,20 @@ export function compiledEntry(file, sources = SERVER_SOURCES, root = ROOT) {
     return null;
   }
   for (const dir of sources) {
-    if (newestChange(path.join(root, dir), compiledSource) > built) return null;
+    if (newestChange(path.join(root, dir), { counts: compiledSource, folderTimes: false }) > built) return null;
   }
   return pathToFileURL(target).href;
 }
 
 /**
- * The latest modification time under `entry`: of itself, and of every file that `counts` and
- * every folder below it (a file deleted or renamed changes its folder's time).
+ * The latest modification time under `entry`: of every file below it that `counts`, and (unless
+ * `folderTimes` is false) of every folder, whose time moves when a file in it is deleted.
  * @param {string} entry
- * @param {(name: string) => boolean} [counts]
+ * @param {{ counts?: (name: string) => boolean, folderTimes?: boolean }} [options]
  * @returns {number} 0 when `entry` does not exist
  */
-export function newestChange(entry, counts = () => true) {
+export function newestChange(entry, options = {}) {
+  const { counts = () => true, folderTimes = true } = options;
   let stat;
   try {
     stat = fs.statSync(entry);
@@ -55,10 +55,15 @@ export function newestChange(entry, counts = () => true) {
     return 0;
   }
   if (!stat.isDirectory()) return counts(path.basename(entry)) ? stat.mtimeMs : 0;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, name), counts));
+  let newest = folderTimes ? stat.mtimeMs : 0;
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, name), options));
   return newest;
 }
 
-/** @param {string} name */
+/**
+ * What is compiled: TypeScript files other than tests. Folder times do not count here: a
+ * benchmark writes its results under bench/, and a source deleted or renamed changes the files
+ * that imported it.
+ * @param {string} name
+ */
 const compiledSource = (name) => name.endsWith('.ts') && !/\.test\.tsx?$/.test(name);

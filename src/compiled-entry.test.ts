@@ -18,13 +18,10 @@ describe('compiledEntry chooses the build only while it is current', () => {
     fs.writeFileSync(full, '');
     age(file, secondsAgo);
   };
-  // Dates a file or folder `secondsAgo`: before or after the build's time, as a test needs.
+  // Dates a file `secondsAgo`: before or after the build's time, as a test needs.
   const age = (file: string, secondsAgo: number) => {
     const when = new Date(Date.now() - secondsAgo * 1000);
     fs.utimesSync(path.join(root, file), when, when);
-  };
-  const ageFolders = (secondsAgo: number) => {
-    for (const folder of ['src', 'src/modules', 'src/modules/units', 'migrations']) age(folder, secondsAgo);
   };
   const entry = () => compiledEntry('src/cli.js', ['src', 'migrations'], root);
 
@@ -33,13 +30,11 @@ describe('compiledEntry chooses the build only while it is current', () => {
     write('src/cli.ts', 60);
     write('src/modules/units/units.service.ts', 60);
     write('migrations/index.ts', 60);
-    ageFolders(60);
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('answers the compiled file when it was built after the last source change', () => {
     write('dist/src/cli.js', 10);
-    ageFolders(60);
     expect(entry()).toBe(pathToFileURL(path.join(root, 'dist/src/cli.js')).href);
   });
 
@@ -59,17 +54,25 @@ describe('compiledEntry chooses the build only while it is current', () => {
     expect(entry()).toBeNull();
   });
 
-  it('answers null when a source was deleted after the build (its folder changed)', () => {
+  it('answers null when a source was renamed after the build (the file importing it changed)', () => {
     write('dist/src/cli.js', 10);
-    ageFolders(60);
-    fs.rmSync(path.join(root, 'src/modules/units/units.service.ts'));
+    fs.renameSync(path.join(root, 'src/modules/units/units.service.ts'), path.join(root, 'src/modules/units/unit-service.ts'));
+    write('src/cli.ts', 1);
     expect(entry()).toBeNull();
+  });
+
+  it('ignores what a benchmark writes to bench/results', () => {
+    write('bench/server-process.ts', 60);
+    write('dist/bench/server-process.js', 10);
+    write('bench/results/sync-ingest-2026-12-02.json', 1);
+    expect(compiledEntry('bench/server-process.js', ['src', 'migrations', 'bench'], root)).not.toBeNull();
+    write('bench/server-meter.ts', 1);
+    expect(compiledEntry('bench/server-process.js', ['src', 'migrations', 'bench'], root)).toBeNull();
   });
 
   it('ignores a test edited after the build, which is not compiled', () => {
     write('src/modules/units/units.service.test.ts', 60);
     write('dist/src/cli.js', 10);
-    ageFolders(60);
     write('src/modules/units/units.service.test.ts', 1);
     expect(entry()).not.toBeNull();
   });
