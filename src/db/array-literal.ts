@@ -19,13 +19,18 @@ function element(value: string | null): string {
  */
 export function arrayLiteral(values: readonly (string | null)[]): string {
   let allNull = true;
+  let plain = true;
   for (const value of values) {
-    if (value !== null) {
+    if (value === null) plain = false;
+    else {
       allNull = false;
-      break;
+      if (plain && NEEDS_ESCAPE.test(value)) plain = false;
     }
   }
   if (allNull) return '{}';
+  // The common column (ids, codes, days, no nulls and nothing to escape) in one join: quoting
+  // each element first made a string per element for the collector to sweep.
+  if (plain) return `{"${values.join('","')}"}`;
   return `{${values.map(element).join(',')}}`;
 }
 

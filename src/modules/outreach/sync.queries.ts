@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { arrayLiteral } from '../../db/array-literal.js';
 import type { Database } from '../../db/database.js';
 import type { SyncConflictsTable } from '../../db/types.js';
 
@@ -23,7 +24,7 @@ export async function claimItems(
     with first as materialized (${first}),
     province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
-      select i, k from unnest(${items.map((item) => item.id)}::uuid[], ${items.map((item) => item.kind)}::text[]) as r(i, k)
+      select i, k from unnest(${arrayLiteral(items.map((item) => item.id))}::uuid[], ${arrayLiteral(items.map((item) => item.kind))}::text[]) as r(i, k)
       where exists (select 1 from first)
     ),
     taken as (

@@ -57,6 +57,25 @@ describe('POST /api/sync', () => {
     expect(Date.parse(body.serverTime)).not.toBeNaN();
   });
 
+  it('records a milestone repeated in one visit\'s help once, in a short list and in a long one', async () => {
+    const household = items.household({ villageCode: VILLAGE_A });
+    const householdId = household.data.id as string;
+    const people = [0, 1, 2].map(() => items.resident({ householdId }));
+    const [a, b, c] = people.map((p) => p.data.id as string) as [string, string, string];
+    const short = items.visit({ householdId, help: [{ residentId: a, milestone: 'vneid_activated' }, { residentId: a, milestone: 'vneid_activated' }] });
+    const long = items.visit({ householdId, help: [
+      { residentId: b, milestone: 'vneid_activated' }, { residentId: c, milestone: 'vneid_activated' }, { residentId: b, milestone: 'provincial_app' },
+      { residentId: c, milestone: 'vneid_activated' }, { residentId: b, milestone: 'vneid_activated' }, { residentId: a, milestone: 'provincial_app' },
+    ] });
+    expect(statuses(await deviceA.pushOk([household, ...people, short, long]))).toEqual(Array(6).fill('applied'));
+    const made = await sql<{ resident_id: string; kind: string; n: number }>`
+      select resident_id::text, kind, count(*)::int as n from milestones where visit_id in (${short.id}::uuid, ${long.id}::uuid)
+      group by resident_id, kind order by 1, 2`.execute(t.db);
+    expect(made.rows.map((r) => [r.resident_id, r.kind, r.n]).sort()).toEqual([
+      [a, 'provincial_app', 1], [a, 'vneid_activated', 1], [b, 'provincial_app', 1], [b, 'vneid_activated', 1], [c, 'vneid_activated', 1],
+    ].sort());
+  });
+
   it('leaves every count unchanged when the same batch comes three times', async () => {
     const batch = oneOfEach();
     expect(statuses(await deviceA.pushOk(batch))).toEqual(['applied', 'applied', 'applied', 'applied']);

@@ -57,33 +57,52 @@ export async function buildVisit(batch: SyncBatch, item: PendingItem, data: Visi
   const visitedAt = new Date(data.visitedAt);
   if (!batch.notInFuture(visitedAt)) throw new AppError('VALIDATION_FAILED', 'visitedAt lies in the future', 'visitedAt');
   const inVillage = (id: string) => look.residents.get(id)?.villageCode === household.villageCode;
-  (data.peoplePresent ?? []).forEach((id, j) => {
-    if (!inVillage(id)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${id} in the household's village`, `peoplePresent[${j}]`);
-  });
-  (data.skillsTaught ?? []).forEach((code, j) => {
-    if (!look.skills.has(code)) throw new AppError('SKILL_UNKNOWN', `No skill ${code}`, `skillsTaught[${j}]`);
-  });
+  // Plain loops: a sync batch builds 500 visits, and a closure per list was garbage per visit.
+  const peoplePresent = data.peoplePresent ?? [];
+  for (let j = 0; j < peoplePresent.length; j++) {
+    if (!inVillage(peoplePresent[j]!)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${peoplePresent[j]} in the household's village`, `peoplePresent[${j}]`);
+  }
+  const skillsTaught = data.skillsTaught ?? [];
+  for (let j = 0; j < skillsTaught.length; j++) {
+    if (!look.skills.has(skillsTaught[j]!)) throw new AppError('SKILL_UNKNOWN', `No skill ${skillsTaught[j]}`, `skillsTaught[${j}]`);
+  }
   const day = vietnamDay(visitedAt);
   const facts: MilestoneFact[] = [];
-  const seen = new Set<string>();
-  (data.help ?? []).forEach((help, j) => {
-    if (!inVillage(help.residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${help.residentId} in the household's village`, `help[${j}].residentId`);
-    if (!kindOpenTo(look.kinds, help.milestone, household.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${help.milestone}`, `help[${j}].milestone`);
-    const checked = confirmedSkills(help, j, look);
-    const key = `${help.residentId}/${help.milestone}`;
-    if (seen.has(key)) return;
+  const help = data.help ?? [];
+  // The same milestone twice for one person in one visit counts once. A long list (up to 200) is
+  // checked through a set; the usual one or two entries by a scan of the facts made so far.
+  const seen = help.length > 4 ? new Set<string>() : null;
+  const isRepeat = (residentId: string, milestone: string) => {
+    if (!seen) return facts.some((fact) => fact.residentId === residentId && fact.kind === milestone);
+    const key = `${residentId}/${milestone}`;
+    if (seen.has(key)) return true;
     seen.add(key);
-    facts.push({
-      id: uuidv7(), residentId: help.residentId, kind: help.milestone, achievedOn: day, source: checked ? 'guided' : 'visit', visitId: item.id,
-      villageCode: household.villageCode, provinceCode: household.provinceCode, ...(checked ? { skills: checked } : {}),
-    });
-  });
+    return false;
+  };
+  for (let j = 0; j < help.length; j++) {
+    const { residentId, milestone } = help[j]!;
+    if (!inVillage(residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${residentId} in the household's village`, `help[${j}].residentId`);
+    if (!kindOpenTo(look.kinds, milestone, household.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${milestone}`, `help[${j}].milestone`);
+    const checked = confirmedSkills(help[j]!, j, look);
+    if (isRepeat(residentId, milestone)) continue;
+    const fact: MilestoneFact = {
+      id: uuidv7(), residentId, kind: milestone, achievedOn: day, source: checked ? 'guided' : 'visit', visitId: item.id,
+      villageCode: household.villageCode, provinceCode: household.provinceCode,
+    };
+    if (checked) fact.skills = checked;
+    facts.push(fact);
+  }
   const row: q.NewVisitRow = {
     id: item.id, household_id: household.id, village_code: household.villageCode, province_code: household.provinceCode,
-    visited_at: visitedAt.toISOString(), day, people_present: [...new Set(data.peoplePresent ?? [])], skills_taught: [...new Set(data.skillsTaught ?? [])],
+    visited_at: visitedAt.toISOString(), day, people_present: distinct(peoplePresent), skills_taught: distinct(skillsTaught),
     outcome: data.outcome, notes: data.notes ?? null, supersedes: data.supersedes ?? null,
   };
   return { row, facts };
+}
+
+/** A list without repeats, in first-seen order; a list of one or none is copied without a Set. */
+function distinct(list: readonly string[]): string[] {
+  return list.length < 2 ? [...list] : [...new Set(list)];
 }
 
 /** The milestone kind that carries the skills checked during a visit. */
