@@ -15,7 +15,7 @@ import { buildVisit, lookUpFacts, moveFirstDay } from './visit-ingest.js';
 export async function applyCorrection(batch: SyncBatch, item: PendingItem, data: VisitItemData & { supersedes: string }): Promise<ItemOutcome> {
   const { trx, rollups, feed } = batch;
   const look = await lookUpFacts(batch, [item]);
-  const { row, facts } = await buildVisit(batch, item, data, look);
+  const { row, facts } = buildVisit(batch, item, data, look);
   const old = await q.selectVisit(trx, data.supersedes);
   if (!old || old.household_id !== row.household_id) {
     throw new AppError('VISIT_NOT_FOUND', `No visit ${data.supersedes} of household ${row.household_id}`, 'supersedes');

@@ -15,6 +15,8 @@ export interface FactLookups {
   /** Each kind's owning province (null: shared): a province's own kind is not another's to record. */
   kinds: KindOwners;
   skills: Set<string>;
+  /** Whether each village of the households and residents found lies in the viewer's scope. */
+  inScope: ReadonlyMap<string, boolean>;
 }
 
 export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[]): Promise<FactLookups> {
@@ -39,19 +41,25 @@ export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[
   for (const [id, place] of await findHouseholdPlaces(batch.trx, newHouseholds)) batch.households.set(id, place);
   const newResidents = [...residentIds].filter((id) => !batch.residents.has(id));
   for (const [id, place] of await findResidentPlaces(batch.trx, newResidents)) batch.residents.set(id, place);
+  // The scope of every village found, asked once for the batch: each item is then checked without waiting.
+  const villages = new Set<string>();
+  for (const place of [...householdIds].map((id) => batch.households.get(id)).concat([...residentIds].map((id) => batch.residents.get(id)))) {
+    if (place) villages.add(place.villageCode);
+  }
   return {
     households: batch.households,
     residents: batch.residents,
     kinds: needKinds ? await batch.milestoneKinds() : new Map(),
     skills: needSkills ? await batch.skillCodes() : new Set(),
+    inScope: await batch.scope.includesAll([...villages]),
   };
 }
 
 /** Checks a visit against what exists and the viewer's scope; answers its row and the milestones it gives. */
-export async function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemData, look: FactLookups): Promise<{ row: q.NewVisitRow; facts: MilestoneFact[] }> {
+export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemData, look: FactLookups): { row: q.NewVisitRow; facts: MilestoneFact[] } {
   if (data.id !== undefined && data.id !== item.id) throw new AppError('VALIDATION_FAILED', 'data.id differs from the item id', 'id');
   const household = look.households.get(data.householdId);
-  if (!household || !(await batch.scope.includes(household.villageCode))) {
+  if (!household || !look.inScope.get(household.villageCode)) {
     throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId');
   }
   const visitedAt = new Date(data.visitedAt);
@@ -118,10 +126,10 @@ function confirmedSkills(help: { milestone: string; skills?: string[] }, j: numb
   return [...new Set(help.skills)];
 }
 
-async function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItemData, look: FactLookups): Promise<MilestoneFact> {
+function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItemData, look: FactLookups): MilestoneFact {
   if (data.id !== undefined && data.id !== item.id) throw new AppError('VALIDATION_FAILED', 'data.id differs from the item id', 'id');
   const resident = look.residents.get(data.residentId);
-  if (!resident || !(await batch.scope.includes(resident.villageCode))) {
+  if (!resident || !look.inScope.get(resident.villageCode)) {
     throw new AppError('RESIDENT_NOT_FOUND', `No resident ${data.residentId} in scope`, 'residentId');
   }
   if (!kindOpenTo(look.kinds, data.kind, resident.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${data.kind}`, 'kind');
@@ -178,11 +186,11 @@ export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[
   for (const item of items) {
     try {
       if (item.parsed.kind === 'visit') {
-        const built = await buildVisit(batch, item, item.parsed.data, look);
+        const built = buildVisit(batch, item, item.parsed.data, look);
         visits.push(built.row);
         facts.push(...built.facts);
       } else if (item.parsed.kind === 'milestone') {
-        facts.push(await buildMilestone(batch, item, item.parsed.data, look));
+        facts.push(buildMilestone(batch, item, item.parsed.data, look));
       }
       outcomes.set(item.index, APPLIED);
     } catch (error) {
