@@ -11,7 +11,6 @@
  * Options: BENCH_RUNS (default 3, the median is reported), BENCH_PORT (default 3149 for the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { peakRssOfProcess } from './server-meter.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../e2e/support/chromium.js';
+import { peakRssOfProcess } from './server-meter.js';
 import { measureLesson, prepareLearner, type LessonRun } from './web-lesson-load.js';
 import { CPU_SLOWDOWN, marksOf, networkQuiet, NETWORK, throttledPage, type Marks } from './web-slow-3g.js';
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { codeAmong } from '../../db/code-among.js';
 import type { Database } from '../../db/database.js';
 
 export interface RollupRow {
@@ -189,12 +190,6 @@ export async function addAreaCounts(db: Database, days: readonly AreaDayRow[], t
   }
 }
 
-/** The rows whose `column` is one of `codes`; null: every row (the statement names the province). */
-function among(column: string, codes: readonly string[] | null) {
-  if (codes === null) return sql<boolean>`true`;
-  return codes.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(column)} = any(${[...codes]}::text[])`;
-}
-
 /**
  * Totals per area and source up to and including `day`: the all-time total less the days
  * after `day`, which the (province, day) index finds directly, so a figure for today reads one
@@ -212,7 +207,7 @@ export async function sumByAreaAndSource(
 ): Promise<{ area_code: string; source: string; value: number }[]> {
   if (areaCodes?.length === 0 || sources.length === 0) return [];
   const names = [...sources];
-  const inAreas = among('area_code', areaCodes);
+  const inAreas = codeAmong('area_code', areaCodes);
   const result = await sql<{ area_code: string; source: string; value: number }>`
     select area_code, source, sum(value)::bigint as value from (
       select area_code, source, value from rollup_area_totals
@@ -244,7 +239,7 @@ export async function sumByAreaOrUnitOnDays(
 ): Promise<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }[]> {
   if (days.length === 0) return [];
   const names = [...counts.sources];
-  const inAreas = among('area_code', counts.areaCodes);
+  const inAreas = codeAmong('area_code', counts.areaCodes);
   const result = await sql<{ day: string; kind: 'area' | 'unit' | 'fact'; code: string; source: string; value: number }>`
     select d.day::text as day, p.kind, p.code, p.source, sum(p.value)::bigint as value
     from unnest(${[...days]}::date[]) as d(day)
@@ -256,10 +251,10 @@ export async function sumByAreaOrUnitOnDays(
       where province_code = ${provinceCode} and day > d.day and source = any(${names}::text[]) and ${inAreas}
       union all
       select 'unit', unit_code, source, value from rollup_counts
-      where province_code = ${provinceCode} and ${among('unit_code', counts.unitCodes)} and day <= d.day and source = any(${names}::text[])
+      where province_code = ${provinceCode} and ${codeAmong('unit_code', counts.unitCodes)} and day <= d.day and source = any(${names}::text[])
       union all
       select 'fact', unit_code, source, value from rollup_counts
-      where province_code = ${provinceCode} and ${among('unit_code', facts.unitCodes)} and day <= d.day and source = any(${[...facts.sources]}::text[])
+      where province_code = ${provinceCode} and ${codeAmong('unit_code', facts.unitCodes)} and day <= d.day and source = any(${[...facts.sources]}::text[])
     ) p
     group by d.day, p.kind, p.code, p.source`.execute(db);
   return result.rows;

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { codeAmong } from '../../db/code-among.js';
 import type { Database } from '../../db/database.js';
 import type { TeamLeadershipsTable, TeamMembersTable, TeamsTable } from '../../db/types.js';
 
@@ -9,7 +10,6 @@ export type LeadershipRow = Selectable<TeamLeadershipsTable>;
 const TEAM_COLUMNS = ['id', 'unit_code', 'province_code', 'name', 'decision_number', 'decision_date', 'established_on', 'created_by', 'created_at'] as const;
 
 /** A list of codes as one array parameter: a province subtree of thousands stays one bind value. */
-const anyCode = (column: string, codes: readonly string[]) => sql<boolean>`${sql.ref(column)} = any(${[...codes]}::text[])`;
 
 /** Members on the team on `day`: joined by then and not yet left. */
 const activeOn = (alias: string, day: string) =>
@@ -31,7 +31,7 @@ export async function lockTeam(db: Database, id: string): Promise<TeamRow | unde
 /** The teams of these units, locked like `lockTeam`. */
 export async function lockTeamsOfUnits(db: Database, codes: readonly string[]): Promise<TeamRow[]> {
   if (codes.length === 0) return [];
-  return db.selectFrom('teams').select(TEAM_COLUMNS).where(anyCode('unit_code', codes)).forUpdate().execute();
+  return db.selectFrom('teams').select(TEAM_COLUMNS).where(codeAmong('unit_code', codes)).forUpdate().execute();
 }
 
 export async function updateTeam(db: Database, id: string, patch: Updateable<TeamsTable>): Promise<void> {
@@ -43,7 +43,6 @@ export interface TeamListRow extends TeamRow {
   leader_name: string | null;
 }
 
-/** Teams of the given units in unit-code order after the cursor, with their figures on `day`. */
 /** Teams in these units, by unit code: a page (after a unit code, up to `limit`), or all of them with no limit. */
 export async function listTeamsPage(db: Database, codes: readonly string[], day: string, after: string | undefined, limit?: number): Promise<TeamListRow[]> {
   let query = db
@@ -55,7 +54,7 @@ export async function listTeamsPage(db: Database, codes: readonly string[], day:
         .whereRef('l.team_id', '=', 't.id').where('l.from_day', '<=', day).where((e) => e.or([e('l.to_day', 'is', null), e('l.to_day', '>', day)]))
         .orderBy('l.from_day', 'desc').limit(1).as('leader_name'),
     ])
-    .where(anyCode('t.unit_code', codes));
+    .where(codeAmong('t.unit_code', codes));
   if (after !== undefined) query = query.where('t.unit_code', '>', after);
   query = query.orderBy('t.unit_code');
   if (limit !== undefined) query = query.limit(limit);
@@ -128,7 +127,7 @@ export async function unitsWithActiveTeam(db: Database, codes: readonly string[]
   const rows = await db
     .selectFrom('teams as t')
     .select('t.unit_code')
-    .where(anyCode('t.unit_code', codes))
+    .where(codeAmong('t.unit_code', codes))
     .where('t.established_on', '<=', day)
     .where((eb) => eb.exists(eb.selectFrom('team_members as m').select(sql`1`.as('one')).whereRef('m.team_id', '=', 't.id').where(activeOn('m', day))))
     .execute();
@@ -141,7 +140,7 @@ export async function activeMembersByUnit(db: Database, codes: readonly string[]
   const rows = await db
     .selectFrom('team_members as m')
     .select(['m.unit_code', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(anyCode('m.unit_code', codes))
+    .where(codeAmong('m.unit_code', codes))
     .where(activeOn('m', day))
     .groupBy('m.unit_code')
     .execute();
