@@ -4,13 +4,16 @@ import { launchChromium } from './browser.js';
 import { chromiumMissing } from './chromium.js';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer, type E2eServer } from './e2e-server.js';
-import { runSharedDemo, workerDemoServerUrl } from './worker-demo-server.js';
+import { demoDay } from './shared-demo.js';
+import { runSharedDemo, workerDemoServer } from './worker-demo-server.js';
 
 /** What a journey on the demo province works with, ready once its hooks have run. */
 export interface DemoJourney {
   /** The worker's demo server (worker-demo-server.ts), its accounts' password DEMO_PASSWORD. */
   readonly baseUrl: string;
   readonly browser: Browser;
+  /** The Vietnam day the demo's "today" is, or null when its build crossed midnight. */
+  readonly demoBuiltOn: string | null;
 }
 
 /**
@@ -20,10 +23,12 @@ export interface DemoJourney {
  * (`skipWithoutChromium`).
  */
 export function demoJourney(): DemoJourney {
-  const state: { browser?: Browser; baseUrl?: string } = {};
+  const state: { browser?: Browser; baseUrl?: string; builtOn?: string | null } = {};
   beforeAll(async () => {
     if (chromiumMissing()) return;
-    state.baseUrl = await workerDemoServerUrl();
+    const demo = await workerDemoServer();
+    state.baseUrl = demo.url;
+    state.builtOn = demo.builtOn;
     state.browser = await launchChromium();
   }, 600_000);
   afterAll(async () => {
@@ -32,6 +37,7 @@ export function demoJourney(): DemoJourney {
   return {
     get baseUrl() { return state.baseUrl!; },
     get browser() { return state.browser!; },
+    get demoBuiltOn() { return state.builtOn ?? null; },
   };
 }
 
@@ -48,11 +54,15 @@ export interface IsolatedDemoJourney extends DemoJourney {
  * busy machine).
  */
 export function isolatedDemoJourney(): IsolatedDemoJourney {
-  const state: { e2e?: E2eServer; browser?: Browser } = {};
+  const state: { e2e?: E2eServer; browser?: Browser; builtOn?: string | null } = {};
   beforeAll(async () => {
     if (chromiumMissing()) return;
-    const demoDump = (await runSharedDemo()).dump;
-    state.e2e = await startE2eServer(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD });
+    const shared = await runSharedDemo();
+    const { built, builtOn } = shared.dump
+      ? { built: await startE2eServer({ demoDump: shared.dump }), builtOn: shared.builtOn }
+      : await demoDay(() => startE2eServer({ demoPassword: DEMO_PASSWORD }));
+    state.e2e = built;
+    state.builtOn = builtOn;
     state.browser = await launchChromium();
   }, 600_000);
   afterAll(async () => {
@@ -63,5 +73,6 @@ export function isolatedDemoJourney(): IsolatedDemoJourney {
     get e2e() { return state.e2e!; },
     get baseUrl() { return state.e2e!.server.url; },
     get browser() { return state.browser!; },
+    get demoBuiltOn() { return state.builtOn ?? null; },
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer, type E2eServerHome } from './e2e-server.js';
-import type { SharedDemo } from './shared-demo.js';
+import { demoDay, type SharedDemo } from './shared-demo.js';
 
 /**
  * The run's shared demo server, in a process of its own (started by global-setup.ts through
@@ -25,14 +25,14 @@ function announce(value: SharedDemo | { error: string }): void {
 }
 
 try {
-  const e2e = await startE2eServer({ demoPassword: DEMO_PASSWORD, home });
+  const { built: e2e, builtOn } = await demoDay(() => startE2eServer({ demoPassword: DEMO_PASSWORD, home }));
   let dump = '';
   const pglite = e2e.server.database.pglite;
   if (pglite) {
     dump = path.join(path.dirname(announceFile), 'demo.tar');
     fs.writeFileSync(dump, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
   }
-  announce({ url: e2e.server.url, dump });
+  announce({ url: e2e.server.url, dump, builtOn });
   process.once('SIGTERM', () => {
     void e2e.stop().finally(() => process.exit(0));
   });

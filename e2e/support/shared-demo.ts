@@ -3,12 +3,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { vietnamDay } from '../../src/lib/vietnam-day.js';
 import type { E2eServerHome } from './e2e-server.js';
 
 /** The run's shared demo server, once built: where it listens, and its database as built ('' on a PostgreSQL server). */
 export interface SharedDemo {
   url: string;
   dump: string;
+  /** The Vietnam day the demo's "today" is (demoDay). */
+  builtOn: string | null;
+}
+
+/**
+ * Builds a demo with `build` and answers it with the Vietnam day it was built for: the demo dates
+ * its people's latest work today, so a journey that looks for today's figures must know which day
+ * that was. Null when the build began on one day and ended on the next: its parts may disagree.
+ */
+export async function demoDay<T>(build: () => Promise<T>): Promise<{ built: T; builtOn: string | null }> {
+  const firstDay = vietnamDay();
+  const built = await build();
+  return { built, builtOn: vietnamDay() === firstDay ? firstDay : null };
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,9 +1,12 @@
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from './demo-password.js';
 import { startE2eServer } from './e2e-server.js';
-import { sharedDemo, type SharedDemo } from './shared-demo.js';
+import { demoDay, sharedDemo, type SharedDemo } from './shared-demo.js';
 
-let ownServer: Promise<string> | undefined;
+/** Where a worker's demo server listens, and the Vietnam day its demo was built for. */
+export type WorkerDemo = Pick<SharedDemo, 'url' | 'builtOn'>;
+
+let ownServer: Promise<WorkerDemo> | undefined;
 let shared: Promise<SharedDemo> | undefined;
 
 /** The run's shared demo server (global-setup.ts), once it has announced itself. */
@@ -20,13 +23,15 @@ export function runSharedDemo(): Promise<SharedDemo> {
  * to the next), from the run's dump of the demo province on the embedded database or by building
  * it on a PostgreSQL server. The run's teardown removes its files and database.
  */
-export function workerDemoServerUrl(): Promise<string> {
-  if (Number(process.env.VITEST_POOL_ID ?? '1') <= 1) return runSharedDemo().then((demo) => demo.url);
+export function workerDemoServer(): Promise<WorkerDemo> {
+  if (Number(process.env.VITEST_POOL_ID ?? '1') <= 1) return runSharedDemo();
   ownServer ??= (async () => {
-    const demoDump = (await runSharedDemo()).dump;
+    const shared = await runSharedDemo();
     const home = inject('e2eRunHome');
-    const e2e = await startE2eServer({ ...(demoDump ? { demoDump } : { demoPassword: DEMO_PASSWORD }), home });
-    return e2e.server.url;
+    // A copy of the shared demo keeps the day it was built for; a demo built here has its own.
+    if (shared.dump) return { url: (await startE2eServer({ demoDump: shared.dump, home })).server.url, builtOn: shared.builtOn };
+    const { built, builtOn } = await demoDay(() => startE2eServer({ demoPassword: DEMO_PASSWORD, home }));
+    return { url: built.server.url, builtOn };
   })();
   return ownServer;
 }
