@@ -6,6 +6,7 @@
  * 'contest': every participant (cookie) starts an attempt, answers it and submits, with
  * `concurrency` participants in flight; then sends one duplicate submission per participant.
  */
+import { httpClient, jsonOf } from './http-client.js';
 import { answerJobs, pool } from './load-process.js';
 
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
@@ -22,19 +23,22 @@ async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T>
 }
 
 async function runHello(job: HelloJob) {
+  const client = httpClient(job.concurrency);
   const latencies: number[] = [];
   const started = performance.now();
   await pool(job.requests, job.concurrency, async () => {
     await timed(latencies, async () => {
-      const response = await fetch(job.url);
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`hello ${response.status}`);
+      const response = await client.send(job.url);
+      if (response.status !== 200) throw new Error(`hello ${response.status}`);
     });
   });
-  return { elapsedMs: performance.now() - started, latencies };
+  const elapsedMs = performance.now() - started;
+  client.close();
+  return { elapsedMs, latencies };
 }
 
 async function runContest(job: ContestJob) {
+  const client = httpClient(job.concurrency);
   const starts: number[] = [];
   const submits: number[] = [];
   const statuses: Record<string, number> = {};
@@ -45,30 +49,29 @@ async function runContest(job: ContestJob) {
   await pool(job.cookies.length, job.concurrency, async (i) => {
     const headers = { cookie: job.cookies[i]!, 'content-type': 'application/json' };
     const paper = await timed(starts, async () => {
-      const response = await fetch(`${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
+      const response = await client.send(`${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
       count(`start ${response.status}`);
-      return response.ok ? ((await response.json()) as Paper) : (await response.arrayBuffer(), undefined);
+      return response.status === 200 ? jsonOf<Paper>(response) : undefined;
     });
     if (!paper) return;
     attempts[i] = paper.attemptId;
     const answers = paper.questions.map((q) => ({ questionId: q.id, optionId: q.options[i % q.options.length]!.id }));
     await timed(submits, async () => {
-      const response = await fetch(`${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
+      const response = await client.send(`${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
       count(`submit ${response.status}`);
-      const body = (await response.json()) as { score?: number };
-      if (response.ok) scores.push(body.score!);
+      if (response.status === 200) scores.push(jsonOf<{ score: number }>(response).score);
     });
   });
   const elapsedMs = performance.now() - started;
   // Every participant sends its submission again: none may be scored a second time.
   await pool(job.cookies.length, job.concurrency, async (i) => {
     if (!attempts[i]) return;
-    const response = await fetch(`${job.url}/api/attempts/${attempts[i]}/submit`, {
+    const response = await client.send(`${job.url}/api/attempts/${attempts[i]}/submit`, {
       method: 'POST', headers: { cookie: job.cookies[i]!, 'content-type': 'application/json' }, body: JSON.stringify({ answers: [], prediction: 1 }),
     });
     count(`resubmit ${response.status}`);
-    await response.arrayBuffer();
   });
+  client.close();
   return { elapsedMs, starts, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };
 }
 

@@ -1,10 +1,10 @@
-import http from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { Database } from '../../src/db/database.js';
 import { percentile } from '../bench-server.js';
 import type { TSchema } from 'typebox';
+import { httpClient, type Reply } from '../http-client.js';
 import { answerCosts, type AnswerCosts } from './answer-costs.js';
 import { compareToCeiling, type CeilingComparison } from './compare.js';
 import { withCpuProfile } from './cpu-profile.js';
@@ -48,6 +48,7 @@ export interface ReadBenchResult {
 }
 
 const WARM_UP = 5;
+const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 
 /** Times `count` runs of `run` after a few that warm caches and the JIT and are not counted. */
 export async function timeRuns(count: number, run: () => Promise<unknown>): Promise<ReadTimes> {
@@ -87,15 +88,19 @@ export async function timeRuns(count: number, run: () => Promise<unknown>): Prom
 /**
  * One read route against its two ceilings, measured in the same minutes on the same database:
  * the statements the route sends (recorded from the drivers, then run alone) and Fastify itself
- * answering the route's bytes from memory. The client is the same fetch loop for all three.
+ * answering the route's bytes from memory. The client is the same for both routes: one kept-alive
+ * connection, asking for compressed answers as a browser does and reading their bytes.
  */
 export async function benchRead(
   url: string, db: Database, path: string, headers: Record<string, string>, requests: number, schema: TSchema, cpuProfile?: string,
 ): Promise<ReadBenchResult> {
+  const client = httpClient(1);
+  // Asked as a browser asks, compressed; the bytes are read as they travel (bench/http-client.ts).
+  const asked = { ...headers, 'accept-encoding': ACCEPTED_ENCODINGS };
   const get = async (base: string) => {
-    const response = await fetch(`${base}${path}`, { headers });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    const response = await client.send(`${base}${path}`, { headers: asked });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return response;
   };
   // With a file named, a V8 CPU profile of the timed requests alone (server and client, one process).
   const doorstep = await withCpuProfile(cpuProfile, () => timeRuns(requests, () => get(url)));
@@ -103,9 +108,10 @@ export async function benchRead(
   const statements = await recordQueries(() => get(url));
   const sqlOverOneConnection = await timeRuns(requests, () => replayQueries(db, statements));
   const sqlInsideDatabaseMs = Number((await timeInsideDatabase(db, statements)).toFixed(2));
-  const raw = await rawAnswer(url, path, headers);
+  const raw = answerAsItTravels(await get(url));
   const fastifyFromMemory = await withBytesServer(raw, (base) => timeRuns(requests, () => get(base)));
   const body: unknown = await (await fetch(`${url}${path}`, { headers })).json();
+  client.close();
   const answer = answerCosts(body, schema, { bytes: raw.body.length, encoding: raw.headers['content-encoding'] ?? null });
   return {
     path, statements: statements.length, statementHeads: statements.map(headOf), answer, doorstep, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
@@ -127,24 +133,14 @@ interface RawAnswer {
   body: Buffer;
 }
 
-/** The route's answer as it travels (compressed as fetch asks for it), not as fetch hands it over. */
-async function rawAnswer(url: string, path: string, headers: Record<string, string>): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(`${url}${path}`, { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const kept: Record<string, string> = {};
-        for (const name of ['content-type', 'content-encoding', 'vary', 'cache-control']) {
-          const value = response.headers[name];
-          if (typeof value === 'string') kept[name] = value;
-        }
-        resolve({ status: response.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-  });
+/** The headers a bare route needs to answer the same bytes the same way. */
+function answerAsItTravels(reply: Reply): RawAnswer {
+  const kept: Record<string, string> = {};
+  for (const name of ['content-type', 'content-encoding', 'vary', 'cache-control']) {
+    const value = reply.headers[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return { status: reply.status, headers: kept, body: reply.body };
 }
 
 async function withBytesServer<T>(answer: RawAnswer, measure: (base: string) => Promise<T>): Promise<T> {
