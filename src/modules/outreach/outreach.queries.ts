@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { VisitOutcome, VisitsTable } from '../../db/types.js';
 import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
 
@@ -95,7 +96,7 @@ export async function insertVisitsAndVisitedState(
 ): Promise<HouseholdVisitChange[]> {
   if (visits.length === 0) return [];
   const freshIds = arrayLiteral(fresh);
-  const result = await sql<HouseholdVisitChange & { inserted: boolean }>`
+  const result = await executePrepared(db, sql<HouseholdVisitChange & { inserted: boolean }>`
     with ${visitInput(visits)},
     visit_rows as (${insertVisitsFromInput(by)}),
     added as (
@@ -136,7 +137,7 @@ export async function insertVisitsAndVisitedState(
     where inserted or first_day is distinct from previous_first_day
        or first_guided_day is distinct from previous_first_guided_day or first_guided_day is null
     union all
-    select household_id, village_code, province_code, first_day, null, first_guided_day, null, true from fresh`.execute(db);
+    select household_id, village_code, province_code, first_day, null, first_guided_day, null, true from fresh`);
   return result.rows.map(({ inserted, ...row }) => ({
     ...row,
     previous_first_day: inserted ? null : row.previous_first_day,

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordQueries } from '../../../bench/ceilings/query-recorder.js';
+import { registeredTexts } from '../../db/prepared.js';
 import { createUserAndLogin, type TestUser } from '../../testing/login.js';
 import { deviceOf, items, type Device } from '../../testing/sync-fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
@@ -45,6 +46,22 @@ describe('round trips of a batch of visits', () => {
     expect(statements).toHaveLength(6);
     expect(statements.filter((s) => /rollup_counts|rollup_area/.test(s))).toHaveLength(1);
     expect(statements.some((s) => /from "?(skills|milestone_kinds)"? (order|where "active")/.test(s))).toBe(false);
+  });
+
+  it('sends the writes of a batch as named statements whose texts are the same whatever its length', async () => {
+    await device.pushOk(visits(14));
+    const before = registeredTexts().size;
+    const recorded = await recordQueries(async () => {
+      const body = await device.pushOk(visits(17).slice(0, 7));
+      expect(body.results.every((r) => r.status === 'applied')).toBe(true);
+    });
+    // Nothing new registered: a text that changed with the batch would fill the registry.
+    expect(registeredTexts().size).toBe(before);
+    const named = recorded.filter((q) => registeredTexts().has(q.sql)).map((q) => q.sql.replace(/\s+/g, ' ').trim());
+    // The session; the claim; the visits; the milestones; the counts. Not the look-up and locks.
+    expect(named).toHaveLength(5);
+    expect(named.filter((s) => /insert into visits/.test(s))).toHaveLength(1);
+    expect(named.some((s) => /from households/.test(s))).toBe(false);
   });
 
   it('refuses a kind or skill the batch names that does not exist, and applies the rest', async () => {

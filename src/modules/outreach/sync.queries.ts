@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { arrayLiteral } from '../../db/array-literal.js';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { SyncConflictsTable } from '../../db/types.js';
 
 export type SyncConflictRow = Selectable<SyncConflictsTable>;
@@ -20,7 +21,7 @@ export async function claimItems(
   first: RawBuilder<unknown>,
 ): Promise<Set<string>> {
   // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
-  const result = await sql<{ id: string }>`
+  const result = await executePrepared(db, sql<{ id: string }>`
     with first as materialized (${first}),
     province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
@@ -33,7 +34,7 @@ export async function claimItems(
       on conflict (id, province_code) do nothing
       returning id
     )
-    select i as id from input where i not in (select id from taken)`.execute(db);
+    select i as id from input where i not in (select id from taken)`);
   const before = new Set(result.rows.map((row) => row.id));
   return new Set(items.map((item) => item.id).filter((id) => !before.has(id)));
 }

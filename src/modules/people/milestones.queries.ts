@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
 import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
 
@@ -67,7 +68,7 @@ export async function insertMilestonesAndHeldKinds(
   const unit = columnOrConstant(rows.map((r) => r.unit_code));
   const province = columnOrConstant(rows.map((r) => r.province_code));
   const freshIds = arrayLiteral(fresh);
-  const result = await sql<HeldKindChange & { inserted: boolean }>`
+  const result = await executePrepared(db, sql<HeldKindChange & { inserted: boolean }>`
     with x as (
       select i, r, k, d, coalesce(s, ${source.constant}::text) as s, v, coalesce(u, ${unit.constant}::text) as u,
              coalesce(p, ${province.constant}::text) as p, sk
@@ -102,7 +103,7 @@ export async function insertMilestonesAndHeldKinds(
     )
     select * from changed where inserted or first_on is distinct from previous_first_on
     union all
-    select resident_id, kind, village_code, province_code, first_on, null, true from fresh`.execute(db);
+    select resident_id, kind, village_code, province_code, first_on, null, true from fresh`);
   return result.rows.map(({ inserted, ...row }) => ({ ...row, previous_first_on: inserted ? null : row.previous_first_on }));
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { codeAmong } from '../../db/code-among.js';
 import type { Database } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared.js';
 
 export interface RollupRow {
   source: string;
@@ -20,7 +21,7 @@ export interface RollupRow {
 export async function addCountsWithAreas(db: Database, rows: readonly RollupRow[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const column = <K extends keyof RollupRow>(key: K) => rows.map((row) => row[key]);
-  const result = await sql<{ unit_code: string }>`
+  const result = await executePrepared(db, sql<{ unit_code: string }>`
     with r as materialized (
       select * from unnest(${column('source')}::text[], ${column('unit_code')}::text[], ${column('day')}::date[],
                            ${column('province_code')}::text[], ${column('value')}::bigint[])
@@ -47,7 +48,7 @@ export async function addCountsWithAreas(db: Database, rows: readonly RollupRow[
       on conflict (area_code, source, province_code) do update set value = rollup_area_totals.value + excluded.value
     )
     select distinct unit_code from r
-    where not exists (select 1 from rollup_area_members m where m.unit_code = r.unit_code)`.execute(db);
+    where not exists (select 1 from rollup_area_members m where m.unit_code = r.unit_code)`);
   return result.rows.map((row) => row.unit_code);
 }
 
