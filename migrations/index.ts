@@ -40,6 +40,7 @@ import * as keyFactsByProvince from './20261204090000_key_facts_by_province.js';
 import * as keyCourseAndContestChildren from './20261204090100_key_course_and_contest_children.js';
 import * as keyTargetsAndSyncItems from './20261204090200_key_targets_and_sync_items.js';
 import * as indexTeamLeadershipsByTeam from './20261205090000_index_team_leaderships_by_team.js';
+import * as addDataChanges from './20261206090000_add_data_changes.js';
 
 /** Every migration in order of its name. Landed migrations are frozen: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '20261204090100_key_course_and_contest_children': keyCourseAndContestChildren,
   '20261204090200_key_targets_and_sync_items': keyTargetsAndSyncItems,
   '20261205090000_index_team_leaderships_by_team': indexTeamLeadershipsByTeam,
+  '20261206090000_add_data_changes': addDataChanges,
 };

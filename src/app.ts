@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
@@ -11,6 +10,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { primaryReads, replicaReads, type Reads, type ReadsOptions } from './db/read-replica.js';
 import { AppError, loggableError, toErrorResponse } from './errors.js';
 import { answerClientError, answerFrameworkError, inputGuard } from './http/input-guard.js';
+import { COMPRESSION } from './http/kept-bytes.js';
 import { securityHeaders } from './http/security-headers.js';
 import { buildValidators } from './http/validators.js';
 import { pickLanguage } from './i18n/index.js';
@@ -129,10 +129,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
 
   // Answers over 1 KB travel compressed: the public progress page's 100 KB of JSON is 5.5 KB
   // gzipped, which on slow 3G is seconds. Brotli at quality 4 costs about what gzip does.
-  await app.register(compress, {
-    global: true, threshold: 1024, encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
-  });
+  await app.register(compress, { global: true, ...COMPRESSION, encodings: [...COMPRESSION.encodings] });
   // Helmet's defaults, and blob: for images, audio and video: the field app opens materials kept on the phone as blob URLs.
   // Set from a list made once at start-up (src/http/security-headers.ts), the same headers as registering @fastify/helmet.
   await securityHeaders(app, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] } } });

@@ -2,6 +2,7 @@ import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, openReplica, type DatabaseHandle } from './db/database.js';
 import { upkeepHotTables } from './db/embedded-upkeep.js';
+import { trimDataChanges } from './db/kept-answers.js';
 import { migrateToLatest } from './db/migrate.js';
 import { prepareFirstStart, type StartupReport } from './demo/first-start.js';
 import { protectDataDir } from './lib/data-dir.js';
@@ -42,10 +43,12 @@ export async function startServer(config: Config, opened?: DatabaseHandle): Prom
     const url = config.publicUrl ?? `http://${host}:${port}`;
     const stopAlerts = scheduleAlerts(app, config.alertIntervalMinutes);
     const stopUpkeep = database.kind === 'pglite' ? scheduleUpkeep(app) : async () => {};
+    const stopTrim = scheduleTrim(app);
     const unmark = database.kind === 'pglite' ? markServerRunning(config.dataDir) : () => {};
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
       await stopUpkeep();
+      await stopTrim();
       await stopAlerts();
       await app.close();
       await replica?.close();
@@ -61,23 +64,29 @@ export async function startServer(config: Config, opened?: DatabaseHandle): Prom
 }
 
 /**
- * Re-evaluates every province's communes on a schedule so officers see an alert when one turns
- * behind. One pass at a time; a failed pass is logged and the next one tries again.
+ * Runs `pass` every `minutes` (and once at once when `atStart`), one pass at a time: a failed pass
+ * is logged and the next one tries again. Answers a stop that waits for the pass in flight.
  */
-function scheduleAlerts(app: App, minutes: number): () => Promise<void> {
-  if (minutes <= 0) return async () => {};
+function every(app: App, what: string, minutes: number, pass: () => Promise<unknown>, atStart = false): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const pass = async () => {
-    for (const province of await listProvinces(app.database.db)) await refreshAlerts(app.database.db, province.code);
+  const run = () => {
+    running = running.then(pass).catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
   };
-  const timer = setInterval(() => {
-    running = running.then(pass).catch((error: unknown) => app.log.error({ err: error }, 'alert refresh failed'));
-  }, minutes * 60_000);
+  if (atStart) run();
+  const timer = setInterval(run, minutes * 60_000);
   timer.unref();
   return async () => {
     clearInterval(timer);
     await running;
   };
+}
+
+/** Re-evaluates every province's communes on a schedule so officers see an alert when one turns behind. */
+function scheduleAlerts(app: App, minutes: number): () => Promise<void> {
+  if (minutes <= 0) return async () => {};
+  return every(app, 'alert refresh', minutes, async () => {
+    for (const province of await listProvinces(app.database.db)) await refreshAlerts(app.database.db, province.code);
+  });
 }
 
 /** Minutes between two upkeep passes of the embedded database. */
@@ -88,18 +97,21 @@ const UPKEEP_MINUTES = 5;
  * whatever ran before, then every few minutes. A pass holds the one connection for a moment.
  */
 function scheduleUpkeep(app: App): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const pass = () => {
-    running = running.then(() => upkeepHotTables(app.database.db))
-      .catch((error: unknown) => app.log.error({ err: error }, 'embedded database upkeep failed'));
-  };
-  pass();
-  const timer = setInterval(pass, UPKEEP_MINUTES * 60_000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return every(app, 'embedded database upkeep', UPKEEP_MINUTES, () => upkeepHotTables(app.database.db), true);
+}
+
+/** Minutes between two trims of the log of data changes: far longer than an answer is kept. */
+const TRIM_MINUTES = 60;
+
+/**
+ * Empties the log of data changes of what no kept answer needs (src/db/kept-answers.ts): each
+ * trim removes the transactions that had ended by the previous one, an hour before.
+ */
+function scheduleTrim(app: App): () => Promise<void> {
+  let previous: string | null = null;
+  return every(app, 'trimming the log of data changes', TRIM_MINUTES, async () => {
+    previous = await trimDataChanges(app.database.db, previous);
+  }, true);
 }
 
 /** Stops on SIGINT/SIGTERM after in-flight requests finish, so no acknowledged write is lost. */

@@ -1,6 +1,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { percentile } from '../bench-server.js';
 import type { TSchema } from 'typebox';
@@ -35,14 +36,20 @@ export interface ReadBenchResult {
   /** The start of each statement the read sends, in order: what the count is made of. */
   statementHeads: string[];
   answer: AnswerCosts;
+  /** The route while no data changes: its answer kept (src/db/kept-answers.ts). Budget: p95 ≤ 5 ms. */
   doorstep: ReadTimes;
+  /**
+   * The route with a write committed before each request, as while the field syncs: every answer
+   * made again from the data. The statements below are this path's.
+   */
+  doorstepMadeAfresh: ReadTimes;
   /** The route's own statements alone, one connection, back to back. */
   sqlOverOneConnection: ReadTimes;
   /** The same statements' execution and planning time inside the database (EXPLAIN ANALYZE), once. */
   sqlInsideDatabaseMs: number;
   /** A bare Fastify route answering the same bytes from memory. */
   fastifyFromMemory: ReadTimes;
-  /** Doorstep's p95 against the SQL's p95 (budget ≤ 3) and against the bare route's. */
+  /** Doorstep's p95 made afresh against the SQL's p95 (budget ≤ 3), and kept against the bare route's. */
   p95: CeilingComparison;
   p95OverFastify: CeilingComparison;
 }
@@ -50,9 +57,15 @@ export interface ReadBenchResult {
 const WARM_UP = 5;
 const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 
-/** Times `count` runs of `run` after a few that warm caches and the JIT and are not counted. */
-export async function timeRuns(count: number, run: () => Promise<unknown>): Promise<ReadTimes> {
-  for (let i = 0; i < WARM_UP; i++) await run();
+/**
+ * Times `count` runs of `run` after a few that warm caches and the JIT and are not counted.
+ * `before`, when given, runs before each run, outside its time.
+ */
+export async function timeRuns(count: number, run: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<ReadTimes> {
+  for (let i = 0; i < WARM_UP; i++) {
+    await before?.();
+    await run();
+  }
   const pauses: { start: number; end: number }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
@@ -61,6 +74,7 @@ export async function timeRuns(count: number, run: () => Promise<unknown>): Prom
   const runs: { start: number; end: number }[] = [];
   const cpuBefore = process.cpuUsage();
   for (let i = 0; i < count; i++) {
+    await before?.();
     const start = performance.now();
     await run();
     runs.push({ start, end: performance.now() });
@@ -102,9 +116,14 @@ export async function benchRead(
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
     return response;
   };
+  // A statement that writes no row still counts as a write: the next answer is made again.
+  const write = () => sql`update difficulties set id = id where false`.execute(db);
   // With a file named, a V8 CPU profile of the timed requests alone (server and client, one process).
   const doorstep = await withCpuProfile(cpuProfile, () => timeRuns(requests, () => get(url)));
-  // Recorded on a warm server, so per-process caches answer as they do under the measurement.
+  const doorstepMadeAfresh = await timeRuns(requests, () => get(url), write);
+  // Recorded on a warm server after a write, so per-process caches answer as they do under the
+  // measurement made afresh, and the statements are those that make the answer.
+  await write();
   const statements = await recordQueries(() => get(url));
   const sqlOverOneConnection = await timeRuns(requests, () => replayQueries(db, statements));
   const sqlInsideDatabaseMs = Number((await timeInsideDatabase(db, statements)).toFixed(2));
@@ -114,8 +133,8 @@ export async function benchRead(
   client.close();
   const answer = answerCosts(body, schema, { bytes: raw.body.length, encoding: raw.headers['content-encoding'] ?? null });
   return {
-    path, statements: statements.length, statementHeads: statements.map(headOf), answer, doorstep, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
-    p95: compareToCeiling('ms (p95)', sqlOverOneConnection.p95, doorstep.p95, { atMost: 3 }),
+    path, statements: statements.length, statementHeads: statements.map(headOf), answer, doorstep, doorstepMadeAfresh, sqlOverOneConnection, sqlInsideDatabaseMs, fastifyFromMemory,
+    p95: compareToCeiling('ms (p95)', sqlOverOneConnection.p95, doorstepMadeAfresh.p95, { atMost: 3 }),
     p95OverFastify: compareToCeiling('ms (p95)', fastifyFromMemory.p95, doorstep.p95, { atMost: 3 }),
   };
 }

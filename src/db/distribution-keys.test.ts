@@ -42,6 +42,7 @@ const COORDINATOR_TABLES: Record<string, string> = {
   audit_events: 'the security log, written by every kind of request; the administrator\'s entries name no unit and so no province',
   learner_links: 'an account\'s link to its resident, keyed by the account like the accounts themselves and read at sign-in',
   learning_import_facts: 'fingerprints of the rows an import applied, keyed by the row\'s hash and read only by imports, a batch at a time',
+  data_changes: 'the log of the transactions that wrote, read by a transaction id against a snapshot. Under Citus the triggers of distributed tables run on the workers, so the log would have to move with them before answers are kept there',
   xapi_statements: 'the xAPI statements resource: statement ids are unique across the store, as the standard requires, and learning systems read statements back in the order stored',
 };
 

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withReferenceSnapshot } from '../../../db/reference-cache.js';
-import { OFFICERS } from '../../../http/access.js';
+import type { Database } from '../../../db/database.js';
+import { KeptAnswers } from '../../../db/kept-answers.js';
+import { OFFICERS, type Viewer } from '../../../http/access.js';
+import { servedAsKept } from '../../../http/kept-bytes.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { Type } from 'typebox';
 import { figuresCurrentAt, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
 import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
-import { progressOf, progressOfChildren } from './progress.service.js';
+import { progressOf, progressOfChildren, type UnitProgress } from './progress.service.js';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
@@ -25,7 +29,10 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
   }, (request) => reads.run(async (source) => {
     // Read before the figures, so the figures are at least as fresh as it says.
     const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
-    const progress = await withReferenceSnapshot(source, () => progressOf(source, request.viewer, request.query.unit, request.lang, request.query.date), sessionStampsOn(reads, source, request.referenceStamps));
+    const day = request.query.date ?? vietnamDay();
+    const progress = await keptOnPrimary(unitAnswers, source, answerKey(request, day), () => withReferenceSnapshot(
+      source, () => progressOf(source, request.viewer, request.query.unit, request.lang, day), sessionStampsOn(reads, source, request.referenceStamps),
+    ));
     return { ...progress, figuresAt };
   }));
 
@@ -54,8 +61,30 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
   app.get('/progress/children', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ChildrenProgressQuery, response: { 200: s.ChildrenProgressSchema, ...errors } },
-    ...serialisedAsBuilt,
-  }, (request) => reads.run((source) => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
-    indicatorCode: request.query.indicator, day: request.query.date,
-  }), sessionStampsOn(reads, source, request.referenceStamps))));
+    ...servedAsKept,
+  }, (request) => reads.run((source) => {
+    const day = request.query.date ?? vietnamDay();
+    return keptOnPrimary(childrenAnswers, source, answerKey(request, day), () => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
+      indicatorCode: request.query.indicator, day,
+    }), sessionStampsOn(reads, source, request.referenceStamps)));
+  }));
+
+  /**
+   * Answers kept until the data under them changes (src/db/kept-answers.ts): the steering
+   * committee opens the same figures all day, and between two syncs they are the same. Only on
+   * the primary, whose snapshots the log's visibility is read against; a lagging replica reads
+   * them again.
+   */
+  function keptOnPrimary<V>(kept: KeptAnswers<V>, source: Database, key: string, derive: () => Promise<V>): Promise<V> {
+    return reads.isPrimary(source) ? kept.get(source, key, derive) : derive();
+  }
 };
+
+const unitAnswers = new KeptAnswers<UnitProgress>();
+const childrenAnswers = new KeptAnswers<Awaited<ReturnType<typeof progressOfChildren>>>();
+
+/** Everything an answer depends on besides the data: who asks, in which language, what, for which day. */
+function answerKey(request: { viewer: Viewer | null; lang: string; query: { unit: string; indicator?: string } }, day: string): string {
+  const { viewer, query } = request;
+  return JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.scopeUnitCode ?? null, request.lang, query.unit, query.indicator ?? null, day]);
+}

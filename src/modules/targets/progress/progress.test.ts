@@ -1,4 +1,6 @@
+import zlib from 'node:zlib';
 import fastJson from 'fast-json-stringify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordQueries } from '../../../../bench/ceilings/query-recorder.js';
 import type { Database } from '../../../db/database.js';
@@ -173,16 +175,49 @@ describe('the cost of a dashboard read', () => {
     }
   });
 
-  it('reads the session with the reference stamps, and both days of counts in one statement', async () => {
+  it('reads the session with the reference stamps, and both days of counts in one statement; while no data changes, only whether it did', async () => {
     for (const url of ['/api/progress?unit=66', '/api/progress/children?unit=66']) {
-      await get(province, url); // fills the kept reference data
+      await get(province, url); // fills the kept reference data and keeps the answer
+      // A write, even of no row, is a change: the next read makes its answer again.
+      await sql`update difficulties set id = id where false`.execute(t.db);
       const statements = (await recordQueries(() => get(province, url))).map(tablesOf);
       expect(statements).toEqual([
-        'reference_stamps+sessions', 'indicators',
+        'reference_stamps+sessions', 'data_changes', 'indicators',
         // Both days' area totals, units' own counts and the records read before reported figures.
         'unnest+rollup_area_totals+rollup_area_counts+rollup_counts+rollup_counts',
         'targets', 'difficulties',
       ]);
+      const kept = (await recordQueries(() => get(province, url))).map(tablesOf);
+      expect(kept).toEqual(['reference_stamps+sessions', 'data_changes']);
     }
+  });
+
+  it('sends a kept answer compressed as the browser asks, the same bytes each time', async () => {
+    const url = '/api/progress/children?unit=66&date=2025-09-01';
+    const plain = await get(province, url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [asked, encoding, decode] of [['gzip, deflate, br', 'br', zlib.brotliDecompressSync], ['gzip;q=1, br;q=0.5', 'gzip', zlib.gunzipSync]] as const) {
+      const ask = () => t.app.inject({ method: 'GET', url, headers: { ...province.headers, 'accept-encoding': asked } });
+      const first = await ask();
+      expect(first.headers['content-encoding']).toBe(encoding);
+      expect(first.headers.vary).toContain('accept-encoding');
+      expect(Number(first.headers['content-length'])).toBe(first.rawPayload.length);
+      expect(decode(first.rawPayload).toString()).toBe(plain.payload);
+      expect((await ask()).rawPayload.equals(first.rawPayload)).toBe(true);
+    }
+  });
+
+  it('gives a kept answer only until a write under it commits', async () => {
+    const url = '/api/progress/children?unit=66&date=2025-09-01';
+    const confirmedIn = (body: { children: { unit: { code: string }; indicators: Row[] }[] }, code: string) =>
+      indicator(body.children.find((c) => c.unit.code === code)!, 'adults_skills_confirmed').numerator;
+    const first = (await get(province, url)).json();
+    expect((await get(province, url)).json()).toEqual(first);
+    await addToRollups(t.db, [{ source: 'milestone:skills_confirmed', unitCode: '6600301', day: '2025-08-25', provinceCode: '66', delta: 7 }]);
+    const after = (await get(province, url)).json();
+    expect(confirmedIn(after, '66003')).toBe(confirmedIn(first, '66003')! + 7);
+    // Another officer's answer is kept apart: the commune officer sees only their commune.
+    expect((await get(commune, url)).statusCode).toBe(404);
+    expect((await get(commune, '/api/progress/children?unit=66002&date=2025-09-01')).statusCode).toBe(200);
   });
 });
