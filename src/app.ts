@@ -12,6 +12,7 @@ import { AppError, loggableError, toErrorResponse } from './errors.js';
 import { answerClientError, answerFrameworkError, inputGuard } from './http/input-guard.js';
 import { COMPRESSION } from './http/kept-bytes.js';
 import { securityHeaders } from './http/security-headers.js';
+import { waitForHandlersOnClose } from './http/handlers-in-flight.js';
 import { buildValidators } from './http/validators.js';
 import { pickLanguage } from './i18n/index.js';
 import { authHooks } from './modules/auth/auth.hooks.js';
@@ -114,6 +115,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<A
       throw new Error(`Route ${route.method} ${route.url} declares no access`);
     }
   });
+
+  waitForHandlersOnClose(app);
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error, request.lang);

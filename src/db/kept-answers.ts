@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { RecentEntries } from './recent-entries.js';
 
 interface Kept<V> {
   snapshot: string;
@@ -21,28 +22,23 @@ export const KEPT_ANSWER_MAX_AGE_MS = 10 * 60_000;
  * language. Least recently used answers go first once `capacity` is reached.
  */
 export class KeptAnswers<V> {
-  private readonly entries = new WeakMap<Database, Map<string, Kept<V>>>();
+  private readonly entries: RecentEntries<Kept<V>>;
 
-  constructor(private readonly capacity = 32, private readonly now = () => Date.now()) {}
+  constructor(capacity = 32, private readonly now = () => Date.now()) {
+    this.entries = new RecentEntries(capacity);
+  }
 
   async get(db: Database, key: string, derive: () => Promise<V>): Promise<V> {
     if (db.isTransaction) return derive();
-    let entries = this.entries.get(db);
-    if (!entries) {
-      entries = new Map();
-      this.entries.set(db, entries);
-    }
-    const kept = entries.get(key);
+    const kept = this.entries.take(db, key);
     const fresh = kept && this.now() - kept.keptAt < KEPT_ANSWER_MAX_AGE_MS ? kept : undefined;
     const { snapshot, changed } = await readChanges(db, fresh?.snapshot ?? null);
-    entries.delete(key);
     if (fresh && !changed) {
-      entries.set(key, fresh);
+      this.entries.keep(db, key, fresh);
       return fresh.value;
     }
     const value = await derive();
-    entries.set(key, { snapshot, keptAt: this.now(), value });
-    if (entries.size > this.capacity) entries.delete(entries.keys().next().value!);
+    this.entries.keep(db, key, { snapshot, keptAt: this.now(), value });
     return value;
   }
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { RecentEntries } from './recent-entries.js';
 
 /** The kinds of reference data whose writes move a stamp (migration 20261128175100). */
 export type ReferenceKind = 'units' | 'statistics' | 'teams' | 'reported';
@@ -21,32 +22,25 @@ interface Entry<V> {
  * it is newer, and is derived once more on the next call.
  */
 export class ReferenceCache<V> {
-  private readonly entries = new WeakMap<Database, Map<string, Entry<V>>>();
+  private readonly entries: RecentEntries<Entry<V>>;
 
-  constructor(private readonly kinds: readonly ReferenceKind[], private readonly capacity = 64) {}
+  constructor(private readonly kinds: readonly ReferenceKind[], capacity = 64) {
+    this.entries = new RecentEntries(capacity);
+  }
 
   async get(db: Database, key: string, derive: () => Promise<V>): Promise<V> {
     if (db.isTransaction) return derive();
     const stamps = await stampsOf(db);
     const stamp = this.kinds.map((kind) => stamps.get(kind) ?? '').join(':');
-    let entries = this.entries.get(db);
-    if (!entries) {
-      entries = new Map();
-      this.entries.set(db, entries);
-    }
-    const hit = entries.get(key);
-    entries.delete(key);
+    const hit = this.entries.take(db, key);
     if (hit && hit.stamp === stamp) {
-      entries.set(key, hit);
+      this.entries.keep(db, key, hit);
       return hit.value;
     }
     const entry: Entry<V> = { stamp, value: derive() };
-    entries.set(key, entry);
-    if (entries.size > this.capacity) entries.delete(entries.keys().next().value!);
+    this.entries.keep(db, key, entry);
     // A failure is not kept: the next call derives again.
-    entry.value.catch(() => {
-      if (entries.get(key) === entry) entries.delete(key);
-    });
+    entry.value.catch(() => this.entries.forget(db, key, entry));
     return entry.value;
   }
 }
