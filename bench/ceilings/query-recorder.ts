@@ -45,6 +45,11 @@ export async function recordQueries(work: () => Promise<unknown>): Promise<Recor
   return recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql));
 }
 
+/** The tables a statement reads from, in its order, joined by "+": what a test of round trips compares. */
+export function tablesReadBy(query: { sql: string }): string {
+  return [...query.sql.matchAll(/\sfrom\s+"?([a-z_]+)/gi)].map((m) => m[1]).join('+');
+}
+
 /**
  * Counts the statements sent at the drivers until `stop()`, transaction commands apart (a
  * benchmark that writes shows where its round trips go). Keeps no text, so it can stay on for a

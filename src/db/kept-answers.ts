@@ -43,6 +43,14 @@ export class KeptAnswers<V> {
   }
 }
 
+/**
+ * The key of an answer made for a signed-in viewer: who asks (their role and scope too, so a
+ * change of either asks again), the language, and what `parts` name (unit, indicator, day…).
+ */
+export function answerKey(viewer: { id: string; role: string; scopeUnitCode: string | null } | null, lang: string, ...parts: unknown[]): string {
+  return JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.scopeUnitCode ?? null, lang, ...parts]);
+}
+
 /** The snapshot now, and whether a transaction that wrote data has committed since `since`. */
 async function readChanges(db: Database, since: string | null): Promise<{ snapshot: string; changed: boolean }> {
   const result = since === null

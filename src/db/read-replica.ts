@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import type { KeptAnswers } from './kept-answers.js';
 import type { ReferenceStamps } from './reference-cache.js';
 
 /** Where a read ran: the replica, or the primary (no replica set, or it did not answer). */
@@ -33,6 +34,14 @@ export interface Reads {
  */
 export function sessionStampsOn(reads: Reads, db: Database, stamps: ReferenceStamps | null | undefined): ReferenceStamps | undefined {
   return reads.isPrimary(db) ? stamps ?? undefined : undefined;
+}
+
+/**
+ * An answer kept until the data under it changes (db/kept-answers.ts), on the primary only: the
+ * log's visibility is read against the primary's snapshots. A lagging replica reads again.
+ */
+export function keptOnPrimary<V>(reads: Reads, kept: KeptAnswers<V>, db: Database, key: string, derive: () => Promise<V>): Promise<V> {
+  return reads.isPrimary(db) ? kept.get(db, key, derive) : derive();
 }
 
 export interface ReadsLog {

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withReferenceSnapshot } from '../../../db/reference-cache.js';
-import type { Database } from '../../../db/database.js';
-import { KeptAnswers } from '../../../db/kept-answers.js';
-import { OFFICERS, type Viewer } from '../../../http/access.js';
+import { answerKey, KeptAnswers } from '../../../db/kept-answers.js';
+import { OFFICERS } from '../../../http/access.js';
 import { servedAsKept } from '../../../http/kept-bytes.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
 import { Type } from 'typebox';
-import { figuresCurrentAt, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
+import { figuresCurrentAt, keptOnPrimary, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
 import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
@@ -30,7 +29,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
     // Read before the figures, so the figures are at least as fresh as it says.
     const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
     const day = request.query.date ?? vietnamDay();
-    const progress = await keptOnPrimary(unitAnswers, source, answerKey(request, day), () => withReferenceSnapshot(
+    const key = answerKey(request.viewer, request.lang, request.query.unit, null, day);
+    const progress = await keptOnPrimary(reads, unitAnswers, source, key, () => withReferenceSnapshot(
       source, () => progressOf(source, request.viewer, request.query.unit, request.lang, day), sessionStampsOn(reads, source, request.referenceStamps),
     ));
     return { ...progress, figuresAt };
@@ -64,27 +64,15 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
     ...servedAsKept,
   }, (request) => reads.run((source) => {
     const day = request.query.date ?? vietnamDay();
-    return keptOnPrimary(childrenAnswers, source, answerKey(request, day), () => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
+    const key = answerKey(request.viewer, request.lang, request.query.unit, request.query.indicator ?? null, day);
+    return keptOnPrimary(reads, childrenAnswers, source, key, () => withReferenceSnapshot(source, () => progressOfChildren(source, request.viewer, request.query.unit, request.lang, {
       indicatorCode: request.query.indicator, day,
     }), sessionStampsOn(reads, source, request.referenceStamps)));
   }));
-
-  /**
-   * Answers kept until the data under them changes (src/db/kept-answers.ts): the steering
-   * committee opens the same figures all day, and between two syncs they are the same. Only on
-   * the primary, whose snapshots the log's visibility is read against; a lagging replica reads
-   * them again.
-   */
-  function keptOnPrimary<V>(kept: KeptAnswers<V>, source: Database, key: string, derive: () => Promise<V>): Promise<V> {
-    return reads.isPrimary(source) ? kept.get(source, key, derive) : derive();
-  }
 };
 
+// Kept until the data under them changes: the steering committee opens the same figures all
+// day, and between two syncs they are the same.
 const unitAnswers = new KeptAnswers<UnitProgress>();
 const childrenAnswers = new KeptAnswers<Awaited<ReturnType<typeof progressOfChildren>>>();
 
-/** Everything an answer depends on besides the data: who asks, in which language, what, for which day. */
-function answerKey(request: { viewer: Viewer | null; lang: string; query: { unit: string; indicator?: string } }, day: string): string {
-  const { viewer, query } = request;
-  return JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.scopeUnitCode ?? null, request.lang, query.unit, query.indicator ?? null, day]);
-}

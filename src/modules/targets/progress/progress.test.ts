@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import fastJson from 'fast-json-stringify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordQueries } from '../../../../bench/ceilings/query-recorder.js';
+import { recordQueries, tablesReadBy } from '../../../../bench/ceilings/query-recorder.js';
 import type { Database } from '../../../db/database.js';
 import { addToRollups } from '../../rollups/rollups.service.js';
 import { putCommittee } from '../../teams/committees.service.js';
@@ -163,9 +163,6 @@ describe('a share above 100%', () => {
 });
 
 describe('the cost of a dashboard read', () => {
-  // Every relation a statement reads from, in order: what a statement is made of.
-  const tablesOf = (query: { sql: string }) => [...query.sql.matchAll(/\sfrom\s+"?([a-z_]+)/gi)].map((m) => m[1]).join('+');
-
   it('answers exactly the bytes its schema would write, though serialised as built', async () => {
     for (const url of ['/api/progress?unit=66&date=2025-09-01', '/api/progress/children?unit=66&date=2025-09-01', '/api/progress/children?unit=66']) {
       const response = await get(province, url);
@@ -180,14 +177,14 @@ describe('the cost of a dashboard read', () => {
       await get(province, url); // fills the kept reference data and keeps the answer
       // A write, even of no row, is a change: the next read makes its answer again.
       await sql`update difficulties set id = id where false`.execute(t.db);
-      const statements = (await recordQueries(() => get(province, url))).map(tablesOf);
+      const statements = (await recordQueries(() => get(province, url))).map(tablesReadBy);
       expect(statements).toEqual([
         'reference_stamps+sessions', 'data_changes', 'indicators',
         // Both days' area totals, units' own counts and the records read before reported figures.
         'unnest+rollup_area_totals+rollup_area_counts+rollup_counts+rollup_counts',
         'targets', 'difficulties',
       ]);
-      const kept = (await recordQueries(() => get(province, url))).map(tablesOf);
+      const kept = (await recordQueries(() => get(province, url))).map(tablesReadBy);
       expect(kept).toEqual(['reference_stamps+sessions', 'data_changes']);
     }
   });

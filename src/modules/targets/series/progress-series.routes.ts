@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sessionStampsOn, type Reads } from '../../../db/read-replica.js';
+import { answerKey, KeptAnswers } from '../../../db/kept-answers.js';
+import { keptOnPrimary, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
 import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { AppError } from '../../../errors.js';
 import { OFFICERS } from '../../../http/access.js';
 import { ErrorResponse } from '../../../http/schemas.js';
+import { vietnamDay } from '../../../lib/vietnam-day.js';
 import * as s from './progress-series.schema.js';
 import { dashboardRoots, progressSeries, progressVersion } from './progress-series.service.js';
 import { teamLeaderboard } from './team-leaderboard.service.js';
 
 const tags = ['targets'];
+// Every village's daily counts summed up to the day: kept until the data under it changes.
+const leaderboards = new KeptAnswers<Awaited<ReturnType<typeof teamLeaderboard>>>();
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
 /**
@@ -47,9 +51,11 @@ export const progressSeriesRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> =
       tags, summary: 'Teams of a unit\'s subtree ranked by visits, with households reached and milestones recorded',
       querystring: s.LeaderboardQuery, response: { 200: s.LeaderboardSchema, ...errors },
     },
-  }, (request) => reads.run((db) => teamLeaderboard(db, request.viewer, request.query.unit, {
-    from: request.query.from, to: request.query.to, limit: request.query.limit ?? 20,
-  })));
+  }, (request) => reads.run((db) => {
+    const options = { from: request.query.from, to: request.query.to ?? vietnamDay(), limit: request.query.limit ?? 20 };
+    const key = answerKey(request.viewer, request.lang, request.query.unit, options.from ?? null, options.to, options.limit);
+    return keptOnPrimary(reads, leaderboards, db, key, () => teamLeaderboard(db, request.viewer, request.query.unit, options));
+  }));
 
   app.get('/progress/roots', {
     config: { access: OFFICERS },

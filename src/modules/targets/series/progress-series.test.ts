@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordQueries, tablesReadBy } from '../../../../bench/ceilings/query-recorder.js';
 import type { Database } from '../../../db/database.js';
 import { addDays, vietnamDay } from '../../../lib/vietnam-day.js';
 import { createUserAndLogin, type TestUser } from '../../../testing/login.js';
@@ -162,6 +163,26 @@ describe('GET /api/progress/teams', () => {
     expect(mine.items.map((i: { unitCode: string }) => i.unitCode)).toEqual(['6600201', '6600202']);
     expect((await get(commune, '/api/progress/teams?unit=66')).statusCode).toBe(404);
     expect((await get(province, `/api/progress/teams?unit=66&to=${addDays(vietnamDay(), 1)}`)).json().error.code).toBe('PERIOD_INVALID');
+  });
+
+  it('gives a kept leaderboard only until a write under it commits, and a new team ranks at once', async () => {
+    const url = '/api/progress/teams?unit=66&to=2025-09-01';
+    const visitsOf = (body: { items: { unitCode: string; visits: number }[] }, code: string) => body.items.find((i) => i.unitCode === code)?.visits;
+    const first = (await get(province, url)).json();
+    const kept = await recordQueries(() => get(province, url));
+    expect(kept.map(tablesReadBy)).toEqual(['reference_stamps+sessions', 'data_changes']);
+    expect((await get(province, url)).json()).toEqual(first);
+    await addToRollups(t.db, [count('visits', '6600202', '2025-08-30', 3)]);
+    const after = (await get(province, url)).json();
+    expect(visitsOf(after, '6600202')).toBe(visitsOf(first, '6600202')! + 3);
+    const team = await createTeam(t.db, null, { unitCode: '6600301', name: 'Tổ 6600301', establishedOn: '2025-07-15' });
+    const withTeam = (await get(province, url)).json();
+    expect(withTeam.teams).toBe(4);
+    expect(visitsOf(withTeam, '6600301')).toBe(50);
+    // Put back as it was: the tests below count the teams above.
+    await t.db.deleteFrom('teams').where('id', '=', team.id).execute();
+    await addToRollups(t.db, [count('visits', '6600202', '2025-08-30', -3)]);
+    expect((await get(province, url)).json()).toEqual(first);
   });
 });
 
