@@ -22,6 +22,7 @@ import { createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
+import { withMachineCpu } from './machine-cpu.js';
 import { attemptsLike, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
 import { forkBenchProcess } from './load-process.js';
 
@@ -73,9 +74,9 @@ try {
 
   const ceiling = await load.ask<{ elapsedMs: number; latencies: number[] }>({ kind: 'hello', url: helloUrl, requests: PARTICIPANTS * 2, concurrency: CONCURRENCY });
   await bench.meter.start(process.env.BENCH_CPU_PROFILE);
-  const run = await load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
+  const { result: run, busyMs: doorstepBusyMs } = await withMachineCpu(() => load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
     { kind: 'contest', url: bench.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
-  );
+  ));
   const { cpuMs: cpu, rssMb } = await bench.meter.stop();
 
   const stored = await sql<{ attempts: number; submitted: number; score: number }>`
@@ -88,7 +89,9 @@ try {
   // the same participants' attempts, papers and answers written again into a second contest.
   const again = await createContest('Bench, plain SQL');
   const attempts = await attemptsLike(db, contest.id);
-  const sqlMs = await writeAttemptsBySql(db, { contestId: again.id, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, CONCURRENCY);
+  const { result: sqlMs, busyMs: sqlBusyMs } = await withMachineCpu(
+    () => writeAttemptsBySql(db, { contestId: again.id, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, CONCURRENCY),
+  );
   const starts = [...run.starts].sort((a, b) => a - b);
   const submits = [...run.submits].sort((a, b) => a - b);
   const requests = run.starts.length + run.submits.length;
@@ -115,6 +118,12 @@ try {
     // The CPU above also covers the copies of every submission sent after the clock stopped (each
     // refused with 409); per request answered, those copies counted:
     serverCpuMsPerRequestAnswered: Math.round(((cpu.user + cpu.system) / (requests + (run.statuses['resubmit 409'] ?? 0))) * 100) / 100,
+    // The whole machine's busy CPU (database, server, load client) per request on each side, null
+    // without /proc: at full use of both cores, the ratio over plain SQL cannot pass plainSql / doorstep.
+    machineCpuMsPerRequest: doorstepBusyMs === null || sqlBusyMs === null ? null : {
+      plainSql: Math.round((sqlBusyMs / (attempts.length * 2)) * 100) / 100,
+      doorstep: Math.round((doorstepBusyMs / (requests + (run.statuses['resubmit 409'] ?? 0))) * 100) / 100,
+    },
     startMs: { p50: ms(starts, 50), p95: ms(starts, 95), p99: ms(starts, 99) },
     submitMs: { p50: ms(submits, 50), p95: ms(submits, 95), p99: ms(submits, 99) },
     statuses: run.statuses,

@@ -20,7 +20,10 @@ export function forkBenchProcess(module: URL, options: { compiled?: boolean } = 
   // server in a child, it is the server's.
   const heapLimit = process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size'));
   const loader = options.compiled ? [] : ['--import', 'tsx'];
-  const child = fork(fileURLToPath(module), [], { execArgv: [...heapLimit, ...loader] });
+  // BENCH_NODE_FLAGS: V8 flags for the children only (--trace-gc, --max-semi-space-size…), which
+  // NODE_OPTIONS refuses or would give the benchmark's own process too.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = fork(fileURLToPath(module), [], { execArgv: [...heapLimit, ...flags, ...loader] });
   return {
     ask: <T>(job: object) => new Promise<T>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`${fileURLToPath(module)} exited (${code}) before answering`));

@@ -9,6 +9,7 @@ import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit }
 import { forkBenchProcess, pool } from './load-process.js';
 import { pushAll, pushBatch, serialiseBatches, type PushRun } from './sync-push.js';
 import { meterThisProcess, type ServerMeter } from './server-meter.js';
+import { withMachineCpu } from './machine-cpu.js';
 
 export interface SyncIngestOptions {
   visits: number;
@@ -37,7 +38,12 @@ export interface SyncIngestResult {
   batchMs: { p50: number; p95: number; p99: number };
   replayedBatch: { ms: number; duplicates: number };
   /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
-  doorstepCost: { nodeCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
+  doorstepCost: { nodeCpuMsPer1000Visits: number; nodeSystemCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
+  /**
+   * The whole machine's busy CPU per 1,000 visits on each side (database, server and client
+   * together; null without /proc): at full use of every core, the ratio cannot pass ceiling / doorstep.
+   */
+  machineCpuMsPer1000Visits: { ceiling: number; doorstep: number } | null;
   /** Where the client ran: in a child process, the server's process's CPU and memory are the server's alone. */
   client: 'child process' | 'in process';
   /** The server's process's resident memory, sampled every 50 ms through Doorstep's part (MB). */
@@ -94,7 +100,8 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
 
   // The ceiling first: the first visit through the write path records the village's rollup area.
   const place: CeilingPlace = { villageCode: village, provinceCode: '66', areaCode: await areaOfVillage(db, village), userId, deviceId, skill: SKILL };
-  const ceilingSeconds = await inParallel(concurrency, visitsFor(people.slice(0, households)), (batch) => writeVisitsBySql(db, place, batch));
+  const ceilingBatches = visitsFor(people.slice(0, households));
+  const { result: ceilingSeconds, busyMs: ceilingBusyMs } = await withMachineCpu(() => inParallel(concurrency, ceilingBatches, (batch) => writeVisitsBySql(db, place, batch)));
 
   // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
   const client = options.clientInChild ? childClient() : inProcessClient();
@@ -102,7 +109,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const batches = Math.ceil(visits / batchSize);
   const meter = options.meter ?? meterThisProcess();
   await meter.start(options.cpuProfile);
-  const { seconds: doorstepSeconds, latencies, replay } = await client.run(concurrency).finally(() => client.close());
+  const { result: { seconds: doorstepSeconds, latencies, replay }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
   const { cpuMs: cpu, rssMb, queries: counter } = await meter.stop();
   latencies.sort((a, b) => a - b);
   return {
@@ -113,14 +120,21 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.duplicates },
     doorstepCost: {
       nodeCpuMsPer1000Visits: Math.round(((cpu.user + cpu.system) * 1000) / visits),
+      nodeSystemCpuMsPer1000Visits: Math.round((cpu.system * 1000) / visits),
       // The replayed batch is counted too: one batch more.
       statementsPerBatch: Number((counter.statements / (batches + 1)).toFixed(1)),
       transactionsPerBatch: Number((counter.transactions / (batches + 1)).toFixed(1)),
       kilobytesPerBatch: Math.round(counter.bytes / (batches + 1) / 1024),
     },
+    machineCpuMsPer1000Visits: perThousand(ceilingBusyMs, doorstepBusyMs, visits),
     client: options.clientInChild ? 'child process' : 'in process',
     doorstepRssMb: rssMb,
   };
+}
+
+function perThousand(ceilingMs: number | null, doorstepMs: number | null, visits: number) {
+  if (ceilingMs === null || doorstepMs === null) return null;
+  return { ceiling: Math.round((ceilingMs * 1000) / visits), doorstep: Math.round((doorstepMs * 1000) / visits) };
 }
 
 async function ensureVillage(db: Database, village: string): Promise<void> {
