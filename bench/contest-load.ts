@@ -5,12 +5,15 @@
  * 'hello': `requests` GETs of `url` with `concurrency` in flight (Fastify's own ceiling).
  * 'contest': every participant (cookie) starts an attempt, answers it and submits, with
  * `concurrency` participants in flight; then sends one duplicate submission per participant.
+ * With `spreadMs`, participants do not wait for a free place: each starts at its own moment,
+ * evenly over `spreadMs` (10,000 people starting within 10 s), and submits as soon as its paper
+ * arrives, whatever is still in flight, as people on their own phones do.
  */
 import { httpClient, jsonOf } from './http-client.js';
 import { answerJobs, pool } from './load-process.js';
 
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
-interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies: string[]; concurrency: number }
+interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies: string[]; concurrency: number; spreadMs?: number }
 type Job = HelloJob | ContestJob;
 
 interface Paper { attemptId: string; questions: { id: string; options: { id: string }[] }[] }
@@ -37,8 +40,19 @@ async function runHello(job: HelloJob) {
   return { elapsedMs, latencies };
 }
 
+/** Runs `each` for every index, each at its moment evenly over `spreadMs`, none waiting for another. */
+async function onSchedule(count: number, spreadMs: number, each: (i: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: count }, (_, i) => new Promise<void>((resolve, reject) => {
+    setTimeout(() => each(i).then(resolve, reject), Math.max(0, started + (i * spreadMs) / count - performance.now()));
+  })));
+}
+
+/** Sockets kept open at most while participants arrive on a schedule: far more than ever in flight. */
+const SCHEDULED_SOCKETS = 2000;
+
 async function runContest(job: ContestJob) {
-  const client = httpClient(job.concurrency);
+  const client = httpClient(job.spreadMs === undefined ? job.concurrency : SCHEDULED_SOCKETS);
   const starts: number[] = [];
   const submits: number[] = [];
   const statuses: Record<string, number> = {};
@@ -46,7 +60,7 @@ async function runContest(job: ContestJob) {
   const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
   const attempts: string[] = [];
   const started = performance.now();
-  await pool(job.cookies.length, job.concurrency, async (i) => {
+  const takePart = async (i: number) => {
     const headers = { cookie: job.cookies[i]!, 'content-type': 'application/json' };
     const paper = await timed(starts, async () => {
       const response = await client.send(`${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
@@ -61,7 +75,9 @@ async function runContest(job: ContestJob) {
       count(`submit ${response.status}`);
       if (response.status === 200) scores.push(jsonOf<{ score: number }>(response).score);
     });
-  });
+  };
+  if (job.spreadMs === undefined) await pool(job.cookies.length, job.concurrency, takePart);
+  else await onSchedule(job.cookies.length, job.spreadMs, takePart);
   const elapsedMs = performance.now() - started;
   // Every participant sends its submission again: none may be scored a second time.
   await pool(job.cookies.length, job.concurrency, async (i) => {
