@@ -97,8 +97,12 @@ describe('answers kept until the data under them changes', () => {
     await kept.get(database.db, 'kinds', answer.derive);
     await addKind('kept_test_after_trim').execute(database.db);
     await trimDataChanges(database.db, first);
-    const xids = await sql<{ xid: string }>`select xid::text as xid from data_changes`.execute(database.db);
-    expect(xids.rows).toHaveLength(1);
+    // What ended before the first trim's snapshot is gone. How much else stays depends on the
+    // oldest transaction open anywhere on the server then (other test files share a PostgreSQL).
+    const left = await sql<{ older: number; all: number }>`
+      select count(*) filter (where xid < pg_snapshot_xmin(${first}::pg_snapshot))::int as older, count(*)::int as all from data_changes`.execute(database.db);
+    expect(left.rows[0]).toMatchObject({ older: 0 });
+    expect(left.rows[0]!.all).toBeGreaterThanOrEqual(1);
     expect(await kept.get(database.db, 'kinds', answer.derive)).toContain('kept_test_after_trim');
     expect(answer.made()).toBe(2);
   });
