@@ -39,6 +39,11 @@ const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 10);
 
 
 const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
+/** The p50, p95 and p99 of some latencies, in ms to a tenth. */
+const spread = (latencies: readonly number[]) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99) };
+};
 
 const bench = await startBenchServer(
   { CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' }, undefined, { ownProcess: true },
@@ -101,9 +106,9 @@ try {
     () => writeAttemptsBySql(db, { contestId: again.id, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, CONCURRENCY),
   );
   const scheduled = SPREAD_SECONDS > 0 ? await synchronisedStart((await createContest('Bench, synchronised start')).id, cookies) : null;
-  const starts = [...run.starts].sort((a, b) => a - b);
-  const submits = [...run.submits].sort((a, b) => a - b);
   const requests = run.starts.length + run.submits.length;
+  // The copies of every submission, sent after the clock stopped, each refused with 409.
+  const answered = requests + (run.statuses['resubmit 409'] ?? 0);
   const doorstepRps = requests / (run.elapsedMs / 1000);
   // Each attempt written by SQL stands for two requests: its start and its submission.
   const overHello = compareToCeiling('req/s', (PARTICIPANTS * 2) / (ceiling.elapsedMs / 1000), doorstepRps, {});
@@ -126,15 +131,15 @@ try {
     serverCpuMsPerRequestSplit: { user: Math.round((cpu.user / requests) * 100) / 100, system: Math.round((cpu.system / requests) * 100) / 100 },
     // The CPU above also covers the copies of every submission sent after the clock stopped (each
     // refused with 409); per request answered, those copies counted:
-    serverCpuMsPerRequestAnswered: Math.round(((cpu.user + cpu.system) / (requests + (run.statuses['resubmit 409'] ?? 0))) * 100) / 100,
+    serverCpuMsPerRequestAnswered: Math.round(((cpu.user + cpu.system) / answered) * 100) / 100,
     // The whole machine's busy CPU (database, server, load client) per request on each side, null
     // without /proc: at full use of both cores, the ratio over plain SQL cannot pass plainSql / doorstep.
     machineCpuMsPerRequest: doorstepBusyMs === null || sqlBusyMs === null ? null : {
       plainSql: Math.round((sqlBusyMs / (attempts.length * 2)) * 100) / 100,
-      doorstep: Math.round((doorstepBusyMs / (requests + (run.statuses['resubmit 409'] ?? 0))) * 100) / 100,
+      doorstep: Math.round((doorstepBusyMs / answered) * 100) / 100,
     },
-    startMs: { p50: ms(starts, 50), p95: ms(starts, 95), p99: ms(starts, 99) },
-    submitMs: { p50: ms(submits, 50), p95: ms(submits, 95), p99: ms(submits, 99) },
+    startMs: spread(run.starts),
+    submitMs: spread(run.submits),
     statuses: run.statuses,
     stored: { attempts: facts.attempts, submitted: facts.submitted, scoreSum: facts.score, entrantsCounted: Number(entries.rows[0]!.n) },
     answered: { scored: run.scored, scoreSum: run.scoreSum },
@@ -165,14 +170,12 @@ try {
              (select count(*)::int from contest_entries where contest_id = ${contestId}) as entries
         from contest_attempts where contest_id = ${contestId}`.execute(db);
     const row = kept.rows[0]!;
-    const sortedStarts = [...timed.starts].sort((a, b) => a - b);
-    const sortedSubmits = [...timed.submits].sort((a, b) => a - b);
     return {
       participants: cookies.length, spreadSeconds: SPREAD_SECONDS,
       offeredRequestsPerSecond: Math.round((cookies.length * 2) / SPREAD_SECONDS),
       allStartedAndSubmittedSeconds: Math.round(timed.elapsedMs / 100) / 10,
-      startMs: { p50: ms(sortedStarts, 50), p95: ms(sortedStarts, 95), p99: ms(sortedStarts, 99) },
-      submitMs: { p50: ms(sortedSubmits, 50), p95: ms(sortedSubmits, 95), p99: ms(sortedSubmits, 99) },
+      startMs: spread(timed.starts),
+      submitMs: spread(timed.submits),
       statuses: timed.statuses,
       nothingLostOrTwice: row.attempts === cookies.length && row.submitted === cookies.length && row.entries === cookies.length
         && row.score === timed.scoreSum && timed.scored === cookies.length && (timed.statuses['resubmit 409'] ?? 0) === cookies.length,
