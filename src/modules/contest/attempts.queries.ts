@@ -1,8 +1,9 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { ContestAttemptsTable, ContestParticipantsTable } from '../../db/types.js';
-import { areaKnown, countOnePerRow } from '../rollups/rollups.service.js';
+import { areaKnownAt, countOnePerRow } from '../rollups/rollups.service.js';
 
 export type AttemptRow = Selectable<ContestAttemptsTable>;
 /** What scoring a submission reads of its attempt. */
@@ -36,42 +37,61 @@ export async function selectParticipantLatestAndUsed(
   return row && { participant: row.participant, latest: row.latest ?? undefined, used: Number(row.used) };
 }
 
-/** A start's new attempt: what `startByToken` inserts when the participant may start one. */
-export interface NewAttempt {
-  id: string; phaseNumber: number; provinceCode: string; organiserPhoneHashes: readonly string[]; attemptsPerDay: number;
-  questions: string; startedAt: Date; deadline: Date; address: string;
+/** What every start of one statement shares: the contest, its day and phase, and the rules a start is checked against. */
+export interface StartTerms {
+  contestId: string; day: string; phaseNumber: number; provinceCode: string; organiserPhoneHashes: readonly string[]; attemptsPerDay: number;
+}
+
+/** One start: the token of the cookie and the attempt inserted when the participant may start one. */
+export interface NewAttempt { tokenHash: string; id: string; questions: string; startedAt: Date; deadline: Date; address: string }
+
+export interface StartFound {
+  participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | undefined; used: number; inserted: boolean;
 }
 
 /**
- * A start in one round trip: the participant a token stands for, their latest attempt in the
- * contest and the day's count (all as they were before this statement), and the new attempt
- * inserted in the same statement when the participant is of the contest's province and not an
- * organiser, has no attempt running and has a start left today. The caller draws the same
- * conclusions from what comes back, so `inserted` false with every condition met means another
- * start took the day's slot first (the unique (contest, participant, day, seq) key).
+ * Starts in one round trip, any number of them: for each, the participant its token stands for,
+ * their latest attempt in the contest and the day's count (all as they were before this
+ * statement), and the new attempt inserted in the same statement when the participant is of the
+ * contest's province and not an organiser, has no attempt running and has a start left today.
+ * The caller draws the same conclusions from what comes back, so `inserted` false with every
+ * condition met means another start took the day's slot first (the unique (contest,
+ * participant, day, seq) key), in this statement or another. Answers per start, in their order;
+ * undefined for a token nobody holds.
  */
-export async function startByToken(
-  db: Database, tokenHash: string, contestId: string, day: string, attempt: NewAttempt,
-): Promise<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | undefined; used: number; inserted: boolean } | undefined> {
-  const r = await executePrepared(db, sql<{ participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
-    with p as (select * from contest_participants where token_hash = ${tokenHash}),
-    l as (select a.* from p cross join lateral (
-      select * from contest_attempts a where a.contest_id = ${contestId} and a.participant_id = p.id order by a.started_at desc limit 1) a),
-    u as (select (select count(*) from contest_attempts d where d.contest_id = ${contestId} and d.participant_id = p.id and d.day = ${day}::date)::int as n from p),
+export async function startByTokens(db: Database, terms: StartTerms, starts: readonly NewAttempt[]): Promise<(StartFound | undefined)[]> {
+  const column = <K extends keyof NewAttempt>(key: K, text: (value: NewAttempt[K]) => string) => arrayLiteral(starts.map((s) => text(s[key])));
+  const iso = (value: Date) => value.toISOString();
+  const same = (value: string) => value;
+  const r = await executePrepared(db, sql<{ ord: string; participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
+    with i as materialized (
+      select * from unnest(${column('tokenHash', same)}::text[], ${column('id', same)}::uuid[], ${column('questions', same)}::jsonb[],
+        ${column('startedAt', iso)}::timestamptz[], ${column('deadline', iso)}::timestamptz[], ${column('address', same)}::text[])
+        with ordinality as i(token_hash, id, questions, started_at, deadline, address, ord)),
+    p as materialized (
+      select i.ord, i.id, i.questions, i.started_at, i.deadline, i.address,
+        c.id as participant_id, c.province_code, c.unit_code, c.phone_hash, row_to_json(c) as participant, row_to_json(l) as latest,
+        coalesce(l.submitted_at is null and l.deadline > i.started_at, false) as running,
+        (select count(*) from contest_attempts d where d.contest_id = ${terms.contestId} and d.participant_id = c.id and d.day = ${terms.day}::date)::int as used
+      from i join contest_participants c on c.token_hash = i.token_hash
+        left join lateral (select * from contest_attempts a where a.contest_id = ${terms.contestId} and a.participant_id = c.id
+          order by a.started_at desc limit 1) l on true),
     ins as (
       insert into contest_attempts (id, contest_id, phase_number, participant_id, province_code, unit_code, day, seq, questions, started_at, deadline, client_address)
-      select ${attempt.id}::uuid, ${contestId}::uuid, ${attempt.phaseNumber}::int, p.id, p.province_code, p.unit_code, ${day}::date, u.n + 1,
-        ${attempt.questions}::jsonb, ${attempt.startedAt}::timestamptz, ${attempt.deadline}::timestamptz, ${attempt.address}::text
-      from p cross join u
-      where p.province_code = ${attempt.provinceCode} and p.phone_hash <> all(${[...attempt.organiserPhoneHashes]}::text[])
-        and u.n < ${attempt.attemptsPerDay}
-        and not exists (select 1 from l where l.submitted_at is null and l.deadline > ${attempt.startedAt}::timestamptz)
+      select id, ${terms.contestId}::uuid, ${terms.phaseNumber}::int, participant_id, province_code, unit_code, ${terms.day}::date, used + 1,
+        questions, started_at, deadline, address
+      from p
+      where province_code = ${terms.provinceCode} and phone_hash <> all(${[...terms.organiserPhoneHashes]}::text[])
+        and used < ${terms.attemptsPerDay} and not running
+      order by ord
       on conflict do nothing
       returning id)
-    select row_to_json(p) as participant, (select row_to_json(l) from l) as latest, u.n as used, exists (select 1 from ins) as inserted
-    from p cross join u`);
-  const row = r.rows[0];
-  return row && { participant: row.participant, latest: row.latest ?? undefined, used: Number(row.used), inserted: row.inserted === true };
+    select ord, participant, latest, used, exists (select 1 from ins where ins.id = p.id) as inserted from p`);
+  const found = new Map(r.rows.map((row) => [Number(row.ord), row]));
+  return starts.map((_, index) => {
+    const row = found.get(index + 1);
+    return row && { participant: row.participant, latest: row.latest ?? undefined, used: Number(row.used), inserted: row.inserted === true };
+  });
 }
 
 export async function insertAttempt(db: Database, row: Insertable<ContestAttemptsTable>): Promise<void> {
@@ -108,37 +128,54 @@ export async function selectParticipantAndAttempt(
  */
 export interface UnreadGuard { tokenHash: string; deadlineNotBefore: Date }
 
+/** One submission to write: its attempt, the unit it counts in, and what was scored. */
+export interface ScoredSubmission {
+  id: string; unitCode: string; submittedAt: Date; answers: string; prediction: number; correct: number; score: number; durationMs: number;
+  address: string; unread?: UnreadGuard;
+}
+
 /**
- * Scores an attempt only if nobody did before, makes its participant an entrant on their first
- * scored attempt and counts the entrant, all in one statement (one round trip, atomic by
- * itself). Of any number of identical submissions arriving together the first writes the row;
- * the others wait for its row lock, find it submitted and change nothing. Nothing is written
- * while the unit's area is unrecorded (`areaKnown: false`): the caller records it and runs the
- * statement again. With `unread`, nothing is written either unless its conditions hold.
+ * Scores attempts only if nobody did before, makes each participant an entrant on their first
+ * scored attempt and counts the entrants, all in one statement (one round trip, atomic by
+ * itself), for any number of submissions. Of any number of identical submissions arriving
+ * together the first to reach the row writes it; the others (in later statements: the caller
+ * sends one submission of an attempt per statement) wait for its row lock, find it submitted
+ * and change nothing. Nothing is written for a unit whose area is unrecorded (`areaKnown`
+ * false): the caller records it and runs the statement again. With `unread`, nothing is written
+ * either unless its conditions hold. Answers per submission, in their order.
  */
-export async function scoreAttempt(
-  db: Database, id: string, unitCode: string, countSource: string,
-  result: { submittedAt: Date; answers: string; prediction: number; correct: number; score: number; durationMs: number; address: string },
-  unread?: UnreadGuard,
-): Promise<{ scored: boolean; areaKnown: boolean }> {
-  const guard = unread
-    ? sql`and deadline >= ${unread.deadlineNotBefore} and participant_id = (select id from contest_participants where token_hash = ${unread.tokenHash})`
-    : sql``;
-  const r = await executePrepared(db, sql<{ scored: number; area_known: boolean }>`
-    with scored as (
-      update contest_attempts set submitted_at = ${result.submittedAt}, answers = ${result.answers}::jsonb, prediction = ${result.prediction},
-        correct = ${result.correct}, score = ${result.score}, duration_ms = ${result.durationMs}, submit_address = ${result.address}
-      where id = ${id} and submitted_at is null and ${areaKnown(unitCode)} ${guard}
-      returning contest_id, participant_id, phase_number, unit_code, province_code, day),
+export async function scoreAttempts(db: Database, countSource: string, rows: readonly ScoredSubmission[]): Promise<{ scored: boolean; areaKnown: boolean }[]> {
+  const column = (text: (row: ScoredSubmission) => string | null) => arrayLiteral(rows.map(text));
+  const r = await executePrepared(db, sql<{ ord: string; scored: boolean; area_known: boolean }>`
+    with i as materialized (
+      select * from unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.unitCode)}::text[],
+        ${column((row) => row.submittedAt.toISOString())}::timestamptz[], ${column((row) => row.answers)}::jsonb[],
+        ${column((row) => String(row.prediction))}::int[], ${column((row) => String(row.correct))}::int[],
+        ${column((row) => String(row.score))}::int[], ${column((row) => String(row.durationMs))}::int[], ${column((row) => row.address)}::text[],
+        ${column((row) => row.unread?.tokenHash ?? null)}::text[], ${column((row) => row.unread?.deadlineNotBefore.toISOString() ?? null)}::timestamptz[])
+        with ordinality as i(id, unit_code, submitted_at, answers, prediction, correct, score, duration_ms, address, token_hash, deadline_not_before, ord)),
+    known as materialized (
+      select i.*, ${areaKnownAt(sql.ref('i.unit_code'))} as area_known from i),
+    scored as (
+      update contest_attempts a set submitted_at = k.submitted_at, answers = k.answers, prediction = k.prediction,
+        correct = k.correct, score = k.score, duration_ms = k.duration_ms, submit_address = k.address
+      from known k
+      where a.id = k.id and a.submitted_at is null and k.area_known
+        and (k.deadline_not_before is null or a.deadline >= k.deadline_not_before)
+        and (k.token_hash is null or a.participant_id = (select c.id from contest_participants c where c.token_hash = k.token_hash))
+      returning k.ord, a.contest_id, a.participant_id, a.phase_number, a.unit_code, a.province_code, a.day),
     entry as (
       insert into contest_entries (contest_id, participant_id, phase_number, unit_code, province_code, day)
-      select contest_id, participant_id, phase_number, unit_code, province_code, day from scored
+      select contest_id, participant_id, phase_number, unit_code, province_code, day from scored order by participant_id
       on conflict (contest_id, participant_id, province_code) do nothing
       returning unit_code, province_code, day),
     ${countOnePerRow(countSource, 'entry')}
-    select (select count(*) from scored)::int as scored, ${areaKnown(unitCode)} as area_known`);
-  const row = r.rows[0]!;
-  return { scored: Number(row.scored) === 1, areaKnown: row.area_known };
+    select k.ord, exists (select 1 from scored s where s.ord = k.ord) as scored, k.area_known from known k`);
+  const found = new Map(r.rows.map((row) => [Number(row.ord), row]));
+  return rows.map((_, index) => {
+    const row = found.get(index + 1)!;
+    return { scored: row.scored === true, areaKnown: row.area_known === true };
+  });
 }
 
 /** Entrants per unit and day, recounted from the entries: what the rollups must hold. */

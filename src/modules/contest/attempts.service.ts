@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { batchesPerDatabase } from '../../db/statement-batches.js';
 import { sqlStateOf, SQLSTATE } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { fastUuidV7 } from '../../lib/fast-uuid.js';
@@ -67,10 +68,10 @@ export function startAttempt(db: Database, participant: Participant, contestId: 
 
 /**
  * The route's start. While the contest is open today (its state and bank come from memory) it
- * is one round trip: the statement reads the participant of the cookie, their latest attempt
- * and the day's count, and inserts the drawn paper when they may start (q.startByToken); the
- * checks below then run on what it read, in the same order as the other path, so the answer is
- * the same. Otherwise the read alone, then the refusal.
+ * is one statement: it reads the participant of the cookie, their latest attempt and the day's
+ * count, and inserts the drawn paper when they may start (q.startByTokens, shared by the starts
+ * that arrive together: `startBatches`); the checks below then run on what it read, in the same
+ * order as the other path, so the answer is the same. Otherwise the read alone, then the refusal.
  */
 export async function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
   const tokenHash = participantTokenHash(token);
@@ -82,9 +83,12 @@ export async function startWithToken(db: Database, token: string | undefined, co
   const drawn = drawQuestions(bank, rules.questionsPerAttempt);
   const id = fastUuidV7(now.getTime());
   const deadline = new Date(now.getTime() + rules.timeLimitSeconds * 1000);
-  const found = await q.startByToken(db, tokenHash, contestId, day, {
-    id, phaseNumber: phase.number, provinceCode: contest.provinceCode, organiserPhoneHashes: [...contest.organiserPhoneHashes],
-    attemptsPerDay: rules.attemptsPerDay, questions: JSON.stringify(drawn), startedAt: now, deadline, address,
+  const terms: q.StartTerms = {
+    contestId, day, phaseNumber: phase.number, provinceCode: contest.provinceCode, organiserPhoneHashes: [...contest.organiserPhoneHashes],
+    attemptsPerDay: rules.attemptsPerDay,
+  };
+  const found = await startBatches(db).add(`${contestId}/${day}/${phase.number}`, terms, {
+    tokenHash, id, questions: JSON.stringify(drawn), startedAt: now, deadline, address,
   });
   if (!found) throw new AppError('PARTICIPANT_UNKNOWN');
   checkEligible(contest, participantOf(found.participant));
@@ -100,6 +104,16 @@ export async function startWithToken(db: Database, token: string | undefined, co
   if (raced) return raced;
   throw new AppError('ATTEMPT_DAILY_LIMIT');
 }
+
+/**
+ * Starts and scorings that arrive while one of their kind is being written go together in the
+ * next statement (src/db/statement-batches.ts): one per contest, day and phase for starts, one
+ * for all scorings. Rules and organisers are the first start's of the statement: the contest's
+ * state as it stood a moment ago.
+ */
+const startBatches = batchesPerDatabase((db: Database) => (terms: q.StartTerms, starts: readonly q.NewAttempt[]) => q.startByTokens(db, terms, starts));
+const scoreBatches = batchesPerDatabase((db: Database) => (source: string, rows: readonly q.ScoredSubmission[]) => q.scoreAttempts(db, source, rows));
+const scoreAttempt = (db: Database, row: q.ScoredSubmission) => scoreBatches(db).add(CONTEST_ROLLUP_SOURCE, CONTEST_ROLLUP_SOURCE, row);
 
 /** The contest, its phase open on `day` and its bank, or undefined when it is unknown or closed (the slow path refuses it). */
 async function openContest(db: Database, contestId: string, day: string, now: Date) {
@@ -186,7 +200,7 @@ function checkPrediction(value: unknown): number {
  * submitted, too late, bad prediction, bad answers) so the same request always gets the same
  * answer. Two round trips: the attempt (with its participant, from the route), then one
  * statement that scores it if nobody did, records the entrant and counts them (see
- * q.scoreAttempt), so of fifty copies arriving together one scores and forty-nine are told it
+ * q.scoreAttempts), so of fifty copies arriving together one scores and forty-nine are told it
  * was submitted already.
  */
 export async function submitAttempt(
@@ -233,9 +247,10 @@ async function scoreUnread(db: Database, attemptId: string, kept: RunningAttempt
     return undefined;
   }
   const result = scoreOf(kept.drawn, chosen, bankIndex(await bankQuestions(db, contest.bankId)), kept.startedAt, kept.deadline, now);
-  const written = await q.scoreAttempt(db, attemptId, kept.unitCode, CONTEST_ROLLUP_SOURCE, {
-    submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
-  }, { tokenHash: kept.tokenHash, deadlineNotBefore: new Date(now.getTime() - graceMs) });
+  const written = await scoreAttempt(db, {
+    id: attemptId, unitCode: kept.unitCode, submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
+    unread: { tokenHash: kept.tokenHash, deadlineNotBefore: new Date(now.getTime() - graceMs) },
+  });
   if (!written.scored) return undefined;
   forgetRunningAttempt(attemptId);
   return result;
@@ -261,8 +276,8 @@ async function scoreSubmission(db: Database, attempt: q.SubmissionRow, submissio
 
   const byId = bankIndex(await bankQuestions(db, contest.bankId));
   const result = scoreOf(drawn, chosen, byId, new Date(attempt.started_at).getTime(), deadline, now);
-  const write = () => q.scoreAttempt(db, attempt.id, attempt.unit_code, CONTEST_ROLLUP_SOURCE, {
-    submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
+  const write = () => scoreAttempt(db, {
+    id: attempt.id, unitCode: attempt.unit_code, submittedAt: now, answers: answersJson(chosen), prediction, address, ...result,
   });
   let written = await write();
   if (!written.scored && !written.areaKnown) {

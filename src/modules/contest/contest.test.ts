@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createSmallProvince } from '../../testing/unit-fixtures.js';
 import { createUnit } from '../units/units.service.js';
 import { recountRollups } from '../../rollup-sources.js';
-import { snapshotRollups } from '../rollups/rollups.service.js';
+import { recordAreas, snapshotRollups } from '../rollups/rollups.service.js';
 import { startWithToken, submitWithToken } from './attempts.service.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from './contest-fixtures.js';
 
@@ -132,6 +132,40 @@ describe('taking part', () => {
     await expect(submitWithToken(counted, otherToken, paper.attemptId, { answers: rightAnswers(paper, 4), prediction: 7 }, other.address))
       .rejects.toMatchObject({ code: 'ATTEMPT_ALREADY_SUBMITTED' });
     expect(statements).toBe(1);
+    const before = await snapshotRollups(t.db);
+    await t.db.transaction().execute((trx) => recountRollups(trx));
+    expect(await snapshotRollups(t.db)).toEqual(before);
+  });
+
+  it('writes starts and scorings that arrive together in a few statements, each answered and stored as its own', async () => {
+    const units = ['6600101', '6600102', '6600201', '6600202'];
+    const people = await Promise.all(units.flatMap((unit) => [1, 2, 3].map(() => registerPerson(t.app, unit))));
+    // Counted before, as on a live server: a unit's first entrant ever records its area first (another statement).
+    await recordAreas(t.db, units);
+    const tokens = people.map((person) => person.cookie.split('=')[1]);
+    let statements = 0;
+    const counted = t.db.withPlugin({
+      transformQuery: (args) => { statements += 1; return args.node; },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const papers = await Promise.all(people.map((person, i) => startWithToken(counted, tokens[i], contestId, person.address)));
+    expect(new Set(papers.map((paper) => paper.attemptId)).size).toBe(people.length);
+    // The first goes alone at once; the others arrive while it runs and go together next.
+    expect(statements).toBeGreaterThanOrEqual(2);
+    expect(statements).toBeLessThanOrEqual(3);
+    const owners = await t.db.selectFrom('contest_attempts').innerJoin('contest_participants as p', 'p.id', 'contest_attempts.participant_id')
+      .select(['contest_attempts.id', 'p.token_hash']).where('contest_attempts.id', 'in', papers.map((paper) => paper.attemptId)).execute();
+    expect(owners).toHaveLength(people.length);
+
+    statements = 0;
+    const results = await Promise.all(people.map((person, i) =>
+      submitWithToken(counted, tokens[i], papers[i]!.attemptId, { answers: rightAnswers(papers[i]!, i % 11), prediction: i }, person.address)));
+    expect(results.map((result) => result.correct)).toEqual(people.map((_, i) => i % 11));
+    expect(statements).toBeLessThanOrEqual(3);
+    const stored = await t.db.selectFrom('contest_attempts').select(['id', 'correct', 'prediction'])
+      .where('id', 'in', papers.map((paper) => paper.attemptId)).execute();
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    papers.forEach((paper, i) => expect(byId.get(paper.attemptId)).toMatchObject({ correct: i % 11, prediction: i }));
     const before = await snapshotRollups(t.db);
     await t.db.transaction().execute((trx) => recountRollups(trx));
     expect(await snapshotRollups(t.db)).toEqual(before);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { codeAmong } from '../../db/code-among.js';
 import type { Database } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared.js';
@@ -340,6 +340,6 @@ export function addOnePerRowCtes(source: string, from: string) {
 }
 
 /** A condition true when the unit's area is recorded, so `addOnePerRowCtes` counts it in full. */
-export function areaMemberKnown(unitCode: string) {
-  return sql`exists (select 1 from rollup_area_members where unit_code = ${unitCode})`;
+export function areaMemberKnown(unitCode: string | RawBuilder<unknown>) {
+  return sql<boolean>`exists (select 1 from rollup_area_members where unit_code = ${unitCode})`;
 }

@@ -118,7 +118,7 @@ async function areasOf(trx: Database, codes: readonly string[]): Promise<Map<str
  * When it is not, `recordAreas` records it (once per unit ever) and the statement is run again.
  */
 export const countOnePerRow = q.addOnePerRowCtes;
-export const areaKnown = q.areaMemberKnown;
+export const areaKnownAt = q.areaMemberKnown;
 export async function recordAreas(db: Database, codes: readonly string[]): Promise<void> {
   await areasOf(db, codes);
 }
