@@ -57,7 +57,10 @@ export interface StartFound {
  * The caller draws the same conclusions from what comes back, so `inserted` false with every
  * condition met means another start took the day's slot first (the unique (contest,
  * participant, day, seq) key), in this statement or another. Answers per start, in their order;
- * undefined for a token nobody holds.
+ * undefined for a token nobody holds. Each start's rows are found through their indexes, by a
+ * lateral look-up per start: the statement is prepared, and a plan made while the tables were
+ * small (a contest's first minutes) joined by scanning them whole, which cost 60 ms a statement
+ * once they held thousands.
  */
 export async function startByTokens(db: Database, terms: StartTerms, starts: readonly NewAttempt[]): Promise<(StartFound | undefined)[]> {
   const column = <K extends keyof NewAttempt>(key: K, text: (value: NewAttempt[K]) => string) => arrayLiteral(starts.map((s) => text(s[key])));
@@ -73,7 +76,7 @@ export async function startByTokens(db: Database, terms: StartTerms, starts: rea
         c.id as participant_id, c.province_code, c.unit_code, c.phone_hash, row_to_json(c) as participant, row_to_json(l) as latest,
         coalesce(l.submitted_at is null and l.deadline > i.started_at, false) as running,
         (select count(*) from contest_attempts d where d.contest_id = ${terms.contestId} and d.participant_id = c.id and d.day = ${terms.day}::date)::int as used
-      from i join contest_participants c on c.token_hash = i.token_hash
+      from i cross join lateral (select * from contest_participants c where c.token_hash = i.token_hash limit 1) c
         left join lateral (select * from contest_attempts a where a.contest_id = ${terms.contestId} and a.participant_id = c.id
           order by a.started_at desc limit 1) l on true),
     ins as (
@@ -142,7 +145,9 @@ export interface ScoredSubmission {
  * sends one submission of an attempt per statement) wait for its row lock, find it submitted
  * and change nothing. Nothing is written for a unit whose area is unrecorded (`areaKnown`
  * false): the caller records it and runs the statement again. With `unread`, nothing is written
- * either unless its conditions hold. Answers per submission, in their order.
+ * either unless its conditions hold. Answers per submission, in their order. The attempts are
+ * found by their ids as an array (an index scan whatever the plan thinks of the batch's size),
+ * for the reason given at `startByTokens`.
  */
 export async function scoreAttempts(db: Database, countSource: string, rows: readonly ScoredSubmission[]): Promise<{ scored: boolean; areaKnown: boolean }[]> {
   const column = (text: (row: ScoredSubmission) => string | null) => arrayLiteral(rows.map(text));
@@ -160,7 +165,7 @@ export async function scoreAttempts(db: Database, countSource: string, rows: rea
       update contest_attempts a set submitted_at = k.submitted_at, answers = k.answers, prediction = k.prediction,
         correct = k.correct, score = k.score, duration_ms = k.duration_ms, submit_address = k.address
       from known k
-      where a.id = k.id and a.submitted_at is null and k.area_known
+      where a.id = any(array(select id from known)) and a.id = k.id and a.submitted_at is null and k.area_known
         and (k.deadline_not_before is null or a.deadline >= k.deadline_not_before)
         and (k.token_hash is null or a.participant_id = (select c.id from contest_participants c where c.token_hash = k.token_hash))
       returning k.ord, a.contest_id, a.participant_id, a.phase_number, a.unit_code, a.province_code, a.day),
