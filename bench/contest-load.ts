@@ -9,7 +9,7 @@
  * evenly over `spreadMs` (10,000 people starting within 10 s), and submits as soon as its paper
  * arrives, whatever is still in flight, as people on their own phones do.
  */
-import { httpClient, jsonOf } from './http-client.js';
+import { httpClient, jsonOf, type SendOptions } from './http-client.js';
 import { answerJobs, pool } from './load-process.js';
 
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
@@ -60,10 +60,21 @@ async function runContest(job: ContestJob) {
   const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
   const attempts: string[] = [];
   const started = performance.now();
+  // A request the network failed (a connection reset by an overloaded server) is counted by its
+  // error code, as a status, and its participant stops there: the run goes on and reports it.
+  const sent = async (kind: string, url: string, options: SendOptions) => {
+    try {
+      return await client.send(url, options);
+    } catch (error) {
+      count(`${kind} ${(error as NodeJS.ErrnoException).code ?? 'network error'}`);
+      return undefined;
+    }
+  };
   const takePart = async (i: number) => {
     const headers = { cookie: job.cookies[i]!, 'content-type': 'application/json' };
     const paper = await timed(starts, async () => {
-      const response = await client.send(`${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
+      const response = await sent('start', `${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
+      if (!response) return undefined;
       count(`start ${response.status}`);
       return response.status === 200 ? jsonOf<Paper>(response) : undefined;
     });
@@ -71,7 +82,8 @@ async function runContest(job: ContestJob) {
     attempts[i] = paper.attemptId;
     const answers = paper.questions.map((q) => ({ questionId: q.id, optionId: q.options[i % q.options.length]!.id }));
     await timed(submits, async () => {
-      const response = await client.send(`${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
+      const response = await sent('submit', `${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
+      if (!response) return;
       count(`submit ${response.status}`);
       if (response.status === 200) scores.push(jsonOf<{ score: number }>(response).score);
     });
@@ -82,10 +94,10 @@ async function runContest(job: ContestJob) {
   // Every participant sends its submission again: none may be scored a second time.
   await pool(job.cookies.length, job.concurrency, async (i) => {
     if (!attempts[i]) return;
-    const response = await client.send(`${job.url}/api/attempts/${attempts[i]}/submit`, {
+    const response = await sent('resubmit', `${job.url}/api/attempts/${attempts[i]}/submit`, {
       method: 'POST', headers: { cookie: job.cookies[i]!, 'content-type': 'application/json' }, body: JSON.stringify({ answers: [], prediction: 1 }),
     });
-    count(`resubmit ${response.status}`);
+    if (response) count(`resubmit ${response.status}`);
   });
   client.close();
   return { elapsedMs, starts, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };

@@ -11,6 +11,9 @@ import { markServerRunning } from './lib/server-lock.js';
 import { refreshAlerts } from './modules/targets/alerts/alerts.service.js';
 import { listProvinces } from './modules/units/units.service.js';
 
+/** Pending connections the kernel keeps for the server to accept (capped by the system's somaxconn). */
+const LISTEN_BACKLOG = 4096;
+
 export interface RunningServer {
   app: App;
   database: DatabaseHandle;
@@ -36,7 +39,10 @@ export async function startServer(config: Config, opened?: DatabaseHandle): Prom
     const report = await prepareFirstStart(database.db, config, secretKey);
     const app = await buildApp(config, { database, replica, secretKey });
     if (replica) app.log.info('dashboard and report reads go to the read replica (DATABASE_REPLICA_URL), the primary while it does not answer');
-    await app.listen({ port: config.port, host: config.host });
+    // Room for the connections of a contest's synchronised start: thousands of phones connect in
+    // the same seconds, and with Node's default queue of 511 the kernel reset those that found it
+    // full while the server was busy (bench/README.md, the contest on the embedded database).
+    await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

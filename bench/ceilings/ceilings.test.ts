@@ -218,7 +218,7 @@ describe('the contest ceiling writes what a start and a submission write', () =>
     expect(ceilingRows).toEqual(appRows);
     expect(ceilingTransactions).toBe(12);
     expect(appTransactions).toBeGreaterThanOrEqual(2);
-    expect(appTransactions).toBeLessThanOrEqual(ceilingTransactions);
+    expect(appTransactions).toBeLessThanOrEqual(12);
     // The ceiling's attempts carry the real ones' papers and scores, in the other contest.
     const stored = await sql<{ contest_id: string; n: number; score: number }>`
       select contest_id, count(*)::int as n, sum(score)::int as score from contest_attempts
