@@ -54,6 +54,8 @@ const SCHEDULED_SOCKETS = 2000;
 async function runContest(job: ContestJob) {
   const client = httpClient(job.spreadMs === undefined ? job.concurrency : SCHEDULED_SOCKETS);
   const starts: number[] = [];
+  // Each start as [when it was sent, in ms from the run's start; its latency]: where the slow ones fall.
+  const startTimeline: [number, number][] = [];
   const submits: number[] = [];
   const statuses: Record<string, number> = {};
   const scores: number[] = [];
@@ -72,10 +74,12 @@ async function runContest(job: ContestJob) {
   };
   const takePart = async (i: number) => {
     const headers = { cookie: job.cookies[i]!, 'content-type': 'application/json' };
+    const sentAt = performance.now();
     const paper = await timed(starts, async () => {
       const response = await sent('start', `${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
       if (!response) return undefined;
       count(`start ${response.status}`);
+      startTimeline.push([sentAt - started, performance.now() - sentAt]);
       return response.status === 200 ? jsonOf<Paper>(response) : undefined;
     });
     if (!paper) return;
@@ -100,7 +104,7 @@ async function runContest(job: ContestJob) {
     if (response) count(`resubmit ${response.status}`);
   });
   client.close();
-  return { elapsedMs, starts, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };
+  return { elapsedMs, starts, startTimeline, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };
 }
 
 answerJobs<Job>((job) => (job.kind === 'hello' ? runHello(job) : runContest(job)));

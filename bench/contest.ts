@@ -45,6 +45,16 @@ const spread = (latencies: readonly number[]) => {
   return { p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99) };
 };
 
+/** Latencies grouped by the second their request was sent in: where in the spread the slow ones fall. */
+const bySecond = (timeline: readonly [number, number][]) => {
+  const seconds = new Map<number, number[]>();
+  for (const [sentAt, latency] of timeline) {
+    const second = Math.floor(sentAt / 1000);
+    seconds.set(second, [...(seconds.get(second) ?? []), latency]);
+  }
+  return [...seconds].sort(([a], [b]) => a - b).map(([second, latencies]) => ({ second, requests: latencies.length, ...spread(latencies) }));
+};
+
 const bench = await startBenchServer(
   { CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' }, undefined, { ownProcess: true },
 );
@@ -165,7 +175,9 @@ try {
    * SPREAD_SECONDS, and submits at once; then the stored attempts and entries are checked.
    */
   async function synchronisedStart(contestId: string, cookies: string[]) {
-    const timed = await load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
+    const timed = await load.ask<{
+      elapsedMs: number; starts: number[]; startTimeline: [number, number][]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number;
+    }>(
       { kind: 'contest', url: bench.url, contestId, cookies, concurrency: CONCURRENCY, spreadMs: SPREAD_SECONDS * 1000 },
     );
     const kept = await sql<{ attempts: number; submitted: number; score: number; entries: number }>`
@@ -178,6 +190,7 @@ try {
       offeredRequestsPerSecond: Math.round((cookies.length * 2) / SPREAD_SECONDS),
       allStartedAndSubmittedSeconds: Math.round(timed.elapsedMs / 100) / 10,
       startMs: spread(timed.starts),
+      startMsBySecond: bySecond(timed.startTimeline),
       submitMs: spread(timed.submits),
       statuses: timed.statuses,
       nothingLostOrTwice: row.attempts === cookies.length && row.submitted === cookies.length && row.entries === cookies.length
