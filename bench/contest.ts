@@ -50,7 +50,9 @@ const bySecond = (timeline: readonly [number, number][]) => {
   const seconds = new Map<number, number[]>();
   for (const [sentAt, latency] of timeline) {
     const second = Math.floor(sentAt / 1000);
-    seconds.set(second, [...(seconds.get(second) ?? []), latency]);
+    const latencies = seconds.get(second);
+    if (latencies) latencies.push(latency);
+    else seconds.set(second, [latency]);
   }
   return [...seconds].sort(([a], [b]) => a - b).map(([second, latencies]) => ({ second, requests: latencies.length, ...spread(latencies) }));
 };
