@@ -2,9 +2,9 @@
  * The quiz contest under a synchronised start: N registered participants all start an attempt
  * at once (as many in flight as BENCH_CONCURRENCY), answer and submit, then each sends its
  * submission again. Measures requests/s, p99 of starts and submissions, the server's peak RSS,
- * and checks nothing was lost or scored twice against the database. Two ceilings, measured in
- * the same run: Fastify's hello world loaded the same way, and the same attempts' writes by
- * plain SQL (bench/ceilings/contest-ceiling.ts). Budget (PostgreSQL, 2 cores): 10,000
+ * and checks nothing was lost or scored twice against the database. Ceilings, measured in the
+ * same run: Fastify's hello world loaded the same way, and the same attempts' writes by plain SQL
+ * (bench/ceilings/contest-ceiling.ts), one attempt at a time and in batches as the server writes them. Budget (PostgreSQL, 2 cores): 10,000
  * participants within 10 s, ≥ 3,000 req/s, p99 ≤ 50 ms.
  *
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npm run bench:contest
@@ -28,7 +28,7 @@ import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { withMachineCpu } from './machine-cpu.js';
-import { attemptsLike, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
+import { attemptsLike, writeAttemptBatchesBySql, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
 import { forkBenchProcess } from './load-process.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
@@ -120,6 +120,12 @@ try {
   const { result: sqlMs, busyMs: sqlBusyMs } = await withMachineCpu(
     () => writeAttemptsBySql(db, { contestId: again.id, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, CONCURRENCY),
   );
+  // The batched plain-SQL ceiling: the same attempts again, in a third contest, as many to a
+  // statement as the run has participants in flight.
+  const batched = await createContest('Bench, plain SQL in batches');
+  const { result: batchedMs, busyMs: batchedBusyMs } = await withMachineCpu(
+    () => writeAttemptBatchesBySql(db, { contestId: batched.id, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, CONCURRENCY),
+  );
   const scheduled = SPREAD_SECONDS > 0 ? await synchronisedStart((await createContest('Bench, synchronised start')).id, cookies) : null;
   const requests = run.starts.length + run.submits.length;
   // The copies of every submission, sent after the clock stopped, each refused with 409.
@@ -128,13 +134,14 @@ try {
   // Each attempt written by SQL stands for two requests: its start and its submission.
   const overHello = compareToCeiling('req/s', (PARTICIPANTS * 2) / (ceiling.elapsedMs / 1000), doorstepRps, {});
   const overSql = compareToCeiling('req/s', (attempts.length * 2) / (sqlMs / 1000), doorstepRps, {});
+  const overBatchedSql = compareToCeiling('req/s', (attempts.length * 2) / (batchedMs / 1000), doorstepRps, {});
   const result = {
     benchmark: 'contest', machine: machineLabel(), database: bench.databaseLabel, loadAverage: os.loadavg()[0]!.toFixed(1),
     participants: PARTICIPANTS, concurrency: CONCURRENCY,
     registerSeconds: Math.round(registerMs / 100) / 10,
     allStartedAndSubmittedSeconds: Math.round(run.elapsedMs / 100) / 10,
     ceiling: overHello.ceiling, doorstep: overHello.doorstep, ratio: overHello.ratio,
-    requestsPerSecond: { overHelloWorld: overHello, overPlainSql: overSql },
+    requestsPerSecond: { overHelloWorld: overHello, overPlainSql: overSql, overPlainSqlInBatches: overBatchedSql },
     plainSqlAttempts: attempts.length,
     // The server's CPU over the measured run (its process: the benchmark's, or its own on
     // PostgreSQL; the load generator is another), per request, compares across loads better than
@@ -149,8 +156,9 @@ try {
     serverCpuMsPerRequestAnswered: Math.round(((cpu.user + cpu.system) / answered) * 100) / 100,
     // The whole machine's busy CPU (database, server, load client) per request on each side, null
     // without /proc: at full use of both cores, the ratio over plain SQL cannot pass plainSql / doorstep.
-    machineCpuMsPerRequest: doorstepBusyMs === null || sqlBusyMs === null ? null : {
+    machineCpuMsPerRequest: doorstepBusyMs === null || sqlBusyMs === null || batchedBusyMs === null ? null : {
       plainSql: Math.round((sqlBusyMs / (attempts.length * 2)) * 100) / 100,
+      plainSqlInBatches: Math.round((batchedBusyMs / (attempts.length * 2)) * 100) / 100,
       doorstep: Math.round((doorstepBusyMs / answered) * 100) / 100,
     },
     startMs: spread(run.starts),
@@ -167,6 +175,7 @@ try {
   console.log(`all ${PARTICIPANTS} started and submitted in ${result.allStartedAndSubmittedSeconds} s; server CPU ${result.serverCpuMsPerRequest} ms a request`);
   console.log(formatComparison('contest over hello world', overHello));
   console.log(formatComparison('contest over plain SQL', overSql));
+  console.log(formatComparison('contest over plain SQL in batches', overBatchedSql));
   if (scheduled) {
     console.log(`synchronised start: ${PARTICIPANTS} within ${SPREAD_SECONDS} s (${scheduled.offeredRequestsPerSecond} req/s offered): `
       + `start p99 ${scheduled.startMs.p99} ms, submit p99 ${scheduled.submitMs.p99} ms (budget ≤ 50 ms); nothing lost or twice: ${scheduled.nothingLostOrTwice}`);

@@ -12,7 +12,7 @@ import { vietnamDay } from '../../src/lib/vietnam-day.js';
 import { runSyncIngest } from '../sync-ingest-run.js';
 import { bulkCopyCeiling, copyWaves, LOG_OF_CHANGES } from './bulk-copy-ceiling.js';
 import { compareToCeiling } from './compare.js';
-import { attemptsLike, writeAttemptsBySql } from './contest-ceiling.js';
+import { attemptsLike, writeAttemptBatchesBySql, writeAttemptsBySql } from './contest-ceiling.js';
 import { importAikenBank, registerPerson, rightAnswers, type ContestClient } from '../../src/modules/contest/contest-fixtures.js';
 import { recordQueries } from './query-recorder.js';
 import { benchRead } from './read-ceilings.js';
@@ -219,12 +219,19 @@ describe('the contest ceiling writes what a start and a submission write', () =>
     expect(ceilingTransactions).toBe(12);
     expect(appTransactions).toBeGreaterThanOrEqual(2);
     expect(appTransactions).toBeLessThanOrEqual(12);
-    // The ceiling's attempts carry the real ones' papers and scores, in the other contest.
+    // The batched ceiling writes the same rows again, in a third contest, two statements per batch.
+    const batched = await createContest(bankId);
+    since = await currentTransactionId(t.db);
+    await writeAttemptBatchesBySql(t.db, { contestId: batched, phaseNumber: 1, day: vietnamDay(), source: 'contest_participants' }, attempts, 4);
+    const { data_changes: batchedTransactions, ...batchedRows } = await rowsWrittenSince(t.db, since);
+    expect(batchedRows).toEqual(appRows);
+    expect(batchedTransactions).toBe(4);
+    // The ceilings' attempts carry the real ones' papers and scores, in the other contests.
     const stored = await sql<{ contest_id: string; n: number; score: number }>`
       select contest_id, count(*)::int as n, sum(score)::int as score from contest_attempts
-      where contest_id in (${real}, ${again}) and participant_id in (select participant_id from contest_attempts where contest_id = ${again})
-      group by contest_id order by contest_id = ${real} desc`.execute(t.db);
-    expect(stored.rows.map((r) => [r.n, r.score])).toEqual([[6, 150], [6, 150]]);
+      where contest_id in (${real}, ${again}, ${batched}) and participant_id in (select participant_id from contest_attempts where contest_id = ${again})
+      group by contest_id order by contest_id = ${real} desc, contest_id = ${again} desc`.execute(t.db);
+    expect(stored.rows.map((r) => [r.n, r.score])).toEqual([[6, 150], [6, 150], [6, 150]]);
     const ceilingRate = (2 * attempts.length) / (elapsedMs / 1000);
     const comparison = compareToCeiling('req/s', ceilingRate, 1, {});
     expect(comparison.ceiling).toBeGreaterThan(0);
