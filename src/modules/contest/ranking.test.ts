@@ -79,6 +79,8 @@ describe('ranking', () => {
       ['Trần V. Bình', 30, 7, 100_000],
       ['Nguyễn T. An', 30, 1000, 20_000],
     ]);
+    // Villages of different communes share names: each goes with its commune's.
+    expect(board.items.map((i: { unitName: string }) => i.unitName)).toEqual(['Thôn 1, Xã Số 1', 'Thôn 1, Xã Số 2', 'Thôn 2, Xã Số 1', 'Thôn 1, Xã Số 3', 'Thôn 2, Xã Số 3']);
     expect(board.me).toBeNull();
   });
 
@@ -105,6 +107,7 @@ describe('ranking', () => {
     expect(results.winners.map((w: { fullName: string; prize: number; rank: number }) => [w.fullName, w.prize, w.rank])).toEqual([
       ['Lê Văn Em', 1, 1], ['Phạm Thị Cúc', 2, 2], ['Hoàng Văn Dũng', 3, 3],
     ]);
+    expect(results.winners.map((w: { unitName: string }) => w.unitName)).toEqual(['Thôn 1, Xã Số 1', 'Thôn 1, Xã Số 2', 'Thôn 2, Xã Số 1']);
     expect(results.units[0]).toMatchObject({ unitCode: '66001', prizeScore: 36 });
     const audit = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'contest.publish').execute();
     expect(audit).toHaveLength(1);

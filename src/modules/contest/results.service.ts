@@ -68,8 +68,19 @@ export interface LeaderboardItem {
   durationMs: number;
 }
 
+/**
+ * Units by the names people read: a village with its commune's name after it, since villages of
+ * different communes share names ("Thôn 1", "Tổ dân phố 1") and a leaderboard of them alone
+ * would not say whose they are.
+ */
 async function unitNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
-  return new Map((await getUnitsAt(db, [...new Set(codes)])).map((u) => [u.code, u.name]));
+  const units = await getUnitsAt(db, [...new Set(codes)]);
+  const communeCodes = new Set(units.flatMap((u) => (u.tier === 'village' && u.parentCode ? [u.parentCode] : [])));
+  const communes = new Map((await getUnitsAt(db, [...communeCodes])).map((u) => [u.code, u.name]));
+  return new Map(units.map((u) => {
+    const commune = u.tier === 'village' && u.parentCode ? communes.get(u.parentCode) : undefined;
+    return [u.code, commune ? `${u.name}, ${commune}` : u.name];
+  }));
 }
 
 /** The top of a phase, and where the asking participant stands if they took part. */
