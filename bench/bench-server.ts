@@ -99,7 +99,7 @@ export async function startBenchServer(
   const server = await startServer(loadConfig(configEnv));
   const { db, kind } = server.database;
   return {
-    url: server.url, db, kind, databaseLabel: await label(db, kind), process: 'benchmark', meter: meterThisProcess(),
+    url: server.url, db, kind, databaseLabel: await label(db, kind), process: 'benchmark', meter: meterThisProcess(() => server.app.server),
     async close() {
       await server.stop();
       await dropDatabase();

@@ -11,6 +11,7 @@
  */
 import { httpClient, jsonOf, type SendOptions } from './http-client.js';
 import { answerJobs, pool } from './load-process.js';
+import { watchEventLoop } from './event-loop-delay.js';
 
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
 interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies: string[]; concurrency: number; spreadMs?: number }
@@ -61,6 +62,8 @@ async function runContest(job: ContestJob) {
   const scores: number[] = [];
   const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
   const attempts: string[] = [];
+  // The client's own lateness: a latency it measures includes the time its loop was held.
+  const loop = watchEventLoop();
   const started = performance.now();
   // A request the network failed (a connection reset by an overloaded server) is counted by its
   // error code, as a status, and its participant stops there: the run goes on and reports it.
@@ -95,6 +98,7 @@ async function runContest(job: ContestJob) {
   if (job.spreadMs === undefined) await pool(job.cookies.length, job.concurrency, takePart);
   else await onSchedule(job.cookies.length, job.spreadMs, takePart);
   const elapsedMs = performance.now() - started;
+  const clientEventLoopDelayMs = loop();
   // Every participant sends its submission again: none may be scored a second time.
   await pool(job.cookies.length, job.concurrency, async (i) => {
     if (!attempts[i]) return;
@@ -104,7 +108,7 @@ async function runContest(job: ContestJob) {
     if (response) count(`resubmit ${response.status}`);
   });
   client.close();
-  return { elapsedMs, starts, startTimeline, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length };
+  return { elapsedMs, starts, startTimeline, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length, clientEventLoopDelayMs };
 }
 
 answerJobs<Job>((job) => (job.kind === 'hello' ? runHello(job) : runContest(job)));

@@ -28,6 +28,8 @@ import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { withMachineCpu } from './machine-cpu.js';
+import type { LoopDelay } from './event-loop-delay.js';
+import type { RequestTimes } from './request-times.js';
 import { attemptsLike, writeAttemptBatchesBySql, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
 import { forkBenchProcess } from './load-process.js';
 
@@ -44,6 +46,11 @@ const spread = (latencies: readonly number[]) => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99) };
 };
+
+/** The server's own times for the answered starts and submissions (bench/request-times.ts). */
+const startsAndSubmits = (requestMs: Record<string, RequestTimes>) => ({
+  start: requestMs['POST /api/contests/:id/attempts 200'] ?? null, submit: requestMs['POST /api/attempts/:id/submit 200'] ?? null,
+});
 
 /** Latencies grouped by the second their request was sent in: where in the spread the slow ones fall. */
 const bySecond = (timeline: readonly [number, number][]) => {
@@ -105,7 +112,7 @@ try {
   const { result: run, busyMs: doorstepBusyMs } = await withMachineCpu(() => load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
     { kind: 'contest', url: bench.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
   ));
-  const { cpuMs: cpu, rssMb } = await bench.meter.stop();
+  const { cpuMs: cpu, rssMb, eventLoopDelayMs, requestMs } = await bench.meter.stop();
 
   const stored = await sql<{ attempts: number; submitted: number; score: number }>`
     select count(*)::int as attempts, count(submitted_at)::int as submitted, coalesce(sum(score), 0)::int as score
@@ -169,6 +176,8 @@ try {
     nothingLostOrTwice: facts.attempts === PARTICIPANTS && facts.submitted === PARTICIPANTS && facts.score === run.scoreSum
       && run.scored === PARTICIPANTS && Number(entries.rows[0]!.n) === PARTICIPANTS && (run.statuses['resubmit 409'] ?? 0) === PARTICIPANTS,
     serverPeakRssMb: rssMb.peak,
+    serverEventLoopDelayMs: eventLoopDelayMs,
+    serverRequestMs: startsAndSubmits(requestMs),
     synchronisedStart: scheduled,
   };
   console.log(JSON.stringify(result, null, 2));
@@ -178,7 +187,9 @@ try {
   console.log(formatComparison('contest over plain SQL in batches', overBatchedSql));
   if (scheduled) {
     console.log(`synchronised start: ${PARTICIPANTS} within ${SPREAD_SECONDS} s (${scheduled.offeredRequestsPerSecond} req/s offered): `
-      + `start p99 ${scheduled.startMs.p99} ms, submit p99 ${scheduled.submitMs.p99} ms (budget ≤ 50 ms); nothing lost or twice: ${scheduled.nothingLostOrTwice}`);
+      + `start p99 ${scheduled.startMs.p99} ms, submit p99 ${scheduled.submitMs.p99} ms (budget ≤ 50 ms); nothing lost or twice: ${scheduled.nothingLostOrTwice}; `
+      + `in the server: start p99 ${scheduled.serverRequestMs.start?.p99} ms, submit p99 ${scheduled.serverRequestMs.submit?.p99} ms; `
+      + `event loop held at most ${scheduled.serverEventLoopDelayMs.max} ms (server), ${scheduled.clientEventLoopDelayMs.max} ms (load client)`);
   }
   console.log(`written to ${writeResult('contest', result)}`);
   /**
@@ -186,11 +197,14 @@ try {
    * SPREAD_SECONDS, and submits at once; then the stored attempts and entries are checked.
    */
   async function synchronisedStart(contestId: string, cookies: string[]) {
+    await bench.meter.start();
     const timed = await load.ask<{
       elapsedMs: number; starts: number[]; startTimeline: [number, number][]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number;
+      clientEventLoopDelayMs: LoopDelay;
     }>(
       { kind: 'contest', url: bench.url, contestId, cookies, concurrency: CONCURRENCY, spreadMs: SPREAD_SECONDS * 1000 },
     );
+    const server = await bench.meter.stop();
     const kept = await sql<{ attempts: number; submitted: number; score: number; entries: number }>`
       select count(*)::int as attempts, count(submitted_at)::int as submitted, coalesce(sum(score), 0)::int as score,
              (select count(*)::int from contest_entries where contest_id = ${contestId}) as entries
@@ -204,6 +218,12 @@ try {
       startMsBySecond: bySecond(timed.startTimeline),
       submitMs: spread(timed.submits),
       statuses: timed.statuses,
+      // Where a late answer can wait besides the database: the server's loop and the client's
+      // (the client times each request, so its own lateness is in the latencies too).
+      serverCpuMsPerRequest: Math.round(((server.cpuMs.user + server.cpuMs.system) / (cookies.length * 3)) * 100) / 100,
+      serverRequestMs: startsAndSubmits(server.requestMs),
+      serverEventLoopDelayMs: server.eventLoopDelayMs,
+      clientEventLoopDelayMs: timed.clientEventLoopDelayMs,
       nothingLostOrTwice: row.attempts === cookies.length && row.submitted === cookies.length && row.entries === cookies.length
         && row.score === timed.scoreSum && timed.scored === cookies.length && (timed.statuses['resubmit 409'] ?? 0) === cookies.length,
     };

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import { startCpuProfile } from './ceilings/cpu-profile.js';
 import { countQueries } from './ceilings/query-recorder.js';
+import { watchEventLoop, type LoopDelay } from './event-loop-delay.js';
+import { timeRequests, type RequestTimes } from './request-times.js';
 
 /** What the server's process spent over a measured part of a benchmark. */
 export interface ServerUsage {
@@ -13,7 +16,15 @@ export interface ServerUsage {
   rssMb: { before: number; peak: number; processPeak: number };
   /** Statements and transactions the server sent its database, and their bytes (text and parameters). */
   queries: { statements: number; transactions: number; bytes: number };
+  /**
+   * How late the process's event loop ran through the part (sampled every 10 ms): a request
+   * waits at least this long when the loop is held, by a collection or by long synchronous work.
+   */
+  eventLoopDelayMs: LoopDelay;
+  /** The server's own time per route (`request-times.ts`); empty when the meter was given no server. */
+  requestMs: Record<string, RequestTimes>;
 }
+
 
 /** Measures the server over a part of a benchmark: `start()` before it, `stop()` after. */
 export interface ServerMeter {
@@ -21,8 +32,11 @@ export interface ServerMeter {
   stop(): Promise<ServerUsage>;
 }
 
-/** A meter of this process: the server runs here (in the benchmark, or in `server-process.ts`). */
-export function meterThisProcess(): ServerMeter {
+/**
+ * A meter of this process: the server runs here (in the benchmark, or in `server-process.ts`).
+ * `server` (the HTTP server, when the meter has it) has its requests timed as well.
+ */
+export function meterThisProcess(server?: () => http.Server | undefined): ServerMeter {
   let running: (() => Promise<ServerUsage>) | undefined;
   return {
     async start(cpuProfile) {
@@ -33,8 +47,13 @@ export function meterThisProcess(): ServerMeter {
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
       const cpuBefore = process.cpuUsage();
       const counter = countQueries();
+      const loop = watchEventLoop();
+      const listening = server?.();
+      const requests = listening ? timeRequests(listening) : () => ({});
       running = async () => {
         const cpu = process.cpuUsage(cpuBefore);
+        const eventLoopDelayMs = loop();
+        const requestMs = requests();
         counter.stop();
         clearInterval(sampler);
         await stopProfile();
@@ -43,6 +62,8 @@ export function meterThisProcess(): ServerMeter {
           cpuMs: { user: cpu.user / 1000, system: cpu.system / 1000 },
           rssMb: { before: mb(before), peak: mb(Math.max(peak, process.memoryUsage.rss())), processPeak: Math.round(process.resourceUsage().maxRSS / 1024) },
           queries: { statements: counter.statements, transactions: counter.transactions, bytes: counter.bytes },
+          eventLoopDelayMs,
+          requestMs,
         };
       };
     },

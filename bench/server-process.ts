@@ -18,7 +18,7 @@ type Job =
   | { kind: 'stop' };
 
 let server: RunningServer | undefined;
-const meter = meterThisProcess();
+const meter = meterThisProcess(() => server?.app.server);
 
 answerJobs<Job>(async (job) => {
   switch (job.kind) {
