@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { percentile } from './percentile.js';
 
 /** The server's own time for one kind of request: from its headers read to its answer handed to the system. */
 export interface RequestTimes { count: number; p50: number; p95: number; p99: number; max: number }
@@ -27,7 +28,7 @@ export function timeRequests(server: http.Server): () => Record<string, RequestT
   server.on('request', onRequest);
   return () => {
     server.off('request', onRequest);
-    const ms = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+    const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
     return Object.fromEntries([...times].map(([key, list]) => {
       const sorted = list.sort((a, b) => a - b);
       return [key, { count: sorted.length, p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99), max: ms(sorted, 100) }];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../src/db/database.js';
+import { pool } from '../load-process.js';
 
 /**
  * One attempt as the contest's ceiling writes it: who takes it, where they are counted, and the
@@ -55,11 +56,8 @@ export async function attemptsLike(db: Database, fromContestId: string): Promise
  * Answers the milliseconds from the first statement to the last answer.
  */
 export async function writeAttemptsBySql(db: Database, contest: CeilingContest, attempts: readonly CeilingAttempt[], concurrency: number): Promise<number> {
-  let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, attempts.length) }, async () => {
-    while (next < attempts.length) await writeOne(db, contest, attempts[next++]!);
-  }));
+  await pool(attempts.length, concurrency, (i) => writeOne(db, contest, attempts[i]!));
   return performance.now() - started;
 }
 
@@ -75,11 +73,8 @@ export async function writeAttemptsBySql(db: Database, contest: CeilingContest, 
 export async function writeAttemptBatchesBySql(db: Database, contest: CeilingContest, attempts: readonly CeilingAttempt[], batchSize: number): Promise<number> {
   const batches: CeilingAttempt[][] = [];
   for (let i = 0; i < attempts.length; i += batchSize) batches.push(attempts.slice(i, i + batchSize));
-  let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(2, batches.length) }, async () => {
-    while (next < batches.length) await writeBatch(db, contest, batches[next++]!);
-  }));
+  await pool(batches.length, 2, (i) => writeBatch(db, contest, batches[i]!));
   return performance.now() - started;
 }
 
