@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, openReplica, type DatabaseHandle } from './db/database.js';
@@ -28,6 +29,13 @@ export interface RunningServer {
  * embedded database in memory); the server then owns it and closes it when it stops.
  */
 export async function startServer(config: Config, opened?: DatabaseHandle): Promise<RunningServer> {
+  // Code stays compiled through quiet minutes. V8 drops the bytecode of a function not run for
+  // five full collections, and its optimised code with it; an idle server still collects (its
+  // timers, its memory reducer), so a contest's synchronised start after a quiet spell ran its
+  // first second on code compiled again, the server 90% busy where it is 65% once warm
+  // (docs/decisions.md, "The first second of a synchronised start"). Kept, the bytecode of the
+  // server's functions costs a few megabytes.
+  v8.setFlagsFromString('--no-flush-bytecode');
   // Before the database opens, so PGlite's files are private from their first byte.
   protectDataDir(config.dataDir);
   const database = opened ?? await openDatabase(config);

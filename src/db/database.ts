@@ -66,12 +66,20 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<DatabaseH
 export interface PostgresOptions {
   /** Give up connecting after this long (pg waits for ever by default). */
   connectTimeoutMs?: number;
+  /**
+   * Keep every connection once opened, idle or not (pg closes one idle for 10 s). A server's
+   * pool does: a new PostgreSQL backend plans its first statements against cold catalog caches
+   * (a contest's start took 19 ms to bind there), and a contest's synchronised start comes after
+   * quiet minutes, exactly when the pool would have let its connections go.
+   */
+  keepIdle?: boolean;
 }
 
 export async function openPostgres(connectionString: string, max = 10, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString,
     max,
+    min: options.keepIdle ? max : 0,
     Client: PreparingClient,
     // With a connect timeout, TCP keep-alive too, probing after 10 s of silence: a server that
     // vanishes without closing its sockets is then noticed by the operating system instead of
@@ -87,7 +95,7 @@ export async function openPostgres(connectionString: string, max = 10, options: 
 }
 
 export function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: config.dataDir });
+  return config.databaseUrl ? openPostgres(config.databaseUrl, 10, { keepIdle: true }) : openPGlite({ dataDir: config.dataDir });
 }
 
 /**
