@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredEncoding } from './kept-bytes.js';
+import { KeptWithMoment, preferredEncoding, servedAsKept } from './kept-bytes.js';
 
 describe('the encoding a kept answer is sent in', () => {
   it('follows the request\'s preferences, then ours (brotli, then gzip)', () => {
@@ -10,5 +10,24 @@ describe('the encoding a kept answer is sent in', () => {
       ['gzip;q=0.8, br;q=0.8', 'br'], ['*;q=0.1, gzip;q=0.5', 'gzip'], ['br;q=abc, gzip', 'gzip'],
     ];
     for (const [header, expected] of cases) expect(preferredEncoding(header), String(header)).toBe(expected);
+  });
+});
+
+describe('a kept answer with fields of the moment', () => {
+  const serialise = (data: unknown) => servedAsKept.serializerCompiler()(data) as unknown as Buffer;
+
+  it('is the kept object with the moment\'s fields, as JSON', () => {
+    const kept = { unit: { code: '66', name: 'Đắk Lắk' }, indicators: [{ code: 'vneid', value: 12 }], note: 'a "quoted" \\ text' };
+    for (const moment of [{ figuresAt: '2026-12-03T08:00:00.000Z' }, { figuresAt: null }, { figuresAt: 'x', n: 3, ok: true }]) {
+      expect(JSON.parse(serialise(new KeptWithMoment(kept, moment)).toString('utf8'))).toEqual({ ...kept, ...moment });
+    }
+    expect(JSON.parse(serialise(new KeptWithMoment({}, { figuresAt: 'now' })).toString('utf8'))).toEqual({ figuresAt: 'now' });
+  });
+
+  it('serialises the kept part once: a later change to the object is not seen', () => {
+    const kept: Record<string, unknown> = { a: 1 };
+    expect(serialise(new KeptWithMoment(kept, { at: 'first' })).toString()).toBe('{"a":1,"at":"first"}');
+    kept.a = 2;
+    expect(serialise(new KeptWithMoment(kept, { at: 'second' })).toString()).toBe('{"a":1,"at":"second"}');
   });
 });

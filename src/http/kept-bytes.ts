@@ -29,6 +29,30 @@ function keptJson(data: unknown): Buffer {
   return bytes;
 }
 
+/**
+ * A kept answer with fields of this moment after its own (the time its figures are current
+ * at): the kept part is serialised once, as any kept answer, and the moment's fields are joined
+ * to its bytes on every request, where building the answer afresh around them cost its
+ * serialisation and a compression stream each time.
+ */
+export class KeptWithMoment {
+  constructor(readonly kept: object, readonly moment: Readonly<Record<string, string | number | boolean | null>>) {}
+
+  /** What the route answers: its schema's shape, built by the serialiser below. */
+  asAnswer<T>(): T {
+    return this as unknown as T;
+  }
+}
+
+function bytesWithMoment({ kept, moment }: KeptWithMoment): Buffer {
+  const base = keptJson(kept);
+  const fields = Object.entries(moment).map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`);
+  if (base[base.length - 1] !== 0x7d || fields.length === 0) throw new Error('A moment joins a kept object with fields of its own');
+  // The kept object's fields, then the moment's, as its schema orders them: "…,figuresAt":…}.
+  const tail = `${base.length > 2 ? ',' : ''}${fields.join(',')}}`;
+  return Buffer.concat([base.subarray(0, base.length - 1), Buffer.from(tail)]);
+}
+
 /** The encoding the request prefers among ours (its q-values, then our order), or null. */
 export function preferredEncoding(header: string | undefined): Encoding | null {
   if (!header) return null;
@@ -62,11 +86,13 @@ function compressed(bytes: Buffer, encoding: Encoding): Buffer {
 
 /**
  * A route whose answers may be kept: serialised as built (schemas.ts, serialisedAsBuilt), and
- * compressed here, both once per answer, so a kept answer costs neither again. Answers set
+ * compressed here, both once per answer, so a kept answer costs neither again. An answer with
+ * a moment (KeptWithMoment) is compressed on each request, in one call (about 0.1 ms for the
+ * province's 4 KB) rather than through a stream. Answers set
  * their encoding before @fastify/compress sees them, and it leaves an encoded answer as it is.
  */
 export const servedAsKept = {
-  serializerCompiler: () => (data: unknown) => keptJson(data) as unknown as string,
+  serializerCompiler: () => (data: unknown) => (data instanceof KeptWithMoment ? bytesWithMoment(data) : keptJson(data)) as unknown as string,
   onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (!Buffer.isBuffer(payload) || payload.length < COMPRESSION.threshold) return payload;
     reply.header('vary', 'accept-encoding');

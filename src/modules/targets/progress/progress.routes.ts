@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withReferenceSnapshot } from '../../../db/reference-cache.js';
 import { answerKey, KeptAnswers } from '../../../db/kept-answers.js';
 import { OFFICERS } from '../../../http/access.js';
-import { servedAsKept } from '../../../http/kept-bytes.js';
+import { KeptWithMoment, servedAsKept } from '../../../http/kept-bytes.js';
 import { vietnamDay } from '../../../lib/vietnam-day.js';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { figuresCurrentAt, keptOnPrimary, sessionStampsOn, type Reads } from '../../../db/read-replica.js';
-import { ErrorResponse, serialisedAsBuilt, UnitCode } from '../../../http/schemas.js';
+import { ErrorResponse, UnitCode } from '../../../http/schemas.js';
 import { acknowledgeAlert, listAlerts, refreshAlertsFor } from '../alerts/alerts.service.js';
 import * as s from './progress.schema.js';
 import { progressOf, progressOfChildren, type UnitProgress } from './progress.service.js';
@@ -24,7 +24,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
   app.get('/progress', {
     config: { access: [...OFFICERS, 'team_leader'] },
     schema: { tags: ['targets'], querystring: s.ProgressQuery, response: { 200: s.ProgressAnswerSchema, ...errors } },
-    ...serialisedAsBuilt,
+    // The kept figures are serialised once; the time they are current at joins their bytes.
+    ...servedAsKept,
   }, (request) => reads.run(async (source) => {
     // Read before the figures, so the figures are at least as fresh as it says.
     const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
@@ -33,7 +34,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
     const progress = await keptOnPrimary(reads, unitAnswers, source, key, () => withReferenceSnapshot(
       source, () => progressOf(source, request.viewer, request.query.unit, request.lang, day), sessionStampsOn(reads, source, request.referenceStamps),
     ));
-    return { ...progress, figuresAt };
+    return new KeptWithMoment(progress, { figuresAt }).asAnswer<Static<typeof s.ProgressAnswerSchema>>();
   }));
 
   app.get('/alerts', {
