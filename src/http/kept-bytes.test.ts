@@ -18,7 +18,8 @@ describe('a kept answer with fields of the moment', () => {
 
   it('is the kept object with the moment\'s fields, as JSON', () => {
     const kept = { unit: { code: '66', name: 'Đắk Lắk' }, indicators: [{ code: 'vneid', value: 12 }], note: 'a "quoted" \\ text' };
-    for (const moment of [{ figuresAt: '2026-12-03T08:00:00.000Z' }, { figuresAt: null }, { figuresAt: 'x', n: 3, ok: true }]) {
+    const moments: Record<string, string | number | boolean | null>[] = [{ figuresAt: '2026-12-03T08:00:00.000Z' }, { figuresAt: null }, { figuresAt: 'x', n: 3, ok: true }];
+    for (const moment of moments) {
       expect(JSON.parse(serialise(new KeptWithMoment(kept, moment)).toString('utf8'))).toEqual({ ...kept, ...moment });
     }
     expect(JSON.parse(serialise(new KeptWithMoment({}, { figuresAt: 'now' })).toString('utf8'))).toEqual({ figuresAt: 'now' });
