@@ -15,7 +15,16 @@ const jsonOf = new WeakMap<object, Buffer>();
 const compressedOf = new WeakMap<Buffer, Map<Encoding, Buffer>>();
 
 /**
- * An answer's JSON bytes, made once per answer object. For an answer kept between changes of
+ * An answer's JSON bytes, made once per answer object: serialised as JSON.stringify would, not
+ * by the schema's compiled serialiser, for answers that are large and built to their schema field
+ * by field (the dashboard's figures). Measured on the province's children (102 communes × 11
+ * indicators, 400 KB): 1.3–1.8 ms of CPU against 3.7–4.7 ms, since every nullable field and every
+ * union is an `anyOf` that the compiled serialiser resolves by validating each branch. The schema
+ * still documents the answer, and the route's test checks that the answer is exactly what the
+ * schema's serialiser would write. Handed on as UTF-8 bytes made piece by piece (json-bytes.ts):
+ * as one string, flattening and encoding it cost four times the stringify. Fastify sends a
+ * Buffer from a serialiser as it sends one from a handler (its type says string only).
+ * For an answer kept between changes of
  * the data (src/db/kept-answers.ts) the same object is given again and again, and so are its
  * bytes; kept answers are never changed after they are made.
  */
@@ -85,7 +94,7 @@ function compressed(bytes: Buffer, encoding: Encoding): Buffer {
 }
 
 /**
- * A route whose answers may be kept: serialised as built (schemas.ts, serialisedAsBuilt), and
+ * A route whose answers may be kept: serialised as built (keptJson), and
  * compressed here, both once per answer, so a kept answer costs neither again. An answer with
  * a moment (KeptWithMoment) is compressed on each request, in one call (about 0.1 ms for the
  * province's 4 KB) rather than through a stream. Answers set
