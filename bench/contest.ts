@@ -112,7 +112,7 @@ try {
   const { result: run, busyMs: doorstepBusyMs } = await withMachineCpu(() => load.ask<{ elapsedMs: number; starts: number[]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number }>(
     { kind: 'contest', url: bench.url, contestId: contest.id, cookies, concurrency: CONCURRENCY },
   ));
-  const { cpuMs: cpu, rssMb, eventLoopDelayMs, requestMs } = await bench.meter.stop();
+  const { cpuMs: cpu, rssMb, eventLoopDelayMs, gcPauses, requestMs } = await bench.meter.stop();
 
   const stored = await sql<{ attempts: number; submitted: number; score: number }>`
     select count(*)::int as attempts, count(submitted_at)::int as submitted, coalesce(sum(score), 0)::int as score
@@ -177,6 +177,7 @@ try {
       && run.scored === PARTICIPANTS && Number(entries.rows[0]!.n) === PARTICIPANTS && (run.statuses['resubmit 409'] ?? 0) === PARTICIPANTS,
     serverPeakRssMb: rssMb.peak,
     serverEventLoopDelayMs: eventLoopDelayMs,
+    serverGcPauses: gcPauses,
     serverRequestMs: startsAndSubmits(requestMs),
     synchronisedStart: scheduled,
   };
@@ -223,6 +224,7 @@ try {
       serverCpuMsPerRequest: Math.round(((server.cpuMs.user + server.cpuMs.system) / (cookies.length * 3)) * 100) / 100,
       serverRequestMs: startsAndSubmits(server.requestMs),
       serverEventLoopDelayMs: server.eventLoopDelayMs,
+      serverGcPauses: server.gcPauses,
       clientEventLoopDelayMs: timed.clientEventLoopDelayMs,
       nothingLostOrTwice: row.attempts === cookies.length && row.submitted === cookies.length && row.entries === cookies.length
         && row.score === timed.scoreSum && timed.scored === cookies.length && (timed.statuses['resubmit 409'] ?? 0) === cookies.length,

@@ -2,7 +2,14 @@ import type http from 'node:http';
 import { percentile } from './percentile.js';
 
 /** The server's own time for one kind of request: from its headers read to its answer handed to the system. */
-export interface RequestTimes { count: number; p50: number; p95: number; p99: number; max: number }
+export interface RequestTimes {
+  count: number; p50: number; p95: number; p99: number; max: number;
+  /**
+   * The same by the second (from the start of the timing) the requests arrived in: set beside the
+   * load client's latencies of the same seconds, it tells whether a slow second was the server's.
+   */
+  bySecond: { second: number; count: number; p99: number; max: number }[];
+}
 
 // Ids in paths (UUIDs) become `:id`, so requests group by route and status: `POST /api/attempts/:id/submit 200`.
 const ID = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$|\?)/gi;
@@ -14,24 +21,44 @@ const ID = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|
  * where a slow answer waited. Listens beside the application's own handler, so it needs no hook.
  */
 export function timeRequests(server: http.Server): () => Record<string, RequestTimes> {
-  const times = new Map<string, number[]>();
+  // Per kind: each request's arrival (ms since the timing started) and its time.
+  const times = new Map<string, [number, number][]>();
+  const origin = performance.now();
   const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
     const started = performance.now();
     const route = `${request.method} ${(request.url ?? '').split('?')[0]!.replace(ID, '/:id')}`;
     response.once('finish', () => {
       const key = `${route} ${response.statusCode}`;
+      const timed: [number, number] = [started - origin, performance.now() - started];
       const list = times.get(key);
-      if (list) list.push(performance.now() - started);
-      else times.set(key, [performance.now() - started]);
+      if (list) list.push(timed);
+      else times.set(key, [timed]);
     });
   };
   server.on('request', onRequest);
   return () => {
     server.off('request', onRequest);
-    const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
-    return Object.fromEntries([...times].map(([key, list]) => {
-      const sorted = list.sort((a, b) => a - b);
-      return [key, { count: sorted.length, p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99), max: ms(sorted, 100) }];
-    }));
+    return Object.fromEntries([...times].map(([key, list]) => [key, { ...spread(list.map(([, ms]) => ms)), bySecond: perSecond(list) }]));
   };
+}
+
+const tenths = (sorted: readonly number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
+
+function spread(list: number[]) {
+  const sorted = list.sort((a, b) => a - b);
+  return { count: sorted.length, p50: tenths(sorted, 50), p95: tenths(sorted, 95), p99: tenths(sorted, 99), max: tenths(sorted, 100) };
+}
+
+function perSecond(list: readonly [number, number][]): RequestTimes['bySecond'] {
+  const seconds = new Map<number, number[]>();
+  for (const [at, ms] of list) {
+    const second = Math.floor(at / 1000);
+    const times = seconds.get(second);
+    if (times) times.push(ms);
+    else seconds.set(second, [ms]);
+  }
+  return [...seconds].sort(([a], [b]) => a - b).map(([second, times]) => {
+    const { count, p99, max } = spread(times);
+    return { second, count, p99, max };
+  });
 }

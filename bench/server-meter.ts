@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { startCpuProfile } from './ceilings/cpu-profile.js';
 import { countQueries } from './ceilings/query-recorder.js';
 import { watchEventLoop, type LoopDelay } from './event-loop-delay.js';
+import { watchCollections, type GcPauses } from './gc-pauses.js';
 import { timeRequests, type RequestTimes } from './request-times.js';
 
 /** What the server's process spent over a measured part of a benchmark. */
@@ -21,6 +22,8 @@ export interface ServerUsage {
    * waits at least this long when the loop is held, by a collection or by long synchronous work.
    */
   eventLoopDelayMs: LoopDelay;
+  /** The process's garbage-collection pauses through the part, scavenges and full collections apart. */
+  gcPauses: GcPauses;
   /** The server's own time per route (`request-times.ts`); empty when the meter was given no server. */
   requestMs: Record<string, RequestTimes>;
 }
@@ -48,11 +51,13 @@ export function meterThisProcess(server?: () => http.Server | undefined): Server
       const cpuBefore = process.cpuUsage();
       const counter = countQueries();
       const loop = watchEventLoop();
+      const collections = watchCollections();
       const listening = server?.();
       const requests = listening ? timeRequests(listening) : () => ({});
       running = async () => {
         const cpu = process.cpuUsage(cpuBefore);
         const eventLoopDelayMs = loop();
+        const gcPauses = collections();
         const requestMs = requests();
         counter.stop();
         clearInterval(sampler);
@@ -63,6 +68,7 @@ export function meterThisProcess(server?: () => http.Server | undefined): Server
           rssMb: { before: mb(before), peak: mb(Math.max(peak, process.memoryUsage.rss())), processPeak: Math.round(process.resourceUsage().maxRSS / 1024) },
           queries: { statements: counter.statements, transactions: counter.transactions, bytes: counter.bytes },
           eventLoopDelayMs,
+          gcPauses,
           requestMs,
         };
       };

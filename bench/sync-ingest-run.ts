@@ -8,6 +8,7 @@ import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js'
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
 import { forkBenchProcess, pool } from './load-process.js';
 import { pushAll, pushBatch, serialiseBatches, type PushRun } from './sync-push.js';
+import type { GcPauses } from './gc-pauses.js';
 import { meterThisProcess, type ServerMeter } from './server-meter.js';
 import { withMachineCpu } from './machine-cpu.js';
 
@@ -48,6 +49,8 @@ export interface SyncIngestResult {
   client: 'child process' | 'in process';
   /** The server's process's resident memory, sampled every 50 ms through Doorstep's part (MB). */
   doorstepRssMb: { before: number; peak: number; processPeak: number };
+  /** The server's collection pauses through Doorstep's part: summed, a share of its CPU per 1,000 visits. */
+  doorstepGcPauses: GcPauses;
 }
 
 const DEFAULT_VILLAGE = '66001001';
@@ -110,7 +113,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const meter = options.meter ?? meterThisProcess();
   await meter.start(options.cpuProfile);
   const { result: { seconds: doorstepSeconds, latencies, replay }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
-  const { cpuMs: cpu, rssMb, queries: counter } = await meter.stop();
+  const { cpuMs: cpu, rssMb, queries: counter, gcPauses } = await meter.stop();
   latencies.sort((a, b) => a - b);
   return {
     visits, batchSize, concurrency,
@@ -129,6 +132,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     machineCpuMsPer1000Visits: perThousand(ceilingBusyMs, doorstepBusyMs, visits),
     client: options.clientInChild ? 'child process' : 'in process',
     doorstepRssMb: rssMb,
+    doorstepGcPauses: gcPauses,
   };
 }
 
