@@ -42,7 +42,7 @@ export interface StartTerms {
   contestId: string; day: string; phaseNumber: number; provinceCode: string; organiserPhoneHashes: readonly string[]; attemptsPerDay: number;
 }
 
-/** One start: the token of the cookie and the attempt inserted when the participant may start one. */
+/** One start: the token of the cookie and the attempt inserted when the participant may start one (`questions`: the drawn paper as JSON). */
 export interface NewAttempt { tokenHash: string; id: string; questions: string; startedAt: Date; deadline: Date; address: string }
 
 export interface StartFound {
@@ -66,11 +66,16 @@ export async function startByTokens(db: Database, terms: StartTerms, starts: rea
   const column = <K extends keyof NewAttempt>(key: K, text: (value: NewAttempt[K]) => string) => arrayLiteral(starts.map((s) => text(s[key])));
   const iso = (value: Date) => value.toISOString();
   const same = (value: string) => value;
+  // The papers go as one JSON array, joined to their starts by position: as elements of a jsonb[]
+  // literal every quote in them was escaped, a new string per paper (the largest allocation of a start).
+  const papers = `[${starts.map((s) => s.questions).join(',')}]`;
   const r = await executePrepared(db, sql<{ ord: string; participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
     with i as materialized (
-      select * from unnest(${column('tokenHash', same)}::text[], ${column('id', same)}::uuid[], ${column('questions', same)}::jsonb[],
+      select u.token_hash, u.id, q.questions, u.started_at, u.deadline, u.address, u.ord
+      from unnest(${column('tokenHash', same)}::text[], ${column('id', same)}::uuid[],
         ${column('startedAt', iso)}::timestamptz[], ${column('deadline', iso)}::timestamptz[], ${column('address', same)}::text[])
-        with ordinality as i(token_hash, id, questions, started_at, deadline, address, ord)),
+        with ordinality as u(token_hash, id, started_at, deadline, address, ord)
+        join jsonb_array_elements(${papers}::jsonb) with ordinality as q(questions, ord) on q.ord = u.ord),
     p as materialized (
       select i.ord, i.id, i.questions, i.started_at, i.deadline, i.address,
         c.id as participant_id, c.province_code, c.unit_code, c.phone_hash, row_to_json(c) as participant, row_to_json(l) as latest,
