@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../lib/seeded-random.js';
 import { openTestDatabase } from '../testing/test-database.js';
-import { arrayLiteral, nestedArrayLiteral } from './array-literal.js';
+import { arrayLiteral, jsonColumn, nestedArrayLiteral } from './array-literal.js';
 import type { DatabaseHandle } from './database.js';
 
 let database: DatabaseHandle;
@@ -50,5 +50,13 @@ describe('array literals', () => {
       if (list === null || list.length === 0) continue;
       expect(await asRead(read![i]!)).toEqual(list);
     }
+  });
+
+  it('send a column of JSON documents as one array, each read back at its position', async () => {
+    const documents = [{ q: 'a"b\\c', o: ['Đắk Lắk', '😀'] }, [], { n: null }, 'text', 7].map((d) => JSON.stringify(d));
+    const r = await sql<{ ord: string; d: unknown }>`
+      select ord, d from jsonb_array_elements(${jsonColumn(documents)}::jsonb) with ordinality as j(d, ord) order by ord`.execute(database.db);
+    expect(r.rows.map((row) => Number(row.ord))).toEqual([1, 2, 3, 4, 5]);
+    expect(r.rows.map((row) => row.d)).toEqual(documents.map((d) => JSON.parse(d)));
   });
 });

@@ -49,3 +49,13 @@ export function columnOrConstant(values: readonly (string | null)[]): { column: 
   if (first === undefined || first === null || values.some((value) => value !== first)) return { column: arrayLiteral(values), constant: null };
   return { column: '{}', constant: first };
 }
+
+/**
+ * A column of JSON texts (each row's document) as one JSON array, read in SQL as
+ * `jsonb_array_elements($n::jsonb) with ordinality` and joined to the other columns by position.
+ * As elements of a jsonb[] literal every quote in them is escaped: a new string per document,
+ * the largest allocation of a contest start or submission.
+ */
+export function jsonColumn(documents: readonly string[]): string {
+  return `[${documents.join(',')}]`;
+}

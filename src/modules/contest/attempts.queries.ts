@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { arrayLiteral } from '../../db/array-literal.js';
+import { arrayLiteral, jsonColumn } from '../../db/array-literal.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { ContestAttemptsTable, ContestParticipantsTable } from '../../db/types.js';
 import { areaKnownAt, countOnePerRow } from '../rollups/rollups.service.js';
@@ -66,16 +66,13 @@ export async function startByTokens(db: Database, terms: StartTerms, starts: rea
   const column = <K extends keyof NewAttempt>(key: K, text: (value: NewAttempt[K]) => string) => arrayLiteral(starts.map((s) => text(s[key])));
   const iso = (value: Date) => value.toISOString();
   const same = (value: string) => value;
-  // The papers go as one JSON array, joined to their starts by position: as elements of a jsonb[]
-  // literal every quote in them was escaped, a new string per paper (the largest allocation of a start).
-  const papers = `[${starts.map((s) => s.questions).join(',')}]`;
   const r = await executePrepared(db, sql<{ ord: string; participant: Selectable<ContestParticipantsTable>; latest: AttemptRow | null; used: number; inserted: boolean }>`
     with i as materialized (
       select u.token_hash, u.id, q.questions, u.started_at, u.deadline, u.address, u.ord
       from unnest(${column('tokenHash', same)}::text[], ${column('id', same)}::uuid[],
         ${column('startedAt', iso)}::timestamptz[], ${column('deadline', iso)}::timestamptz[], ${column('address', same)}::text[])
         with ordinality as u(token_hash, id, started_at, deadline, address, ord)
-        join jsonb_array_elements(${papers}::jsonb) with ordinality as q(questions, ord) on q.ord = u.ord),
+        join jsonb_array_elements(${jsonColumn(starts.map((s) => s.questions))}::jsonb) with ordinality as q(questions, ord) on q.ord = u.ord),
     p as materialized (
       select i.ord, i.id, i.questions, i.started_at, i.deadline, i.address,
         c.id as participant_id, c.province_code, c.unit_code, c.phone_hash, row_to_json(c) as participant, row_to_json(l) as latest,
@@ -158,12 +155,14 @@ export async function scoreAttempts(db: Database, countSource: string, rows: rea
   const column = (text: (row: ScoredSubmission) => string | null) => arrayLiteral(rows.map(text));
   const r = await executePrepared(db, sql<{ ord: string; scored: boolean; area_known: boolean }>`
     with i as materialized (
-      select * from unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.unitCode)}::text[],
-        ${column((row) => row.submittedAt.toISOString())}::timestamptz[], ${column((row) => row.answers)}::jsonb[],
+      select u.id, u.unit_code, u.submitted_at, j.answers, u.prediction, u.correct, u.score, u.duration_ms, u.address, u.token_hash, u.deadline_not_before, u.ord
+      from unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.unitCode)}::text[],
+        ${column((row) => row.submittedAt.toISOString())}::timestamptz[],
         ${column((row) => String(row.prediction))}::int[], ${column((row) => String(row.correct))}::int[],
         ${column((row) => String(row.score))}::int[], ${column((row) => String(row.durationMs))}::int[], ${column((row) => row.address)}::text[],
         ${column((row) => row.unread?.tokenHash ?? null)}::text[], ${column((row) => row.unread?.deadlineNotBefore.toISOString() ?? null)}::timestamptz[])
-        with ordinality as i(id, unit_code, submitted_at, answers, prediction, correct, score, duration_ms, address, token_hash, deadline_not_before, ord)),
+        with ordinality as u(id, unit_code, submitted_at, prediction, correct, score, duration_ms, address, token_hash, deadline_not_before, ord)
+        join jsonb_array_elements(${jsonColumn(rows.map((row) => row.answers))}::jsonb) with ordinality as j(answers, ord) on j.ord = u.ord),
     known as materialized (
       select i.*, ${areaKnownAt(sql.ref('i.unit_code'))} as area_known from i),
     scored as (
