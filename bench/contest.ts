@@ -26,6 +26,7 @@ import { aikenBank } from '../src/modules/contest/contest-fixtures.js';
 import { createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
+import { bySecond } from './percentile.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { withMachineCpu } from './machine-cpu.js';
 import type { LoopDelay } from './event-loop-delay.js';
@@ -53,16 +54,8 @@ const startsAndSubmits = (requestMs: Record<string, RequestTimes>) => ({
 });
 
 /** Latencies grouped by the second their request was sent in: where in the spread the slow ones fall. */
-const bySecond = (timeline: readonly [number, number][]) => {
-  const seconds = new Map<number, number[]>();
-  for (const [sentAt, latency] of timeline) {
-    const second = Math.floor(sentAt / 1000);
-    const latencies = seconds.get(second);
-    if (latencies) latencies.push(latency);
-    else seconds.set(second, [latency]);
-  }
-  return [...seconds].sort(([a], [b]) => a - b).map(([second, latencies]) => ({ second, requests: latencies.length, ...spread(latencies) }));
-};
+const latenciesBySecond = (timeline: readonly [number, number][]) =>
+  bySecond(timeline).map(([second, latencies]) => ({ second, requests: latencies.length, ...spread(latencies) }));
 
 const bench = await startBenchServer(
   { CONTEST_REGISTER_RATE_LIMIT: '1000000', CONTEST_PERSON_RATE_LIMIT: '10000' }, undefined, { ownProcess: true },
@@ -216,7 +209,7 @@ try {
       offeredRequestsPerSecond: Math.round((cookies.length * 2) / SPREAD_SECONDS),
       allStartedAndSubmittedSeconds: Math.round(timed.elapsedMs / 100) / 10,
       startMs: spread(timed.starts),
-      startMsBySecond: bySecond(timed.startTimeline),
+      startMsBySecond: latenciesBySecond(timed.startTimeline),
       submitMs: spread(timed.submits),
       statuses: timed.statuses,
       // Where a late answer can wait besides the database: the server's loop and the client's

@@ -3,3 +3,18 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/**
+ * Timings `[at, ms]` (`at` in ms from a run's start) grouped by the second they began in, in
+ * order of the seconds: where in a run the slow ones fall.
+ */
+export function bySecond(timeline: readonly (readonly [number, number])[]): [second: number, times: number[]][] {
+  const seconds = new Map<number, number[]>();
+  for (const [at, ms] of timeline) {
+    const second = Math.floor(at / 1000);
+    const times = seconds.get(second);
+    if (times) times.push(ms);
+    else seconds.set(second, [ms]);
+  }
+  return [...seconds].sort(([a], [b]) => a - b);
+}

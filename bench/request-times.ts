@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { percentile } from './percentile.js';
+import { bySecond, percentile } from './percentile.js';
 
 /** The server's own time for one kind of request: from its headers read to its answer handed to the system. */
 export interface RequestTimes {
@@ -50,14 +50,7 @@ function spread(list: number[]) {
 }
 
 function perSecond(list: readonly [number, number][]): RequestTimes['bySecond'] {
-  const seconds = new Map<number, number[]>();
-  for (const [at, ms] of list) {
-    const second = Math.floor(at / 1000);
-    const times = seconds.get(second);
-    if (times) times.push(ms);
-    else seconds.set(second, [ms]);
-  }
-  return [...seconds].sort(([a], [b]) => a - b).map(([second, times]) => {
+  return bySecond(list).map(([second, times]) => {
     const { count, p99, max } = spread(times);
     return { second, count, p99, max };
   });
