@@ -25,8 +25,8 @@ import { createUser } from '../src/modules/auth/auth.service.js';
 import { aikenBank } from '../src/modules/contest/contest-fixtures.js';
 import { createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
-import { benchLogin, machineLabel, percentile, startBenchServer, writeResult } from './bench-server.js';
-import { bySecond } from './percentile.js';
+import { benchLogin, machineLabel, startBenchServer, writeResult } from './bench-server.js';
+import { bySecond, spreadInTenths } from './percentile.js';
 import { compareToCeiling, formatComparison } from './ceilings/compare.js';
 import { withMachineCpu } from './machine-cpu.js';
 import type { LoopDelay } from './event-loop-delay.js';
@@ -41,11 +41,10 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 10);
 
 
-const ms = (sorted: number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
 /** The p50, p95 and p99 of some latencies, in ms to a tenth. */
 const spread = (latencies: readonly number[]) => {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: ms(sorted, 50), p95: ms(sorted, 95), p99: ms(sorted, 99) };
+  const { p50, p95, p99 } = spreadInTenths(latencies);
+  return { p50, p95, p99 };
 };
 
 /** The server's own times for the answered starts and submissions (bench/request-times.ts). */

@@ -4,6 +4,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** How many, the p50, p95 and p99 and the largest of some times, in ms to a tenth. */
+export function spreadInTenths(times: readonly number[]): { count: number; p50: number; p95: number; p99: number; max: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const tenths = (p: number) => Math.round(percentile(sorted, p) * 10) / 10;
+  return { count: sorted.length, p50: tenths(50), p95: tenths(95), p99: tenths(99), max: tenths(100) };
+}
+
 /**
  * Timings `[at, ms]` (`at` in ms from a run's start) grouped by the second they began in, in
  * order of the seconds: where in a run the slow ones fall.

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { bySecond, percentile } from './percentile.js';
+import { bySecond, spreadInTenths } from './percentile.js';
 
 /** The server's own time for one kind of request: from its headers read to its answer handed to the system. */
 export interface RequestTimes {
@@ -38,20 +38,13 @@ export function timeRequests(server: http.Server): () => Record<string, RequestT
   server.on('request', onRequest);
   return () => {
     server.off('request', onRequest);
-    return Object.fromEntries([...times].map(([key, list]) => [key, { ...spread(list.map(([, ms]) => ms)), bySecond: perSecond(list) }]));
+    return Object.fromEntries([...times].map(([key, list]) => [key, { ...spreadInTenths(list.map(([, ms]) => ms)), bySecond: perSecond(list) }]));
   };
-}
-
-const tenths = (sorted: readonly number[], p: number) => Math.round(percentile(sorted, p) * 10) / 10;
-
-function spread(list: number[]) {
-  const sorted = list.sort((a, b) => a - b);
-  return { count: sorted.length, p50: tenths(sorted, 50), p95: tenths(sorted, 95), p99: tenths(sorted, 99), max: tenths(sorted, 100) };
 }
 
 function perSecond(list: readonly [number, number][]): RequestTimes['bySecond'] {
   return bySecond(list).map(([second, times]) => {
-    const { count, p99, max } = spread(times);
+    const { count, p99, max } = spreadInTenths(times);
     return { second, count, p99, max };
   });
 }
