@@ -8,14 +8,20 @@
  * With `spreadMs`, participants do not wait for a free place: each starts at its own moment,
  * evenly over `spreadMs` (10,000 people starting within 10 s), and submits as soon as its paper
  * arrives, whatever is still in flight, as people on their own phones do.
+ * 'arrive': before a scheduled run, every participant opens the contest page as its phone does
+ * (the open contests and who they are), each on a connection of its own that the scheduled run
+ * then uses. People press start on a page they have loaded: a run whose phones all connect in
+ * its first second measures how fast the server takes new connections, not how fast it starts
+ * attempts (Node 20 takes one a turn of its event loop: docs/decisions.md, "One connection a turn").
  */
-import { httpClient, jsonOf, type SendOptions } from './http-client.js';
+import { httpClient, jsonOf, type HttpClient, type SendOptions } from './http-client.js';
 import { answerJobs, pool } from './load-process.js';
 import { watchEventLoop } from './event-loop-delay.js';
 
 interface HelloJob { kind: 'hello'; url: string; requests: number; concurrency: number }
 interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies: string[]; concurrency: number; spreadMs?: number }
-type Job = HelloJob | ContestJob;
+interface ArriveJob { kind: 'arrive'; url: string; cookies: string[]; concurrency: number }
+type Job = HelloJob | ContestJob | ArriveJob;
 
 interface Paper { attemptId: string; questions: { id: string; options: { id: string }[] }[] }
 
@@ -49,11 +55,32 @@ async function onSchedule(count: number, spreadMs: number, each: (i: number) => 
   })));
 }
 
-/** Sockets kept open at most while participants arrive on a schedule: far more than ever in flight. */
-const SCHEDULED_SOCKETS = 2000;
+/** Each participant's own connection, opened by its page load ('arrive'), for the next scheduled run. */
+let phones: HttpClient[] = [];
+
+/** The GETs the contest page sends when it opens (web/src/features/contest/api/contest-api.ts). */
+const PAGE_LOAD = ['/api/contests', '/api/contests/participants/me'];
+
+async function arrive(job: ArriveJob) {
+  for (const phone of phones) phone.close();
+  phones = job.cookies.map(() => httpClient(1));
+  const statuses: Record<string, number> = {};
+  const started = performance.now();
+  await pool(job.cookies.length, job.concurrency, async (i) => {
+    for (const path of PAGE_LOAD) {
+      const response = await phones[i]!.send(`${job.url}${path}`, { headers: { cookie: job.cookies[i]! } });
+      const key = `GET ${path} ${response.status}`;
+      statuses[key] = (statuses[key] ?? 0) + 1;
+    }
+  });
+  return { elapsedMs: performance.now() - started, statuses };
+}
 
 async function runContest(job: ContestJob) {
-  const client = httpClient(job.spreadMs === undefined ? job.concurrency : SCHEDULED_SOCKETS);
+  // The closed run's participants share `concurrency` sockets; a scheduled run's each use the
+  // connection its page load opened (else, without 'arrive' first, one of the shared sockets).
+  const client = httpClient(job.concurrency);
+  const clientOf = (i: number) => (job.spreadMs !== undefined && phones[i]) || client;
   const starts: number[] = [];
   // Each start as [when it was sent, in ms from the run's start; its latency]: where the slow ones fall.
   const startTimeline: [number, number][] = [];
@@ -67,9 +94,9 @@ async function runContest(job: ContestJob) {
   const started = performance.now();
   // A request the network failed (a connection reset by an overloaded server) is counted by its
   // error code, as a status, and its participant stops there: the run goes on and reports it.
-  const sent = async (kind: string, url: string, options: SendOptions) => {
+  const sent = async (kind: string, i: number, url: string, options: SendOptions) => {
     try {
-      return await client.send(url, options);
+      return await clientOf(i).send(url, options);
     } catch (error) {
       count(`${kind} ${(error as NodeJS.ErrnoException).code ?? 'network error'}`);
       return undefined;
@@ -79,7 +106,7 @@ async function runContest(job: ContestJob) {
     const headers = { cookie: job.cookies[i]!, 'content-type': 'application/json' };
     const sentAt = performance.now();
     const paper = await timed(starts, async () => {
-      const response = await sent('start', `${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
+      const response = await sent('start', i, `${job.url}/api/contests/${job.contestId}/attempts`, { method: 'POST', headers, body: '{}' });
       if (!response) return undefined;
       count(`start ${response.status}`);
       startTimeline.push([sentAt - started, performance.now() - sentAt]);
@@ -89,7 +116,7 @@ async function runContest(job: ContestJob) {
     attempts[i] = paper.attemptId;
     const answers = paper.questions.map((q) => ({ questionId: q.id, optionId: q.options[i % q.options.length]!.id }));
     await timed(submits, async () => {
-      const response = await sent('submit', `${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
+      const response = await sent('submit', i, `${job.url}/api/attempts/${paper.attemptId}/submit`, { method: 'POST', headers, body: JSON.stringify({ answers, prediction: i }) });
       if (!response) return;
       count(`submit ${response.status}`);
       if (response.status === 200) scores.push(jsonOf<{ score: number }>(response).score);
@@ -102,13 +129,18 @@ async function runContest(job: ContestJob) {
   // Every participant sends its submission again: none may be scored a second time.
   await pool(job.cookies.length, job.concurrency, async (i) => {
     if (!attempts[i]) return;
-    const response = await sent('resubmit', `${job.url}/api/attempts/${attempts[i]}/submit`, {
+    const response = await sent('resubmit', i, `${job.url}/api/attempts/${attempts[i]}/submit`, {
       method: 'POST', headers: { cookie: job.cookies[i]!, 'content-type': 'application/json' }, body: JSON.stringify({ answers: [], prediction: 1 }),
     });
     if (response) count(`resubmit ${response.status}`);
   });
+  // The phones stay connected, as after a contest: closed all at once here, ten thousand closes
+  // would be the server's work while its meter still runs. The next 'arrive' closes them.
   client.close();
   return { elapsedMs, starts, startTimeline, submits, statuses, scoreSum: scores.reduce((a, b) => a + b, 0), scored: scores.length, clientEventLoopDelayMs };
 }
 
-answerJobs<Job>((job) => (job.kind === 'hello' ? runHello(job) : runContest(job)));
+answerJobs<Job>((job) => {
+  if (job.kind === 'hello') return runHello(job);
+  return job.kind === 'arrive' ? arrive(job) : runContest(job);
+});
