@@ -68,7 +68,11 @@ async function arrive(job: ArriveJob) {
   const started = performance.now();
   await pool(job.cookies.length, job.concurrency, async (i) => {
     for (const path of PAGE_LOAD) {
-      const response = await phones[i]!.send(`${job.url}${path}`, { headers: { cookie: job.cookies[i]! } });
+      const response = await phones[i]!.send(`${job.url}${path}`, { headers: { cookie: job.cookies[i]! } }).catch((error: NodeJS.ErrnoException) => {
+        // Each phone holds an open file here and one in the server: past either's limit, the
+        // connection fails (EMFILE here, a reset from the server), and the limit is what to raise.
+        throw new Error(`a page load failed (${error.code ?? error.message}) with ${job.cookies.length} connections open: each process needs as many open files (\`ulimit -n\`)`);
+      });
       const key = `GET ${path} ${response.status}`;
       statuses[key] = (statuses[key] ?? 0) + 1;
     }
