@@ -23,6 +23,11 @@ interface ContestJob { kind: 'contest'; url: string; contestId: string; cookies:
 interface ArriveJob { kind: 'arrive'; url: string; cookies: string[]; concurrency: number }
 type Job = HelloJob | ContestJob | ArriveJob;
 
+/** Adds one to `key`'s count. */
+const tally = (statuses: Record<string, number>, key: string) => {
+  statuses[key] = (statuses[key] ?? 0) + 1;
+};
+
 interface Paper { attemptId: string; questions: { id: string; options: { id: string }[] }[] }
 
 async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
@@ -73,8 +78,7 @@ async function arrive(job: ArriveJob) {
         // connection fails (EMFILE here, a reset from the server), and the limit is what to raise.
         throw new Error(`a page load failed (${error.code ?? error.message}) with ${job.cookies.length} connections open: each process needs as many open files (\`ulimit -n\`)`);
       });
-      const key = `GET ${path} ${response.status}`;
-      statuses[key] = (statuses[key] ?? 0) + 1;
+      tally(statuses, `GET ${path} ${response.status}`);
     }
   });
   return { elapsedMs: performance.now() - started, statuses };
@@ -91,7 +95,7 @@ async function runContest(job: ContestJob) {
   const submits: number[] = [];
   const statuses: Record<string, number> = {};
   const scores: number[] = [];
-  const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
+  const count = (key: string) => tally(statuses, key);
   const attempts: string[] = [];
   // The client's own lateness: a latency it measures includes the time its loop was held.
   const loop = watchEventLoop();

@@ -35,6 +35,7 @@ import type { LoopDelay } from './event-loop-delay.js';
 import type { RequestTimes } from './request-times.js';
 import { attemptsLike, writeAttemptBatchesBySql, writeAttemptsBySql } from './ceilings/contest-ceiling.js';
 import { forkBenchProcess } from './load-process.js';
+import { profileOfPart } from './ceilings/cpu-profile.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -195,7 +196,7 @@ try {
     // Everyone has the contest page open before the moment: each phone's connection is made by
     // its page load, outside the meter and the clock.
     const arrival = await load.ask<{ elapsedMs: number; statuses: Record<string, number> }>({ kind: 'arrive', url: bench.url, cookies, concurrency: CONCURRENCY });
-    await bench.meter.start(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile|\.heapprofile)?$/, (end) => `-synchronised${end || '.cpuprofile'}`));
+    await bench.meter.start(profileOfPart(process.env.BENCH_CPU_PROFILE, 'synchronised'));
     const timed = await load.ask<{
       elapsedMs: number; starts: number[]; startTimeline: [number, number][]; submits: number[]; statuses: Record<string, number>; scoreSum: number; scored: number;
       clientEventLoopDelayMs: LoopDelay;

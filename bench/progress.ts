@@ -24,6 +24,7 @@ import { runScenario, SERVER_CONCURRENCY } from '../src/scenario/scenario.js';
 import { benchLogin, machineLabel, startBenchServer, writeResult } from './bench-server.js';
 import { formatComparison, peakRssMb } from './ceilings/compare.js';
 import { benchRead } from './ceilings/read-ceilings.js';
+import { profileOfPart } from './ceilings/cpu-profile.js';
 import { ChildrenProgressSchema, ProgressAnswerSchema } from '../src/modules/targets/progress/progress.schema.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -42,9 +43,8 @@ try {
     await createUser(db, { username: 'bench-province', displayName: 'Bench', password: 'bench-province-password', role: 'province_officer', scopeUnitCode: '66' }, null);
   }
   const headers = await benchLogin(bench.url, 'bench-province', 'bench-province-password');
-  const profile = (name: string) => (PROFILE ? PROFILE.replace(/(\.cpuprofile)?$/, `-${name}.cpuprofile`) : undefined);
-  const province = await benchRead(bench.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profile('province'));
-  const children = await benchRead(bench.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profile('children'));
+  const province = await benchRead(bench.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profileOfPart(PROFILE, 'province'));
+  const children = await benchRead(bench.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profileOfPart(PROFILE, 'children'));
 
   const result = {
     benchmark: 'progress', machine: machineLabel(), database: bench.databaseLabel, scale: SCALE, loadAverage: os.loadavg()[0]!.toFixed(1),

@@ -31,6 +31,14 @@ async function sampleHeap(session: Session): Promise<() => Promise<unknown>> {
   return async () => (await session.post('HeapProfiler.stopSampling')).profile;
 }
 
+/**
+ * The profile file of one part of a benchmark beside `file` (BENCH_CPU_PROFILE): `-<part>` before
+ * its ending, which stays what it was (a CPU or a heap profile), `.cpuprofile` when it had none.
+ */
+export function profileOfPart(file: string | undefined, part: string): string | undefined {
+  return file?.replace(/(\.cpuprofile|\.heapprofile)?$/, (ending) => `-${part}${ending || '.cpuprofile'}`);
+}
+
 /** Runs `work` under the CPU profiler when `file` is named (see `startCpuProfile`). */
 export async function withCpuProfile<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
   const stop = await startCpuProfile(file);
