@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../lib/seeded-random.js';
 import { openTestDatabase } from '../testing/test-database.js';
-import { arrayLiteral, jsonColumn, nestedArrayLiteral } from './array-literal.js';
+import { arrayLiteral, jsonColumn, listLiteral, nestedArrayLiteral } from './array-literal.js';
 import type { DatabaseHandle } from './database.js';
 
 let database: DatabaseHandle;
@@ -49,6 +49,19 @@ describe('array literals', () => {
     for (const [i, list] of lists.entries()) {
       if (list === null || list.length === 0) continue;
       expect(await asRead(read![i]!)).toEqual(list);
+    }
+  });
+
+  it('nest lists of ids and codes bare, so the column escapes nothing, and quote whatever would read otherwise', async () => {
+    const id = '0190a1b2-0000-7000-8000-000000000000';
+    expect(listLiteral([id, 'skill_1'])).toBe(`{${id},skill_1}`);
+    expect(nestedArrayLiteral([[id], null, ['s-1', 'S_2']])).toBe(`{"{${id}}",NULL,"{s-1,S_2}"}`);
+    const lists = [['NULL'], ['null', 'a'], [''], ['a b'], ['Đắk'], [id, 'x'], ['{a}'], ['a,b']];
+    const read = await asRead(nestedArrayLiteral(lists));
+    for (const [i, list] of lists.entries()) expect(await asRead(read![i]!), JSON.stringify(list)).toEqual(list);
+    for (let seed = 1; seed <= 40; seed++) {
+      const list = column(seed).map((value) => value ?? 'x');
+      expect(await asRead(listLiteral(list)), `seed ${seed}`).toEqual(list);
     }
   });
 

@@ -34,9 +34,24 @@ export function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${values.map(element).join(',')}}`;
 }
 
+/** Letters, digits, `_` and `-`: an element that reads the same without quotes (ids, codes). */
+const BARE = /^[\w-]+$/;
+
+/**
+ * One row's list (a uuid[] or text[]) as a literal. Ids and codes go bare, `{a,b}`: quoted, they
+ * made the column's literal escape every quote, a new string per row for the collector to sweep.
+ * A bare `null` would read as NULL, so it keeps its quotes.
+ */
+export function listLiteral(list: readonly string[]): string {
+  for (const value of list) {
+    if (!BARE.test(value) || (value.length === 4 && value.toLowerCase() === 'null')) return arrayLiteral(list);
+  }
+  return `{${list.join(',')}}`;
+}
+
 /** A column of lists (each row's uuid[] or text[]) as text[] of their literals, cast per row in SQL. */
 export function nestedArrayLiteral(lists: readonly (readonly string[] | null)[]): string {
-  return arrayLiteral(lists.map((list) => (list === null || list.length === 0 ? null : arrayLiteral(list))));
+  return arrayLiteral(lists.map((list) => (list === null || list.length === 0 ? null : listLiteral(list))));
 }
 
 /**

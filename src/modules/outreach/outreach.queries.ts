@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { VisitOutcome, VisitsTable } from '../../db/types.js';
-import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
+import { arrayLiteral, columnOrConstant, listLiteral, nestedArrayLiteral } from '../../db/array-literal.js';
 
 export type VisitRow = Selectable<VisitsTable>;
 
@@ -37,7 +37,7 @@ function visitInput(rows: readonly NewVisitRow[]) {
   const village = shared((r) => r.village_code);
   const province = shared((r) => r.province_code);
   const outcome = shared((r) => r.outcome);
-  const skills = columnOrConstant(rows.map((r) => (r.skills_taught.length === 0 ? null : arrayLiteral(r.skills_taught))));
+  const skills = columnOrConstant(rows.map((r) => (r.skills_taught.length === 0 ? null : listLiteral(r.skills_taught))));
   return sql`v as (
     select i, h, coalesce(v, ${village.constant}::text) as v, coalesce(p, ${province.constant}::text) as p, t, d, pp,
            coalesce(sk, ${skills.constant}::text) as sk, coalesce(o, ${outcome.constant}::text) as o, n, s

@@ -7,14 +7,15 @@ import type { SyncConflictsTable } from '../../db/types.js';
 export type SyncConflictRow = Selectable<SyncConflictsTable>;
 
 /**
- * Takes the item ids of a batch in the ledger and answers those this batch took: the others
- * were taken before (duplicates). A concurrent batch with the same ids waits here until this
- * one commits, then finds them taken, so a retried batch counts once even while the first
- * attempt is still running.
+ * Takes the item ids of a batch in the ledger and answers those taken before (duplicates): the
+ * others this batch took. A concurrent batch with the same ids waits here until this one commits,
+ * then finds them taken, so a retried batch counts once even while the first attempt is still running.
  */
 export async function claimItems(
   db: Database,
-  items: readonly { id: string; kind: string }[],
+  /** The batch's item ids, each once, and each one's kind. */
+  ids: readonly string[],
+  kinds: readonly string[],
   /** The receipts carry the province of the sender's scope: a device syncs villages of its account's scope. */
   by: { deviceId: string; userId: string | null; scopeUnitCode: string | null },
   /** A query of one row (a lock) to run before anything is claimed, in the same round trip. */
@@ -25,7 +26,7 @@ export async function claimItems(
     with first as materialized (${first}),
     province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
-      select i, k from unnest(${arrayLiteral(items.map((item) => item.id))}::uuid[], ${arrayLiteral(items.map((item) => item.kind))}::text[]) as r(i, k)
+      select i, k from unnest(${arrayLiteral(ids)}::uuid[], ${arrayLiteral(kinds)}::text[]) as r(i, k)
       where exists (select 1 from first)
     ),
     taken as (
@@ -35,8 +36,7 @@ export async function claimItems(
       returning id
     )
     select i as id from input where i not in (select id from taken)`);
-  const before = new Set(result.rows.map((row) => row.id));
-  return new Set(items.map((item) => item.id).filter((id) => !before.has(id)));
+  return new Set(result.rows.map((row) => row.id));
 }
 
 /** Rejected items leave the ledger (the device may send them again once fixed); conflicts are marked. */

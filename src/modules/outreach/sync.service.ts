@@ -59,20 +59,32 @@ export async function applySyncBatch(
 async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[], limited: boolean): Promise<ItemOutcome[]> {
   const { trx } = batch;
   const outcomes: ItemOutcome[] = new Array(items.length);
-  // Ids compare as the database writes them (lower case), whatever case the device used.
-  const firstIndex = new Map<string, number>();
+  // Ids compare as the database writes them (lower case), whatever case the device used. Each id
+  // goes on once, with the place of its first copy in the batch.
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  const kinds: string[] = [];
+  const places: number[] = [];
   items.forEach((item, i) => {
     const id = item.id.toLowerCase();
-    if (firstIndex.has(id)) outcomes[i] = { status: 'duplicate' };
-    else firstIndex.set(id, i);
+    if (seen.has(id)) {
+      outcomes[i] = { status: 'duplicate' };
+      return;
+    }
+    seen.add(id);
+    ids.push(id);
+    kinds.push(item.kind);
+    places.push(i);
   });
-  const claimed = await sq.claimItems(trx, [...firstIndex.entries()].map(([id, i]) => ({ id, kind: items[i]!.kind })), {
+  const takenBefore = await sq.claimItems(trx, ids, kinds, {
     deviceId: batch.deviceId, userId: batch.viewer.id, scopeUnitCode: batch.viewer.scopeUnitCode,
   }, holdRollupsInStatement()); // a rebuild never runs between this batch's facts and its counts
 
   const pending: PendingItem[] = [];
-  for (const [id, index] of firstIndex) {
-    if (!claimed.has(id)) {
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const index = places[k]!;
+    if (takenBefore.has(id)) {
       outcomes[index] = { status: 'duplicate' };
       continue;
     }
@@ -136,8 +148,14 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   await hideDuplicatesElsewhere(batch, outcomes);
   await addToRollups(trx, batch.rollups.rows());
   await sq.insertConflicts(trx, batch.conflicts);
-  const rejectedIds = [...firstIndex].filter(([id, i]) => claimed.has(id) && outcomes[i]?.status === 'rejected').map(([id]) => id);
-  const conflictIds = [...firstIndex].filter(([, i]) => outcomes[i]?.status === 'conflict').map(([id]) => id);
+  // An id taken before answers `duplicate`: the rejected and the conflicts are this batch's own.
+  const rejectedIds: string[] = [];
+  const conflictIds: string[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const status = outcomes[places[k]!]?.status;
+    if (status === 'rejected') rejectedIds.push(ids[k]!);
+    else if (status === 'conflict') conflictIds.push(ids[k]!);
+  }
   await sq.settleItems(trx, rejectedIds, conflictIds);
   return outcomes;
 }

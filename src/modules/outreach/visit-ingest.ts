@@ -64,11 +64,10 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
   }
   const visitedAt = new Date(data.visitedAt);
   if (!batch.notInFuture(visitedAt)) throw new AppError('VALIDATION_FAILED', 'visitedAt lies in the future', 'visitedAt');
-  const inVillage = (id: string) => look.residents.get(id)?.villageCode === household.villageCode;
-  // Plain loops: a sync batch builds 500 visits, and a closure per list was garbage per visit.
+  // Plain loops and no closures: a sync batch builds 500 visits, and a closure was garbage per visit.
   const peoplePresent = data.peoplePresent ?? [];
   for (let j = 0; j < peoplePresent.length; j++) {
-    if (!inVillage(peoplePresent[j]!)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${peoplePresent[j]} in the household's village`, `peoplePresent[${j}]`);
+    if (!livesIn(look, peoplePresent[j]!, household.villageCode)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${peoplePresent[j]} in the household's village`, `peoplePresent[${j}]`);
   }
   const skillsTaught = data.skillsTaught ?? [];
   for (let j = 0; j < skillsTaught.length; j++) {
@@ -77,22 +76,13 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
   const day = vietnamDay(visitedAt);
   const facts: MilestoneFact[] = [];
   const help = data.help ?? [];
-  // The same milestone twice for one person in one visit counts once. A long list (up to 200) is
-  // checked through a set; the usual one or two entries by a scan of the facts made so far.
   const seen = help.length > 4 ? new Set<string>() : null;
-  const isRepeat = (residentId: string, milestone: string) => {
-    if (!seen) return facts.some((fact) => fact.residentId === residentId && fact.kind === milestone);
-    const key = `${residentId}/${milestone}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
-  };
   for (let j = 0; j < help.length; j++) {
     const { residentId, milestone } = help[j]!;
-    if (!inVillage(residentId)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${residentId} in the household's village`, `help[${j}].residentId`);
+    if (!livesIn(look, residentId, household.villageCode)) throw new AppError('RESIDENT_NOT_FOUND', `No resident ${residentId} in the household's village`, `help[${j}].residentId`);
     if (!kindOpenTo(look.kinds, milestone, household.provinceCode)) throw new AppError('MILESTONE_KIND_UNKNOWN', `No milestone kind ${milestone}`, `help[${j}].milestone`);
     const checked = confirmedSkills(help[j]!, j, look);
-    if (isRepeat(residentId, milestone)) continue;
+    if (isRepeat(facts, seen, residentId, milestone)) continue;
     const fact: MilestoneFact = {
       id: uuidv7(), residentId, kind: milestone, achievedOn: day, source: checked ? 'guided' : 'visit', visitId: item.id,
       villageCode: household.villageCode, provinceCode: household.provinceCode,
@@ -108,9 +98,26 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
   return { row, facts };
 }
 
-/** A list without repeats, in first-seen order; a list of one or none is copied without a Set. */
+const livesIn = (look: FactLookups, residentId: string, villageCode: string) => look.residents.get(residentId)?.villageCode === villageCode;
+
+/**
+ * The same milestone twice for one person in one visit counts once. A long list (up to 200) is
+ * checked through `seen`; the usual one or two entries by a scan of the facts made so far.
+ */
+function isRepeat(facts: readonly MilestoneFact[], seen: Set<string> | null, residentId: string, milestone: string): boolean {
+  if (!seen) {
+    for (const fact of facts) if (fact.residentId === residentId && fact.kind === milestone) return true;
+    return false;
+  }
+  const key = `${residentId}/${milestone}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+}
+
+/** A list without repeats, in first-seen order; a list of one or none is the list itself (the request's, read only from here on). */
 function distinct(list: readonly string[]): string[] {
-  return list.length < 2 ? [...list] : [...new Set(list)];
+  return list.length < 2 ? (list as string[]) : [...new Set(list)];
 }
 
 /** The milestone kind that carries the skills checked during a visit. */
