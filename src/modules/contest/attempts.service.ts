@@ -7,6 +7,7 @@ import { vietnamDay } from '../../lib/vietnam-day.js';
 import { recordAreas } from '../rollups/rollups.service.js';
 import { drawQuestions, type DrawnQuestion } from './attempt-draw.js';
 import { bankIndex } from './bank-index.js';
+import { paperBytes } from './paper-bytes.js';
 import * as q from './attempts.queries.js';
 import { POINTS_PER_QUESTION } from './contest-rules.js';
 import { getContestState, phaseOn, type ContestState } from './contests.service.js';
@@ -34,18 +35,31 @@ export interface Submission {
   prediction: unknown;
 }
 
-/** The paper as the participant sees it: texts and options in the drawn order, never which one is right. */
-function paperOf(id: string, drawn: DrawnQuestion[], deadline: Date, bank: readonly BankQuestion[]): AttemptPaper {
-  const byId = bankIndex(bank);
-  return {
-    attemptId: id,
-    deadline: deadline.toISOString(),
-    questions: drawn.map((d) => {
+/**
+ * The paper as the participant sees it: texts and options in the drawn order, never which one is
+ * right; and `bytes`, the answer as the route sends it, joined from bytes made once per bank.
+ */
+export class SentPaper implements AttemptPaper {
+  readonly questions: AttemptPaper['questions'];
+  readonly deadline: string;
+  readonly #bytes: Buffer;
+
+  constructor(readonly attemptId: string, drawn: readonly DrawnQuestion[], deadline: Date, bank: readonly BankQuestion[]) {
+    const byId = bankIndex(bank);
+    this.deadline = deadline.toISOString();
+    this.questions = drawn.map((d) => {
       const { question, optionText } = byId.get(d.questionId)!;
       return { id: question.id, text: question.text, options: d.optionIds.map((optionId) => ({ id: optionId, text: optionText.get(optionId)! })) };
-    }),
-  };
+    });
+    this.#bytes = paperBytes(attemptId, drawn, this.deadline, byId);
+  }
+
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
 }
+
+const paperOf = (id: string, drawn: readonly DrawnQuestion[], deadline: Date, bank: readonly BankQuestion[]) => new SentPaper(id, drawn, deadline, bank);
 
 function checkEligible(contest: ContestState, participant: Participant): void {
   // People of the province take part; the organisers, named by phone when the contest is set up, do not.
@@ -62,7 +76,7 @@ interface StartState { participant: Participant; latest: q.AttemptRow | undefine
  * same questions and the same deadline. The clock is the server's; the deadline is fixed at
  * the start and never moves.
  */
-export function startAttempt(db: Database, participant: Participant, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+export function startAttempt(db: Database, participant: Participant, contestId: string, address: string, now = new Date()): Promise<SentPaper> {
   return startWith(db, contestId, address, now, async (day) => ({ participant, ...(await q.selectLatestAndUsed(db, contestId, participant.id, day)) }));
 }
 
@@ -73,7 +87,7 @@ export function startAttempt(db: Database, participant: Participant, contestId: 
  * that arrive together: `startBatches`); the checks below then run on what it read, in the same
  * order as the other path, so the answer is the same. Otherwise the read alone, then the refusal.
  */
-export async function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<AttemptPaper> {
+export async function startWithToken(db: Database, token: string | undefined, contestId: string, address: string, now = new Date()): Promise<SentPaper> {
   const tokenHash = participantTokenHash(token);
   const day = vietnamDay(now);
   const open = await openContest(db, contestId, day, now);
@@ -129,12 +143,12 @@ async function readByToken(db: Database, tokenHash: string | undefined, contestI
 }
 
 /** The paper of an attempt still running at `now`, else undefined. */
-function runningPaper(attempt: q.AttemptRow | undefined, now: Date, bank: readonly BankQuestion[]): AttemptPaper | undefined {
+function runningPaper(attempt: q.AttemptRow | undefined, now: Date, bank: readonly BankQuestion[]): SentPaper | undefined {
   return attempt && attempt.submitted_at === null && new Date(attempt.deadline).getTime() > now.getTime()
     ? paperOf(attempt.id, attempt.questions as DrawnQuestion[], new Date(attempt.deadline), bank) : undefined;
 }
 
-async function startWith(db: Database, contestId: string, address: string, now: Date, read: (day: string) => Promise<StartState>): Promise<AttemptPaper> {
+async function startWith(db: Database, contestId: string, address: string, now: Date, read: (day: string) => Promise<StartState>): Promise<SentPaper> {
   const day = vietnamDay(now);
   // Two round trips, no transaction: thousands start in the same minute, and each round trip
   // to the database was the largest cost of a start (bench/README.md). The read answers the

@@ -1,9 +1,12 @@
 import type { BankQuestion } from '../question-banks/question-banks.service.js';
+import { questionBytes, type QuestionBytes } from './paper-bytes.js';
 
 /** A bank's question, with its options' texts by id: what a paper and a score look up. */
 export interface IndexedQuestion {
   question: BankQuestion;
   optionText: ReadonlyMap<string, string>;
+  /** The question and its options as a paper's JSON writes them. */
+  bytes: QuestionBytes;
 }
 
 // Keyed by the bank's array, which the question-bank service keeps for the life of the process:
@@ -16,7 +19,9 @@ const indexes = new WeakMap<readonly BankQuestion[], ReadonlyMap<string, Indexed
 export function bankIndex(bank: readonly BankQuestion[]): ReadonlyMap<string, IndexedQuestion> {
   let index = indexes.get(bank);
   if (!index) {
-    index = new Map(bank.map((question) => [question.id, { question, optionText: new Map(question.options.map((o) => [o.id, o.text])) }]));
+    index = new Map(bank.map((question) => [question.id, {
+      question, optionText: new Map(question.options.map((o) => [o.id, o.text])), bytes: questionBytes(question),
+    }]));
     indexes.set(bank, index);
   }
   return index;

@@ -74,7 +74,12 @@ export const contestRoutes: FastifyPluginAsyncTypebox<{ secretKey: string }> = a
     ...uncompressed,
     config: { access: 'public', rateLimit: perPerson },
     schema: { tags, summary: 'Start an attempt, or resume the running one (same questions, same deadline)', params: s.IdParams, response: { 200: s.AttemptSchema, ...errors } },
-  }, async (request) => startWithToken(db, cookieOf(request), request.params.id, request.ip));
+  }, async (request, reply) => {
+    const paper = await startWithToken(db, cookieOf(request), request.params.id, request.ip);
+    // The paper's own bytes, as its schema's serialiser writes them (paper-bytes.ts; the route's
+    // test compares the two). Fastify sends a Buffer as it is; its type knows only the schema's shape.
+    return reply.type('application/json; charset=utf-8').send(paper.bytes as never);
+  });
 
   app.post('/attempts/:id/submit', {
     ...uncompressed,

@@ -66,6 +66,15 @@ describe('taking part', () => {
       for (const option of question.options) expect(Object.keys(option).sort()).toEqual(['id', 'text']);
     }
     expect(first.body).not.toMatch(/correct/i);
+    // Sent as its own bytes: exactly what the schema's serialiser writes, in the schema's order.
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.body).toBe(JSON.stringify({
+      attemptId: paper.attemptId,
+      questions: paper.questions.map((q: { id: string; text: string; options: { id: string; text: string }[] }) => ({
+        id: q.id, text: q.text, options: q.options.map((o) => ({ id: o.id, text: o.text })),
+      })),
+      deadline: paper.deadline,
+    }));
     // The deadline is the server's: ten minutes from the start.
     const stored = await t.db.selectFrom('contest_attempts').select(['started_at', 'deadline']).where('id', '=', paper.attemptId).executeTakeFirstOrThrow();
     expect(new Date(paper.deadline).getTime() - new Date(stored.started_at).getTime()).toBe(600_000);
