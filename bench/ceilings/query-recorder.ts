@@ -67,15 +67,30 @@ export function countQueries(): { statements: number; transactions: number; byte
   return Object.assign(counts, { stop });
 }
 
-/** About the bytes the parameters travel as (text; an array as its elements plus separators). */
-function parameterBytes(values: readonly unknown[]): number {
+/** node-postgres sends a date as `2025-07-15T08:00:00.000+07:00`. */
+const DATE_BYTES = 29;
+
+/**
+ * About the bytes the parameters travel as (text; an array as its elements plus separators).
+ * Counted in the server's process while it is measured, so it makes no strings of its own: the
+ * numbers' and dates' texts made here were about 4% of what the server allocated in a sync run.
+ */
+export function parameterBytes(values: readonly unknown[]): number {
   let bytes = 0;
   for (const value of values) {
     if (typeof value === 'string') bytes += Buffer.byteLength(value);
     else if (Array.isArray(value)) bytes += parameterBytes(value) + value.length + 2;
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) bytes += digitsOf(value);
+    else if (value instanceof Date) bytes += DATE_BYTES;
     else if (value !== null && value !== undefined) bytes += String(value).length;
   }
   return bytes;
+}
+
+function digitsOf(integer: number): number {
+  let digits = integer < 0 ? 2 : 1;
+  for (let rest = Math.abs(integer); rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+  return digits;
 }
 
 /** Runs recorded statements again, one after the other on one connection; answers the milliseconds. */

@@ -104,16 +104,16 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   await batch.lockOwners(pending);
 
   // Runs of new visits and milestones, and runs of new households and residents, go in bulk;
-  // edits and corrections one by one, each in its place.
+  // edits and corrections one by one, each in its place. A run is flushed only when it holds
+  // something: an await per item was a promise and a turn of the loop for each of a batch's
+  // thousand items.
   let facts: PendingItem[] = [];
   const records = new RecordRun();
   const flushFacts = async () => {
-    if (facts.length === 0) return;
     for (const [index, outcome] of await ingestFacts(batch, facts)) outcomes[index] = outcome;
     facts = [];
   };
   const flushRecords = async () => {
-    if (records.isEmpty()) return;
     const { created, existing } = await createRecords(batch, records.take());
     for (const [index, outcome] of created) outcomes[index] = outcome;
     // Written by a concurrent batch since this one locked what it would change: an edit after all.
@@ -122,11 +122,11 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
   for (const item of pending) {
     const { parsed: p } = item;
     if (p.kind === 'milestone' || (p.kind === 'visit' && p.data.supersedes === undefined)) {
-      await flushRecords();
+      if (!records.isEmpty()) await flushRecords();
       facts.push(item);
       continue;
     }
-    await flushFacts();
+    if (facts.length > 0) await flushFacts();
     if (p.kind === 'household' || p.kind === 'resident') {
       if (records.clashesWith(p)) await flushRecords();
       if (!batch.knows(p)) {
@@ -139,11 +139,11 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
         continue;
       }
     }
-    await flushRecords();
+    if (!records.isEmpty()) await flushRecords();
     outcomes[item.index] = await applyOne(batch, item);
   }
-  await flushFacts();
-  await flushRecords();
+  if (facts.length > 0) await flushFacts();
+  if (!records.isEmpty()) await flushRecords();
 
   await hideDuplicatesElsewhere(batch, outcomes);
   await addToRollups(trx, batch.rollups.rows());
