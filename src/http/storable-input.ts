@@ -16,6 +16,9 @@ export function isStorableText(text: string): boolean {
 /** A way into a parsed value: an array's index or an object's key. */
 export type ValueKey = string | number;
 
+/** One list for every walk: a walk runs to its end before the next starts. */
+const walkKeys: ValueKey[] = [];
+
 /**
  * The path (`items[1].data.notes`) of the first string, property name or number under `value`
  * that cannot be stored, or undefined. `skip` is asked at each object and array with the keys
@@ -24,9 +27,11 @@ export type ValueKey = string | number;
  * more allocation than the rest of the walk.
  */
 export function findUnstorable(value: unknown, skip?: (keys: readonly ValueKey[]) => boolean): string | undefined {
-  const keys: ValueKey[] = [];
-  return holdsUnstorable(value, keys, skip) ? pathOf(keys) : undefined;
+  // A sync batch walks each of its thousand items on its own: one list for them all.
+  walkKeys.length = 0;
+  return holdsUnstorable(value, walkKeys, skip) ? pathOf(walkKeys) : undefined;
 }
+
 
 /** True when something under `value` cannot be stored; `keys` then leads to it. */
 function holdsUnstorable(value: unknown, keys: ValueKey[], skip: ((keys: readonly ValueKey[]) => boolean) | undefined): boolean {
