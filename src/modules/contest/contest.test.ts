@@ -101,6 +101,27 @@ describe('taking part', () => {
     expect(Number(rows.rows[0]!.n)).toBe(1);
   });
 
+  it('shows a participant their place right after they submit, though the leaderboard was read a moment before', async () => {
+    const board = (client?: ContestClient) =>
+      t.app.inject({ method: 'GET', url: `/api/contests/${contestId}/leaderboard?phase=1`, headers: client ? { cookie: client.cookie } : {} });
+    const early = await registerPerson(t.app, '6600102');
+    const earlyPaper = (await start(early)).json();
+    expect((await submit(early, earlyPaper.attemptId, { answers: rightAnswers(earlyPaper, 2), prediction: 10 })).statusCode).toBe(200);
+    const before = (await board()).json();
+    // The ranking is kept a few seconds: this submission lands after it was read.
+    const late = await registerPerson(t.app, '6600102');
+    const latePaper = (await start(late)).json();
+    expect((await submit(late, latePaper.attemptId, { answers: rightAnswers(latePaper, 10), prediction: 10 })).statusCode).toBe(200);
+    const kept = (await board()).json();
+    expect(kept.participantCount).toBe(before.participantCount);
+    const mine = (await board(late)).json();
+    expect(mine.me).toMatchObject({ rank: 1, score: 100, correct: 10 });
+    expect(mine.participantCount).toBe(before.participantCount + 1);
+    const theirs = (await board(early)).json();
+    expect(theirs.me).toMatchObject({ score: 20 });
+    expect(theirs.me.rank).toBe(before.items.findIndex((i: { score: number; durationMs: number }) => i.score === 20) + 1);
+  });
+
   it('scores fifty copies of one submission arriving together once, and counts the entrant once', async () => {
     const person = await registerPerson(t.app, '6600201');
     const paper = (await start(person)).json();

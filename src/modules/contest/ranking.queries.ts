@@ -39,6 +39,21 @@ export async function selectPhaseRanking(db: Database, contestId: string, phase:
   return result.rows.map((r) => ({ ...r, score: Number(r.score), correct: Number(r.correct), prediction: Number(r.prediction), duration_ms: Number(r.duration_ms) }));
 }
 
+/**
+ * One participant's best attempt of the phase, by the order of `selectPhaseRanking`, or
+ * undefined when they submitted none (read by the (contest, participant, …) unique index).
+ */
+export async function selectBestAttemptOf(db: Database, contestId: string, phase: number, participantId: string, realCount: number): Promise<RankedRow | undefined> {
+  const result = await sql<RankedRow>`
+    select id as attempt_id, participant_id, unit_code, score, correct, prediction, duration_ms, started_at
+      from contest_attempts
+     where contest_id = ${contestId} and participant_id = ${participantId} and phase_number = ${phase} and submitted_at is not null
+     order by score desc, abs(prediction - ${realCount}::bigint), duration_ms, started_at, id
+     limit 1`.execute(db);
+  const r = result.rows[0];
+  return r && { ...r, score: Number(r.score), correct: Number(r.correct), prediction: Number(r.prediction), duration_ms: Number(r.duration_ms) };
+}
+
 export async function selectEntrantsByUnit(db: Database, contestId: string, phase: number | null): Promise<{ unit_code: string; n: number }[]> {
   const result = phase === null
     ? await sql<{ unit_code: string; n: number }>`

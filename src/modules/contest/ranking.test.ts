@@ -9,7 +9,7 @@ import { upsertStatistics } from '../units/units.queries.js';
 import { startAttempt, submitAttempt } from './attempts.service.js';
 import { importAikenBank, rightAnswers } from './contest-fixtures.js';
 import { registerParticipant, type Participant } from './participants.service.js';
-import { pickWinners, type RankedEntry } from './ranking.js';
+import { pickWinners, placeAmong, type RankedEntry } from './ranking.js';
 
 let t: TestApp;
 let officer: TestUser;
@@ -142,5 +142,26 @@ describe('winners across phases', () => {
   it('passes over someone who won in an earlier phase when one prize per person is the rule', () => {
     expect(pickWinners(ranking, prizes, new Set(['x']), true).map((w) => [w.participantId, w.prize, w.rank])).toEqual([['y', 1, 2], ['z', 2, 3], ['w', 3, 4]]);
     expect(pickWinners(ranking, prizes, new Set(['x']), false).map((w) => w.participantId)).toEqual(['x', 'y', 'z']);
+  });
+});
+
+describe('a place among a kept ranking', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 8, minute));
+  const entry = (participantId: string, score: number, prediction: number, durationMs: number, minute: number): RankedEntry =>
+    ({ participantId, unitCode: '66001', score, correct: score / 10, prediction, durationMs, startedAt: at(minute) });
+  // In ranking order against 100 participants.
+  const ranked = [entry('a', 90, 100, 60_000, 0), entry('b', 80, 95, 60_000, 1), entry('c', 80, 120, 30_000, 2), entry('d', 80, 120, 40_000, 3)];
+
+  it('follows the tie-breaks: score, then the prediction nearer the real count, then time, then start', () => {
+    expect(placeAmong(ranked, entry('x', 100, 0, 600_000, 9), 100)).toBe(0);
+    expect(placeAmong(ranked, entry('x', 80, 99, 600_000, 9), 100)).toBe(1);
+    expect(placeAmong(ranked, entry('x', 80, 80, 35_000, 9), 100)).toBe(3);
+    expect(placeAmong(ranked, entry('x', 80, 120, 40_000, 0), 100)).toBe(3);
+    expect(placeAmong(ranked, entry('x', 10, 100, 1_000, 0), 100)).toBe(4);
+  });
+
+  it('puts an entry level with another after it, never ahead of a full ranking', () => {
+    expect(placeAmong(ranked, entry('x', 80, 120, 40_000, 3), 100)).toBe(4);
+    expect(placeAmong([], entry('x', 0, 0, 0, 0), 0)).toBe(0);
   });
 });

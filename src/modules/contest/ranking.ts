@@ -11,6 +11,25 @@ export interface RankedEntry {
   startedAt: Date;
 }
 
+/**
+ * Where `entry` stands among `ranked` (already in ranking order, against `realCount`
+ * participants): its 0-based place after every entry that ranks before it or level with it.
+ * Level entries differ only by attempt id in the database's order; placed after them, the
+ * place is never better than the one a full ranking would give.
+ */
+export function placeAmong(ranked: readonly RankedEntry[], entry: RankedEntry, realCount: number): number {
+  const key = (e: RankedEntry) => [-e.score, Math.abs(e.prediction - realCount), e.durationMs, e.startedAt.getTime()];
+  const mine = key(entry);
+  const before = (other: RankedEntry) => {
+    const theirs = key(other);
+    for (let i = 0; i < mine.length; i++) if (theirs[i] !== mine[i]) return theirs[i]! < mine[i]!;
+    return true;
+  };
+  let place = 0;
+  while (place < ranked.length && before(ranked[place]!)) place++;
+  return place;
+}
+
 export type PrizeLevel = 1 | 2 | 3;
 
 export interface Winner {

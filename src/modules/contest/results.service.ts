@@ -7,7 +7,7 @@ import { childSubtrees, getUnitsAt } from '../units/units.service.js';
 import { getPhase, markPublished, phaseEnded, type ContestState } from './contests.service.js';
 import { participantNames } from './participants.service.js';
 import * as q from './ranking.queries.js';
-import { pickWinners, unitStandings, type RankedEntry, type UnitStanding, type Winner } from './ranking.js';
+import { pickWinners, placeAmong, unitStandings, type RankedEntry, type UnitStanding, type Winner } from './ranking.js';
 
 export interface PhaseRanking {
   phase: number;
@@ -30,12 +30,14 @@ async function readRanking(db: Database, contest: ContestState, phaseNumber: num
   return {
     phase: phaseNumber,
     participantCount,
-    entries: rows.map((r) => ({
-      participantId: r.participant_id, unitCode: r.unit_code, score: r.score, correct: r.correct,
-      prediction: r.prediction, durationMs: r.duration_ms, startedAt: new Date(r.started_at),
-    })),
+    entries: rows.map(entryOf),
   };
 }
+
+const entryOf = (r: q.RankedRow): RankedEntry => ({
+  participantId: r.participant_id, unitCode: r.unit_code, score: r.score, correct: r.correct,
+  prediction: r.prediction, durationMs: r.duration_ms, startedAt: new Date(r.started_at),
+});
 
 export async function phaseRanking(db: Database, contest: ContestState, phaseNumber: number, fresh = false): Promise<PhaseRanking> {
   getPhase(contest, phaseNumber);
@@ -87,8 +89,8 @@ async function unitNames(db: Database, codes: readonly string[]): Promise<Map<st
 export async function leaderboard(db: Database, contest: ContestState, phaseNumber: number, limit: number, participantId?: string) {
   const ranking = await phaseRanking(db, contest, phaseNumber);
   const top = ranking.entries.slice(0, limit);
-  const mine = participantId ? ranking.entries.findIndex((e) => e.participantId === participantId) : -1;
-  const shown = mine >= 0 ? [...top, ranking.entries[mine]!] : top;
+  const { place, entry, participantCount } = await placeOf(db, contest, ranking, participantId);
+  const shown = entry ? [...top, entry] : top;
   const names = await participantNames(db, shown.map((e) => e.participantId));
   const units = await unitNames(db, shown.map((e) => e.unitCode));
   const itemOf = (entry: RankedEntry, index: number): LeaderboardItem => ({
@@ -97,11 +99,30 @@ export async function leaderboard(db: Database, contest: ContestState, phaseNumb
   });
   return {
     phase: phaseNumber,
-    participantCount: ranking.participantCount,
+    participantCount,
     published: getPhase(contest, phaseNumber).publishedAt !== null,
     items: top.map(itemOf),
-    me: mine >= 0 ? itemOf(ranking.entries[mine]!, mine) : null,
+    me: entry ? itemOf(entry, place) : null,
   };
+}
+
+/**
+ * The asking participant's place. The ranking is kept a few seconds, and a participant reads the
+ * leaderboard right after submitting: a ranking read before that submission would leave them
+ * out ("your place" missing, the count one short). Then their best attempt is read alone and set
+ * among the kept entries, the others as they stood a few seconds ago.
+ */
+async function placeOf(db: Database, contest: ContestState, ranking: PhaseRanking, participantId: string | undefined) {
+  const { participantCount } = ranking;
+  if (!participantId) return { place: -1, entry: undefined, participantCount };
+  const kept = ranking.entries.findIndex((e) => e.participantId === participantId);
+  if (kept >= 0) return { place: kept, entry: ranking.entries[kept], participantCount };
+  const row = await q.selectBestAttemptOf(db, contest.id, ranking.phase, participantId, participantCount);
+  if (!row) return { place: -1, entry: undefined, participantCount };
+  const entry = entryOf(row);
+  // A published phase's count is frozen; a live one did not count this participant yet.
+  const frozen = getPhase(contest, ranking.phase).participantCount !== null;
+  return { place: placeAmong(ranking.entries, entry, participantCount), entry, participantCount: frozen ? participantCount : participantCount + 1 };
 }
 
 /**
