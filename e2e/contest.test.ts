@@ -42,8 +42,9 @@ test('on a phone, a person with no account goes from the login screen to a score
     const result = page.getByTestId('contest-result');
     await result.waitFor();
     expect(await result.textContent()).toMatch(/\d+ điểm/);
-    // The leaderboard is kept a few seconds on the server; the page looks again until the rank shows.
-    await page.getByTestId('contest-my-rank').waitFor({ timeout: 40_000 });
+    // The rank is in the leaderboard read right after the submission, though the server keeps the
+    // phase's ranking a few seconds: sooner than the page's next read (12 s).
+    await page.getByTestId('contest-my-rank').waitFor({ timeout: 10_000 });
     // The demo has people in today's phase too: the rank is among them.
     expect(await page.getByTestId('contest-my-rank').textContent()).toMatch(/Bạn đang xếp thứ \d+ trong đợt 2/);
     await saveScreenshot(page, 'contest-result-phone.png');

@@ -40,7 +40,8 @@ export default function ContestPage({ actions }: { actions?: ReactNode }) {
     };
   }, [t, i18n.language]);
   useEffect(() => {
-    // The server keeps a leaderboard a few seconds; after a submission, look again until the rank shows.
+    // After a submission the leaderboard is read again now and then: the others' results come in.
+    // (The participant's own place is in the first read: the server sets it among a kept ranking.)
     if (!result) return undefined;
     const timer = setInterval(() => setRefresh((n) => n + 1), 12_000);
     return () => clearInterval(timer);
