@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.js';
 import { PGliteClient } from '../../src/db/pglite-pool.js';
+import { UuidColumn } from '../../src/db/uuid-column.js';
 
 export interface RecordedQuery {
   sql: string;
@@ -15,7 +16,7 @@ export interface RecordedQuery {
  * meanwhile. Patching Doorstep's own PGlite client rather than PGlite leaves PGlite unloaded in a
  * process on PostgreSQL.
  */
-function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[]) => void): () => void {
+function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[], embedded: boolean) => void): () => void {
   const targets = [pg.Client.prototype, PGliteClient.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
   const originals = targets.map((target) => target.query);
   targets.forEach((target, i) => {
@@ -23,7 +24,7 @@ function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[])
     target.query = function (this: unknown, ...args: unknown[]) {
       const [first, second] = args;
       const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
-      if (typeof text === 'string') onQuery(text, Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? []);
+      if (typeof text === 'string') onQuery(text, Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [], i === 1);
       return original.apply(this, args);
     };
   });
@@ -57,11 +58,11 @@ export function tablesReadBy(query: { sql: string }): string {
  */
 export function countQueries(): { statements: number; transactions: number; bytes: number; stop(): void } {
   const counts = { statements: 0, transactions: 0, bytes: 0 };
-  const stop = onDriverQueries((text, parameters) => {
+  const stop = onDriverQueries((text, parameters, embedded) => {
     if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
     else if (!/^\s*(commit|rollback)\b/i.test(text)) {
       counts.statements += 1;
-      counts.bytes += text.length + parameterBytes(parameters);
+      counts.bytes += text.length + parameterBytes(parameters, embedded);
     }
   });
   return Object.assign(counts, { stop });
@@ -75,11 +76,13 @@ const DATE_BYTES = 29;
  * Counted in the server's process while it is measured, so it makes no strings of its own: the
  * numbers' and dates' texts made here were about 4% of what the server allocated in a sync run.
  */
-export function parameterBytes(values: readonly unknown[]): number {
+export function parameterBytes(values: readonly unknown[], embedded = false): number {
   let bytes = 0;
   for (const value of values) {
     if (typeof value === 'string') bytes += Buffer.byteLength(value);
-    else if (Array.isArray(value)) bytes += parameterBytes(value) + value.length + 2;
+    else if (Array.isArray(value)) bytes += parameterBytes(value, embedded) + value.length + 2;
+    // Binary to PostgreSQL, its text literal to the embedded database.
+    else if (value instanceof UuidColumn) bytes += embedded ? value.toString().length : value.binaryLength;
     else if (typeof value === 'number' && Number.isSafeInteger(value)) bytes += digitsOf(value);
     else if (value instanceof Date) bytes += DATE_BYTES;
     else if (value !== null && value !== undefined) bytes += String(value).length;

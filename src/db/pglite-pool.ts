@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { UuidColumn } from './uuid-column.js';
 
 /**
  * Presents one PGlite instance as the small part of a `pg.Pool` that Kysely's PostgresDialect
@@ -36,7 +37,9 @@ export class PGliteClient {
   ) {}
 
   async query(sql: string, parameters: readonly unknown[]) {
-    const result = await this.pglite.query<Record<string, unknown>>(sql, parameters as unknown[]);
+    // A column of UUIDs goes to PostgreSQL in the binary format; PGlite is given its text literal.
+    const values = parameters.map((value) => (value instanceof UuidColumn ? value.toString() : value));
+    const result = await this.pglite.query<Record<string, unknown>>(sql, values);
     const affected = result.affectedRows ?? 0;
     return { command: commandOf(sql, affected), rowCount: affected, rows: result.rows };
   }

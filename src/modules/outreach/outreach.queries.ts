@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { VisitOutcome, VisitsTable } from '../../db/types.js';
 import { arrayLiteral, columnOrConstant, listLiteral, nestedArrayLiteral } from '../../db/array-literal.js';
+import { uuidColumn } from '../../db/uuid-column.js';
 
 export type VisitRow = Selectable<VisitsTable>;
 
@@ -33,6 +34,7 @@ export async function insertVisits(db: Database, rows: readonly NewVisitRow[], b
 /** The `v` rows of a batch's visits, for a statement's `with`; what every row shares travels once. */
 function visitInput(rows: readonly NewVisitRow[]) {
   const column = (pick: (row: NewVisitRow) => string | null) => arrayLiteral(rows.map(pick));
+  const ids = (pick: (row: NewVisitRow) => string | null) => uuidColumn(rows.map(pick));
   const shared = (pick: (row: NewVisitRow) => string | null) => columnOrConstant(rows.map(pick));
   const village = shared((r) => r.village_code);
   const province = shared((r) => r.province_code);
@@ -41,10 +43,10 @@ function visitInput(rows: readonly NewVisitRow[]) {
   return sql`v as (
     select i, h, coalesce(v, ${village.constant}::text) as v, coalesce(p, ${province.constant}::text) as p, t, d, pp,
            coalesce(sk, ${skills.constant}::text) as sk, coalesce(o, ${outcome.constant}::text) as o, n, s
-    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.household_id)}::uuid[], ${village.column}::text[],
+    from unnest(${ids((r) => r.id)}::uuid[], ${ids((r) => r.household_id)}::uuid[], ${village.column}::text[],
       ${province.column}::text[], ${column((r) => r.visited_at)}::timestamptz[], ${column((r) => r.day)}::date[],
       ${nestedArrayLiteral(rows.map((r) => r.people_present))}::text[], ${skills.column}::text[],
-      ${outcome.column}::text[], ${column((r) => r.notes)}::text[], ${column((r) => r.supersedes)}::uuid[])
+      ${outcome.column}::text[], ${column((r) => r.notes)}::text[], ${ids((r) => r.supersedes)}::uuid[])
       as r(i, h, v, p, t, d, pp, sk, o, n, s)
   )`;
 }
@@ -95,7 +97,7 @@ export async function insertVisitsAndVisitedState(
   db: Database, visits: readonly NewVisitRow[], by: { recordedBy: string | null; deviceId: string }, fresh: readonly string[],
 ): Promise<HouseholdVisitChange[]> {
   if (visits.length === 0) return [];
-  const freshIds = arrayLiteral(fresh);
+  const freshIds = uuidColumn(fresh);
   const result = await executePrepared(db, sql<HouseholdVisitChange & { inserted: boolean }>`
     with ${visitInput(visits)},
     visit_rows as (${insertVisitsFromInput(by)}),

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { arrayLiteral } from '../../db/array-literal.js';
 import type { Database } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared.js';
+import { uuidColumn } from '../../db/uuid-column.js';
 import type { SyncConflictsTable } from '../../db/types.js';
 
 export type SyncConflictRow = Selectable<SyncConflictsTable>;
@@ -26,7 +27,7 @@ export async function claimItems(
     with first as materialized (${first}),
     province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
-      select i, k from unnest(${arrayLiteral(ids)}::uuid[], ${arrayLiteral(kinds)}::text[]) as r(i, k)
+      select i, k from unnest(${uuidColumn(ids)}::uuid[], ${arrayLiteral(kinds)}::text[]) as r(i, k)
       where exists (select 1 from first)
     ),
     taken as (

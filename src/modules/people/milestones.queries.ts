@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared.js';
 import type { MilestoneKindsTable, MilestonesTable } from '../../db/types.js';
 import { arrayLiteral, columnOrConstant, nestedArrayLiteral } from '../../db/array-literal.js';
+import { uuidColumn } from '../../db/uuid-column.js';
 
 export type MilestoneKindRow = Selectable<MilestoneKindsTable>;
 export type NewMilestoneRow = Omit<Insertable<MilestonesTable>, 'recorded_by'> & { visit_id: string | null };
@@ -67,13 +68,14 @@ export async function insertMilestonesAndHeldKinds(
   const source = columnOrConstant(rows.map((r) => r.source));
   const unit = columnOrConstant(rows.map((r) => r.unit_code));
   const province = columnOrConstant(rows.map((r) => r.province_code));
-  const freshIds = arrayLiteral(fresh);
+  const freshIds = uuidColumn(fresh);
+  const ids = (pick: (row: NewMilestoneRow) => string | null) => uuidColumn(rows.map(pick));
   const result = await executePrepared(db, sql<HeldKindChange & { inserted: boolean }>`
     with x as (
       select i, r, k, d, coalesce(s, ${source.constant}::text) as s, v, coalesce(u, ${unit.constant}::text) as u,
              coalesce(p, ${province.constant}::text) as p, sk
-      from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.resident_id)}::uuid[], ${column((r) => r.kind)}::text[],
-        ${column((r) => r.achieved_on)}::date[], ${source.column}::text[], ${column((r) => r.visit_id)}::uuid[],
+      from unnest(${ids((r) => r.id)}::uuid[], ${ids((r) => r.resident_id)}::uuid[], ${column((r) => r.kind)}::text[],
+        ${column((r) => r.achieved_on)}::date[], ${source.column}::text[], ${ids((r) => r.visit_id)}::uuid[],
         ${unit.column}::text[], ${province.column}::text[], ${nestedArrayLiteral(rows.map((r) => r.skills ?? null))}::text[])
         as x(i, r, k, d, s, v, u, p, sk)
     ),

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
-import { arrayLiteral } from '../../db/array-literal.js';
+import { uuidColumn } from '../../db/uuid-column.js';
 import type { Database } from '../../db/database.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/types.js';
 
@@ -49,7 +49,7 @@ export async function selectResidentPlaces(db: Database, ids: readonly string[])
  * one, so its look-up probes the index only for the records it edits.
  */
 const possiblyStored = (table: 'households' | 'residents', ids: readonly string[]) =>
-  sql`array(select x from unnest(${arrayLiteral(ids)}::uuid[]) x where x <= (select id from ${sql.table(table)} order by id desc limit 1))`;
+  sql`array(select x from unnest(${uuidColumn(ids)}::uuid[]) x where x <= (select id from ${sql.table(table)} order by id desc limit 1))`;
 
 export interface LockedPlacesRow {
   /** h: a household locked, r: a resident locked, v: a village held, k: a milestone kind, x: a code of `also` found. */

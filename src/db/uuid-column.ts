@@ -1,0 +1,93 @@
+import { arrayLiteral } from './array-literal.js';
+
+/**
+ * A column of UUIDs for a batch statement (`unnest($1::uuid[], …)`, `= any($1::uuid[])`).
+ *
+ * On PostgreSQL it travels in the binary format: 20 bytes an element where the text literal took
+ * 39, and the database copies 16 bytes where its text input of a UUID cost about 0.6 µs, so that
+ * a column of 500 ids took 0.3 ms more of the database's CPU as text than as text[] (a sync batch
+ * sends eight such columns). node-postgres sends a parameter in the binary format when
+ * `toPostgres()` answers a Buffer. The embedded database is given the text literal
+ * (`PGliteClient`). A column with a value that is not a UUID in its canonical form (36
+ * characters, hyphens at 8, 13, 18 and 23) goes as text, so the database reads it, and refuses
+ * it, as it always has.
+ */
+export class UuidColumn {
+  constructor(readonly values: readonly (string | null)[]) {}
+
+  toPostgres(): Buffer | string {
+    return binaryUuidArray(this.values) ?? arrayLiteral(this.values);
+  }
+
+  /** The text literal, as `arrayLiteral` writes it. */
+  toString(): string {
+    return arrayLiteral(this.values);
+  }
+
+  /** The bytes it travels as to PostgreSQL in the binary format (the benchmarks count them). */
+  get binaryLength(): number {
+    let nulls = 0;
+    for (const value of this.values) if (value === null) nulls += 1;
+    return nulls === this.values.length ? 12 : 20 + this.values.length * 20 - nulls * 16;
+  }
+}
+
+export const uuidColumn = (values: readonly (string | null)[]) => new UuidColumn(values);
+
+/** PostgreSQL's type id of `uuid`, which an array in the binary format names. */
+const UUID_OID = 2950;
+
+/** Each character's value as a hex digit, -1 for any other. */
+const HEX_DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+/** Where the 32 hex digits of a canonical UUID lie in its 36 characters. */
+const DIGIT_AT = Array.from({ length: 36 }, (_, i) => i).filter((i) => i !== 8 && i !== 13 && i !== 18 && i !== 23);
+
+/**
+ * The column as PostgreSQL's `array_recv` reads it: dimensions, a null flag, the element type,
+ * then each element's length (-1: null) and its 16 bytes. A column of nulls only is the empty
+ * array, as `arrayLiteral` writes it (`unnest` pads a shorter array with nulls). Null when a
+ * value is not a canonical UUID.
+ */
+export function binaryUuidArray(values: readonly (string | null)[]): Buffer | null {
+  let nulls = 0;
+  for (const value of values) {
+    if (value === null) nulls += 1;
+    else if (value.length !== 36 || value.charCodeAt(8) !== 45 || value.charCodeAt(13) !== 45 || value.charCodeAt(18) !== 45 || value.charCodeAt(23) !== 45) return null;
+  }
+  if (nulls === values.length) {
+    const empty = Buffer.alloc(12);
+    empty.writeInt32BE(UUID_OID, 8);
+    return empty;
+  }
+  const buffer = Buffer.allocUnsafe(20 + values.length * 20 - nulls * 16);
+  buffer.writeInt32BE(1, 0);
+  buffer.writeInt32BE(nulls > 0 ? 1 : 0, 4);
+  buffer.writeInt32BE(UUID_OID, 8);
+  buffer.writeInt32BE(values.length, 12);
+  buffer.writeInt32BE(1, 16);
+  let at = 20;
+  for (const value of values) {
+    if (value === null) {
+      buffer.writeInt32BE(-1, at);
+      at += 4;
+      continue;
+    }
+    buffer.writeInt32BE(16, at);
+    at += 4;
+    for (let d = 0; d < 32; d += 2) {
+      const high = value.charCodeAt(DIGIT_AT[d]!);
+      const low = value.charCodeAt(DIGIT_AT[d + 1]!);
+      // A character past 127 reads as undefined, and undefined | 0 as 0: check the range first.
+      const h = high < 128 ? HEX_DIGIT[high]! : -1;
+      const l = low < 128 ? HEX_DIGIT[low]! : -1;
+      if (h < 0 || l < 0) return null;
+      buffer[at++] = (h << 4) | l;
+    }
+  }
+  return buffer;
+}
