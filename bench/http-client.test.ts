@@ -51,6 +51,17 @@ describe('bench http client', () => {
     client.close();
   });
 
+  it('sends a body given as bytes after the head, whole, request after request on one socket', async () => {
+    const client = httpClient(1);
+    const body = Buffer.from(JSON.stringify({ items: 'ẽ'.repeat(100_000) }));
+    for (let i = 0; i < 3; i++) {
+      const reply = await client.send(`${base}/echo`, { method: 'POST', headers: { cookie: `n=${i}` }, body });
+      expect(reply.headers['x-seen']).toBe(`POST n=${i}`);
+      expect(jsonOf<{ echoed: string }>(reply).echoed).toBe(body.toString('utf8'));
+    }
+    client.close();
+  });
+
   it('reads chunked, large and empty answers whole', async () => {
     const client = httpClient(1);
     expect((await client.send(`${base}/chunked`)).body.toString()).toBe('first and last');

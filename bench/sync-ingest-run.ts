@@ -6,6 +6,7 @@ import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, percentile } from './bench-server.js';
 import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
+import { httpClient } from './http-client.js';
 import { forkBenchProcess, pool } from './load-process.js';
 import { pushAll, pushBatch, serialiseBatches, type PushRun } from './sync-push.js';
 import type { GcPauses } from './gc-pauses.js';
@@ -41,6 +42,12 @@ export interface SyncIngestResult {
   /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
   doorstepCost: { nodeCpuMsPer1000Visits: number; nodeSystemCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
   /**
+   * The load client's CPU per 1,000 visits (serialised bodies sent, answers read and checked):
+   * part of Doorstep's side of the machine's figure below, none of the server's. In the server's
+   * process when the client runs there.
+   */
+  clientCpuMsPer1000Visits: number;
+  /**
    * The whole machine's busy CPU per 1,000 visits on each side (database, server and client
    * together; null without /proc): at full use of every core, the ratio cannot pass ceiling / doorstep.
    */
@@ -75,7 +82,8 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const headers = await benchLogin(url, username, password);
   const deviceId = uuidv7();
 
-  const push = (items: unknown[]) => pushBatch(url, headers, JSON.stringify({ deviceId, items }));
+  const setupClient = httpClient(1);
+  const push = (items: unknown[]) => pushBatch(setupClient, url, headers, JSON.stringify({ deviceId, items }));
 
   // The village: households with one resident each, pushed the way a device would; half each side.
   const people = Array.from({ length: households * 2 }, (_, i) => ({ household: uuidv7(), resident: uuidv7(), i }));
@@ -89,6 +97,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     const bad = results.filter((r) => r.status !== 'applied');
     if (bad.length > 0) throw new Error(`setup item not applied: ${JSON.stringify(bad[0])}`);
   }
+  setupClient.close();
   const visitsFor = (half: typeof people): CeilingVisit[][] => {
     const batches: CeilingVisit[][] = [];
     for (let n = 0; n < visits; n += batchSize) {
@@ -112,7 +121,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const batches = Math.ceil(visits / batchSize);
   const meter = options.meter ?? meterThisProcess();
   await meter.start(options.cpuProfile);
-  const { result: { seconds: doorstepSeconds, latencies, replay }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
+  const { result: { seconds: doorstepSeconds, latencies, replay, cpuMs: clientCpuMs }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
   const { cpuMs: cpu, rssMb, queries: counter, gcPauses } = await meter.stop();
   latencies.sort((a, b) => a - b);
   return {
@@ -129,6 +138,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
       transactionsPerBatch: Number((counter.transactions / (batches + 1)).toFixed(1)),
       kilobytesPerBatch: Math.round(counter.bytes / (batches + 1) / 1024),
     },
+    clientCpuMsPer1000Visits: Math.round((clientCpuMs * 1000) / visits),
     machineCpuMsPer1000Visits: perThousand(ceilingBusyMs, doorstepBusyMs, visits),
     client: options.clientInChild ? 'child process' : 'in process',
     doorstepRssMb: rssMb,
@@ -158,7 +168,7 @@ interface LoadClient {
 
 /** The load client in this process (the tests: small, and no child to start). */
 function inProcessClient(): LoadClient {
-  let prepared: { url: string; headers: Record<string, string>; bodies: string[] } = { url: '', headers: {}, bodies: [] };
+  let prepared: { url: string; headers: Record<string, string>; bodies: Buffer[] } = { url: '', headers: {}, bodies: [] };
   return {
     async prepare(job) {
       prepared = { url: job.url, headers: job.headers, bodies: serialiseBatches(job.deviceId, job.skill, job.batches) };

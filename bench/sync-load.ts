@@ -16,7 +16,7 @@ interface PrepareJob { kind: 'prepare'; url: string; headers: Record<string, str
 interface RunJob { kind: 'run'; concurrency: number }
 type Job = PrepareJob | RunJob;
 
-let prepared: { url: string; headers: Record<string, string>; bodies: string[] } | undefined;
+let prepared: { url: string; headers: Record<string, string>; bodies: Buffer[] } | undefined;
 
 answerJobs<Job>(async (job) => {
   if (job.kind === 'prepare') {
