@@ -112,9 +112,12 @@ export async function lockForChange(
   const also = new Set<string>();
   const held: string[] = [];
   for (const row of rows) {
-    if (row.t === 'h') households.set(row.id, { id: row.id, villageCode: row.a!, provinceCode: row.b! });
-    else if (row.t === 'r') residents.set(row.id, { id: row.id, householdId: row.c!, villageCode: row.a!, provinceCode: row.b! });
-    else if (row.t === 'v') held.push(row.id);
+    if (row.t === 'h') {
+      for (const id of row.id.split(',')) households.set(id, { id, villageCode: row.a!, provinceCode: row.b! });
+    } else if (row.t === 'r') {
+      const householdIds = row.c!.split(',');
+      row.id.split(',').forEach((id, i) => residents.set(id, { id, householdId: householdIds[i]!, villageCode: row.a!, provinceCode: row.b! }));
+    } else if (row.t === 'v') held.push(row.id);
     else if (row.t === 'k') kinds.set(row.id, row.a);
     else also.add(row.id);
   }
