@@ -86,3 +86,30 @@ describe('a sync item holding a string the database cannot store', () => {
     expect(body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
   });
 });
+
+describe('a batch large enough to be read in pieces (over 128 KB)', () => {
+  // Notes near their longest (2,000 characters) make a batch of a hundred visits large.
+  const LONG = 'ghi chú dài, "có ngoặc" [và] {dấu}, '.repeat(50);
+  const batchOf = (n: number, poisonAt: number) =>
+    Array.from({ length: n }, (_, i) => items.visit({ householdId, notes: i === poisonAt ? `${LONG}\u0000` : LONG }));
+
+  it('applies as a small one does, and still rejects the item holding an unstorable string alone', async () => {
+    const batch = batchOf(100, 40);
+    expect(JSON.stringify({ deviceId: device.deviceId, items: batch }).length).toBeGreaterThan(128 * 1024);
+    const response = await device.push(batch);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<SyncResultBody>();
+    expect(statuses(body).filter((status) => status === 'applied')).toHaveLength(99);
+    expect(body.results[40]).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED', field: 'items[40].data.notes' } });
+  });
+
+  it('answers a broken or poisoned one with the error a small one gets, naming the body', async () => {
+    const text = JSON.stringify({ deviceId: device.deviceId, items: batchOf(100, -1) });
+    const broken = [text.replace('"items":[', '"items":[,'), text.slice(0, -2), text.replace('"items":[{', '"items":[{"__proto__":{"x":1},')];
+    for (const payload of [...broken, '{"deviceId":"x","items":[1,]}', '']) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/sync', headers: { ...member.headers, 'content-type': 'application/json' }, payload });
+      expect(response.statusCode, payload.slice(0, 40)).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'BAD_REQUEST', field: 'body' } });
+    }
+  });
+});

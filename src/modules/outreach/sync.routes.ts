@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import { FIELD_ROLES, OFFICERS, type Viewer } from '../../http/access.js';
+import { parseJsonInPieces } from '../../http/json-in-pieces.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { listConflicts, resolveConflict } from './conflicts.service.js';
 import { DEFAULT_PULL_CAP, pullVillage } from './pull.service.js';
@@ -25,6 +26,8 @@ const SYNC_BODY_LIMIT = 5 * 1024 * 1024;
 export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (app, options) => {
   const { db } = app.database;
   const duplicateLimit = new DuplicateAnswerLimit(options.duplicateAnswersPerHour);
+  // A batch of 500 visits is over 200 KB of JSON: read in pieces, not as one string.
+  parseJsonInPieces(app);
   const viewerOf = (request: { viewer: Viewer | null }) => {
     if (!request.viewer) throw new AppError('UNAUTHENTICATED');
     return request.viewer;
