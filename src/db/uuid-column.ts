@@ -37,15 +37,15 @@ export const uuidColumn = (values: readonly (string | null)[]) => new UuidColumn
 /** PostgreSQL's type id of `uuid`, which an array in the binary format names. */
 const UUID_OID = 2950;
 
-/** Each character's value as a hex digit, -1 for any other. */
-const HEX_DIGIT = new Int8Array(128).fill(-1);
+/** Each UTF-16 code unit's value as a hex digit, -1 for any other (a table of all 65,536: no range check per character). */
+const HEX_DIGIT = new Int8Array(65_536).fill(-1);
 for (let i = 0; i < 16; i++) {
   HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i;
   HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
-/** Where the 32 hex digits of a canonical UUID lie in its 36 characters. */
-const DIGIT_AT = Array.from({ length: 36 }, (_, i) => i).filter((i) => i !== 8 && i !== 13 && i !== 18 && i !== 23);
+const isCanonical = (value: string) =>
+  value.length === 36 && value.charCodeAt(8) === 45 && value.charCodeAt(13) === 45 && value.charCodeAt(18) === 45 && value.charCodeAt(23) === 45;
 
 /**
  * The column as PostgreSQL's `array_recv` reads it: dimensions, a null flag, the element type,
@@ -57,7 +57,7 @@ export function binaryUuidArray(values: readonly (string | null)[]): Buffer | nu
   let nulls = 0;
   for (const value of values) {
     if (value === null) nulls += 1;
-    else if (value.length !== 36 || value.charCodeAt(8) !== 45 || value.charCodeAt(13) !== 45 || value.charCodeAt(18) !== 45 || value.charCodeAt(23) !== 45) return null;
+    else if (!isCanonical(value)) return null;
   }
   if (nulls === values.length) {
     const empty = Buffer.alloc(12);
@@ -71,23 +71,29 @@ export function binaryUuidArray(values: readonly (string | null)[]): Buffer | nu
   buffer.writeInt32BE(values.length, 12);
   buffer.writeInt32BE(1, 16);
   let at = 20;
-  for (const value of values) {
+  // Any digit that is not one turns `digits` negative: checked once, at the end.
+  let digits = 0;
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
     if (value === null) {
       buffer.writeInt32BE(-1, at);
       at += 4;
       continue;
     }
-    buffer.writeInt32BE(16, at);
+    // The element's length, 16, as four bytes.
+    buffer[at] = 0;
+    buffer[at + 1] = 0;
+    buffer[at + 2] = 0;
+    buffer[at + 3] = 16;
     at += 4;
-    for (let d = 0; d < 32; d += 2) {
-      const high = value.charCodeAt(DIGIT_AT[d]!);
-      const low = value.charCodeAt(DIGIT_AT[d + 1]!);
-      // A character past 127 reads as undefined, and undefined | 0 as 0: check the range first.
-      const h = high < 128 ? HEX_DIGIT[high]! : -1;
-      const l = low < 128 ? HEX_DIGIT[low]! : -1;
-      if (h < 0 || l < 0) return null;
-      buffer[at++] = (h << 4) | l;
+    // The 32 digits in pairs, over the hyphens at 8, 13, 18 and 23.
+    for (let p = 0; p < 36; p += 2) {
+      if (p === 8 || p === 13 || p === 18 || p === 23) p += 1;
+      const high = HEX_DIGIT[value.charCodeAt(p)]!;
+      const low = HEX_DIGIT[value.charCodeAt(p + 1)]!;
+      digits |= high | low;
+      buffer[at++] = (high << 4) | low;
     }
   }
-  return buffer;
+  return digits < 0 ? null : buffer;
 }
