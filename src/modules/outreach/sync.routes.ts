@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../errors.js';
 import { FIELD_ROLES, OFFICERS, type Viewer } from '../../http/access.js';
 import { parseJsonInPieces } from '../../http/json-in-pieces.js';
+import { compressAtOnce } from '../../http/kept-bytes.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { listConflicts, resolveConflict } from './conflicts.service.js';
 import { DEFAULT_PULL_CAP, pullVillage } from './pull.service.js';
@@ -36,6 +37,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
   app.post('/', {
     bodyLimit: SYNC_BODY_LIMIT,
     config: { access: FIELD_ROLES, checksItemDataItself: true },
+    onSend: compressAtOnce,
     schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, ...errors } },
   }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang, duplicateLimit }));
 

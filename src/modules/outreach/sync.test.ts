@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,5 +240,29 @@ describe('a malformed batch', () => {
     expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'items' });
     expect(await everything()).toEqual(before);
     expect((await deviceA.push(batch.slice(0, 500))).statusCode).toBe(200);
+  });
+});
+
+describe('the answer to a batch', () => {
+  it('travels compressed as the device asks (brotli, gzip, or not at all), and reads the same', async () => {
+    const household = items.household({ villageCode: VILLAGE_A });
+    const batch = [household, ...Array.from({ length: 60 }, () => items.visit({ householdId: household.data.id as string }))];
+    const answers = new Map<string, unknown>();
+    for (const accept of ['br, gzip', 'gzip', 'identity']) {
+      const again = accept === 'br, gzip' ? batch : batch.map((item) => ({ ...item, id: uuidv7() }));
+      const response = await t.app.inject({
+        method: 'POST', url: '/api/sync', headers: { ...memberA.headers, 'accept-encoding': accept }, payload: { deviceId: deviceA.deviceId, items: again },
+      });
+      expect(response.statusCode).toBe(200);
+      const encoding = response.headers['content-encoding'];
+      expect(encoding).toBe(accept === 'identity' ? undefined : accept.split(',')[0]);
+      const bytes = encoding === 'br' ? zlib.brotliDecompressSync(response.rawPayload) : encoding === 'gzip' ? zlib.gunzipSync(response.rawPayload) : response.rawPayload;
+      expect(Number(response.headers['content-length'])).toBe(response.rawPayload.length);
+      const body = JSON.parse(bytes.toString('utf8')) as { results: { status: string }[] };
+      answers.set(accept, body.results.map((r) => r.status));
+    }
+    // The first batch applies, the others replay its household (a duplicate by id, new visits).
+    expect((answers.get('br, gzip') as string[]).every((s) => s === 'applied')).toBe(true);
+    expect(answers.get('gzip')).toEqual(answers.get('identity'));
   });
 });
