@@ -1,4 +1,5 @@
 import net from 'node:net';
+import zlib from 'node:zlib';
 
 export interface Reply {
   status: number;
@@ -53,9 +54,14 @@ export function httpClient(maxSockets: number): HttpClient {
   };
 }
 
-/** An answer's body read as JSON (an uncompressed answer: the load clients ask for none). */
+/** What a browser asks for: the server compresses as it would for one, its answers as sent. */
+export const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+/** An answer's body read as JSON, undoing the server's compression when it compressed it. */
 export function jsonOf<T>(reply: Reply): T {
-  return JSON.parse(reply.body.toString('utf8')) as T;
+  const encoding = reply.headers['content-encoding'];
+  const bytes = encoding === 'br' ? zlib.brotliDecompressSync(reply.body) : encoding === 'gzip' ? zlib.gunzipSync(reply.body) : reply.body;
+  return JSON.parse(bytes.toString('utf8')) as T;
 }
 
 function splitUrl(url: string): { origin: string; host: string; port: number; path: string } {

@@ -1,6 +1,5 @@
-import zlib from 'node:zlib';
 import type { CeilingVisit } from './ceilings/sync-ceiling.js';
-import { httpClient, type HttpClient, type Reply } from './http-client.js';
+import { BROWSER_ENCODINGS, httpClient, jsonOf, type HttpClient } from './http-client.js';
 import { pool } from './load-process.js';
 
 /** The sync benchmark's visits as a device sends them: each helps one resident to one milestone. */
@@ -12,22 +11,14 @@ export function visitItems(batch: readonly CeilingVisit[], skill: string) {
 }
 
 /**
- * What a phone's browser asks for: the server compresses the per-item answers (about 30 KB for
- * 500 items) as it would for a device, and the client undoes it.
+ * POSTs one serialised batch to /api/sync, asking for a compressed answer as a phone's browser does
+ * (the server compresses the 500 results, about 30 KB, as it would for a device); answers its
+ * milliseconds and per-item results.
  */
-const ACCEPT_ENCODING = 'br, gzip';
-
-function answerOf(reply: Reply): unknown {
-  const encoding = reply.headers['content-encoding'];
-  const bytes = encoding === 'br' ? zlib.brotliDecompressSync(reply.body) : encoding === 'gzip' ? zlib.gunzipSync(reply.body) : reply.body;
-  return JSON.parse(bytes.toString('utf8'));
-}
-
-/** POSTs one serialised batch to /api/sync; answers its milliseconds and per-item results. */
 export async function pushBatch(client: HttpClient, url: string, headers: Record<string, string>, body: string | Buffer) {
   const started = performance.now();
-  const reply = await client.send(`${url}/api/sync`, { method: 'POST', headers: { ...headers, 'accept-encoding': ACCEPT_ENCODING }, body });
-  const answer = answerOf(reply) as { results?: { status: string; error?: unknown }[] };
+  const reply = await client.send(`${url}/api/sync`, { method: 'POST', headers: { ...headers, 'accept-encoding': BROWSER_ENCODINGS }, body });
+  const answer = jsonOf<{ results?: { status: string; error?: unknown }[] }>(reply);
   const ms = performance.now() - started;
   if (reply.status !== 200 || !answer.results) throw new Error(`sync failed: ${reply.status} ${JSON.stringify(answer).slice(0, 300)}`);
   return { ms, results: answer.results };

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { percentile } from '../bench-server.js';
 import type { TSchema } from 'typebox';
-import { httpClient, type Reply } from '../http-client.js';
+import { BROWSER_ENCODINGS, httpClient, type Reply } from '../http-client.js';
 import { answerCosts, type AnswerCosts } from './answer-costs.js';
 import { compareToCeiling, type CeilingComparison } from './compare.js';
 import { withCpuProfile } from './cpu-profile.js';
@@ -55,7 +55,6 @@ export interface ReadBenchResult {
 }
 
 const WARM_UP = 5;
-const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 
 /**
  * Times `count` runs of `run` after a few that warm caches and the JIT and are not counted.
@@ -110,7 +109,7 @@ export async function benchRead(
 ): Promise<ReadBenchResult> {
   const client = httpClient(1);
   // Asked as a browser asks, compressed; the bytes are read as they travel (bench/http-client.ts).
-  const asked = { ...headers, 'accept-encoding': ACCEPTED_ENCODINGS };
+  const asked = { ...headers, 'accept-encoding': BROWSER_ENCODINGS };
   const get = async (base: string) => {
     const response = await client.send(`${base}${path}`, { headers: asked });
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);

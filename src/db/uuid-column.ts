@@ -16,7 +16,7 @@ export class UuidColumn {
   constructor(readonly values: readonly (string | null)[]) {}
 
   toPostgres(): Buffer | string {
-    return binaryUuidArray(this.values) ?? arrayLiteral(this.values);
+    return binaryUuidArray(this.values) ?? this.toString();
   }
 
   /** The text literal, as `arrayLiteral` writes it. */

@@ -8,7 +8,7 @@ const POISON = { protoAction: 'error', constructorAction: 'error' } as const;
  * From this size on, a body is parsed in pieces. A string of over 128 KB is a large object to V8,
  * on pages of its own mapped afresh for it: a sync batch's 224 KB of text cost 1.3–1.5 ms to
  * decode and parse whole, most of it the kernel handing out those pages, against 0.8 ms in
- * pieces (docs/decisions.md, "A batch's body parsed in pieces").
+ * pieces (docs/decisions.md, "Sync ingest: ids in binary, a body in pieces, …").
  */
 export const PIECES_FROM_BYTES = 128 * 1024;
 
