@@ -11,7 +11,8 @@
  *   BENCH_SCALE=0.1 npm run bench:progress        # embedded database, smaller scenario
  *
  * Options (environment): BENCH_SCALE (default 1), BENCH_REQUESTS (default 200), BENCH_CPU_PROFILE
- * (a file name: V8 CPU profiles of the timed requests, `-province` and `-children` added to it).
+ * (a file name: V8 CPU profiles of the timed requests, `-province` and `-children` added to it, and
+ * `-afresh` after those for the reads made afresh).
  *
  * Building the scenario takes minutes; to measure again over one already built with
  * `doorstep scenario daklak-2025 --scale F`, name it with BENCH_DATABASE_URL (PostgreSQL) or

@@ -15,7 +15,7 @@ const journey = demoJourney();
 
 interface Figure { code: string; name: string; value: number | null; status: string }
 interface Progress { unit: { code: string; name: string }; indicators: Figure[] }
-interface Children { children: { unit: { code: string; name: string }; indicators: Figure[] }[] }
+interface Children { children: { unit: { code: string; name: string }; indicators: Omit<Figure, 'name'>[] }[] }
 
 /** A household with one resident in the member's village, and a visit that helped them to `milestone`: what a phone's sync sends. */
 async function syncHelpedResident(member: ApiSession, milestone: string): Promise<void> {

@@ -38,7 +38,10 @@ interface Figure {
   status: Status; gap: number | null; neededPerWeek: number | null;
 }
 interface UnitFigures { unit: { code: string; name: string }; day: string; indicators: Figure[] }
-interface Children { children: UnitFigures[] }
+/** A child's figures: the headings (name, unit label, percent) come once, beside the children. */
+type Standing = Omit<Figure, 'name' | 'unitLabel' | 'percent'>;
+interface ChildFigures { unit: { code: string; name: string }; day: string; indicators: Standing[] }
+interface Children { indicators: { code: string; name: string }[]; children: ChildFigures[] }
 
 /** What the exported files call each status (src/modules/reports/report-labels.ts), in Vietnamese. */
 const REPORT_STATUS: Record<Status, string> = {
@@ -59,7 +62,7 @@ const day = (iso: string) => iso.split('-').reverse().join('/');
  * The commune the API's figures put furthest behind on the indicator: behind before at risk,
  * the largest gap, then the fastest pace needed, then the name (the panel's documented order).
  */
-function mostBehind(children: readonly UnitFigures[], indicator: string): { unit: UnitFigures['unit']; figure: Figure } {
+function mostBehind(children: readonly ChildFigures[], indicator: string): { unit: ChildFigures['unit']; figure: Standing } {
   const lagging = children
     .map((child) => ({ unit: child.unit, figure: child.indicators.find((i) => i.code === indicator)! }))
     .filter((row) => WORST_FIRST.includes(row.figure.status))

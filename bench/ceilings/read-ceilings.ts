@@ -8,7 +8,7 @@ import type { TSchema } from 'typebox';
 import { BROWSER_ENCODINGS, httpClient, type Reply } from '../http-client.js';
 import { answerCosts, type AnswerCosts } from './answer-costs.js';
 import { compareToCeiling, type CeilingComparison } from './compare.js';
-import { withCpuProfile } from './cpu-profile.js';
+import { profileOfPart, withCpuProfile } from './cpu-profile.js';
 import { recordQueries, replayQueries, timeInsideDatabase, type RecordedQuery } from './query-recorder.js';
 
 export interface ReadTimes {
@@ -117,9 +117,10 @@ export async function benchRead(
   };
   // A statement that writes no row still counts as a write: the next answer is made again.
   const write = () => sql`update difficulties set id = id where false`.execute(db);
-  // With a file named, a V8 CPU profile of the timed requests alone (server and client, one process).
+  // With a file named, V8 CPU profiles of the timed requests alone (server and client, one
+  // process): the kept ones in it, those made afresh beside it (`-afresh`).
   const doorstep = await withCpuProfile(cpuProfile, () => timeRuns(requests, () => get(url)));
-  const doorstepMadeAfresh = await timeRuns(requests, () => get(url), write);
+  const doorstepMadeAfresh = await withCpuProfile(profileOfPart(cpuProfile, 'afresh'), () => timeRuns(requests, () => get(url), write));
   // Recorded on a warm server after a write, so per-process caches answer as they do under the
   // measurement made afresh, and the statements are those that make the answer.
   await write();

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import type { Viewer } from '../../http/access.js';
 import type { Language } from '../../i18n/index.js';
 import { listIndicators } from '../targets/indicators/indicators.service.js';
-import { progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress/progress.service.js';
+import { childrenWhole, progressOf, progressOfChildren, type IndicatorProgress } from '../targets/progress/progress.service.js';
 import type { Unit } from '../units/units.service.js';
 import { percentAchieved } from './report-format.js';
 
@@ -44,6 +44,6 @@ export async function loadUnitReport(
   return {
     unit: own.unit, day, lang,
     rows: toRows(ownIndicators, explanations),
-    children: below.children.map((child) => ({ unit: child.unit, rows: toRows(child.indicators, explanations) })),
+    children: childrenWhole(below).map((child) => ({ unit: child.unit, rows: toRows(child.indicators, explanations) })),
   };
 }

@@ -171,11 +171,14 @@ const FEW_UNITS = 256;
  * province is read (`inSql` null) and `keeps` drops the codes not asked for. Testing each row
  * against a long list costs more than the rows it would leave out.
  */
-function narrowing(codes: readonly string[], few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
+function narrowing(codes: readonly string[] | ReadonlySet<string>, few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
+  if (isSet(codes)) return codes.size <= few ? { inSql: [...codes], keeps: () => true } : { inSql: null, keeps: (code) => codes.has(code) };
   if (codes.length <= few) return { inSql: codes, keeps: () => true };
   const wanted = new Set(codes);
   return { inSql: null, keeps: (code) => wanted.has(code) };
 }
+
+const isSet = (codes: readonly string[] | ReadonlySet<string>): codes is ReadonlySet<string> => codes instanceof Set;
 
 /** Totals per source for each area of a province on `day` (see sumByAreaAndSource). */
 export async function sumAreaRollups(
@@ -204,10 +207,13 @@ export interface DayTotal {
 export async function sumRollupsOnDays(
   db: Database, provinceCode: string,
   counts: { areaCodes: readonly string[]; unitCodes: readonly string[]; sources: readonly string[] },
-  facts: { unitCodes: readonly string[]; sources: readonly string[] },
+  facts: { unitCodes: readonly string[] | ReadonlySet<string>; sources: readonly string[] },
   days: readonly string[],
 ): Promise<DayTotal[]> {
-  const none = (part: { unitCodes: readonly string[]; sources: readonly string[] }, areas = 0) => part.sources.length === 0 || part.unitCodes.length + areas === 0;
+  const none = (part: { unitCodes: readonly string[] | ReadonlySet<string>; sources: readonly string[] }, areas = 0) => {
+    const units = isSet(part.unitCodes) ? part.unitCodes.size : part.unitCodes.length;
+    return part.sources.length === 0 || units + areas === 0;
+  };
   if (none(counts, counts.areaCodes.length) && none(facts)) return [];
   const kinds = {
     area: narrowing(counts.areaCodes, FEW_AREAS),

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { ReferenceCache } from '../../db/reference-cache.js';
+import { listKey } from '../../lib/list-key.js';
 import { AppError } from '../../errors.js';
 import { getUnit, subtreeMembers } from '../units/units.service.js';
 import { unitsWithCommittee } from './committees.queries.js';
@@ -33,7 +34,7 @@ export interface TeamPresence {
  * group units their own way (targets per child unit). Three indexed queries, whatever the list.
  */
 export function teamPresence(db: Database, codes: readonly string[], day: string): Promise<TeamPresence> {
-  return presences.get(db, `${day}|${codes.join(',')}`, async () => ({
+  return presences.get(db, `${day}|${listKey(codes)}`, async () => ({
     committeeUnits: new Set(await unitsWithCommittee(db, codes, day)),
     teamUnits: new Set(await unitsWithActiveTeam(db, codes, day)),
     membersByUnit: new Map((await activeMembersByUnit(db, codes, day)).map((row) => [row.unit_code, row.n])),

@@ -2,7 +2,7 @@ import type { Database } from '../../../db/database.js';
 import type { Viewer } from '../../../http/access.js';
 import type { Language } from '../../../i18n/index.js';
 import { listDifficulties } from '../../targets/difficulties/difficulties.service.js';
-import { progressOf, progressOfChildren, type IndicatorProgress, type UnitProgress } from '../../targets/progress/progress.service.js';
+import { childrenWhole, progressOf, progressOfChildren, type IndicatorProgress, type UnitProgress } from '../../targets/progress/progress.service.js';
 import type { ProgressStatus } from '../../targets/targets.public.js';
 import { getUnitsAt, getVisibleUnit } from '../../units/units.service.js';
 import { resolvePhaseSpan, type PhaseSpan } from './phases.service.js';
@@ -108,7 +108,7 @@ export async function phaseReport(
   const [startOwn, endOwn] = [await progressOf(db, viewer, unitCode, lang, span.startDay), await progressOf(db, viewer, unitCode, lang, span.endDay)];
   const startBelow = await progressOfChildren(db, viewer, unitCode, lang, { day: span.startDay });
   const endBelow = await progressOfChildren(db, viewer, unitCode, lang, { day: span.endDay });
-  const starts = startValues(startBelow.children, new Set(endBelow.children.map((c) => c.unit.code)));
+  const starts = startValues(childrenWhole(startBelow), new Set(endBelow.children.map((c) => c.unit.code)));
 
   const indicators = endOwn.indicators.map((indicator): PhaseIndicator => {
     const ownStart = startOwn.indicators.find((i) => i.code === indicator.code)?.value ?? null;

@@ -10,12 +10,17 @@ import { computeFiguresOnDays, type IndicatorFigure } from '../values/indicator-
 import * as iq from '../indicators/indicators.queries.js';
 import { assessProgress, trendStart, type ProgressAssessment } from './progress-status.js';
 
-/** One indicator of one unit on one day: its figures, its target and where it stands. */
-export interface IndicatorProgress extends IndicatorFigure, ProgressAssessment {
+/** What names an indicator and how its figures read: the same for every unit. */
+export interface IndicatorHeading {
   code: string;
   name: string;
   unitLabel: string;
   percent: boolean;
+}
+
+/** One indicator of one unit on one day, without its heading: its figures, its target and where it stands. */
+export interface IndicatorStanding extends IndicatorFigure, ProgressAssessment {
+  code: string;
   target: number | null;
   deadline: string | null;
   /**
@@ -31,12 +36,41 @@ export function isSuspectShare(percent: boolean, value: number | null): boolean 
   return percent && value !== null && value > 100;
 }
 
+/** An indicator of a unit whole: its heading and its standing. */
+export interface IndicatorProgress extends IndicatorHeading, IndicatorStanding {}
+
 export interface UnitProgress {
   unit: Unit;
   day: string;
   indicators: IndicatorProgress[];
   openDifficulties: number;
 }
+
+/** A child among its siblings: each indicator's standing, the headings given once beside them. */
+export interface ChildProgress extends Omit<UnitProgress, 'indicators'> {
+  indicators: IndicatorStanding[];
+}
+
+/**
+ * The children of a unit on a day. Each indicator's heading is given once, not with every
+ * child: with a province's 102 communes it made two fifths of the answer's bytes, written
+ * and compressed on every change of the data.
+ */
+export interface ChildrenProgress {
+  unit: Unit;
+  day: string;
+  indicators: IndicatorHeading[];
+  children: ChildProgress[];
+}
+
+/** The children with each standing joined to its heading again, for the reports that print both. */
+export function childrenWhole(answer: ChildrenProgress): UnitProgress[] {
+  return answer.children.map((child) => ({ ...child, indicators: child.indicators.map((standing, i) => ({ ...answer.indicators[i]!, ...standing })) }));
+}
+
+const headingOf = (indicator: iq.IndicatorRow, lang: Language): IndicatorHeading => ({
+  code: indicator.code, name: lang === 'en' ? indicator.name_en : indicator.name_vi, unitLabel: indicator.unit_label, percent: indicator.percent,
+});
 
 const round = (value: number | null, digits = 2) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
@@ -46,12 +80,20 @@ const round = (value: number | null, digits = 2) => (value === null ? null : Mat
  * province total says nothing of one commune's share.
  */
 function targetFinder(targets: readonly iq.TargetRow[], chains: ReadonlyMap<string, readonly string[]>) {
-  const byKey = new Map(targets.map((t) => [`${t.indicator_code}|${t.unit_code}`, t]));
+  // indicator → unit → target: asked for every indicator of every child, so no key is built per question.
+  const byIndicator = new Map<string, Map<string, iq.TargetRow>>();
+  for (const target of targets) {
+    const byUnit = byIndicator.get(target.indicator_code) ?? new Map<string, iq.TargetRow>();
+    byUnit.set(target.unit_code, target);
+    byIndicator.set(target.indicator_code, byUnit);
+  }
   return (indicator: iq.IndicatorRow, unitCode: string): iq.TargetRow | undefined => {
+    const byUnit = byIndicator.get(indicator.code);
+    if (!byUnit) return undefined;
     const chain = chains.get(unitCode) ?? [unitCode];
-    for (const [depth, code] of chain.entries()) {
+    for (let depth = 0; depth < chain.length; depth++) {
       if (depth > 0 && !indicator.percent) return undefined;
-      const target = byKey.get(`${indicator.code}|${code}`);
+      const target = byUnit.get(chain[depth]!);
       if (target) return target;
     }
     return undefined;
@@ -59,8 +101,8 @@ function targetFinder(targets: readonly iq.TargetRow[], chains: ReadonlyMap<stri
 }
 
 async function progressOfGroups(
-  db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string, lang: Language,
-): Promise<Map<string, IndicatorProgress[]>> {
+  db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string,
+): Promise<Map<string, IndicatorStanding[]>> {
   const codes = groups.map((g) => g.code);
   // One reading of the reference stamps (the caller's, when it has one) and of the counts for both days.
   const start = trendStart(day);
@@ -73,24 +115,28 @@ async function progressOfGroups(
   const chains = new Map(codes.map((code) => [code, code === rootCode ? rootChain : [code, ...rootChain]]));
   const findTarget = targetFinder(await iq.targetsFor(db, [...new Set([...codes, ...rootChain])]), chains);
 
-  return new Map(codes.map((code) => [code, indicators.map((indicator) => {
-    const figure = now.get(code)!.get(indicator.code)!;
-    const target = findTarget(indicator, code);
-    const targetValue = target ? Number(target.target_value) : null;
-    const assessment = assessProgress({
-      value: figure.value, valueBefore: before.get(code)?.get(indicator.code)?.value ?? null,
-      target: targetValue, deadline: target?.deadline ?? null, day,
-    });
-    return {
-      code: indicator.code, name: lang === 'en' ? indicator.name_en : indicator.name_vi,
-      unitLabel: indicator.unit_label, percent: indicator.percent,
-      numerator: figure.numerator, denominator: figure.denominator, value: round(figure.value),
-      target: targetValue, deadline: target?.deadline ?? null,
-      status: assessment.status, projected: round(assessment.projected), neededPerWeek: round(assessment.neededPerWeek), gap: round(assessment.gap),
-      suspect: isSuspectShare(indicator.percent, figure.value),
-      ...(figure.source ? { source: figure.source } : {}),
-    };
-  })]));
+  return new Map(codes.map((code) => {
+    const figures = now.get(code)!;
+    const figuresBefore = before.get(code);
+    return [code, indicators.map((indicator): IndicatorStanding => {
+      const figure = figures.get(indicator.code)!;
+      const target = findTarget(indicator, code);
+      const targetValue = target ? Number(target.target_value) : null;
+      const deadline = target?.deadline ?? null;
+      const assessment = assessProgress({
+        value: figure.value, valueBefore: figuresBefore?.get(indicator.code)?.value ?? null, target: targetValue, deadline, day,
+      });
+      // Built whole, the optional source set after: a spread in the literal made every object in the slow way.
+      const standing: IndicatorStanding = {
+        code: indicator.code, numerator: figure.numerator, denominator: figure.denominator, value: round(figure.value),
+        target: targetValue, deadline,
+        status: assessment.status, projected: round(assessment.projected), neededPerWeek: round(assessment.neededPerWeek), gap: round(assessment.gap),
+        suspect: isSuspectShare(indicator.percent, figure.value),
+      };
+      if (figure.source) standing.source = figure.source;
+      return standing;
+    })];
+  }));
 }
 
 /** Every active indicator of a unit on a day (today by default). */
@@ -102,21 +148,23 @@ export function progressOf(db: Database, viewer: Viewer | null, unitCode: string
 async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
   const indicators = await iq.listIndicators(db, false, unit.provinceCode);
-  const byGroup = await progressOfGroups(db, unit.code, [unit], indicators, day, lang);
+  const standings = (await progressOfGroups(db, unit.code, [unit], indicators, day)).get(unit.code)!;
   const open = await countOpenDifficulties(db, [unit.code]);
-  return { unit, day, indicators: byGroup.get(unit.code)!, openDifficulties: open.get(unit.code) ?? 0 };
+  // The heading first, as the answer has always read: code, name, unit label, percent, then the figures.
+  const whole = indicators.map((indicator, i): IndicatorProgress => ({ ...headingOf(indicator, lang), ...standings[i]! }));
+  return { unit, day, indicators: whole, openDifficulties: open.get(unit.code) ?? 0 };
 }
 
 /** The same figures for each child of a unit, for one indicator or all of them. */
 export function progressOfChildren(
   db: Database, viewer: Viewer | null, unitCode: string, lang: Language, options: { indicatorCode?: string; day?: string } = {},
-): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
+): Promise<ChildrenProgress> {
   return withReferenceSnapshot(db, () => childrenProgress(db, viewer, unitCode, lang, options));
 }
 
 async function childrenProgress(
   db: Database, viewer: Viewer | null, unitCode: string, lang: Language, options: { indicatorCode?: string; day?: string },
-): Promise<{ unit: Unit; day: string; children: UnitProgress[] }> {
+): Promise<ChildrenProgress> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
   let indicators = await iq.listIndicators(db, false, unit.provinceCode);
@@ -127,10 +175,10 @@ async function childrenProgress(
     }
   }
   const children = await listAllChildren(db, unit.code, day);
-  const byGroup = await progressOfGroups(db, unit.code, children, indicators, day, lang);
+  const byGroup = await progressOfGroups(db, unit.code, children, indicators, day);
   const open = await countOpenDifficulties(db, children.map((c) => c.code));
   return {
-    unit, day,
+    unit, day, indicators: indicators.map((indicator) => headingOf(indicator, lang)),
     children: children.map((child) => ({ unit: child, day, indicators: byGroup.get(child.code)!, openDifficulties: open.get(child.code) ?? 0 })),
   };
 }

@@ -75,6 +75,21 @@ describe('progress of a unit', () => {
     expect(absolute.children[0].indicators[0]).toMatchObject({ target: null, status: 'no_target' });
   });
 
+  it('names each indicator once, its heading as the unit\'s own answer gives it, and each child\'s standings in the same order', async () => {
+    const own = (await get(province, '/api/progress?unit=66&date=2025-09-01')).json();
+    const body = (await get(province, '/api/progress/children?unit=66&date=2025-09-01')).json();
+    expect(body.indicators).toEqual(own.indicators.map((i: Row & { name: string; unitLabel: string; percent: boolean }) => ({
+      code: i.code, name: i.name, unitLabel: i.unitLabel, percent: i.percent,
+    })));
+    expect(body.children.length).toBeGreaterThan(1);
+    for (const child of body.children as { indicators: Record<string, unknown>[] }[]) {
+      expect(child.indicators.map((i) => i.code)).toEqual(body.indicators.map((i: Row) => i.code));
+      for (const standing of child.indicators) expect(Object.keys(standing)).not.toEqual(expect.arrayContaining(['name']));
+    }
+    const english = (await t.app.inject({ method: 'GET', url: '/api/progress/children?unit=66&date=2025-09-01', headers: { ...province.headers, 'accept-language': 'en' } })).json();
+    expect(english.indicators.map((i: { name: string }) => i.name)).not.toEqual(body.indicators.map((i: { name: string }) => i.name));
+  });
+
   it('lets a commune target override the province one', async () => {
     const put = await t.app.inject({ method: 'PUT', url: '/api/targets', headers: province.headers, payload: { indicatorCode: 'adults_skills_confirmed', unitCode: '66001', targetValue: 25, deadline: '2025-12-31' } });
     expect(put.statusCode).toBe(200);

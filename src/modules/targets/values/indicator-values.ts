@@ -9,7 +9,7 @@ import type { IndicatorRow } from '../indicators/indicators.queries.js';
 import { countedReportedValues, type CountedReportedValue } from '../reported/reported-values.queries.js';
 import { reportedWithSuccession, type OwnFigure } from '../reported/reported-succession.js';
 import { eventsFirstReader, type FigureSource } from './events-first.js';
-import { areaPlanOf, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
+import { areaPlanOf, codesOfAll, groupingOf, teamTalliesOf, type Grouping, type TeamTally } from './subtree-grouping.js';
 
 /** An indicator's figures for one unit on one day. */
 export interface IndicatorFigure {
@@ -67,7 +67,7 @@ async function countsOnDays(
     unitCodes: [...new Set([...plans.values()].flatMap((plan) => plan.unitCodes))],
     sources,
   }, {
-    unitCodes: factSources.length === 0 ? [] : [...new Set([...groupings.values()].flatMap((grouping) => grouping.codes))],
+    unitCodes: factSources.length === 0 ? [] : codesOfAll([...groupings.values()]),
     sources: factSources,
   }, [...groupings.keys()]);
   for (const row of rows) {

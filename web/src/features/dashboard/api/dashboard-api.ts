@@ -27,10 +27,22 @@ export interface UnitProgress {
   openDifficulties: number;
 }
 
+/** An indicator's figures for one child, without the heading its answer gives once. */
+export type IndicatorStanding = Omit<IndicatorProgress, 'name' | 'unitLabel' | 'percent'>;
+
+export interface ChildProgress {
+  unit: Unit;
+  day: string;
+  indicators: IndicatorStanding[];
+  openDifficulties: number;
+}
+
+/** The children's figures: the indicators' headings once, each child's standings in their order. */
 export interface ChildrenProgress {
   unit: Unit;
   day: string;
-  children: UnitProgress[];
+  indicators: Pick<IndicatorProgress, 'code' | 'name' | 'unitLabel' | 'percent'>[];
+  children: ChildProgress[];
 }
 
 export interface SeriesPoint {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorProgress, Status, UnitProgress } from './dashboard-api';
+import type { ChildProgress, IndicatorProgress, IndicatorStanding, Status } from './dashboard-api';
 import { changedFigures, laggingUnits, rankRows, sortRows, statusCounts } from './figures';
 
-const figure = (value: number | null, status: Status, gap: number | null = null): IndicatorProgress => ({
-  code: 'skills', name: 'Skills', unitLabel: '%', percent: true, numerator: null, denominator: null, value,
+const figure = (value: number | null, status: Status, gap: number | null = null): IndicatorStanding => ({
+  code: 'skills', numerator: null, denominator: null, value,
   target: 80, deadline: '2025-12-31', status, projected: null, neededPerWeek: gap === null ? null : gap / 10, gap, suspect: false,
 });
-const child = (code: string, name: string, f: IndicatorProgress, openDifficulties = 0): UnitProgress => ({
+const child = (code: string, name: string, f: IndicatorStanding, openDifficulties = 0): ChildProgress => ({
   unit: { code, name, type: 'xã', tier: 'commune', parentCode: '66', provinceCode: '66' }, day: '2025-09-01', indicators: [f], openDifficulties,
 });
 
@@ -40,7 +40,8 @@ describe('ranking the children of a unit', () => {
 
   it('counts the statuses and finds the figures that moved', () => {
     expect(Object.fromEntries(statusCounts(children, 'skills'))).toEqual({ behind: 2, achieved: 1, at_risk: 1, no_data: 1 });
-    expect(changedFigures([figure(30, 'behind')], [figure(31, 'behind')])).toHaveLength(1);
-    expect(changedFigures([figure(30, 'behind')], [figure(30, 'behind')])).toHaveLength(0);
+    const whole = (standing: IndicatorStanding): IndicatorProgress => ({ ...standing, name: 'Skills', unitLabel: '%', percent: true });
+    expect(changedFigures([whole(figure(30, 'behind'))], [whole(figure(31, 'behind'))])).toHaveLength(1);
+    expect(changedFigures([whole(figure(30, 'behind'))], [whole(figure(30, 'behind'))])).toHaveLength(0);
   });
 });

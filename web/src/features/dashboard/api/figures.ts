@@ -1,11 +1,11 @@
-import type { IndicatorProgress, Status, Unit, UnitProgress } from './dashboard-api';
+import type { ChildProgress, IndicatorProgress, IndicatorStanding, Status, Unit } from './dashboard-api';
 
 /** Worst first: the order the lagging panel and a sort by status use. */
 export const STATUS_ORDER: readonly Status[] = ['behind', 'at_risk', 'on_track', 'achieved', 'no_target', 'no_data'];
 
 export interface RankRow {
   unit: Unit;
-  figure: IndicatorProgress;
+  figure: IndicatorStanding;
   openDifficulties: number;
   /** 1 for the highest value; units without data share the last place. */
   rank: number;
@@ -14,7 +14,7 @@ export interface RankRow {
 const byValueDesc = (a: RankRow, b: RankRow) => (b.figure.value ?? -Infinity) - (a.figure.value ?? -Infinity) || a.unit.name.localeCompare(b.unit.name, 'vi');
 
 /** The children of a unit on one indicator, ranked by value (equal values share a rank). */
-export function rankRows(children: readonly UnitProgress[], indicatorCode: string): RankRow[] {
+export function rankRows(children: readonly ChildProgress[], indicatorCode: string): RankRow[] {
   const rows = children.flatMap((child) => {
     const figure = child.indicators.find((i) => i.code === indicatorCode);
     return figure ? [{ unit: child.unit, figure, openDifficulties: child.openDifficulties, rank: 0 }] : [];
@@ -57,7 +57,7 @@ export function sortRows(rows: readonly RankRow[], key: SortKey, direction: Sort
  * The units to call first: behind, then at risk, the largest gap first (the same indicator, so
  * gaps compare), then the one needing the fastest pace.
  */
-export function laggingUnits(children: readonly UnitProgress[], indicatorCode: string, limit = 10): RankRow[] {
+export function laggingUnits(children: readonly ChildProgress[], indicatorCode: string, limit = 10): RankRow[] {
   return rankRows(children, indicatorCode)
     .filter((row) => row.figure.status === 'behind' || row.figure.status === 'at_risk')
     .sort((a, b) => STATUS_ORDER.indexOf(a.figure.status) - STATUS_ORDER.indexOf(b.figure.status)
@@ -68,7 +68,7 @@ export function laggingUnits(children: readonly UnitProgress[], indicatorCode: s
 }
 
 /** How many children stand in each status on one indicator, for the grid's legend. */
-export function statusCounts(children: readonly UnitProgress[], indicatorCode: string): Map<Status, number> {
+export function statusCounts(children: readonly ChildProgress[], indicatorCode: string): Map<Status, number> {
   const counts = new Map<Status, number>();
   for (const child of children) {
     const status = child.indicators.find((i) => i.code === indicatorCode)?.status;

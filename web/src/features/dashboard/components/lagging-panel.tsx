@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useFormat } from '../../../components/ui/use-format';
-import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
+import type { ChildProgress, IndicatorProgress } from '../api/dashboard-api';
 import { laggingUnits } from '../api/figures';
 import { NS } from './dashboard-i18n';
 
 interface LaggingProps {
-  units: readonly UnitProgress[];
+  units: readonly ChildProgress[];
   indicator: IndicatorProgress;
   linkTo: (unitCode: string) => string;
 }

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonChart } from '../../../../../shared/charts/comparison-chart.js';
 import { useFormat } from '../../../components/ui/use-format';
-import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
+import type { ChildProgress, IndicatorProgress } from '../api/dashboard-api';
 import { rankRows } from '../api/figures';
 import { NS } from './dashboard-i18n';
 
@@ -10,7 +10,7 @@ import { NS } from './dashboard-i18n';
 const RankingCanvas = lazy(() => import('./ranking-canvas'));
 
 interface ChartProps {
-  units: readonly UnitProgress[];
+  units: readonly ChildProgress[];
   indicator: IndicatorProgress;
   childrenLabel: string;
 }

@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useFormat } from '../../../components/ui/use-format';
-import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
+import type { ChildProgress, IndicatorProgress } from '../api/dashboard-api';
 import { rankRows, sortRows, type SortDirection, type SortKey } from '../api/figures';
 import { NS } from './dashboard-i18n';
 
 interface RankingProps {
-  units: readonly UnitProgress[];
+  units: readonly ChildProgress[];
   indicator: IndicatorProgress;
   childrenLabel: string;
   linkTo: (unitCode: string) => string;

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useStatusLabel } from '../../../components/ui/status-badge';
 import { useFormat } from '../../../components/ui/use-format';
 import { STATUS_SYMBOL } from '../../../lib/figures';
-import type { IndicatorProgress, UnitProgress } from '../api/dashboard-api';
+import type { ChildProgress, IndicatorProgress } from '../api/dashboard-api';
 import { STATUS_ORDER, statusCounts } from '../api/figures';
 import { NS } from './dashboard-i18n';
 
 interface GridProps {
-  units: readonly UnitProgress[];
+  units: readonly ChildProgress[];
   indicator: IndicatorProgress;
   linkTo: (unitCode: string) => string;
 }
