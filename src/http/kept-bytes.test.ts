@@ -31,4 +31,14 @@ describe('a kept answer with fields of the moment', () => {
     kept.a = 2;
     expect(serialise(new KeptWithMoment(kept, { at: 'second' })).toString()).toBe('{"a":1,"at":"second"}');
   });
+
+  it('gives the same bytes for the same moment, and new ones when it moves', () => {
+    const kept = { a: 1 };
+    const first = serialise(new KeptWithMoment(kept, { at: '08:00:00' }));
+    expect(serialise(new KeptWithMoment(kept, { at: '08:00:00' }))).toBe(first);
+    const next = serialise(new KeptWithMoment(kept, { at: '08:00:01' }));
+    expect(next.toString()).toBe('{"a":1,"at":"08:00:01"}');
+    expect(serialise(new KeptWithMoment({ a: 1 }, { at: '08:00:01' }))).not.toBe(next);
+    expect(serialise(new KeptWithMoment(kept, { at: '08:00:00' })).toString()).toBe('{"a":1,"at":"08:00:00"}');
+  });
 });

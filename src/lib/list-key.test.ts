@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { listKey } from './list-key.js';
 
 describe('listKey', () => {
-  it('joins the codes, and gives a kept list the very same key again', () => {
-    const codes = ['66001', '66002'];
+  it('gives equal lists the same short key, and different lists different ones', () => {
+    const codes = Array.from({ length: 3000 }, (_, i) => `66${String(i).padStart(5, '0')}`);
     const key = listKey(codes);
-    expect(key).toBe('66001,66002');
+    expect(key.length).toBeLessThan(64);
     expect(listKey(codes)).toBe(key);
-    expect(listKey(['66001', '66002'])).toBe(key);
-    expect(listKey([])).toBe('');
+    expect(listKey([...codes])).toBe(key);
+    expect(listKey(codes.slice(1))).not.toBe(key);
+    expect(listKey(['66001,66002'])).not.toBe(listKey(['66001', '66002']));
+    expect(listKey(['a,b', 'c'])).not.toBe(listKey(['a', 'b,c']));
+    expect(listKey([])).not.toBe(listKey(['']));
   });
 });

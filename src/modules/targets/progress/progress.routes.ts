@@ -27,8 +27,10 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ reads: Reads }> = async
     // The kept figures are serialised once; the time they are current at joins their bytes.
     ...servedAsKept,
   }, (request) => reads.run(async (source) => {
-    // Read before the figures, so the figures are at least as fresh as it says.
-    const figuresAt = reads.isPrimary(source) ? new Date().toISOString() : await figuresCurrentAt(source);
+    // Read before the figures, so the figures are at least as fresh as it says. On the primary,
+    // the start of this second: still true, and the answers of one second share their bytes
+    // (kept-bytes.ts), where each was joined and compressed again for a time no one reads in ms.
+    const figuresAt = reads.isPrimary(source) ? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() : await figuresCurrentAt(source);
     const day = request.query.date ?? vietnamDay();
     const key = answerKey(request.viewer, request.lang, request.query.unit, null, day);
     const progress = await keptOnPrimary(reads, unitAnswers, source, key, () => withReferenceSnapshot(
