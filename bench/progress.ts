@@ -45,7 +45,7 @@ try {
   }
   const headers = await benchLogin(bench.url, 'bench-province', 'bench-province-password');
   const province = await benchRead(bench.url, db, '/api/progress?unit=66', headers, REQUESTS, ProgressAnswerSchema, profileOfPart(PROFILE, 'province'));
-  const children = await benchRead(bench.url, db, '/api/progress/children?unit=66', headers, Math.max(20, Math.round(REQUESTS / 4)), ChildrenProgressSchema, profileOfPart(PROFILE, 'children'));
+  const children = await benchRead(bench.url, db, '/api/progress/children?unit=66', headers, REQUESTS, ChildrenProgressSchema, profileOfPart(PROFILE, 'children'));
 
   const result = {
     benchmark: 'progress', machine: machineLabel(), database: bench.databaseLabel, scale: SCALE, loadAverage: os.loadavg()[0]!.toFixed(1),

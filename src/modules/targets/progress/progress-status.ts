@@ -31,8 +31,21 @@ export interface ProgressAssessment {
   gap: number | null;
 }
 
+/** Days since 1970 of a `YYYY-MM-DD`, kept: a dashboard asks the same few days (today, the deadlines) a thousand times a read. */
+const epochDays = new Map<string, number>();
+
+function epochDay(day: string): number {
+  let days = epochDays.get(day);
+  if (days === undefined) {
+    days = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (epochDays.size >= 4096) epochDays.clear();
+    epochDays.set(day, days);
+  }
+  return days;
+}
+
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return epochDay(to) - epochDay(from);
 }
 
 export function assessProgress(input: ProgressInput): ProgressAssessment {

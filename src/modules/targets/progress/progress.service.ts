@@ -104,16 +104,20 @@ async function progressOfGroups(
   db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string,
 ): Promise<Map<string, IndicatorStanding[]>> {
   const codes = groups.map((g) => g.code);
-  // One reading of the reference stamps (the caller's, when it has one) and of the counts for both days.
   const start = trendStart(day);
-  const [onDays, rootChain] = await withReferenceSnapshot(db, () => Promise.all([
-    computeFiguresOnDays(db, indicators, rootCode, codes, [day, start]),
-    ancestorCodes(db, rootCode, day),
-  ]));
+  // One reading of the reference stamps (the caller's, when it has one); the counts of both days
+  // and the targets asked at once, each on a connection of its own: neither waits for the other.
+  const [onDays, targets, rootChain] = await withReferenceSnapshot(db, async () => {
+    const chain = await ancestorCodes(db, rootCode, day);
+    return [...await Promise.all([
+      computeFiguresOnDays(db, indicators, rootCode, codes, [day, start]),
+      iq.targetsFor(db, [...new Set([...codes, ...chain])]),
+    ]), chain] as const;
+  });
   const now = onDays.get(day)!;
   const before = onDays.get(start)!;
   const chains = new Map(codes.map((code) => [code, code === rootCode ? rootChain : [code, ...rootChain]]));
-  const findTarget = targetFinder(await iq.targetsFor(db, [...new Set([...codes, ...rootChain])]), chains);
+  const findTarget = targetFinder(targets, chains);
 
   return new Map(codes.map((code) => {
     const figures = now.get(code)!;
@@ -148,8 +152,9 @@ export function progressOf(db: Database, viewer: Viewer | null, unitCode: string
 async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
   const indicators = await iq.listIndicators(db, false, unit.provinceCode);
-  const standings = (await progressOfGroups(db, unit.code, [unit], indicators, day)).get(unit.code)!;
-  const open = await countOpenDifficulties(db, [unit.code]);
+  // The open difficulties asked beside the figures, not after them.
+  const [byGroup, open] = await Promise.all([progressOfGroups(db, unit.code, [unit], indicators, day), countOpenDifficulties(db, [unit.code])]);
+  const standings = byGroup.get(unit.code)!;
   // The heading first, as the answer has always read: code, name, unit label, percent, then the figures.
   const whole = indicators.map((indicator, i): IndicatorProgress => ({ ...headingOf(indicator, lang), ...standings[i]! }));
   return { unit, day, indicators: whole, openDifficulties: open.get(unit.code) ?? 0 };
@@ -175,8 +180,10 @@ async function childrenProgress(
     }
   }
   const children = await listAllChildren(db, unit.code, day);
-  const byGroup = await progressOfGroups(db, unit.code, children, indicators, day);
-  const open = await countOpenDifficulties(db, children.map((c) => c.code));
+  // The open difficulties asked beside the figures, not after them.
+  const [byGroup, open] = await Promise.all([
+    progressOfGroups(db, unit.code, children, indicators, day), countOpenDifficulties(db, children.map((c) => c.code)),
+  ]);
   return {
     unit, day, indicators: indicators.map((indicator) => headingOf(indicator, lang)),
     children: children.map((child) => ({ unit: child, day, indicators: byGroup.get(child.code)!, openDifficulties: open.get(child.code) ?? 0 })),

@@ -169,39 +169,64 @@ async function figuresOf(
   const eventsFirstOf = eventsFirstReader(grouping, facts);
 
   let source: IndicatorFigure['source'];
-  const read = (indicator: IndicatorRow, part: AnySource, group: string): number | null => {
+  // How each part of each indicator is read, worked out once here rather than for every group:
+  // the rollup's name, the maps to look in, the indicator's reported figures.
+  const readerOf = (indicator: IndicatorRow, part: AnySource): ((group: string) => number | null) => {
     const rollup = rollupSource(part);
-    if (rollup !== null) return counts.get(rollup)?.get(group) ?? 0;
+    if (rollup !== null) {
+      const byGroup = counts.get(rollup);
+      return (group) => byGroup?.get(group) ?? 0;
+    }
+    const reportedOf = reported.get(indicator.code);
     const first = part.source === 'reported' ? part.factsFirst ?? part.eventsFirst : undefined;
     if (first) {
       // Where a commune has such records (events held, people enrolled), they are its figure; elsewhere the typed one.
-      const figure = eventsFirstOf(first, group, (code) => reported.get(indicator.code)?.(code) ?? null);
-      source = figure.source;
-      return figure.value;
+      const typedOf = (code: string) => reportedOf?.(code) ?? null;
+      return (group) => {
+        const figure = eventsFirstOf(first, group, typedOf);
+        source = figure.source;
+        return figure.value;
+      };
     }
     switch (part.source) {
-      case 'statistic': return statistics.get(group)?.[part.kind] ?? null;
+      case 'statistic': {
+        const kind = part.kind;
+        return (group) => statistics.get(group)?.[kind] ?? null;
+      }
       // Villages are those that need a team: a group nested in a village is part of it (teams/team-reach.ts).
-      case 'units': return villageCount(part) ? teamTotals.get(group)?.villages ?? 0 : grouping.tiers.get(group)?.[part.tier] ?? 0;
-      case 'reported': return reported.get(indicator.code)?.(group) ?? null;
-      case 'committees': case 'teams': case 'team_members': return teamTotals.get(group)?.[part.source] ?? 0;
-      default: return null;
+      case 'units': {
+        if (villageCount(part)) return (group) => teamTotals.get(group)?.villages ?? 0;
+        const tier = part.tier;
+        return (group) => grouping.tiers.get(group)?.[tier] ?? 0;
+      }
+      case 'reported': return (group) => reportedOf?.(group) ?? null;
+      case 'committees': case 'teams': case 'team_members': {
+        const tally = part.source;
+        return (group) => teamTotals.get(group)?.[tally] ?? 0;
+      }
+      default: return () => null;
     }
   };
+  const plans = indicators.map((indicator) => ({
+    code: indicator.code,
+    numerator: readerOf(indicator, indicator.numerator as CountSource),
+    denominator: indicator.denominator ? readerOf(indicator, indicator.denominator as DenominatorSource) : null,
+    scale: indicator.percent ? 100 : 1,
+  }));
 
   const result = new Map<string, Map<string, IndicatorFigure>>();
   for (const group of groups) {
     const figures = new Map<string, IndicatorFigure>();
-    for (const indicator of indicators) {
+    for (const plan of plans) {
       source = undefined;
-      const numerator = read(indicator, indicator.numerator as CountSource, group);
-      const denominator = indicator.denominator ? read(indicator, indicator.denominator as DenominatorSource, group) : null;
+      const numerator = plan.numerator(group);
+      const denominator = plan.denominator ? plan.denominator(group) : null;
       let value: number | null = numerator;
-      if (indicator.denominator) {
+      if (plan.denominator) {
         // A denominator of zero or unknown gives "no data", never a division error.
-        value = numerator === null || !denominator ? null : (numerator / denominator) * (indicator.percent ? 100 : 1);
+        value = numerator === null || !denominator ? null : (numerator / denominator) * plan.scale;
       }
-      figures.set(indicator.code, source === undefined ? { numerator, denominator, value } : { numerator, denominator, value, source });
+      figures.set(plan.code, source === undefined ? { numerator, denominator, value } : { numerator, denominator, value, source });
     }
     result.set(group, figures);
   }
