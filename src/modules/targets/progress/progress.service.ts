@@ -100,20 +100,38 @@ function targetFinder(targets: readonly iq.TargetRow[], chains: ReadonlyMap<stri
   };
 }
 
+/** What a read needs beside the counts, asked at once, each on a connection of its own. */
+interface AroundTheCounts {
+  indicators: iq.IndicatorRow[];
+  /** The targets set on the groups and on the root's ancestors. */
+  targets: iq.TargetRow[];
+  open: Map<string, number>;
+  /** The root and its ancestors, nearest first. */
+  rootChain: readonly string[];
+}
+
+/**
+ * The indicators, the targets and the open difficulties of `codes` under `rootCode`: none needs
+ * another, so they are asked together, and only the counts (which need the indicators) after.
+ */
+async function aroundTheCounts(db: Database, rootCode: string, provinceCode: string, codes: readonly string[], day: string): Promise<AroundTheCounts> {
+  const rootChain = await ancestorCodes(db, rootCode, day);
+  const [indicators, targets, open] = await Promise.all([
+    iq.listIndicators(db, false, provinceCode),
+    iq.targetsFor(db, [...new Set([...codes, ...rootChain])]),
+    countOpenDifficulties(db, codes),
+  ]);
+  return { indicators, targets, open, rootChain };
+}
+
 async function progressOfGroups(
   db: Database, rootCode: string, groups: readonly Unit[], indicators: readonly iq.IndicatorRow[], day: string,
+  { targets, rootChain }: Pick<AroundTheCounts, 'targets' | 'rootChain'>,
 ): Promise<Map<string, IndicatorStanding[]>> {
   const codes = groups.map((g) => g.code);
   const start = trendStart(day);
-  // One reading of the reference stamps (the caller's, when it has one); the counts of both days
-  // and the targets asked at once, each on a connection of its own: neither waits for the other.
-  const [onDays, targets, rootChain] = await withReferenceSnapshot(db, async () => {
-    const chain = await ancestorCodes(db, rootCode, day);
-    return [...await Promise.all([
-      computeFiguresOnDays(db, indicators, rootCode, codes, [day, start]),
-      iq.targetsFor(db, [...new Set([...codes, ...chain])]),
-    ]), chain] as const;
-  });
+  // One reading of the counts for both days.
+  const onDays = await computeFiguresOnDays(db, indicators, rootCode, codes, [day, start]);
   const now = onDays.get(day)!;
   const before = onDays.get(start)!;
   const chains = new Map(codes.map((code) => [code, code === rootCode ? rootChain : [code, ...rootChain]]));
@@ -151,13 +169,12 @@ export function progressOf(db: Database, viewer: Viewer | null, unitCode: string
 
 async function unitProgress(db: Database, viewer: Viewer | null, unitCode: string, lang: Language, day: string): Promise<UnitProgress> {
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  const indicators = await iq.listIndicators(db, false, unit.provinceCode);
-  // The open difficulties asked beside the figures, not after them.
-  const [byGroup, open] = await Promise.all([progressOfGroups(db, unit.code, [unit], indicators, day), countOpenDifficulties(db, [unit.code])]);
-  const standings = byGroup.get(unit.code)!;
+  const around = await aroundTheCounts(db, unit.code, unit.provinceCode, [unit.code], day);
+  const { indicators } = around;
+  const standings = (await progressOfGroups(db, unit.code, [unit], indicators, day, around)).get(unit.code)!;
   // The heading first, as the answer has always read: code, name, unit label, percent, then the figures.
   const whole = indicators.map((indicator, i): IndicatorProgress => ({ ...headingOf(indicator, lang), ...standings[i]! }));
-  return { unit, day, indicators: whole, openDifficulties: open.get(unit.code) ?? 0 };
+  return { unit, day, indicators: whole, openDifficulties: around.open.get(unit.code) ?? 0 };
 }
 
 /** The same figures for each child of a unit, for one indicator or all of them. */
@@ -172,18 +189,17 @@ async function childrenProgress(
 ): Promise<ChildrenProgress> {
   const day = options.day ?? vietnamDay();
   const unit = await getVisibleUnit(db, viewer, unitCode, day, 'unit');
-  let indicators = await iq.listIndicators(db, false, unit.provinceCode);
+  const children = await listAllChildren(db, unit.code, day);
+  const around = await aroundTheCounts(db, unit.code, unit.provinceCode, children.map((c) => c.code), day);
+  let { indicators } = around;
   if (options.indicatorCode !== undefined) {
     indicators = indicators.filter((i) => i.code === options.indicatorCode);
     if (indicators.length === 0) {
       throw new AppError('INDICATOR_NOT_FOUND', `No indicator ${options.indicatorCode}`, 'indicator');
     }
   }
-  const children = await listAllChildren(db, unit.code, day);
-  // The open difficulties asked beside the figures, not after them.
-  const [byGroup, open] = await Promise.all([
-    progressOfGroups(db, unit.code, children, indicators, day), countOpenDifficulties(db, children.map((c) => c.code)),
-  ]);
+  const byGroup = await progressOfGroups(db, unit.code, children, indicators, day, around);
+  const { open } = around;
   return {
     unit, day, indicators: indicators.map((indicator) => headingOf(indicator, lang)),
     children: children.map((child) => ({ unit: child, day, indicators: byGroup.get(child.code)!, openDifficulties: open.get(child.code) ?? 0 })),
