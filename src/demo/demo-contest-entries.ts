@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { seededRandom } from '../lib/seeded-random.js';
-import { addDays, vietnamDay } from '../lib/vietnam-day.js';
+import { addDays, daysBetween, vietnamDay } from '../lib/vietnam-day.js';
 import { startAttempt, submitAttempt } from '../modules/contest/attempts.service.js';
 import type { Contest } from '../modules/contest/contests.service.js';
 import { registerParticipant } from '../modules/contest/participants.service.js';
@@ -56,8 +56,4 @@ export async function addDemoEntrants(db: Database, secretKey: string, contest: 
       await take(people[i * 2]!, startAt, PAST_ENTRANTS + i);
     }
   }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }

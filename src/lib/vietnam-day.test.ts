@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './seeded-random.js';
-import { vietnamDay, vietnamDayStart } from './vietnam-day.js';
+import { addDays, daysBetween, vietnamDay, vietnamDayStart } from './vietnam-day.js';
 
 /** The day as the calendar of Asia/Ho_Chi_Minh writes it, by the platform's own time zone data. */
 const inHoChiMinh = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -25,5 +25,21 @@ describe('vietnamDay', () => {
   it('refuses an invalid instant as a Date would, and keeps nothing of it', () => {
     expect(() => vietnamDay(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => vietnamDay(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole days either way, across months, leap days and years, asked once or again', () => {
+    expect(daysBetween('2025-09-05', '2025-09-05')).toBe(0);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+    expect(daysBetween('2026-03-31', '2025-09-05')).toBe(-207);
+    const random = seededRandom(20261204);
+    for (let i = 0; i < 500; i++) {
+      const from = addDays('2020-01-01', Math.floor(random() * 4000));
+      const n = Math.floor(random() * 2000) - 1000;
+      expect(daysBetween(from, addDays(from, n))).toBe(n);
+      expect(daysBetween(from, addDays(from, n))).toBe(n);
+    }
   });
 });

@@ -38,6 +38,24 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Days since 1970 of a `YYYY-MM-DD`, kept: a dashboard read asks the same few days (today, the deadlines) a thousand times. */
+const epochDays = new Map<string, number>();
+
+function epochDay(day: string): number {
+  let days = epochDays.get(day);
+  if (days === undefined) {
+    days = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (epochDays.size >= 4096) epochDays.clear();
+    epochDays.set(day, days);
+  }
+  return days;
+}
+
+/** Whole days from `from` to `to` (`YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return epochDay(to) - epochDay(from);
+}
+
 /** The instant a Vietnam day starts: 00:00 in Asia/Ho_Chi_Minh. */
 export function vietnamDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS);

@@ -33,11 +33,6 @@ export function calendarReportingOn(reportDay: string): CampaignCalendar {
   return { start, reportDay, end: addDays(start, PEAK_LENGTH) };
 }
 
-/** Whole days from `from` to `to`. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The Mondays on or after `from` whose week (Monday to Sunday) ends before `before`. */
 export function mondaysBetween(from: string, before: string): string[] {
   const mondays: string[] = [];

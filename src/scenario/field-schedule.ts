@@ -1,5 +1,6 @@
 import { seededRandom } from '../lib/seeded-random.js';
-import { daysBetween, type CampaignCalendar } from './campaign-calendar.js';
+import { daysBetween } from '../lib/vietnam-day.js';
+import type { CampaignCalendar } from './campaign-calendar.js';
 import { MILESTONE_KINDS, type CommunePlan } from './province-shape.js';
 
 /**

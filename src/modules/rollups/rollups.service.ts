@@ -171,14 +171,16 @@ const FEW_UNITS = 256;
  * province is read (`inSql` null) and `keeps` drops the codes not asked for. Testing each row
  * against a long list costs more than the rows it would leave out.
  */
-function narrowing(codes: readonly string[] | ReadonlySet<string>, few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
-  if (isSet(codes)) return codes.size <= few ? { inSql: [...codes], keeps: () => true } : { inSql: null, keeps: (code) => codes.has(code) };
-  if (codes.length <= few) return { inSql: codes, keeps: () => true };
-  const wanted = new Set(codes);
+function narrowing(codes: Codes, few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
+  if (sizeOf(codes) <= few) return { inSql: [...codes], keeps: () => true };
+  const wanted = codes instanceof Set ? codes : new Set(codes);
   return { inSql: null, keeps: (code) => wanted.has(code) };
 }
 
-const isSet = (codes: readonly string[] | ReadonlySet<string>): codes is ReadonlySet<string> => codes instanceof Set;
+/** Codes as a list, or as a set a caller already keeps (then not copied into another). */
+type Codes = readonly string[] | ReadonlySet<string>;
+
+const sizeOf = (codes: Codes): number => (codes instanceof Set ? codes.size : (codes as readonly string[]).length);
 
 /** Totals per source for each area of a province on `day` (see sumByAreaAndSource). */
 export async function sumAreaRollups(
@@ -207,13 +209,10 @@ export interface DayTotal {
 export async function sumRollupsOnDays(
   db: Database, provinceCode: string,
   counts: { areaCodes: readonly string[]; unitCodes: readonly string[]; sources: readonly string[] },
-  facts: { unitCodes: readonly string[] | ReadonlySet<string>; sources: readonly string[] },
+  facts: { unitCodes: Codes; sources: readonly string[] },
   days: readonly string[],
 ): Promise<DayTotal[]> {
-  const none = (part: { unitCodes: readonly string[] | ReadonlySet<string>; sources: readonly string[] }, areas = 0) => {
-    const units = isSet(part.unitCodes) ? part.unitCodes.size : part.unitCodes.length;
-    return part.sources.length === 0 || units + areas === 0;
-  };
+  const none = (part: { unitCodes: Codes; sources: readonly string[] }, areas = 0) => part.sources.length === 0 || sizeOf(part.unitCodes) + areas === 0;
   if (none(counts, counts.areaCodes.length) && none(facts)) return [];
   const kinds = {
     area: narrowing(counts.areaCodes, FEW_AREAS),

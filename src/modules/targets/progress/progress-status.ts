@@ -1,4 +1,4 @@
-import { addDays } from '../../../lib/vietnam-day.js';
+import { addDays, daysBetween } from '../../../lib/vietnam-day.js';
 
 /**
  * Where a unit stands against a target, from a projection of its recent pace to the deadline.
@@ -29,23 +29,6 @@ export interface ProgressAssessment {
   neededPerWeek: number | null;
   /** Target minus value, when short of the target. */
   gap: number | null;
-}
-
-/** Days since 1970 of a `YYYY-MM-DD`, kept: a dashboard asks the same few days (today, the deadlines) a thousand times a read. */
-const epochDays = new Map<string, number>();
-
-function epochDay(day: string): number {
-  let days = epochDays.get(day);
-  if (days === undefined) {
-    days = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
-    if (epochDays.size >= 4096) epochDays.clear();
-    epochDays.set(day, days);
-  }
-  return days;
-}
-
-function daysBetween(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
 }
 
 export function assessProgress(input: ProgressInput): ProgressAssessment {

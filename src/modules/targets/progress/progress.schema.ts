@@ -43,9 +43,7 @@ export const ChildrenProgressQuery = Type.Object({
 export const ChildrenProgressSchema = Type.Object({
   unit: UnitSchema, day: Type.String(),
   indicators: Type.Array(IndicatorHeadingSchema, { description: 'The indicators answered, in the order of each child\'s standings' }),
-  children: Type.Array(Type.Object({
-    unit: UnitSchema, day: Type.String(), indicators: Type.Array(IndicatorStandingSchema), openDifficulties: Type.Integer(),
-  })),
+  children: Type.Array(Type.Object({ ...UnitProgressSchema.properties, indicators: Type.Array(IndicatorStandingSchema) })),
 });
 
 export const AlertSchema = Type.Object({

@@ -63,9 +63,14 @@ export interface ChildrenProgress {
   children: ChildProgress[];
 }
 
+/** Each standing joined to its heading, heading first, as a unit's own answer reads: code, name, unit label, percent, then the figures. */
+function withHeadings(headings: readonly IndicatorHeading[], standings: readonly IndicatorStanding[]): IndicatorProgress[] {
+  return standings.map((standing, i) => ({ ...headings[i]!, ...standing }));
+}
+
 /** The children with each standing joined to its heading again, for the reports that print both. */
 export function childrenWhole(answer: ChildrenProgress): UnitProgress[] {
-  return answer.children.map((child) => ({ ...child, indicators: child.indicators.map((standing, i) => ({ ...answer.indicators[i]!, ...standing })) }));
+  return answer.children.map((child) => ({ ...child, indicators: withHeadings(answer.indicators, child.indicators) }));
 }
 
 const headingOf = (indicator: iq.IndicatorRow, lang: Language): IndicatorHeading => ({
@@ -172,8 +177,7 @@ async function unitProgress(db: Database, viewer: Viewer | null, unitCode: strin
   const around = await aroundTheCounts(db, unit.code, unit.provinceCode, [unit.code], day);
   const { indicators } = around;
   const standings = (await progressOfGroups(db, unit.code, [unit], indicators, day, around)).get(unit.code)!;
-  // The heading first, as the answer has always read: code, name, unit label, percent, then the figures.
-  const whole = indicators.map((indicator, i): IndicatorProgress => ({ ...headingOf(indicator, lang), ...standings[i]! }));
+  const whole = withHeadings(indicators.map((indicator) => headingOf(indicator, lang)), standings);
   return { unit, day, indicators: whole, openDifficulties: around.open.get(unit.code) ?? 0 };
 }
 
