@@ -16,6 +16,8 @@ test('a province officer re-evaluates and acknowledges alerts, settles a sync co
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     await signInWithForm(page, journey.baseUrl, 'province', DEMO_PASSWORD);
+    // Signed in, the app opens the officer's dashboard: a menu click before that landing is overridden by it.
+    await page.getByTestId('dashboard-unit').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Giám sát' }).click();
     await page.getByRole('heading', { name: 'Cảnh báo chậm tiến độ' }).waitFor();
     await page.getByRole('button', { name: 'Đánh giá lại ngay' }).click();
