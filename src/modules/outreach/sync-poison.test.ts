@@ -113,3 +113,19 @@ describe('a batch large enough to be read in pieces (over 128 KB)', () => {
     }
   });
 });
+
+describe('a batch from the system administrator, whose account has no unit', () => {
+  it('is refused whole, naming why, and keeps no receipt of its items', async () => {
+    const admin = await createUserAndLogin(t.app, { role: 'admin', scopeUnitCode: null });
+    const adminDevice = deviceOf(t.app, admin);
+    const household = items.household({ villageCode: VILLAGE });
+    const receiptsBefore = await sql<{ n: number }>`select count(*)::int as n from sync_items`.execute(t.db);
+    const householdsBefore = await count('households');
+    const response = await adminDevice.push([items.visit({ householdId }), household]);
+    expect(response.statusCode, response.body).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'deviceId' } });
+    const receiptsAfter = await sql<{ n: number }>`select count(*)::int as n from sync_items`.execute(t.db);
+    expect(receiptsAfter.rows[0]!.n).toBe(receiptsBefore.rows[0]!.n);
+    expect(await count('households')).toBe(householdsBefore);
+  });
+});

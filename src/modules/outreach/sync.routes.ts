@@ -38,7 +38,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (ap
     bodyLimit: SYNC_BODY_LIMIT,
     config: { access: FIELD_ROLES, checksItemDataItself: true },
     onSend: compressAtOnce,
-    schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, ...errors } },
+    schema: { tags, summary: 'Push up to 500 writes made on a device; answers per item', body: s.SyncBody, response: { 200: s.SyncResponse, 403: ErrorResponse, ...errors } },
   }, (request) => applySyncBatch(db, viewerOf(request), request.body, { secretKey: options.secretKey, lang: request.lang, duplicateLimit }));
 
   app.get('/pull', {

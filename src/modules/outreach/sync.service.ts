@@ -42,6 +42,11 @@ export async function applySyncBatch(
   /** `duplicateLimit` is left out by trusted callers (the scenario), which probe nothing. */
   options: { secretKey: string; lang: Language; duplicateLimit?: DuplicateAnswerLimit },
 ): Promise<{ results: SyncResult[]; serverTime: string }> {
+  // The receipts are kept by province (sync_items' key): an account with no unit (the system
+  // administrator's) has no province to keep them in, and goes door to door in no village.
+  if (viewer.scopeUnitCode === null) {
+    throw new AppError('FORBIDDEN', 'A device syncs the villages of an account scoped to a unit; this account has none', 'deviceId');
+  }
   try {
     return await retryOnContention(async () => {
       const now = new Date();
