@@ -28,4 +28,14 @@ describe('progress status', () => {
     expect(assessProgress({ value: null, valueBefore: null, target: 80, deadline: '2025-10-25', day }).status).toBe('no_data');
     expect(assessProgress({ value: 10, valueBefore: null, target: null, deadline: null, day }).status).toBe('no_target');
   });
+
+  it('projects a share up to 100 and never past it; a count has no such bound', () => {
+    // +40 points in 28 days over 54 days left would reach 60 + 77 = 137.
+    const share = assessProgress({ value: 60, valueBefore: 20, target: 95, deadline: '2025-10-25', day, ceiling: 100 });
+    expect(share).toMatchObject({ status: 'on_track', projected: 100 });
+    const count = assessProgress({ value: 60, valueBefore: 20, target: 95, deadline: '2025-10-25', day });
+    expect(count.projected).toBeCloseTo(60 + (40 / 28) * 54, 5);
+    // A share already over 100 (a suspect figure) is not pulled down by the bound.
+    expect(assessProgress({ value: 104, valueBefore: 90, target: 110, deadline: '2025-10-25', day, ceiling: 100 }).projected).toBe(104);
+  });
 });

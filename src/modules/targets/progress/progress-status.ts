@@ -19,6 +19,8 @@ export interface ProgressInput {
   target: number | null;
   deadline: string | null;
   day: string;
+  /** The most the value can reach: 100 for a share, none for a count. A pace is projected up to it, never past. */
+  ceiling?: number;
 }
 
 export interface ProgressAssessment {
@@ -32,7 +34,7 @@ export interface ProgressAssessment {
 }
 
 export function assessProgress(input: ProgressInput): ProgressAssessment {
-  const { value, valueBefore, target, deadline, day } = input;
+  const { value, valueBefore, target, deadline, day, ceiling = Infinity } = input;
   if (value === null) return { status: 'no_data', projected: null, neededPerWeek: null, gap: null };
   if (target === null || deadline === null) return { status: 'no_target', projected: null, neededPerWeek: null, gap: null };
   const gap = Math.max(0, target - value);
@@ -40,7 +42,7 @@ export function assessProgress(input: ProgressInput): ProgressAssessment {
 
   const daysLeft = daysBetween(day, deadline);
   const pacePerDay = valueBefore === null ? 0 : Math.max(0, (value - valueBefore) / TREND_DAYS);
-  const projected = value + pacePerDay * Math.max(0, daysLeft);
+  const projected = Math.min(Math.max(value, ceiling), value + pacePerDay * Math.max(0, daysLeft));
   // Past the deadline nothing more can be gained: whatever is short is behind.
   const neededPerWeek = daysLeft > 0 ? (gap / daysLeft) * 7 : null;
   const status: ProgressStatus = daysLeft <= 0

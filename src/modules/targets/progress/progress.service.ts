@@ -152,6 +152,7 @@ async function progressOfGroups(
       const deadline = target?.deadline ?? null;
       const assessment = assessProgress({
         value: figure.value, valueBefore: figuresBefore?.get(indicator.code)?.value ?? null, target: targetValue, deadline, day,
+        ceiling: indicator.percent ? 100 : Infinity,
       });
       // Built whole, the optional source set after: a spread in the literal made every object in the slow way.
       const standing: IndicatorStanding = {
