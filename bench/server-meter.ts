@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import { startCpuProfile } from './ceilings/cpu-profile.js';
-import { countQueries } from './ceilings/query-recorder.js';
+import { countQueries, type StatementTime } from './ceilings/query-recorder.js';
 import { watchEventLoop, type LoopDelay } from './event-loop-delay.js';
 import { watchCollections, type GcPauses } from './gc-pauses.js';
 import { timeRequests, type RequestTimes } from './request-times.js';
@@ -15,8 +15,11 @@ export interface ServerUsage {
    * process's peak since it started (its start and, for the server, its migrations included), in MB.
    */
   rssMb: { before: number; peak: number; processPeak: number };
-  /** Statements and transactions the server sent its database, and their bytes (text and parameters). */
-  queries: { statements: number; transactions: number; bytes: number };
+  /**
+   * Statements and transactions the server sent its database, their bytes (text and parameters),
+   * and each statement's time from sending to answer, by name (`statementName`).
+   */
+  queries: { statements: number; transactions: number; bytes: number; times: Record<string, StatementTime> };
   /**
    * How late the process's event loop ran through the part (sampled every 10 ms): a request
    * waits at least this long when the loop is held, by a collection or by long synchronous work.
@@ -66,7 +69,7 @@ export function meterThisProcess(server?: () => http.Server | undefined): Server
         return {
           cpuMs: { user: cpu.user / 1000, system: cpu.system / 1000 },
           rssMb: { before: mb(before), peak: mb(Math.max(peak, process.memoryUsage.rss())), processPeak: Math.round(process.resourceUsage().maxRSS / 1024) },
-          queries: { statements: counter.statements, transactions: counter.transactions, bytes: counter.bytes },
+          queries: { statements: counter.statements, transactions: counter.transactions, bytes: counter.bytes, times: Object.fromEntries(counter.times) },
           eventLoopDelayMs,
           gcPauses,
           requestMs,

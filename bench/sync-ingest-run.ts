@@ -5,6 +5,7 @@ import { countUnits, createUnit } from '../src/modules/units/units.service.js';
 import { vietnamDay } from '../src/lib/vietnam-day.js';
 import { benchLogin, percentile } from './bench-server.js';
 import { compareToCeiling, type CeilingComparison } from './ceilings/compare.js';
+import type { StatementTime } from './ceilings/query-recorder.js';
 import { areaOfVillage, writeVisitsBySql, type CeilingPlace, type CeilingVisit } from './ceilings/sync-ceiling.js';
 import { httpClient } from './http-client.js';
 import { forkBenchProcess, pool } from './load-process.js';
@@ -41,6 +42,13 @@ export interface SyncIngestResult {
   replayedBatch: { ms: number; duplicates: number };
   /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
   doorstepCost: { nodeCpuMsPer1000Visits: number; nodeSystemCpuMsPer1000Visits: number; statementsPerBatch: number; transactionsPerBatch: number; kilobytesPerBatch: number };
+  /**
+   * Each statement's milliseconds per batch from sending to answer, as the server waits for it
+   * (the database's work, its waits for locks and for the CPU, and the server's wait to read the
+   * answer), by name, longest first; the rest of a batch's time is the server's own work and its
+   * wait for the other batches' turns.
+   */
+  statementMsPerBatch: Record<string, number>;
   /**
    * The load client's CPU per 1,000 visits (serialised bodies sent, answers read and checked):
    * part of Doorstep's side of the machine's figure below, none of the server's. In the server's
@@ -138,12 +146,19 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
       transactionsPerBatch: Number((counter.transactions / (batches + 1)).toFixed(1)),
       kilobytesPerBatch: Math.round(counter.bytes / (batches + 1) / 1024),
     },
+    statementMsPerBatch: perBatch(counter.times, batches + 1),
     clientCpuMsPer1000Visits: Math.round((clientCpuMs * 1000) / visits),
     machineCpuMsPer1000Visits: perThousand(ceilingBusyMs, doorstepBusyMs, visits),
     client: options.clientInChild ? 'child process' : 'in process',
     doorstepRssMb: rssMb,
     doorstepGcPauses: gcPauses,
   };
+}
+
+function perBatch(times: Record<string, StatementTime>, batches: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(times)
+    .map(([name, time]) => [name, Number((time.ms / batches).toFixed(2))] as const)
+    .sort((a, b) => b[1] - a[1]));
 }
 
 function perThousand(ceilingMs: number | null, doorstepMs: number | null, visits: number) {

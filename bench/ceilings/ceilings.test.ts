@@ -106,6 +106,9 @@ describe('every benchmark reports ceiling, doorstep and ratio', () => {
     expect(doorstep).toBeGreaterThan(0);
     expect(ratio).toBeCloseTo(doorstep / ceiling, 1);
     expect(result.replayedBatch.duplicates).toBe(30);
+    // Where a batch's time goes: its statements by name, the visits' write and the commit among them.
+    expect(Object.keys(result.statementMsPerBatch)).toEqual(expect.arrayContaining(['write visits+household_visits', 'commit']));
+    expect(result.statementMsPerBatch['write visits+household_visits']).toBeGreaterThan(0);
     // Where there is /proc, each side's CPU of the whole machine is read (a short run may round to 0).
     if (process.platform === 'linux') {
       expect(result.machineCpuMsPer1000Visits!.ceiling).toBeGreaterThanOrEqual(0);

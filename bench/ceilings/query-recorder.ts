@@ -11,12 +11,13 @@ export interface RecordedQuery {
 
 /**
  * Calls `onQuery` with each statement sent at the drivers' `query` (node-postgres's client and
- * the embedded database's, `PGliteClient`) until the answered function is called. Only for
+ * the embedded database's, `PGliteClient`) until the answered function is called; the function
+ * `onQuery` answers, if any, is called once the statement is answered (or fails). Only for
  * benchmarks and their tests: it patches the drivers' prototypes, so nothing else may patch them
  * meanwhile. Patching Doorstep's own PGlite client rather than PGlite leaves PGlite unloaded in a
  * process on PostgreSQL.
  */
-function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[], embedded: boolean) => void): () => void {
+function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[], embedded: boolean) => (() => void) | void): () => void {
   const targets = [pg.Client.prototype, PGliteClient.prototype] as unknown as { query: (...args: unknown[]) => unknown }[];
   const originals = targets.map((target) => target.query);
   targets.forEach((target, i) => {
@@ -24,8 +25,13 @@ function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[],
     target.query = function (this: unknown, ...args: unknown[]) {
       const [first, second] = args;
       const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
-      if (typeof text === 'string') onQuery(text, Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [], i === 1);
-      return original.apply(this, args);
+      const answered = typeof text === 'string'
+        ? onQuery(text, Array.isArray(second) ? second : (first as { values?: unknown[] } | undefined)?.values ?? [], i === 1)
+        : undefined;
+      const result = original.apply(this, args);
+      // The caller handles the statement's failure on its own promise; this reaction only notes the time.
+      if (answered && result instanceof Promise) result.then(answered, answered);
+      return result;
     };
   });
   return () => targets.forEach((target, i) => { target.query = originals[i]!; });
@@ -37,7 +43,9 @@ function onDriverQueries(onQuery: (text: string, parameters: readonly unknown[],
  */
 export async function recordQueries(work: () => Promise<unknown>): Promise<RecordedQuery[]> {
   const recorded: RecordedQuery[] = [];
-  const restore = onDriverQueries((sql, parameters) => recorded.push({ sql, parameters: [...parameters] }));
+  const restore = onDriverQueries((sql, parameters) => {
+    recorded.push({ sql, parameters: [...parameters] });
+  });
   try {
     await work();
   } finally {
@@ -51,21 +59,56 @@ export function tablesReadBy(query: { sql: string }): string {
   return [...query.sql.matchAll(/\sfrom\s+"?([a-z_]+)/gi)].map((m) => m[1]).join('+');
 }
 
+/** What the statements of one name cost: how many were sent and their milliseconds from sending to answer. */
+export interface StatementTime {
+  count: number;
+  ms: number;
+}
+
 /**
  * Counts the statements sent at the drivers until `stop()`, transaction commands apart (a
- * benchmark that writes shows where its round trips go). Keeps no text, so it can stay on for a
- * long run.
+ * benchmark that writes shows where its round trips go), and times them by name
+ * (`statementName`) from sending to answer, as the server waits for them: the database's work,
+ * its waits for locks and for the CPU, and the wait for the server to read the answer. Keeps no
+ * text but the names, so it can stay on for a long run.
  */
-export function countQueries(): { statements: number; transactions: number; bytes: number; stop(): void } {
-  const counts = { statements: 0, transactions: 0, bytes: 0 };
+export function countQueries(): { statements: number; transactions: number; bytes: number; times: Map<string, StatementTime>; stop(): void } {
+  const counts = { statements: 0, transactions: 0, bytes: 0, times: new Map<string, StatementTime>() };
   const stop = onDriverQueries((text, parameters, embedded) => {
     if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
     else if (!/^\s*(commit|rollback)\b/i.test(text)) {
       counts.statements += 1;
       counts.bytes += text.length + parameterBytes(parameters, embedded);
     }
+    const name = statementName(text);
+    const time = counts.times.get(name) ?? { count: 0, ms: 0 };
+    counts.times.set(name, time);
+    time.count += 1;
+    const sent = performance.now();
+    return () => { time.ms += performance.now() - sent; };
   });
   return Object.assign(counts, { stop });
+}
+
+const namesByText = new Map<string, string>();
+
+/**
+ * A statement's name in a breakdown: the tables it writes (`insert`, `update`, `delete`), else
+ * those it reads (`from`, `join`; a set-returning function is none), in their order; `begin`, `commit` and `rollback` as such. Kept per text: a hot
+ * path sends the same few texts again and again.
+ */
+export function statementName(text: string): string {
+  let name = namesByText.get(text);
+  if (name !== undefined) return name;
+  const command = /^\s*(begin|start transaction|commit|rollback)\b/i.exec(text)?.[1]?.toLowerCase();
+  // A CTE's name (`h as materialized (…)`) is read like a table, and is none.
+  const ctes = new Set([...text.matchAll(/\b([a-z_]+)\s+as\s+(?:not\s+)?(?:materialized\s+)?\(/gi)].map((m) => m[1]!.toLowerCase()));
+  const tables = (pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => m[1]!.toLowerCase()))].filter((t) => !ctes.has(t));
+  // An `update` that starts a statement or a CTE's body; not `on conflict … do update`, `for update`.
+  const written = tables(/(?:\binsert\s+into|(?<=^\s*|\(\s*)update|\bdelete\s+from)\s+"?([a-z_]+)"?/gi);
+  name = command ?? (written.length > 0 ? `write ${written.join('+')}` : `read ${tables(/\s(?:from|join)\s+"?([a-z_]+)"?(?![a-z_]|\s*\()/gi).join('+') || '(no table)'}`);
+  if (namesByText.size < 1000) namesByText.set(text, name);
+  return name;
 }
 
 /** node-postgres sends a date as `2025-07-15T08:00:00.000+07:00`. */
