@@ -75,12 +75,13 @@ export interface StatementTime {
 export function countQueries(): { statements: number; transactions: number; bytes: number; times: Map<string, StatementTime>; stop(): void } {
   const counts = { statements: 0, transactions: 0, bytes: 0, times: new Map<string, StatementTime>() };
   const stop = onDriverQueries((text, parameters, embedded) => {
-    if (/^\s*(begin|start transaction)\b/i.test(text)) counts.transactions += 1;
-    else if (!/^\s*(commit|rollback)\b/i.test(text)) {
+    // The name says whether it is a transaction command, kept per text: no pattern run again per statement.
+    const name = statementName(text);
+    if (name === 'begin' || name === 'start transaction') counts.transactions += 1;
+    else if (name !== 'commit' && name !== 'rollback') {
       counts.statements += 1;
       counts.bytes += text.length + parameterBytes(parameters, embedded);
     }
-    const name = statementName(text);
     const time = counts.times.get(name) ?? { count: 0, ms: 0 };
     counts.times.set(name, time);
     time.count += 1;

@@ -172,7 +172,7 @@ const FEW_UNITS = 256;
  * against a long list costs more than the rows it would leave out.
  */
 function narrowing(codes: Codes, few: number): { inSql: readonly string[] | null; keeps: (code: string) => boolean } {
-  if (sizeOf(codes) <= few) return { inSql: [...codes], keeps: () => true };
+  if (sizeOf(codes) <= few) return { inSql: codes instanceof Set ? [...codes] : (codes as readonly string[]), keeps: () => true };
   const wanted = codes instanceof Set ? codes : new Set(codes);
   return { inSql: null, keeps: (code) => wanted.has(code) };
 }
