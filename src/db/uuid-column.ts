@@ -1,3 +1,4 @@
+import { HEX_DIGIT, hasUuidShape } from '../lib/uuid-text.js';
 import { arrayLiteral } from './array-literal.js';
 
 /**
@@ -37,16 +38,6 @@ export const uuidColumn = (values: readonly (string | null)[]) => new UuidColumn
 /** PostgreSQL's type id of `uuid`, which an array in the binary format names. */
 const UUID_OID = 2950;
 
-/** Each UTF-16 code unit's value as a hex digit, -1 for any other (a table of all 65,536: no range check per character). */
-const HEX_DIGIT = new Int8Array(65_536).fill(-1);
-for (let i = 0; i < 16; i++) {
-  HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i;
-  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i;
-}
-
-const isCanonical = (value: string) =>
-  value.length === 36 && value.charCodeAt(8) === 45 && value.charCodeAt(13) === 45 && value.charCodeAt(18) === 45 && value.charCodeAt(23) === 45;
-
 /**
  * The column as PostgreSQL's `array_recv` reads it: dimensions, a null flag, the element type,
  * then each element's length (-1: null) and its 16 bytes. A column of nulls only is the empty
@@ -57,7 +48,7 @@ export function binaryUuidArray(values: readonly (string | null)[]): Buffer | nu
   let nulls = 0;
   for (const value of values) {
     if (value === null) nulls += 1;
-    else if (!isCanonical(value)) return null;
+    else if (!hasUuidShape(value)) return null;
   }
   if (nulls === values.length) {
     const empty = Buffer.alloc(12);

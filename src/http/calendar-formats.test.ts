@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../lib/seeded-random.js';
-import { isCalendarDay, isInstant } from './calendar-formats.js';
+import { instantMs, isCalendarDay, isInstant } from './calendar-formats.js';
 
 /** A day is real when the calendar gives it back unchanged (year 1 to 9999). */
 function realDay(year: number, month: number, day: number): boolean {
@@ -49,5 +49,27 @@ describe('calendar formats', () => {
         && Number.isFinite(Date.parse(text));
       expect(isInstant(text), text).toBe(valid);
     }
+  });
+
+  it('read an instant as the moment Date.parse reads, fractions, offsets and either case included', () => {
+    const random = seededRandom(20261204);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let i = 0; i < 5000; i++) {
+      const [year, month, hour, minute, second] = [1 + pick(9999), 1 + pick(12), pick(24), pick(60), pick(60)];
+      const day = 1 + pick(28);
+      const digits = pick(10);
+      const fraction = digits === 0 ? '' : `.${Array.from({ length: digits }, () => pick(10)).join('')}`;
+      const zone = random() < 0.3 ? (random() < 0.5 ? 'Z' : 'z') : `${random() < 0.5 ? '+' : '-'}${pad(pick(24), 2)}:${pad(pick(60), 2)}`;
+      const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${random() < 0.5 ? 'T' : 't'}${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction}${zone}`;
+      expect(instantMs(text), text).toBe(Date.parse(text));
+    }
+    for (const text of ['2024-02-29T23:59:59.999+00:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999-23:59', '1970-01-01T00:00:00Z'])
+      expect(instantMs(text), text).toBe(Date.parse(text));
+  });
+
+  it('read nothing from what is not an instant', () => {
+    for (const text of ['2025-08-01T08:30:00', '2025-08-01T08:30:00.Z', '2025-08-01T08:30:00.1234567890Z', '2025-08-01T08:30:00Z ', '2025-08-01T08:30:00+07:00:00',
+      '2025-08-01T08:30:00+7:00', '2025-08-01T08:30:00ZZ', '2025-08-01X08:30:00Z', '2025-08-01T08-30:00Z', '2025-08-01T08:3a:00Z', '-025-08-01T08:30:00Z',
+      '2025-08-01T08:30:00.12a4Z', '2025-08-01T08:30:00+07:0٠', '']) expect(instantMs(text), text).toBeNaN();
   });
 });

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, toErrorResponse, type ErrorCode } from '../errors.js';
-import { findUnstorable, type ValueKey } from './storable-input.js';
+import { findUnstorable, isKnownStorable, type ValueKey } from './storable-input.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +29,7 @@ export const inputGuard = Object.assign(
       const found =
         prefixed('params', findUnstorable(request.params)) ??
         prefixed('querystring', findUnstorable(request.query)) ??
-        findUnstorable(request.body, skip);
+        (isKnownStorable(request.body) ? undefined : findUnstorable(request.body, skip));
       if (found !== undefined) throw new AppError('VALIDATION_FAILED', 'text or number that cannot be stored', found || 'body');
     });
   },

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../lib/seeded-random.js';
 import { InvalidJsonError, parseJsonBytes } from './json-in-pieces.js';
+import { findUnstorable, isKnownStorable } from './storable-input.js';
 
 // Strings that cut a text wrongly if quotes, escapes or structure inside them were taken for structure.
-const TRICKY = ['', 'a', '"', '\\', '\\"', '[', ']', '{', '}', ',', ':', '"],[', 'Đắk Lắk', '😀', '\u2028', '\t\n'];
+const TRICKY = ['', 'a', '"', '\\', '\\"', '[', ']', '{', '}', ',', ':', '"],[', 'Đắk Lắk', '😀', '\u2028', '\t\n', '\u0000', '\ud800', 'e5', '1e400'];
 
 function valueOf(random: () => number, depth: number): unknown {
   const pick = (n: number) => Math.floor(random() * n);
   const kind = pick(depth > 3 ? 4 : 7);
   if (kind === 0) return TRICKY[pick(TRICKY.length)]! + TRICKY[pick(TRICKY.length)]!;
-  if (kind === 1) return pick(2000) - 1000 + (random() < 0.3 ? 0.5 : 0);
+  if (kind === 1) return random() < 0.1 ? [1e300, 1e-300, 1.5e21, -2e-7][pick(4)] : pick(2000) - 1000 + (random() < 0.3 ? 0.5 : 0);
   if (kind === 2) return [true, false, null][pick(3)];
   if (kind === 3) return `id-${pick(100)}`;
   if (kind === 4) return Array.from({ length: pick(5) }, () => valueOf(random, depth + 1));
@@ -104,5 +105,37 @@ describe('JSON parsed in pieces', () => {
     const bytes = Buffer.from(JSON.stringify({ deviceId: 'x', items }));
     expect(bytes.length).toBeGreaterThan(128 * 1024);
     expect(parseJsonBytes(bytes)).toEqual({ deviceId: 'x', items });
+  });
+
+  it('marks a body storable only when its text leaves nothing unstorable possible', () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const text = documentOf(seed);
+      const value = inPieces(text);
+      if (!isKnownStorable(value)) continue;
+      marked += 1;
+      expect(findUnstorable(value), text).toBeUndefined();
+    }
+    expect(marked).toBeGreaterThan(50);
+    for (const text of ['{"items":[{"notes":"Đã đến \\"nhà\\" \\\\ ổn"}],"n":-12.5}', '{"items":[1,2,{"a":[true,null]}]}']) {
+      expect(isKnownStorable(inPieces(text)), text).toBe(true);
+    }
+    const long = `{"items":[${'9'.repeat(200)}]}`;
+    for (const text of ['{"items":["\\u0000"]}', '{"items":["\\ud800"]}', '{"items":["\\u00e9"]}', '{"items":[1e400]}', '{"items":[1E5]}',
+      '{"items":[2.5e-3]}', long, '{"items":[1]', '[1]']) {
+      let value: unknown;
+      try {
+        value = inPieces(text);
+      } catch {
+        continue;
+      }
+      expect(isKnownStorable(value), text).toBe(false);
+    }
+    expect(findUnstorable(inPieces(long))).toBeUndefined();
+    expect(isKnownStorable(inPieces(`{"items":[${'9'.repeat(199)}]}`))).toBe(true);
+  });
+
+  it('leaves a body read whole unmarked: it is walked as before', () => {
+    expect(isKnownStorable(parseJsonBytes(Buffer.from('{"items":[1]}')))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { errorCodes, type FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
+import { markStorable } from './storable-input.js';
 
 /** What Fastify's own JSON parser refuses (`__proto__` keys, `constructor.prototype`), refused here too. */
 const POISON = { protoAction: 'error', constructorAction: 'error' } as const;
@@ -20,6 +21,14 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const POINT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_E = 0x65;
+const LETTER_CAPITAL_E = 0x45;
+const LETTER_U = 0x75;
 
 /** Thrown for bytes that are not one JSON text (or that JSON.parse would have refused). */
 export class InvalidJsonError extends SyntaxError {}
@@ -36,14 +45,20 @@ export function parseJsonBytes(bytes: Buffer, piecesFrom = PIECES_FROM_BYTES): u
   try {
     const pieces = bytes.length >= piecesFrom ? cutAtTopLevelArrays(bytes) : null;
     if (!pieces) return sjson.parse(bytes.toString('utf8'), POISON);
-    const result = sjson.parse(pieces.frame.toString('utf8'), POISON) as Record<string, unknown>;
+    // With no escape in the text, a key is spelt as written: where neither word is written,
+    // JSON.parse alone reads what the poisoning checks would (their patterns cost 0.15 ms a batch).
+    const parse = !pieces.escapes && bytes.indexOf('__proto__') < 0 && bytes.indexOf('constructor') < 0
+      ? (text: string) => JSON.parse(text) as unknown
+      : (text: string) => sjson.parse(text, POISON) as unknown;
+    const result = parse(pieces.frame.toString('utf8')) as Record<string, unknown>;
     for (const array of pieces.arrays) {
       const elements: unknown[] = [];
       for (let k = 0; k < array.cuts.length; k += 2) {
-        elements.push(sjson.parse(bytes.toString('utf8', array.cuts[k], array.cuts[k + 1]), POISON));
+        elements.push(parse(bytes.toString('utf8', array.cuts[k], array.cuts[k + 1])));
       }
       result[array.key] = elements;
     }
+    if (!pieces.escapes && !pieces.largeNumbers) markStorable(result);
     return result;
   } catch (error) {
     throw new InvalidJsonError(error instanceof Error ? error.message : String(error));
@@ -55,6 +70,17 @@ interface Pieces {
   frame: Buffer;
   /** Each cut array: its member's key and its elements' byte ranges, start and end in turn. */
   arrays: { key: string; cuts: number[] }[];
+  /**
+   * Whether a string holds a `\u` escape: without one, no string can hold a NUL or half a
+   * surrogate pair (a raw control character is not JSON, and decoding UTF-8 never makes a
+   * surrogate), nor spell a key otherwise than as written.
+   */
+  escapes: boolean;
+  /**
+   * Whether a number has an exponent or 200 characters: without one, none is past what a double
+   * holds (under 10^200), so none reads as Infinity.
+   */
+  largeNumbers: boolean;
 }
 
 /**
@@ -76,6 +102,8 @@ function cutAtTopLevelArrays(bytes: Buffer): Pieces | null {
   let key: string | null = null;
   let array: { key: string; start: number; end: number; cuts: number[] } | null = null;
   let elementStart = 0;
+  let escapes = false;
+  let largeNumbers = false;
   const n = bytes.length;
   for (; i < n; i++) {
     const c = bytes[i]!;
@@ -83,8 +111,10 @@ function cutAtTopLevelArrays(bytes: Buffer): Pieces | null {
       const start = i;
       for (i++; i < n; i++) {
         const d = bytes[i]!;
-        if (d === BACKSLASH) i++;
-        else if (d === QUOTE) break;
+        if (d === BACKSLASH) {
+          i++;
+          if (bytes[i] === LETTER_U) escapes = true;
+        } else if (d === QUOTE) break;
       }
       if (i >= n) return null;
       if (depth === 1 && expectKey) {
@@ -92,6 +122,16 @@ function cutAtTopLevelArrays(bytes: Buffer): Pieces | null {
         keyEnd = i + 1;
         expectKey = false;
       }
+      continue;
+    }
+    if (c === MINUS || (c >= DIGIT_0 && c <= DIGIT_9)) {
+      // A number, read to its end: only its length and an exponent matter here.
+      const start = i;
+      while (i + 1 < n && isNumberByte(bytes[i + 1]!)) {
+        i++;
+        if (bytes[i] === LETTER_E || bytes[i] === LETTER_CAPITAL_E) largeNumbers = true;
+      }
+      if (i + 1 - start >= 200) largeNumbers = true;
       continue;
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -131,8 +171,12 @@ function cutAtTopLevelArrays(bytes: Buffer): Pieces | null {
     from = cut.end;
   }
   parts.push(bytes.subarray(from));
-  return { frame: Buffer.concat(parts), arrays: arrays.map(({ key, cuts }) => ({ key, cuts })) };
+  return { frame: Buffer.concat(parts), arrays: arrays.map(({ key, cuts }) => ({ key, cuts })), escapes, largeNumbers };
 }
+
+/** A byte a JSON number may hold after its first: digits, the point, an exponent and its sign. */
+const isNumberByte = (c: number) =>
+  (c >= DIGIT_0 && c <= DIGIT_9) || c === POINT || c === LETTER_E || c === LETTER_CAPITAL_E || c === PLUS || c === MINUS;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 

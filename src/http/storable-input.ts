@@ -13,6 +13,21 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/**
+ * Parsed bodies whose text showed that nothing in them can be unstorable (`json-in-pieces.ts`):
+ * their walk is skipped. Kept weakly: a body is forgotten with its request.
+ */
+const knownStorable = new WeakSet<object>();
+
+export function markStorable(value: object): void {
+  knownStorable.add(value);
+}
+
+/** True for a body marked storable from its text; false for anything else, which is then walked. */
+export function isKnownStorable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && knownStorable.has(value);
+}
+
 /** A way into a parsed value: an array's index or an object's key. */
 export type ValueKey = string | number;
 

@@ -162,10 +162,15 @@ function normaliseIds(item: ParsedItem): ParsedItem {
   return item;
 }
 
-/** The item's data typed by kind, or the path of the first thing wrong with it (relative to `data`). */
-export function parseItemData(kind: SyncKind, data: unknown): { ok: true; item: ParsedItem } | { ok: false; field: string; detail: string } {
+/**
+ * The item's data typed by kind, or the path of the first thing wrong with it (relative to `data`).
+ * `storable`: the batch's text showed that nothing in it can be unstorable (`isKnownStorable`).
+ */
+export function parseItemData(
+  kind: SyncKind, data: unknown, storable = false,
+): { ok: true; item: ParsedItem } | { ok: false; field: string; detail: string } {
   // Checked before the schema so a NUL in a property the schema would refuse is named too.
-  const unstorable = findUnstorable(data);
+  const unstorable = storable ? undefined : findUnstorable(data);
   if (unstorable !== undefined) return { ok: false, field: unstorable, detail: 'text or number that cannot be stored' };
   const validator = validators[kind] as ReturnType<typeof Compile<TSchema>>;
   if (validator.Check(data)) return { ok: true, item: normaliseIds({ kind, data } as ParsedItem) };

@@ -103,6 +103,18 @@ describe('a batch large enough to be read in pieces (over 128 KB)', () => {
     expect(body.results[40]).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED', field: 'items[40].data.notes' } });
   });
 
+  it('with nothing unstorable in its text, still checks each item against its schema', async () => {
+    const batch = batchOf(100, -1);
+    batch[10]!.data.outcome = 'lost';
+    batch[20]!.data.notes = 12_345;
+    batch[30]!.data.visitedAt = '2025-02-29T08:00:00Z';
+    const response = await device.push(batch);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<SyncResultBody>();
+    expect(statuses(body).filter((status) => status === 'applied')).toHaveLength(97);
+    expect([10, 20, 30].map((i) => body.results[i]!.error?.field)).toEqual(['items[10].data.outcome', 'items[20].data.notes', 'items[30].data.visitedAt']);
+  });
+
   it('answers a broken or poisoned one with the error a small one gets, naming the body', async () => {
     const text = JSON.stringify({ deviceId: device.deviceId, items: batchOf(100, -1) });
     const broken = [text.replace('"items":[', '"items":[,'), text.slice(0, -2), text.replace('"items":[{', '"items":[{"__proto__":{"x":1},')];

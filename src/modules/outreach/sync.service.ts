@@ -1,5 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { sqlStateOf } from '../../db/transaction.js';
+import { instantMs } from '../../http/calendar-formats.js';
+import { isKnownStorable } from '../../http/storable-input.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
 import { translate, type Language } from '../../i18n/index.js';
@@ -52,7 +54,9 @@ export async function applySyncBatch(
       const now = new Date();
       const limited = options.duplicateLimit?.exhausted(viewer.id) ?? false;
       const outcomes = await db.transaction().execute((trx) =>
-        applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items, limited));
+        applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items, {
+          limited, storable: isKnownStorable(input),
+        }));
       options.duplicateLimit?.record(viewer.id, outcomes.filter(isDuplicateElsewhere).length);
       return { results: input.items.map((item, i) => present(item, i, outcomes[i]!, options.lang)), serverTime: now.toISOString() };
     });
@@ -61,7 +65,13 @@ export async function applySyncBatch(
   }
 }
 
-async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInput[], limited: boolean): Promise<ItemOutcome[]> {
+/**
+ * `limited`: numbers are not looked up for now (`DuplicateAnswerLimit`); `storable`: the request's
+ * text showed nothing in its items can be unstorable.
+ */
+async function applyInTransaction(
+  batch: SyncBatch, items: readonly SyncItemInput[], { limited, storable }: { limited: boolean; storable: boolean },
+): Promise<ItemOutcome[]> {
   const { trx } = batch;
   const outcomes: ItemOutcome[] = new Array(items.length);
   // Ids compare as the database writes them (lower case), whatever case the device used. Each id
@@ -94,7 +104,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
       continue;
     }
     const item = items[index]!;
-    const parsed = parseItemData(item.kind, item.data);
+    const parsed = parseItemData(item.kind, item.data, storable);
     if (!parsed.ok) {
       outcomes[index] = rejected(new AppError('VALIDATION_FAILED', parsed.detail, parsed.field));
       continue;
@@ -103,7 +113,7 @@ async function applyInTransaction(batch: SyncBatch, items: readonly SyncItemInpu
       outcomes[index] = rejected(new AppError('RATE_LIMITED', 'Too many duplicate answers: numbers are not looked up for now', 'nationalId'));
       continue;
     }
-    const recordedAt = new Date(Math.min(Date.parse(item.recordedAt), batch.now.getTime()));
+    const recordedAt = new Date(Math.min(instantMs(item.recordedAt), batch.now.getTime()));
     pending.push({ index, id, recordedAt, parsed: parsed.item });
   }
   await batch.lockOwners(pending);

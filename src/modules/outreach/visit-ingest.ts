@@ -1,5 +1,6 @@
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
+import { instantMs } from '../../http/calendar-formats.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
 import { kindOpenTo, recordMilestones, type KindOwners, type MilestoneFact } from '../people/milestones.service.js';
 import { issueForMilestones } from '../learning/certificates/certificates.service.js';
@@ -62,7 +63,8 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
   if (!household || !look.inScope.get(household.villageCode)) {
     throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId');
   }
-  const visitedAt = new Date(data.visitedAt);
+  // Checked as an instant by the item's schema: read without Date's own parser.
+  const visitedAt = new Date(instantMs(data.visitedAt));
   if (!batch.notInFuture(visitedAt)) throw new AppError('VALIDATION_FAILED', 'visitedAt lies in the future', 'visitedAt');
   // Plain loops and no closures: a sync batch builds 500 visits, and a closure was garbage per visit.
   const peoplePresent = data.peoplePresent ?? [];
