@@ -93,6 +93,12 @@ describe('JSON parsed in pieces', () => {
     }
   });
 
+  it('reads the words themselves where they poison nothing: values, a constructor without a prototype', () => {
+    for (const text of ['{"items":[{"constructor":1},"__proto__","constructor","__proto__x","c","_"]}', '{"items":[{"a":"__proto__"}],"k":"constructor"}']) {
+      expect(inPieces(text), text).toEqual(whole(text));
+    }
+  });
+
   it('refuses trailing commas, empty elements and text after the document', () => {
     for (const text of ['{"items":[1,]}', '{"items":[,1]}', '{"items":[1,,2]}', '{"items":[1]} x', '{"items":[1]', '{"items":[1}]', '{"items":["a]}']) {
       expect(() => whole(text), text).toThrow();
