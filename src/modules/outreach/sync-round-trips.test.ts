@@ -64,6 +64,21 @@ describe('round trips of a batch of visits', () => {
     expect(named.some((s) => /from households/.test(s))).toBe(false);
   });
 
+  it('claims a new batch by a plain insert, and a batch sent again by a look for the ids taken', async () => {
+    const batch = visits(20).slice(0, 5);
+    const claims = (recorded: { sql: string }[]) => recorded.map((q) => q.sql).filter((text) => /insert into sync_items/.test(text));
+    const first = await recordQueries(async () => {
+      expect((await device.pushOk(batch)).results.every((r) => r.status === 'applied')).toBe(true);
+    });
+    expect(claims(first)).toHaveLength(1);
+    expect(claims(first)[0]).not.toMatch(/on conflict/);
+    // Sent again: the plain insert fails on an id taken, and the second try finds them all.
+    const again = await recordQueries(async () => {
+      expect((await device.pushOk(batch)).results.map((r) => r.status)).toEqual(Array(5).fill('duplicate'));
+    });
+    expect(claims(again).map((text) => /on conflict/.test(text))).toEqual([false, true]);
+  });
+
   it('refuses a kind or skill the batch names that does not exist, and applies the rest', async () => {
     const [good, ...rest] = visits(12);
     const badKind = items.visit({ householdId: people[0]!.household, peoplePresent: [people[0]!.resident], help: [{ residentId: people[0]!.resident, milestone: 'no_such_kind' }] });

@@ -11,6 +11,12 @@ export type SyncConflictRow = Selectable<SyncConflictsTable>;
  * Takes the item ids of a batch in the ledger and answers those taken before (duplicates): the
  * others this batch took. A concurrent batch with the same ids waits here until this one commits,
  * then finds them taken, so a retried batch counts once even while the first attempt is still running.
+ *
+ * With `mayBeTaken` false the ids go in by a plain insert and none is answered: an id taken before
+ * fails the statement with a unique violation, and the caller runs the batch again with
+ * `mayBeTaken`. A new batch is the common case, and the plain insert costs the database half the
+ * work of `on conflict do nothing` (a look in the index before each row and a confirmation after
+ * it): 1.1 ms of a batch's 500 receipts against 2.5 ms.
  */
 export async function claimItems(
   db: Database,
@@ -21,21 +27,26 @@ export async function claimItems(
   by: { deviceId: string; userId: string | null; scopeUnitCode: string | null },
   /** A query of one row (a lock) to run before anything is claimed, in the same round trip. */
   first: RawBuilder<unknown>,
+  mayBeTaken: boolean,
 ): Promise<Set<string>> {
-  // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
-  const result = await executePrepared(db, sql<{ id: string }>`
+  const claimed = sql`
     with first as materialized (${first}),
     province as materialized (select province_code from units where code = ${by.scopeUnitCode}),
     input as materialized (
       select i, k from unnest(${uuidColumn(ids)}::uuid[], ${arrayLiteral(kinds)}::text[]) as r(i, k)
       where exists (select 1 from first)
-    ),
-    taken as (
-      insert into sync_items (id, province_code, device_id, user_id, kind, status)
-      select i, (select province_code from province), ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i
-      on conflict (id, province_code) do nothing
-      returning id
-    )
+    )`;
+  const receipts = sql`
+    insert into sync_items (id, province_code, device_id, user_id, kind, status)
+    select i, (select province_code from province), ${by.deviceId}::uuid, ${by.userId}::uuid, k, 'applied' from input order by i`;
+  if (!mayBeTaken) {
+    await executePrepared(db, sql`${claimed} ${receipts}`);
+    return new Set();
+  }
+  // Answers the ids taken before (usually none) rather than the ids taken now (usually all).
+  const result = await executePrepared(db, sql<{ id: string }>`
+    ${claimed},
+    taken as (${receipts} on conflict (id, province_code) do nothing returning id)
     select i as id from input where i not in (select id from taken)`);
   return new Set(result.rows.map((row) => row.id));
 }

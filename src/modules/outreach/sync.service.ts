@@ -49,17 +49,21 @@ export async function applySyncBatch(
   if (viewer.scopeUnitCode === null) {
     throw new AppError('FORBIDDEN', 'A device syncs the villages of an account scoped to a unit; this account has none', 'deviceId');
   }
+  // The first try claims the items as new; a batch sent again fails it on its first id taken, and
+  // every later try looks for the ids taken (claimItems).
+  let tries = 0;
   try {
     return await retryOnContention(async () => {
       const now = new Date();
       const limited = options.duplicateLimit?.exhausted(viewer.id) ?? false;
+      const idsMayBeTaken = tries++ > 0;
       const outcomes = await db.transaction().execute((trx) =>
         applyInTransaction(new SyncBatch(trx, viewer, input.deviceId.toLowerCase(), options.secretKey, now), input.items, {
-          limited, storable: isKnownStorable(input),
+          limited, storable: isKnownStorable(input), idsMayBeTaken,
         }));
       options.duplicateLimit?.record(viewer.id, outcomes.filter(isDuplicateElsewhere).length);
       return { results: input.items.map((item, i) => present(item, i, outcomes[i]!, options.lang)), serverTime: now.toISOString() };
-    });
+    }, 4);
   } catch (error) {
     throw withoutRowData(error);
   }
@@ -67,10 +71,11 @@ export async function applySyncBatch(
 
 /**
  * `limited`: numbers are not looked up for now (`DuplicateAnswerLimit`); `storable`: the request's
- * text showed nothing in its items can be unstorable.
+ * text showed nothing in its items can be unstorable; `idsMayBeTaken`: see claimItems.
  */
 async function applyInTransaction(
-  batch: SyncBatch, items: readonly SyncItemInput[], { limited, storable }: { limited: boolean; storable: boolean },
+  batch: SyncBatch, items: readonly SyncItemInput[],
+  { limited, storable, idsMayBeTaken }: { limited: boolean; storable: boolean; idsMayBeTaken: boolean },
 ): Promise<ItemOutcome[]> {
   const { trx } = batch;
   const outcomes: ItemOutcome[] = new Array(items.length);
@@ -93,7 +98,7 @@ async function applyInTransaction(
   });
   const takenBefore = await sq.claimItems(trx, ids, kinds, {
     deviceId: batch.deviceId, userId: batch.viewer.id, scopeUnitCode: batch.viewer.scopeUnitCode,
-  }, holdRollupsInStatement()); // a rebuild never runs between this batch's facts and its counts
+  }, holdRollupsInStatement(), idsMayBeTaken); // a rebuild never runs between this batch's facts and its counts
 
   const pending: PendingItem[] = [];
   for (let k = 0; k < ids.length; k++) {
