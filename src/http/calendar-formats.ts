@@ -32,7 +32,10 @@ function digitsAt(value: string, at: number, count: number): number {
  */
 function epochDayAtStart(value: string): number {
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
-  const [year, month, day] = [digitsAt(value, 0, 4), digitsAt(value, 5, 2), digitsAt(value, 8, 2)];
+  // One name each, not an array taken apart: the array was made on every call.
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
   if (year < 1 || month < 1 || month > 12 || day < 1) return NaN;
   if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
   // Days from civil (H. Hinnant): whole integer arithmetic, right for every year from 1.
@@ -59,7 +62,9 @@ export function instantMs(value: string): number {
   const days = epochDayAtStart(value);
   const t = value.charCodeAt(10);
   if (Number.isNaN(days) || (t !== 84 && t !== 116) || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return NaN;
-  const [hour, minute, second] = [digitsAt(value, 11, 2), digitsAt(value, 14, 2), digitsAt(value, 17, 2)];
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   let at = 19;
   let ms = 0;
@@ -80,7 +85,8 @@ export function instantMs(value: string): number {
     if (at + 1 !== end) return NaN;
   } else {
     if ((zone !== 43 && zone !== 45) || at + 6 !== end || value.charCodeAt(at + 3) !== 58) return NaN;
-    const [offsetHour, offsetMinute] = [digitsAt(value, at + 1, 2), digitsAt(value, at + 4, 2)];
+    const offsetHour = digitsAt(value, at + 1, 2);
+    const offsetMinute = digitsAt(value, at + 4, 2);
     if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return NaN;
     offsetMinutes = (zone === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   }

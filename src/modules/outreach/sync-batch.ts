@@ -92,9 +92,9 @@ export class SyncBatch {
       }
     }
     for (const id of await residentsHelpedBy(this.trx, corrected)) residents.add(id);
-    const locked = await lockForChange(this.trx, households, residents, { feed: this.feed, kinds, also: skillCodesAmong([...skills]) });
-    for (const [id, place] of locked.households) this.households.set(id, place);
-    for (const [id, place] of locked.residents) this.residents.set(id, place);
+    const locked = await lockForChange(this.trx, households, residents, {
+      feed: this.feed, kinds, also: skillCodesAmong([...skills]), into: { households: this.households, residents: this.residents },
+    });
     // Complete for every code the batch names, which are the only codes its items are checked against.
     this.kinds = Promise.resolve(locked.kinds);
     this.skills = Promise.resolve(locked.also);

@@ -21,32 +21,50 @@ export interface FactLookups {
 }
 
 export async function lookUpFacts(batch: SyncBatch, items: readonly PendingItem[]): Promise<FactLookups> {
-  const householdIds = new Set<string>();
-  const residentIds = new Set<string>();
+  // Records locked at the start of the batch are known; only those created since are looked up.
+  // The ids are checked as they come, without sets of them all: a batch names a thousand.
+  const missingHouseholds = new Set<string>();
+  const missingResidents = new Set<string>();
+  const villages = new Set<string>();
+  const household = (id: string) => {
+    const place = batch.households.get(id);
+    if (place) villages.add(place.villageCode);
+    else missingHouseholds.add(id);
+  };
+  const resident = (id: string) => {
+    const place = batch.residents.get(id);
+    if (place) villages.add(place.villageCode);
+    else missingResidents.add(id);
+  };
   let needKinds = false;
   let needSkills = false;
   for (const { parsed } of items) {
     if (parsed.kind === 'visit') {
-      householdIds.add(parsed.data.householdId);
-      for (const id of parsed.data.peoplePresent ?? []) residentIds.add(id);
-      for (const help of parsed.data.help ?? []) residentIds.add(help.residentId);
-      needKinds ||= (parsed.data.help?.length ?? 0) > 0;
-      needSkills ||= (parsed.data.skillsTaught?.length ?? 0) > 0 || (parsed.data.help ?? []).some((h) => h.skills !== undefined);
+      const data = parsed.data;
+      household(data.householdId);
+      const present = data.peoplePresent ?? [];
+      for (let j = 0; j < present.length; j++) resident(present[j]!);
+      const help = data.help ?? [];
+      for (let j = 0; j < help.length; j++) {
+        resident(help[j]!.residentId);
+        needSkills ||= help[j]!.skills !== undefined;
+      }
+      needKinds ||= help.length > 0;
+      needSkills ||= (data.skillsTaught?.length ?? 0) > 0;
     } else if (parsed.kind === 'milestone') {
-      residentIds.add(parsed.data.residentId);
+      resident(parsed.data.residentId);
       needKinds = true;
     }
   }
-  // Records locked at the start of the batch are known; only those created since are looked up.
-  const newHouseholds = [...householdIds].filter((id) => !batch.households.has(id));
-  for (const [id, place] of await findHouseholdPlaces(batch.trx, newHouseholds)) batch.households.set(id, place);
-  const newResidents = [...residentIds].filter((id) => !batch.residents.has(id));
-  for (const [id, place] of await findResidentPlaces(batch.trx, newResidents)) batch.residents.set(id, place);
-  // The scope of every village found, asked once for the batch: each item is then checked without waiting.
-  const villages = new Set<string>();
-  for (const place of [...householdIds].map((id) => batch.households.get(id)).concat([...residentIds].map((id) => batch.residents.get(id)))) {
-    if (place) villages.add(place.villageCode);
+  for (const [id, place] of await findHouseholdPlaces(batch.trx, [...missingHouseholds])) {
+    batch.households.set(id, place);
+    villages.add(place.villageCode);
   }
+  for (const [id, place] of await findResidentPlaces(batch.trx, [...missingResidents])) {
+    batch.residents.set(id, place);
+    villages.add(place.villageCode);
+  }
+  // The scope of every village found, asked once for the batch: each item is then checked without waiting.
   return {
     households: batch.households,
     residents: batch.residents,
@@ -159,7 +177,7 @@ function buildMilestone(batch: SyncBatch, item: PendingItem, data: MilestoneItem
  */
 export async function insertAndMarkVisited(batch: SyncBatch, rows: readonly q.NewVisitRow[]): Promise<void> {
   // Households created by this batch have no visited state yet: each is reached for the first time.
-  const fresh = batch.takeWithoutVisitedState(new Set(rows.map((row) => row.household_id)));
+  const fresh = batch.takeWithoutVisitedState(rows.map((row) => row.household_id));
   const changes = await q.insertVisitsAndVisitedState(batch.trx, rows, { recordedBy: batch.viewer.id, deviceId: batch.deviceId }, [...fresh]);
   const touched: string[] = [];
   for (const change of changes) {
@@ -208,7 +226,10 @@ export async function ingestFacts(batch: SyncBatch, items: readonly PendingItem[
     }
   }
   if (visits.length === 0 && facts.length === 0) return outcomes;
-  await batch.feed.hold([...visits.map((v) => v.village_code), ...facts.map((f) => f.villageCode)]);
+  const villages = new Set<string>();
+  for (const visit of visits) villages.add(visit.village_code);
+  for (const fact of facts) villages.add(fact.villageCode);
+  await batch.feed.hold(villages);
   for (const visit of visits) batch.rollups.add('visits', visit.village_code, visit.province_code, visit.day, 1);
   await insertAndMarkVisited(batch, visits);
   await recordMilestones(batch.trx, facts, batch.viewer.id, batch.feed, batch.rollups);

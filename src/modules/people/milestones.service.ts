@@ -102,7 +102,7 @@ export async function recordMilestones(
   if (facts.length === 0) return;
   await feed.hold(facts.map((f) => f.villageCode));
   // Residents created by this transaction hold nothing yet: every kind is a gain, with nothing to merge.
-  const fresh = feed.takeWithoutHeldKinds(new Set(facts.map((f) => f.residentId)));
+  const fresh = feed.takeWithoutHeldKinds(facts.map((f) => f.residentId));
   const changes = await mq.insertMilestonesAndHeldKinds(trx, facts.map((f) => ({
     id: f.id, resident_id: f.residentId, kind: f.kind, achieved_on: f.achievedOn, source: f.source, visit_id: f.visitId,
     unit_code: f.villageCode, province_code: f.provinceCode, skills: f.skills ? [...f.skills] : null,

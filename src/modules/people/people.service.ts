@@ -101,13 +101,17 @@ export async function residentsByNationalIdHash(db: Database, provinceCode: stri
  */
 export async function lockForChange(
   db: Database, householdIds: Iterable<string>, residentIds: Iterable<string>,
-  options: { feed?: ChangeFeedLocks; kinds?: Iterable<string>; also?: RawBuilder<{ code: string }> } = {},
+  options: {
+    feed?: ChangeFeedLocks; kinds?: Iterable<string>; also?: RawBuilder<{ code: string }>;
+    /** Maps to add the places found to (a sync batch's own), rather than new ones. */
+    into?: { households: Map<string, Place>; residents: Map<string, Place & { householdId: string }> };
+  } = {},
 ): Promise<{ households: Map<string, Place>; residents: Map<string, Place & { householdId: string }>; kinds: KindOwners; also: Set<string> }> {
-  const rows = await q.lockPlacesAndLookUp(db, [...new Set(householdIds)].sort(), [...new Set(residentIds)].sort(), {
-    holdVillages: options.feed !== undefined, kinds: [...new Set(options.kinds ?? [])], ...(options.also ? { also: options.also } : {}),
+  const rows = await q.lockPlacesAndLookUp(db, distinct(householdIds).sort(), distinct(residentIds).sort(), {
+    holdVillages: options.feed !== undefined, kinds: distinct(options.kinds ?? []), ...(options.also ? { also: options.also } : {}),
   });
-  const households = new Map<string, Place>();
-  const residents = new Map<string, Place & { householdId: string }>();
+  const households = options.into?.households ?? new Map<string, Place>();
+  const residents = options.into?.residents ?? new Map<string, Place & { householdId: string }>();
   const kinds = new Map<string, string | null>();
   const also = new Set<string>();
   const held: string[] = [];
@@ -115,8 +119,9 @@ export async function lockForChange(
     if (row.t === 'h') {
       for (const id of row.id.split(',')) households.set(id, { id, villageCode: row.a!, provinceCode: row.b! });
     } else if (row.t === 'r') {
+      const ids = row.id.split(',');
       const householdIds = row.c!.split(',');
-      row.id.split(',').forEach((id, i) => residents.set(id, { id, householdId: householdIds[i]!, villageCode: row.a!, provinceCode: row.b! }));
+      for (let i = 0; i < ids.length; i++) residents.set(ids[i]!, { id: ids[i]!, householdId: householdIds[i]!, villageCode: row.a!, provinceCode: row.b! });
     } else if (row.t === 'v') held.push(row.id);
     else if (row.t === 'k') kinds.set(row.id, row.a);
     else also.add(row.id);
@@ -124,6 +129,9 @@ export async function lockForChange(
   options.feed?.heldAlready(held);
   return { households, residents, kinds, also };
 }
+
+/** The values once each: a set as it is (a sync batch's thousand ids were copied into a second one). */
+const distinct = (values: Iterable<string>): string[] => [...(values instanceof Set ? values : new Set(values))];
 
 /** The residents whose milestones a correction of these visits may take back. */
 export function residentsHelpedBy(db: Database, visitIds: readonly string[]): Promise<string[]> {
