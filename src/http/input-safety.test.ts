@@ -75,6 +75,14 @@ describe('dates, numbers and ids out of range', () => {
     expectRefused(await send(province, 'GET', '/api/reported-values/2147483648/history'), 404);
   });
 
+  it('takes an id only in its canonical form, as the database does', async () => {
+    const id = '0198e6c4-6a3e-7b1c-8a2b-0123456789ab';
+    for (const odd of [`urn:uuid:${id}`, id.replaceAll('-', ''), `{${id}}`]) {
+      expectRefused(await send(province, 'POST', `/api/sync/conflicts/${encodeURIComponent(odd)}/resolve`, { choice: 'keep' }), 400, 'params.id');
+    }
+    expectRefused(await send(province, 'POST', `/api/sync/conflicts/${id.toUpperCase()}/resolve`, { choice: 'keep' }), 404);
+  });
+
   it('refuses a number too big for JSON to keep', async () => {
     const payload = '{"indicatorCode":"x","unitCode":"66001","periodType":"month","periodStart":"2025-08-01","value":1e400}';
     expectRefused(await send(province, 'PUT', '/api/reported-values', payload), 400, 'value');

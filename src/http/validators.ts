@@ -1,5 +1,6 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { isUuidText } from '../lib/uuid-text.js';
 import { isCalendarDay, isInstant } from './calendar-formats.js';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
@@ -27,9 +28,15 @@ function withIntegerBounds(schema: unknown): unknown {
   return copy;
 }
 
-function useCalendarFormats(ajv: Ajv): void {
+/**
+ * The formats the sync items' schemas check with (calendar-formats.ts), for the routes too. A
+ * `uuid` is the canonical form only: ajv-formats also takes a `urn:uuid:` prefix, which the
+ * database refuses.
+ */
+function useFormats(ajv: Ajv): void {
   ajv.addFormat('date', { type: 'string', validate: isCalendarDay });
   ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+  ajv.addFormat('uuid', { type: 'string', validate: isUuidText });
 }
 
 type ValidatorFunction = ReturnType<ReturnType<BuildValidator>>;
@@ -42,7 +49,7 @@ const compiled = new Map<string, ValidatorFunction>();
 /**
  * Two validators: query strings, params and headers arrive as text, so `limit=50` is coerced
  * to a number; a JSON body already has its types, so `{"n":"5"}` against an integer is refused
- * rather than quietly read as 5. Both check days and instants with the calendar formats and
+ * rather than quietly read as 5. Both check days, instants and ids with the formats above and
  * bound every integer.
  *
  * A compiled validator is kept by what it was compiled from (the kind of input, the shared
@@ -55,8 +62,8 @@ export function buildValidators(): BuildValidator {
     const base = { removeAdditional: false, allErrors: false, useDefaults: true } as const;
     // Plugins given to Fastify still apply; the ajv options and formats are these.
     const plugins = options?.plugins;
-    const forText = coercing(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: 'array' }, onCreate: useCalendarFormats });
-    const forBody = strict(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: false }, onCreate: useCalendarFormats });
+    const forText = coercing(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: 'array' }, onCreate: useFormats });
+    const forBody = strict(externalSchemas, { plugins, customOptions: { ...base, coerceTypes: false }, onCreate: useFormats });
     const shared = JSON.stringify(externalSchemas ?? {});
     return (route) => {
       const body = route.httpPart === 'body';
