@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../lib/seeded-random.js';
-import { instantMs, isCalendarDay, isInstant } from './calendar-formats.js';
+import { canonicalInstant, instantMs, isCalendarDay, isInstant } from './calendar-formats.js';
 
 /** A day is real when the calendar gives it back unchanged (year 1 to 9999). */
 function realDay(year: number, month: number, day: number): boolean {
@@ -62,7 +62,11 @@ describe('calendar formats', () => {
       const zone = random() < 0.3 ? (random() < 0.5 ? 'Z' : 'z') : `${random() < 0.5 ? '+' : '-'}${pad(pick(24), 2)}:${pad(pick(60), 2)}`;
       const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${random() < 0.5 ? 'T' : 't'}${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction}${zone}`;
       expect(instantMs(text), text).toBe(Date.parse(text));
+      expect(canonicalInstant(text), text).toBe(new Date(Date.parse(text)).toISOString());
+      const written = new Date(Date.parse(text)).toISOString();
+      if (/^\d{4}-/.test(written)) expect(canonicalInstant(written), written).toBe(written);
     }
+    expect(() => canonicalInstant('2025-02-29T08:30:00.000Z')).toThrow(RangeError);
     for (const text of ['2024-02-29T23:59:59.999+00:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999-23:59', '1970-01-01T00:00:00Z'])
       expect(instantMs(text), text).toBe(Date.parse(text));
   });

@@ -93,6 +93,16 @@ export function instantMs(value: string): number {
   return days * DAY_MS + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + ms;
 }
 
+/**
+ * The instant as `Date#toISOString` writes it (`yyyy-mm-ddThh:mm:ss.sssZ`): the text itself when it
+ * is written so already, as a device writes it, where `toISOString` cost a visit 0.3 µs. `ms` is
+ * what instantMs read from it. Throws, as `toISOString` does, for what is not an instant.
+ */
+export function canonicalInstant(value: string, ms = instantMs(value)): string {
+  const canonical = !Number.isNaN(ms) && value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 46 && value.charCodeAt(23) === 90;
+  return canonical ? value : new Date(ms).toISOString();
+}
+
 export function isInstant(value: string): boolean {
   return !Number.isNaN(instantMs(value));
 }

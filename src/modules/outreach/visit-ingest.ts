@@ -1,6 +1,6 @@
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
-import { instantMs } from '../../http/calendar-formats.js';
+import { canonicalInstant, instantMs } from '../../http/calendar-formats.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
 import { kindOpenTo, recordMilestones, type KindOwners, type MilestoneFact } from '../people/milestones.service.js';
 import { issueForMilestones } from '../learning/certificates/certificates.service.js';
@@ -82,7 +82,8 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
     throw new AppError('HOUSEHOLD_NOT_FOUND', `No household ${data.householdId} in scope`, 'householdId');
   }
   // Checked as an instant by the item's schema: read without Date's own parser.
-  const visitedAt = new Date(instantMs(data.visitedAt));
+  const visitedMs = instantMs(data.visitedAt);
+  const visitedAt = new Date(visitedMs);
   if (!batch.notInFuture(visitedAt)) throw new AppError('VALIDATION_FAILED', 'visitedAt lies in the future', 'visitedAt');
   // Plain loops and no closures: a sync batch builds 500 visits, and a closure was garbage per visit.
   const peoplePresent = data.peoplePresent ?? [];
@@ -112,7 +113,7 @@ export function buildVisit(batch: SyncBatch, item: PendingItem, data: VisitItemD
   }
   const row: q.NewVisitRow = {
     id: item.id, household_id: household.id, village_code: household.villageCode, province_code: household.provinceCode,
-    visited_at: visitedAt.toISOString(), day, people_present: distinct(peoplePresent), skills_taught: distinct(skillsTaught),
+    visited_at: canonicalInstant(data.visitedAt, visitedMs), day, people_present: distinct(peoplePresent), skills_taught: distinct(skillsTaught),
     outcome: data.outcome, notes: data.notes ?? null, supersedes: data.supersedes ?? null,
   };
   return { row, facts };
