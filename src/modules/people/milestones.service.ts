@@ -8,7 +8,18 @@ import * as q from './people.queries.js';
 import type { ChangeFeedLocks } from './record-writes.js';
 
 /** The rollup source counting distinct residents who hold a milestone kind. */
-export const milestoneSource = (kind: string) => `milestone:${kind}`;
+/** The count's source of a kind, kept per kind: a sync batch names the same few kinds for hundreds of facts. */
+const sources = new Map<string, string>();
+export function milestoneSource(kind: string): string {
+  let source = sources.get(kind);
+  if (source === undefined) {
+    source = `milestone:${kind}`;
+    // Kinds are data an officer adds: bounded all the same.
+    if (sources.size >= 1024) sources.clear();
+    sources.set(kind, source);
+  }
+  return source;
+}
 export const MILESTONE_SOURCE_PREFIX = 'milestone:';
 
 export interface MilestoneKind {

@@ -17,14 +17,26 @@ export interface RollupDelta {
  * its end, whatever the number of facts written.
  */
 export class RollupDeltas {
-  private readonly byKey = new Map<string, RollupDelta>();
+  // By source, then unit, then day: a sync batch adds four changes per visit, and the few sources,
+  // villages and days come back each time as strings whose hashes V8 keeps, where a key joined
+  // from them was a new string to build and hash on every add (0.33 ms of a batch against 0.12).
+  private readonly bySource = new Map<string, Map<string, Map<string, RollupDelta>>>();
 
   add(source: string, unitCode: string, provinceCode: string, day: string, delta: number): void {
     if (delta === 0) return;
-    const key = `${source}\u0000${unitCode}\u0000${day}`;
-    const row = this.byKey.get(key);
+    let byUnit = this.bySource.get(source);
+    if (byUnit === undefined) {
+      byUnit = new Map();
+      this.bySource.set(source, byUnit);
+    }
+    let byDay = byUnit.get(unitCode);
+    if (byDay === undefined) {
+      byDay = new Map();
+      byUnit.set(unitCode, byDay);
+    }
+    const row = byDay.get(day);
     if (row) row.delta += delta;
-    else this.byKey.set(key, { source, unitCode, day, provinceCode, delta });
+    else byDay.set(day, { source, unitCode, day, provinceCode, delta });
   }
 
   addAll(rows: readonly RollupDelta[]): void {
@@ -32,7 +44,11 @@ export class RollupDeltas {
   }
 
   rows(): RollupDelta[] {
-    return [...this.byKey.values()];
+    const rows: RollupDelta[] = [];
+    for (const byUnit of this.bySource.values()) {
+      for (const byDay of byUnit.values()) for (const row of byDay.values()) rows.push(row);
+    }
+    return rows;
   }
 }
 
