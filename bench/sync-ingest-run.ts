@@ -38,6 +38,8 @@ export interface SyncIngestResult {
   concurrency: number;
   visitsPerSecond: CeilingComparison;
   seconds: { ceiling: number; doorstep: number };
+  /** The ceiling's visits/s in its half before Doorstep's part and in its half after it. */
+  ceilingHalves: number[];
   batchMs: { p50: number; p95: number; p99: number };
   replayedBatch: { ms: number; duplicates: number };
   /** Doorstep's part: CPU of this process (user + system) per 1,000 visits, and what it sent the database per batch. */
@@ -73,11 +75,11 @@ const KINDS = ['vneid_activated', 'vneid_level2', 'provincial_app', 'digital_sig
 const SKILL = 'online_safety';
 
 /**
- * Field sync ingest against its ceiling, in one run on one database: first the ceiling (the same
- * rows by plain SQL, `sync-ceiling.ts`) on one half of a village, then Doorstep (POST /api/sync
- * over HTTP, batches serialised before the clock starts) on the other half, with the same visits
- * per batch, the same batch size and the same number of clients. The ceiling runs first, so
- * Doorstep meets the fuller tables.
+ * Field sync ingest against its ceiling, in one run on one database: the ceiling (the same rows
+ * by plain SQL, `sync-ceiling.ts`) on one half of a village, and Doorstep (POST /api/sync over
+ * HTTP, batches serialised before the clock starts) on the other half, with the same visits per
+ * batch, the same batch size and the same number of clients. Half the ceiling's batches run
+ * before Doorstep's part and half after it: their times add up to the ceiling's.
  */
 export async function runSyncIngest(url: string, db: Database, options: SyncIngestOptions): Promise<SyncIngestResult> {
   const { visits, households, concurrency, batchSize } = options;
@@ -118,10 +120,15 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     return batches;
   };
 
-  // The ceiling first: the first visit through the write path records the village's rollup area.
+  // The ceiling in two halves, one before Doorstep's part and one after it, so a machine that
+  // speeds up or slows down through the run moves both sides alike, and both meet the tables
+  // before and after the other's rows. The setup's visits through the write path recorded the
+  // village's rollup area.
   const place: CeilingPlace = { villageCode: village, provinceCode: '66', areaCode: await areaOfVillage(db, village), userId, deviceId, skill: SKILL };
   const ceilingBatches = visitsFor(people.slice(0, households));
-  const { result: ceilingSeconds, busyMs: ceilingBusyMs } = await withMachineCpu(() => inParallel(concurrency, ceilingBatches, (batch) => writeVisitsBySql(db, place, batch)));
+  const half = Math.ceil(ceilingBatches.length / 2);
+  const runCeiling = (batches: CeilingVisit[][]) => withMachineCpu(() => inParallel(concurrency, batches, (batch) => writeVisitsBySql(db, place, batch)));
+  const ceilingBefore = await runCeiling(ceilingBatches.slice(0, half));
 
   // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
   const client = options.clientInChild ? childClient() : inProcessClient();
@@ -131,11 +138,17 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   await meter.start(options.cpuProfile);
   const { result: { seconds: doorstepSeconds, latencies, replay, cpuMs: clientCpuMs }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
   const { cpuMs: cpu, rssMb, queries: counter, gcPauses } = await meter.stop();
+  const ceilingAfter = await runCeiling(ceilingBatches.slice(half));
+  const ceilingSeconds = ceilingBefore.result + ceilingAfter.result;
+  const ceilingBusyMs = ceilingBefore.busyMs === null || ceilingAfter.busyMs === null ? null : ceilingBefore.busyMs + ceilingAfter.busyMs;
+  const visitsOf = (batches: CeilingVisit[][]) => batches.reduce((sum, batch) => sum + batch.length, 0);
   latencies.sort((a, b) => a - b);
   return {
     visits, batchSize, concurrency,
     visitsPerSecond: compareToCeiling('visits/s', visits / ceilingSeconds, visits / doorstepSeconds, { atLeast: 0.5 }),
     seconds: { ceiling: Number(ceilingSeconds.toFixed(2)), doorstep: Number(doorstepSeconds.toFixed(2)) },
+    ceilingHalves: [ceilingBefore.result, ceilingAfter.result].map((seconds, i) =>
+      Math.round(visitsOf(i === 0 ? ceilingBatches.slice(0, half) : ceilingBatches.slice(half)) / seconds)),
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.duplicates },
     doorstepCost: {

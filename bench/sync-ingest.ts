@@ -34,6 +34,7 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
   console.log(formatComparison('sync-ingest', run.visitsPerSecond));
+  console.log(`the ceiling's half before Doorstep's part ${run.ceilingHalves[0]} visits/s, after it ${run.ceilingHalves[1]}`);
   console.log(`a batch: ${run.batchMs.p50} ms (p50), of which its statements from sending to answer (ms): ${
     Object.entries(run.statementMsPerBatch).map(([name, ms]) => `${name} ${ms}`).join(' · ')}`);
   console.log(`written to ${writeResult('sync-ingest', result)}`);

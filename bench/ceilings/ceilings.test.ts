@@ -105,6 +105,12 @@ describe('every benchmark reports ceiling, doorstep and ratio', () => {
     expect(ceiling).toBeGreaterThan(0);
     expect(doorstep).toBeGreaterThan(0);
     expect(ratio).toBeCloseTo(doorstep / ceiling, 1);
+    // The ceiling's two halves bracket Doorstep's part; together they are the ceiling.
+    expect(result.ceilingHalves).toHaveLength(2);
+    const [before, after] = result.ceilingHalves as [number, number];
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(0);
+    expect(ceiling).toBeCloseTo(60 / (30 / before + 30 / after), -1);
     expect(result.replayedBatch.duplicates).toBe(30);
     // Where a batch's time goes: its statements by name, the visits' write and the commit among them.
     expect(Object.keys(result.statementMsPerBatch)).toEqual(expect.arrayContaining(['write visits+household_visits', 'commit']));
