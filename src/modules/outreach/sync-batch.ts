@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';
@@ -61,9 +62,10 @@ export class SyncBatch {
    * Locks, before anything is written, every household and resident the batch will change
    * (through visits, milestones, corrections or edits), remembers where they are, holds their
    * villages' change feed, and looks up the milestone kinds and skills the batch names: one
-   * round trip for what took five.
+   * round trip for what took five. `before`: the batch's receipts, written first in the same
+   * statement (newReceipts).
    */
-  async lockOwners(items: readonly PendingItem[]): Promise<void> {
+  async lockOwners(items: readonly PendingItem[], before?: RawBuilder<unknown>): Promise<void> {
     const households = new Set<string>();
     const residents = new Set<string>();
     const kinds = new Set<string>();
@@ -94,6 +96,7 @@ export class SyncBatch {
     for (const id of await residentsHelpedBy(this.trx, corrected)) residents.add(id);
     const locked = await lockForChange(this.trx, households, residents, {
       feed: this.feed, kinds, also: skillCodesAmong([...skills]), into: { households: this.households, residents: this.residents },
+      ...(before ? { before } : {}),
     });
     // Complete for every code the batch names, which are the only codes its items are checked against.
     this.kinds = Promise.resolve(locked.kinds);

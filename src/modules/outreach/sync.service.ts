@@ -49,8 +49,8 @@ export async function applySyncBatch(
   if (viewer.scopeUnitCode === null) {
     throw new AppError('FORBIDDEN', 'A device syncs the villages of an account scoped to a unit; this account has none', 'deviceId');
   }
-  // The first try claims the items as new; a batch sent again fails it on its first id taken, and
-  // every later try looks for the ids taken (claimItems).
+  // The first try writes the receipts as new; a batch sent again fails it on its first id taken,
+  // and every later try looks for the ids taken (newReceipts, claimItems).
   let tries = 0;
   try {
     return await retryOnContention(async () => {
@@ -71,7 +71,7 @@ export async function applySyncBatch(
 
 /**
  * `limited`: numbers are not looked up for now (`DuplicateAnswerLimit`); `storable`: the request's
- * text showed nothing in its items can be unstorable; `idsMayBeTaken`: see claimItems.
+ * text showed nothing in its items can be unstorable; `idsMayBeTaken`: see newReceipts.
  */
 async function applyInTransaction(
   batch: SyncBatch, items: readonly SyncItemInput[],
@@ -96,9 +96,11 @@ async function applyInTransaction(
     kinds.push(item.kind);
     places.push(i);
   });
-  const takenBefore = await sq.claimItems(trx, ids, kinds, {
-    deviceId: batch.deviceId, userId: batch.viewer.id, scopeUnitCode: batch.viewer.scopeUnitCode,
-  }, holdRollupsInStatement(), idsMayBeTaken); // a rebuild never runs between this batch's facts and its counts
+  // A rebuild of the counts never runs between this batch's facts and its counts (holdRollupsInStatement).
+  // A new batch's receipts go in with the locks below; one sent again has its ids looked for first.
+  const sender = { deviceId: batch.deviceId, userId: batch.viewer.id, scopeUnitCode: batch.viewer.scopeUnitCode };
+  const takenBefore = idsMayBeTaken ? await sq.claimItems(trx, ids, kinds, sender, holdRollupsInStatement()) : new Set<string>();
+  const receipts = idsMayBeTaken ? undefined : sq.newReceipts(ids, kinds, sender, holdRollupsInStatement());
 
   const pending: PendingItem[] = [];
   for (let k = 0; k < ids.length; k++) {
@@ -121,7 +123,7 @@ async function applyInTransaction(
     const recordedAt = new Date(Math.min(instantMs(item.recordedAt), batch.now.getTime()));
     pending.push({ index, id, recordedAt, parsed: parsed.item });
   }
-  await batch.lockOwners(pending);
+  await batch.lockOwners(pending, receipts);
 
   // Runs of new visits and milestones, and runs of new households and residents, go in bulk;
   // edits and corrections one by one, each in its place. A run is flushed only when it holds

@@ -76,20 +76,30 @@ export interface LockedPlacesRow {
  */
 export async function lockPlacesAndLookUp(
   db: Database, householdIds: readonly string[], residentIds: readonly string[],
-  options: { holdVillages: boolean; kinds: readonly string[]; also?: RawBuilder<{ code: string }> },
+  options: {
+    holdVillages: boolean; kinds: readonly string[]; also?: RawBuilder<{ code: string }>;
+    /**
+     * Another module's write to make first, in the same round trip: `with` entries ending in one
+     * named `before` that answers rows (a data-modifying statement there must be at the top).
+     * Counting its rows before anything is locked makes it run first, as it would on its own.
+     */
+    before?: RawBuilder<unknown>;
+  },
 ): Promise<LockedPlacesRow[]> {
+  const after = options.before ? sql`and (select count(*) from before) >= 0` : sql``;
   const held = options.holdVillages
     ? sql`select code, pg_advisory_xact_lock_shared(${CHANGE_FEED_LOCK}, hashtext(code))::text as lock
           from (select village_code as code from h union select village_code from r order by 1) sorted`
     : sql`select null::text as code where false`;
   const result = await sql<LockedPlacesRow>`
-    with h as materialized (
+    with ${options.before ? sql`${options.before},` : sql``}
+    h as materialized (
       select id, village_code, province_code from households
-      where id = any(${possiblyStored('households', householdIds)}) order by id for no key update
+      where id = any(${possiblyStored('households', householdIds)}) ${after} order by id for no key update
     ),
     r as materialized (
       select id, household_id, village_code, province_code from residents
-      where id = any(${possiblyStored('residents', residentIds)}) order by id for no key update
+      where id = any(${possiblyStored('residents', residentIds)}) ${after} order by id for no key update
     ),
     held as materialized (${held})
     select 'h' as t, string_agg(id::text, ',') as id, village_code as a, province_code as b, null::text as c

@@ -105,10 +105,13 @@ export async function lockForChange(
     feed?: ChangeFeedLocks; kinds?: Iterable<string>; also?: RawBuilder<{ code: string }>;
     /** Maps to add the places found to (a sync batch's own), rather than new ones. */
     into?: { households: Map<string, Place>; residents: Map<string, Place & { householdId: string }> };
+    /** Another module's write made first in the same statement (see lockPlacesAndLookUp). */
+    before?: RawBuilder<unknown>;
   } = {},
 ): Promise<{ households: Map<string, Place>; residents: Map<string, Place & { householdId: string }>; kinds: KindOwners; also: Set<string> }> {
   const rows = await q.lockPlacesAndLookUp(db, distinct(householdIds).sort(), distinct(residentIds).sort(), {
     holdVillages: options.feed !== undefined, kinds: distinct(options.kinds ?? []), ...(options.also ? { also: options.also } : {}),
+    ...(options.before ? { before: options.before } : {}),
   });
   const households = options.into?.households ?? new Map<string, Place>();
   const residents = options.into?.residents ?? new Map<string, Place & { householdId: string }>();
