@@ -127,8 +127,9 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   const place: CeilingPlace = { villageCode: village, provinceCode: '66', areaCode: await areaOfVillage(db, village), userId, deviceId, skill: SKILL };
   const ceilingBatches = visitsFor(people.slice(0, households));
   const half = Math.ceil(ceilingBatches.length / 2);
+  const ceilingHalves = [ceilingBatches.slice(0, half), ceilingBatches.slice(half)] as const;
   const runCeiling = (batches: CeilingVisit[][]) => withMachineCpu(() => inParallel(concurrency, batches, (batch) => writeVisitsBySql(db, place, batch)));
-  const ceilingBefore = await runCeiling(ceilingBatches.slice(0, half));
+  const ceilingBefore = await runCeiling(ceilingHalves[0]);
 
   // Doorstep: every batch serialised before the clock starts, so the client's JSON work is not counted.
   const client = options.clientInChild ? childClient() : inProcessClient();
@@ -138,7 +139,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
   await meter.start(options.cpuProfile);
   const { result: { seconds: doorstepSeconds, latencies, replay, cpuMs: clientCpuMs }, busyMs: doorstepBusyMs } = await withMachineCpu(() => client.run(concurrency).finally(() => client.close()));
   const { cpuMs: cpu, rssMb, queries: counter, gcPauses } = await meter.stop();
-  const ceilingAfter = await runCeiling(ceilingBatches.slice(half));
+  const ceilingAfter = await runCeiling(ceilingHalves[1]);
   const ceilingSeconds = ceilingBefore.result + ceilingAfter.result;
   const ceilingBusyMs = ceilingBefore.busyMs === null || ceilingAfter.busyMs === null ? null : ceilingBefore.busyMs + ceilingAfter.busyMs;
   const visitsOf = (batches: CeilingVisit[][]) => batches.reduce((sum, batch) => sum + batch.length, 0);
@@ -147,8 +148,7 @@ export async function runSyncIngest(url: string, db: Database, options: SyncInge
     visits, batchSize, concurrency,
     visitsPerSecond: compareToCeiling('visits/s', visits / ceilingSeconds, visits / doorstepSeconds, { atLeast: 0.5 }),
     seconds: { ceiling: Number(ceilingSeconds.toFixed(2)), doorstep: Number(doorstepSeconds.toFixed(2)) },
-    ceilingHalves: [ceilingBefore.result, ceilingAfter.result].map((seconds, i) =>
-      Math.round(visitsOf(i === 0 ? ceilingBatches.slice(0, half) : ceilingBatches.slice(half)) / seconds)),
+    ceilingHalves: [ceilingBefore.result, ceilingAfter.result].map((seconds, i) => Math.round(visitsOf(ceilingHalves[i]!) / seconds)),
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     replayedBatch: { ms: Math.round(replay.ms), duplicates: replay.duplicates },
     doorstepCost: {

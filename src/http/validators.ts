@@ -1,7 +1,7 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
 import { isUuidText } from '../lib/uuid-text.js';
-import { isCalendarDay, isInstant } from './calendar-formats.js';
+import { isCalendarDay, isInstant } from '../lib/calendar-text.js';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 type BuildValidator = NonNullable<CompilersFactory['buildValidator']>;

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { sqlStateOf } from '../../db/transaction.js';
-import { instantMs } from '../../http/calendar-formats.js';
+import { instantMs } from '../../lib/calendar-text.js';
 import { isKnownStorable } from '../../http/storable-input.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../../http/access.js';

@@ -1,6 +1,6 @@
 import { fastUuidV7 as uuidv7 } from '../../lib/fast-uuid.js';
 import { AppError } from '../../errors.js';
-import { canonicalInstant, instantMs } from '../../http/calendar-formats.js';
+import { canonicalInstant, instantMs } from '../../lib/calendar-text.js';
 import { isDay, vietnamDay } from '../../lib/vietnam-day.js';
 import { kindOpenTo, recordMilestones, type KindOwners, type MilestoneFact } from '../people/milestones.service.js';
 import { issueForMilestones } from '../learning/certificates/certificates.service.js';

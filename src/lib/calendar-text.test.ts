@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../lib/seeded-random.js';
-import { canonicalInstant, instantMs, isCalendarDay, isInstant } from './calendar-formats.js';
+import { seededRandom } from './seeded-random.js';
+import { canonicalInstant, instantMs, isCalendarDay, isInstant } from './calendar-text.js';
 
 /** A day is real when the calendar gives it back unchanged (year 1 to 9999). */
 function realDay(year: number, month: number, day: number): boolean {
